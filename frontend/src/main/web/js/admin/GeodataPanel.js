@@ -1,0 +1,60 @@
+import { ApiError, api } from '../core/api.js';
+import { $ } from '../core/dom.js';
+import { takeOverSubmit } from '../core/forms.js';
+import { problemText } from './problems.js';
+
+/**
+ * Imports of quarter boundaries (GeoJSON) and the address gazetteer (CSV). Both are
+ * all-or-nothing on the server; the report it returns is shown as it is, feature by feature.
+ */
+export class GeodataPanel {
+
+  constructor(i18n, message) {
+    this.i18n = i18n;
+    this.message = message;
+  }
+
+  start() {
+    takeOverSubmit($('#quarter-import'), () => this._importQuarters());
+    takeOverSubmit($('#address-import'), () => this._importAddresses());
+  }
+
+  async _importQuarters() {
+    const file = $('#quarter-file').files[0];
+    if (!file) {
+      this.message.show(this.i18n.t('admin.geodata.chooseFile'), true);
+      return;
+    }
+    const query = new URLSearchParams({ codeProperty: $('#quarter-code').value, nameProperty: $('#quarter-name').value,
+      source: $('#quarter-source').value || file.name });
+    await this._upload(`/api/admin/quarters/import?${query}`, file, 'application/geo+json', $('#quarter-report'));
+  }
+
+  async _importAddresses() {
+    const file = $('#address-file').files[0];
+    if (!file) {
+      this.message.show(this.i18n.t('admin.geodata.chooseFile'), true);
+      return;
+    }
+    await this._upload('/api/admin/addresses/import', file, 'text/csv', $('#address-report'));
+  }
+
+  async _upload(path, file, contentType, output) {
+    output.hidden = true;
+    this.message.show(this.i18n.t('admin.geodata.importing'));
+    try {
+      const report = await api(path, { method: 'POST', body: file, contentType });
+      output.textContent = JSON.stringify(report, null, 2);
+      output.hidden = false;
+      this.message.show(this.i18n.t('admin.geodata.imported'));
+    }
+    catch (failure) {
+      this.message.show(problemText(failure, this.i18n), true);
+      if (failure instanceof ApiError && failure.body && Object.keys(failure.body).length) {
+        output.textContent = JSON.stringify(failure.body, null, 2);
+        output.hidden = false;
+      }
+    }
+  }
+
+}

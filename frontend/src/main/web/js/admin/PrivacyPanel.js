@@ -1,0 +1,129 @@
+import { api } from '../core/api.js';
+import { $, el, formatDateTime } from '../core/dom.js';
+import { FormErrors, takeOverSubmit } from '../core/forms.js';
+import { problemText, showProblem } from './problems.js';
+
+const ACTIONS = ['CONTACT_READ', 'CONTACT_READ_REFUSED', 'DATA_EXPORTED', 'DATA_ERASED', 'RETENTION_RUN', 'USER_CREATED',
+  'USER_CHANGED', 'USER_PASSWORD_SET'];
+const PAGE = 50;
+
+/**
+ * Data protection: a resident's request for access or erasure (by tracking code, always with
+ * the request it answers), the retention job on demand, and the audit log, newest first.
+ */
+export class PrivacyPanel {
+
+  constructor(i18n, config, message) {
+    this.i18n = i18n;
+    this.config = config;
+    this.message = message;
+    this.errors = new FormErrors($('#subject-request'), $('#subject-errors'), i18n);
+    this.entries = [];
+  }
+
+  start() {
+    takeOverSubmit($('#subject-request'), () => this._export());
+    $('#subject-erase').addEventListener('click', () => this._erase());
+    $('#retention-run').addEventListener('click', () => this._runRetention());
+    takeOverSubmit($('#audit-filter'), () => this._loadAudit(false));
+    $('#audit-more').addEventListener('click', () => this._loadAudit(true));
+    document.addEventListener('languagechange', () => this._render());
+    this._render();
+    return this._loadAudit(false);
+  }
+
+  _render() {
+    const t = (key, params) => this.i18n.t(key, params);
+    const selected = $('#audit-action').value;
+    $('#audit-action').replaceChildren(el('option', { value: '' }, t('admin.privacy.allActions')),
+      ...ACTIONS.map((action) => el('option', { value: action }, t(`audit.${action}`))));
+    $('#audit-action').value = selected;
+    $('#retention-policy').textContent = t('admin.privacy.retentionPolicy', {
+      contactDays: this.config.privacy.contactRetentionDays, textDays: this.config.privacy.textRetentionDays });
+    this._renderAudit();
+  }
+
+  _subject() {
+    return { trackingCode: $('#subject-trackingCode').value, request: $('#subject-request-text').value };
+  }
+
+  async _export() {
+    try {
+      const response = await api('/api/admin/privacy/export', { method: 'POST', body: this._subject(), raw: true });
+      const url = URL.createObjectURL(await response.blob());
+      const link = el('a', { href: url, download: `auskunft-${this._subject().trackingCode.trim()}.json` });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      URL.revokeObjectURL(url);
+      this.errors.clear();
+      $('#subject-result').textContent = this.i18n.t('admin.privacy.exported');
+      await this._loadAudit(false);
+    }
+    catch (failure) {
+      showProblem(this.errors, failure, this.i18n);
+    }
+  }
+
+  async _erase() {
+    const subject = this._subject();
+    if (!window.confirm(this.i18n.t('admin.privacy.confirmErase', { code: subject.trackingCode }))) {
+      return;
+    }
+    try {
+      const erasure = await api('/api/admin/privacy/erase', { method: 'POST', body: subject });
+      this.errors.clear();
+      $('#subject-result').textContent = this.i18n.t(erasure.contactErased || erasure.reportRedacted ? 'admin.privacy.erased' : 'admin.privacy.nothingToErase');
+      await this._loadAudit(false);
+    }
+    catch (failure) {
+      showProblem(this.errors, failure, this.i18n);
+    }
+  }
+
+  async _runRetention() {
+    try {
+      const report = await api('/api/admin/retention/run', { method: 'POST' });
+      $('#retention-result').textContent = report.skipped ? this.i18n.t('admin.privacy.retentionBusy')
+        : this.i18n.t('admin.privacy.retentionDone', report);
+      await this._loadAudit(false);
+    }
+    catch (failure) {
+      this.message.show(problemText(failure, this.i18n), true);
+    }
+  }
+
+  async _loadAudit(more) {
+    const query = new URLSearchParams({ limit: PAGE });
+    for (const name of ['action', 'username', 'reportId']) {
+      const value = $(`#audit-${name}`).value.trim();
+      if (value) {
+        query.set(name, value);
+      }
+    }
+    if (more && this.entries.length) {
+      query.set('before', this.entries[this.entries.length - 1].id);
+    }
+    try {
+      const page = await api(`/api/admin/audit?${query}`);
+      this.entries = more ? [...this.entries, ...page] : page;
+      $('#audit-more').hidden = page.length < PAGE;
+      this._renderAudit();
+    }
+    catch (failure) {
+      this.message.show(problemText(failure, this.i18n), true);
+    }
+  }
+
+  _renderAudit() {
+    const t = (key) => this.i18n.t(key);
+    $('#audit-table tbody').replaceChildren(...this.entries.map((entry) => el('tr', {},
+      el('td', {}, formatDateTime(entry.at, this.i18n.language)),
+      el('td', {}, entry.actorName ? `${entry.actorName} (${entry.actorUsername})` : entry.actor),
+      el('td', {}, t(`audit.${entry.action}`)),
+      el('td', {}, entry.reportId ?? ''),
+      el('td', {}, entry.purpose ? t(`purpose.${entry.purpose}`) : ''),
+      el('td', { className: 'details' }, Object.entries(entry.details).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : value}`).join('; ')))));
+  }
+
+}

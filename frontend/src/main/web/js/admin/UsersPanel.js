@@ -1,0 +1,135 @@
+import { api } from '../core/api.js';
+import { $, el, formatDateTime } from '../core/dom.js';
+import { FormErrors, takeOverSubmit } from '../core/forms.js';
+import { checkedValues, selectedValues, showProblem } from './problems.js';
+
+const ROLES = ['COUNTER', 'DISPATCHER', 'FIELD', 'ANALYST', 'ADMIN'];
+
+/**
+ * Staff accounts: the list, and one form to create an account or change the selected one
+ * (roles, team, contact point, quarters, enabled), or set its password. A change to what an
+ * account may do signs it out everywhere; the server says so and the list shows it.
+ */
+export class UsersPanel {
+
+  constructor(i18n, me, reference, message) {
+    this.i18n = i18n;
+    this.me = me;
+    this.reference = reference;
+    this.message = message;
+    this.form = $('#user-form');
+    this.errors = new FormErrors(this.form, $('#user-errors'), i18n);
+    this.editing = null;
+  }
+
+  async start() {
+    this._renderChoices();
+    takeOverSubmit(this.form, () => this._save());
+    $('#new-user').addEventListener('click', () => this._edit(null));
+    $('#user-set-password').addEventListener('click', () => this._setPassword());
+    document.addEventListener('languagechange', () => {
+      this._renderChoices();
+      this._edit(this.editing);
+      this._renderTable();
+    });
+    this._edit(null);
+    await this.load();
+  }
+
+  async load() {
+    this.members = await api('/api/admin/users');
+    this._renderTable();
+  }
+
+  _renderChoices() {
+    const t = (key) => this.i18n.t(key);
+    $('#user-roles').replaceChildren(el('legend', {}, t('admin.users.roles')), ...ROLES.map((role, index) => el('div', { className: 'check' },
+      el('input', { type: 'checkbox', id: `role-${role}`, value: role, dataset: index === 0 ? { field: 'roles' } : {} }),
+      el('label', { for: `role-${role}` }, t(`role.${role}`)))));
+    $('#user-teamId').replaceChildren(el('option', { value: '' }, t('admin.none')),
+      ...this.reference.teams.map((team) => el('option', { value: team.id }, `${team.name} (${team.teamType})`)));
+    $('#user-contactPointId').replaceChildren(el('option', { value: '' }, t('admin.none')),
+      ...this.reference.contactPoints.map((point) => el('option', { value: point.id }, point.name)));
+    $('#user-quarterCodes').replaceChildren(...this.reference.quarters.map((quarter) => el('option', { value: quarter.code }, `${quarter.name} (${quarter.code})`)));
+  }
+
+  _renderTable() {
+    const t = (key, params) => this.i18n.t(key, params);
+    $('#user-table tbody').replaceChildren(...(this.members || []).map((member) => el('tr', { 'aria-current': member.id === this.editing?.id ? 'true' : false },
+      el('td', {}, el('button', { type: 'button', className: 'link-button', onClick: () => this._edit(member) }, member.username)),
+      el('td', {}, member.displayName),
+      el('td', {}, member.roles.map((role) => t(`role.${role}`)).join(', ')),
+      el('td', {}, !member.enabled ? t('admin.users.disabled') : member.lockedUntil ? t('admin.users.locked') : t('admin.users.active')),
+      el('td', {}, member.lastSeenAt ? formatDateTime(member.lastSeenAt, this.i18n.language) : '–'))));
+  }
+
+  _edit(member) {
+    this.editing = member;
+    this.errors.clear();
+    const t = (key) => this.i18n.t(key);
+    $('#user-form-heading').textContent = member ? `${t('admin.users.edit')}: ${member.username}` : t('admin.users.new');
+    $('#user-username').value = member?.username ?? '';
+    $('#user-username').readOnly = Boolean(member);
+    $('#user-displayName').value = member?.displayName ?? '';
+    $('#user-password').value = '';
+    $('label[for=user-password]').textContent = member ? t('admin.users.newPassword') : t('admin.users.password');
+    $('#user-password-field').hidden = Boolean(member?.external);
+    $('#user-set-password').hidden = !member || member.external;
+    $('#user-enabled-field').hidden = !member;
+    $('#user-enabled').checked = member ? member.enabled : true;
+    for (const role of ROLES) {
+      $(`#role-${role}`).checked = Boolean(member?.roles.includes(role));
+    }
+    $('#user-teamId').value = member?.teamId ?? '';
+    $('#user-contactPointId').value = member?.contactPointId ?? '';
+    for (const option of $('#user-quarterCodes').options) {
+      option.selected = Boolean(member?.quarterCodes.includes(option.value));
+    }
+    this._renderTable();
+  }
+
+  _remit() {
+    const number = (value) => (value ? Number(value) : null);
+    return {
+      displayName: $('#user-displayName').value,
+      roles: checkedValues($('#user-roles')),
+      teamId: number($('#user-teamId').value),
+      contactPointId: number($('#user-contactPointId').value),
+      quarterCodes: selectedValues($('#user-quarterCodes')),
+    };
+  }
+
+  async _save() {
+    const t = (key, params) => this.i18n.t(key, params);
+    try {
+      let saved;
+      if (this.editing) {
+        saved = await api(`/api/admin/users/${this.editing.id}`, { method: 'PUT', body: { ...this._remit(), enabled: $('#user-enabled').checked } });
+        this.message.show(t('admin.users.changed', { username: saved.username }));
+      }
+      else {
+        saved = await api('/api/admin/users', { method: 'POST', body: { username: $('#user-username').value, password: $('#user-password').value, ...this._remit() } });
+        this.message.show(t('admin.users.created', { username: saved.username }));
+      }
+      await this.load();
+      this._edit(saved);
+    }
+    catch (failure) {
+      showProblem(this.errors, failure, this.i18n);
+    }
+  }
+
+  async _setPassword() {
+    try {
+      await api(`/api/admin/users/${this.editing.id}/password`, { method: 'PUT', body: { password: $('#user-password').value } });
+      $('#user-password').value = '';
+      this.errors.clear();
+      this.message.show(this.i18n.t('admin.users.passwordSet', { username: this.editing.username }));
+      await this.load();
+    }
+    catch (failure) {
+      showProblem(this.errors, failure, this.i18n);
+    }
+  }
+
+}

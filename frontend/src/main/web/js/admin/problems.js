@@ -1,0 +1,34 @@
+import { ApiError } from '../core/api.js';
+
+/**
+ * Shows a failed request in a form: the server's field errors next to their fields, or its
+ * message (or the network notice) in the summary.
+ */
+export function showProblem(errors, failure, i18n) {
+  if (failure instanceof ApiError && failure.errors.length) {
+    errors.show(failure.errors, i18n.t('error.summary'));
+  }
+  else {
+    const message = (failure instanceof ApiError && failure.status !== 0) ? (failure.detail || failure.title) : i18n.t('error.network');
+    errors.show([{ message }], i18n.t('error.notSent'));
+  }
+}
+
+/** A one-line message for the page's status area. */
+export function problemText(failure, i18n) {
+  if (failure instanceof ApiError && failure.status !== 0) {
+    const fields = failure.errors.map((error) => error.message).join(' ');
+    return [failure.detail || failure.title, fields].filter(Boolean).join(' ');
+  }
+  return i18n.t('error.network');
+}
+
+/** The selected values of a <select multiple>. */
+export function selectedValues(select) {
+  return [...select.selectedOptions].map((option) => option.value);
+}
+
+/** The values of the checked boxes in a container. */
+export function checkedValues(container) {
+  return [...container.querySelectorAll('input[type=checkbox]:checked')].map((box) => box.value);
+}

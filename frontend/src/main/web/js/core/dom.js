@@ -1,0 +1,55 @@
+/**
+ * Building DOM safely: text always goes in as text, never as HTML, so whatever a resident
+ * wrote is shown exactly as written and can never become markup.
+ */
+export function el(tag, properties = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(properties)) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (name === 'className') {
+      element.className = value;
+    }
+    else if (name === 'dataset') {
+      Object.assign(element.dataset, value);
+    }
+    else if (name.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(name.slice(2).toLowerCase(), value);
+    }
+    else if (value === true) {
+      element.setAttribute(name, '');
+    }
+    else {
+      element.setAttribute(name, String(value));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child !== undefined && child !== null && child !== false) {
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+  return element;
+}
+
+export function $(selector, root = document) {
+  return root.querySelector(selector);
+}
+
+export function $$(selector, root = document) {
+  return [...root.querySelectorAll(selector)];
+}
+
+/** A date and time in the page's language, e.g. "21.11.2026, 23:10". */
+export function formatDateTime(iso, language) {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A random key for Idempotency-Key headers. */
+export function randomKey() {
+  if (crypto.randomUUID) {
+    return crypto.randomUUID();
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,122 @@
+/**
+ * Translations: one JSON dictionary per language under /i18n/. Elements name their text with
+ * data-i18n="key" (text) and data-i18n-attr="attribute:key; ..." (attributes). The chosen
+ * language is remembered in the browser and sets <html lang dir>.
+ */
+const STORAGE_KEY = 'quartier-dispatch.language';
+const FALLBACK = 'en';
+
+export class I18n {
+
+  constructor(languages) {
+    this._languages = languages;
+    this._dictionaries = new Map();
+    this.language = FALLBACK;
+  }
+
+  /** Language codes this page offers, e.g. ['de', 'en', 'ar', ...]. */
+  get languages() {
+    return this._languages.map((language) => language.code);
+  }
+
+  isRightToLeft(code = this.language) {
+    return this._languages.some((language) => language.code === code && language.rightToLeft);
+  }
+
+  /** The remembered choice, else the browser's first supported language, else the given default. */
+  initialLanguage(preferred) {
+    const remembered = localStorage.getItem(STORAGE_KEY);
+    if (remembered && this.languages.includes(remembered)) {
+      return remembered;
+    }
+    if (preferred && this.languages.includes(preferred)) {
+      return preferred;
+    }
+    for (const tag of navigator.languages || []) {
+      const code = tag.slice(0, 2).toLowerCase();
+      if (this.languages.includes(code)) {
+        return code;
+      }
+    }
+    return this.languages.includes('de') ? 'de' : this.languages[0];
+  }
+
+  static hasRememberedLanguage() {
+    return localStorage.getItem(STORAGE_KEY) !== null;
+  }
+
+  async use(code, { remember = true } = {}) {
+    await Promise.all([this._load(code), this._load(FALLBACK)]);
+    this.language = code;
+    if (remember) {
+      localStorage.setItem(STORAGE_KEY, code);
+    }
+    document.documentElement.lang = code;
+    document.documentElement.dir = this.isRightToLeft(code) ? 'rtl' : 'ltr';
+    this.apply(document);
+    document.dispatchEvent(new CustomEvent('languagechange', { detail: { language: code } }));
+  }
+
+  /** The text for a key, with {name} placeholders filled in. */
+  t(key, params = {}) {
+    return this._text(this.language, key, params);
+  }
+
+  /**
+   * Texts in another language without changing the page's, e.g. a receipt in the reporter's
+   * language printed at a German counter.
+   */
+  async translator(code) {
+    await Promise.all([this._load(code), this._load(FALLBACK)]);
+    return (key, params = {}) => this._text(code, key, params);
+  }
+
+  _text(code, key, params) {
+    const text = this._lookup(code, key) ?? this._lookup(FALLBACK, key) ?? key;
+    return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+  }
+
+  apply(root) {
+    for (const element of root.querySelectorAll('[data-i18n]')) {
+      element.textContent = this.t(element.dataset.i18n);
+    }
+    for (const element of root.querySelectorAll('[data-i18n-attr]')) {
+      for (const pair of element.dataset.i18nAttr.split(';')) {
+        const [attribute, key] = pair.split(':').map((part) => part.trim());
+        if (attribute && key) {
+          element.setAttribute(attribute, this.t(key));
+        }
+      }
+    }
+  }
+
+  /** Fills a <select> with the offered languages, each named in its own language. */
+  bindSelector(select) {
+    select.replaceChildren(...this.languages.map((code) => {
+      const option = document.createElement('option');
+      option.value = code;
+      option.lang = code;
+      option.textContent = this.t(`language.${code}`);
+      return option;
+    }));
+    select.value = this.language;
+    select.addEventListener('change', () => this.use(select.value));
+  }
+
+  _lookup(code, key) {
+    const dictionary = this._dictionaries.get(code);
+    return dictionary ? dictionary[key] : undefined;
+  }
+
+  async _load(code) {
+    if (this._dictionaries.has(code)) {
+      return;
+    }
+    const response = await fetch(`/i18n/${code}.json`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      throw new Error(`No translations for ${code}`);
+    }
+    this._dictionaries.set(code, await response.json());
+  }
+
+}

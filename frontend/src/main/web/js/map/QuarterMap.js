@@ -1,0 +1,103 @@
+/**
+ * A Leaflet map of the city's quarters. The quarter polygons come from this server, so the map
+ * is usable even when the tile server (configuration) cannot be reached: then the polygons are
+ * drawn on a plain background and a short note says the background is missing.
+ *
+ * Leaflet is loaded as a classic script (WebJar) and used through window.L.
+ */
+const L = window.L;
+
+const QUARTER_STYLE = { color: '#1d3f72', weight: 1.5, fillColor: '#1d3f72', fillOpacity: 0.06 };
+const TILE_FAILURES_BEFORE_NOTICE = 3;
+
+export class QuarterMap {
+
+  /**
+   * @param element the map's container
+   * @param config the map part of /api/config
+   * @param options onPick(lat, lon) is called when the user taps or drags the pin;
+   *   tileNotice is the text shown when tiles fail
+   */
+  constructor(element, config, { onPick = null, tileNotice = '', label = '' } = {}) {
+    this._config = config;
+    this._onPick = onPick;
+    this._pin = null;
+    this._map = L.map(element, { zoomControl: true, keyboard: true, maxZoom: 19 }).setView([config.centerLat, config.centerLon], config.zoom);
+    if (label) {
+      element.setAttribute('aria-label', label);
+    }
+    this._map.attributionControl.addAttribution(config.quarterAttribution);
+    this._addTiles(element, tileNotice);
+    if (onPick) {
+      this._map.on('click', (event) => this._pick(event.latlng.lat, event.latlng.lng));
+    }
+  }
+
+  get leaflet() {
+    return this._map;
+  }
+
+  async showQuarters() {
+    const response = await fetch('/api/quarters', { headers: { Accept: 'application/geo+json' } });
+    const quarters = await response.json();
+    this._quarters = L.geoJSON(quarters, {
+      style: () => QUARTER_STYLE,
+      interactive: false,
+    }).addTo(this._map);
+    this._quarters.bringToBack();
+    return quarters;
+  }
+
+  /** Places (or moves) the pin without telling onPick: the caller already knows. */
+  setPin(lat, lon, { pan = true } = {}) {
+    if (!this._pin) {
+      this._pin = L.marker([lat, lon], { draggable: Boolean(this._onPick), keyboard: true, autoPan: true });
+      this._pin.on('dragend', () => {
+        const position = this._pin.getLatLng();
+        this._onPick(position.lat, position.lng);
+      });
+      this._pin.addTo(this._map);
+    }
+    else {
+      this._pin.setLatLng([lat, lon]);
+    }
+    if (pan) {
+      this._map.setView([lat, lon], Math.max(this._map.getZoom(), 16));
+    }
+  }
+
+  clearPin() {
+    if (this._pin) {
+      this._pin.remove();
+      this._pin = null;
+    }
+  }
+
+  invalidateSize() {
+    this._map.invalidateSize();
+  }
+
+  _pick(lat, lon) {
+    this.setPin(lat, lon, { pan: false });
+    this._onPick(lat, lon);
+  }
+
+  _addTiles(element, tileNotice) {
+    if (!this._config.tileUrl) {
+      return;
+    }
+    let failures = 0;
+    const tiles = L.tileLayer(this._config.tileUrl, { attribution: this._config.tileAttribution, maxZoom: 19 });
+    tiles.on('tileerror', () => {
+      failures += 1;
+      if (failures === TILE_FAILURES_BEFORE_NOTICE && tileNotice) {
+        const note = document.createElement('p');
+        note.className = 'map-tiles-missing';
+        note.textContent = tileNotice;
+        element.append(note);
+      }
+    });
+    tiles.addTo(this._map);
+  }
+
+}
