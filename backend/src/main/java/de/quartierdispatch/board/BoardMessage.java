@@ -1,0 +1,18 @@
+package de.quartierdispatch.board;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event as boards receive it, serialised once for every session that gets it.
+ *
+ * @param seq its sequence number
+ * @param incidentId the incident it concerns, if any
+ * @param teamId the team it concerns, if any
+ * @param quarterCode the incident's quarter, for team leads limited to some quarters
+ * @param full the message for team leads' boards (JSON)
+ * @param brief the message for field members: what happened and to which team, no
+ * incident details
+ */
+public record BoardMessage(long seq, @Nullable Long incidentId, @Nullable Long teamId, @Nullable String quarterCode,
+		String full, String brief) {
+}

@@ -1,0 +1,56 @@
+package de.quartierdispatch.board;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import de.quartierdispatch.security.SecurityProperties;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+
+/**
+ * The board's WebSocket endpoint. Who may open it is decided by the security
+ * configuration (a staff session with the right role); where from is decided here: a
+ * browser's handshake from a foreign page (its {@code Origin}) is refused unless that
+ * origin is configured ({@code ALLOWED_ORIGINS}). Boards only answer pings, so frames are
+ * kept small.
+ */
+@Configuration(proxyBeanMethods = false)
+class BoardWebSocketConfiguration {
+
+	@Bean
+	HandlerMapping boardWebSocketMapping(BoardWebSocketHandler handler, SecurityProperties security) {
+		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of("/ws/board", handler), -1);
+		CorsConfiguration origins = new CorsConfiguration();
+		List<String> allowed = new ArrayList<>(security.allowedOrigins());
+		allowed.removeIf(String::isBlank);
+		origins.setAllowedOrigins(allowed);
+		origins.setAllowedMethods(List.of("GET"));
+		origins.setAllowCredentials(!allowed.isEmpty());
+		mapping.setCorsConfigurations(Map.of("/ws/board", origins));
+		return mapping;
+	}
+
+	@Bean
+	WebSocketHandlerAdapter webSocketHandlerAdapter(BoardProperties properties) {
+		return new WebSocketHandlerAdapter(webSocketService(properties));
+	}
+
+	private static WebSocketService webSocketService(BoardProperties properties) {
+		ReactorNettyRequestUpgradeStrategy strategy = new ReactorNettyRequestUpgradeStrategy(
+				() -> WebsocketServerSpec.builder()
+					.maxFramePayloadLength(properties.maxFramePayload())
+					.handlePing(false));
+		return new HandshakeWebSocketService(strategy);
+	}
+
+}

@@ -1,0 +1,235 @@
+package de.quartierdispatch.board;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import de.quartierdispatch.security.Role;
+import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.security.StaffSessions;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+import org.springframework.http.HttpCookie;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * {@code /ws/board?since=<seq>}: the board's event stream. Push only; commands go over
+ * REST.
+ *
+ * <p>
+ * A board says the last sequence number it applied. The connection first subscribes to
+ * the live feed (into this connection's bounded buffer), then replays everything after
+ * that number from the table, then continues with the buffered and live events, dropping
+ * what the replay already sent: no gap and no duplicate at the seam. A board too far
+ * behind is told to reload the snapshot. Team leads limited to some quarters only get
+ * those quarters' incidents; field members only get brief notices about their own team.
+ *
+ * <p>
+ * Close codes: 4000 reload the snapshot, 4001 signed out, 4002 no answer to pings, 4008
+ * too slow (resume with since), 4029 too many boards open.
+ */
+@Component
+class BoardWebSocketHandler implements WebSocketHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(BoardWebSocketHandler.class);
+
+	static final CloseStatus RELOAD = new CloseStatus(4000, "reload the snapshot");
+
+	static final CloseStatus NO_ANSWER = new CloseStatus(4002, "no answer");
+
+	static final CloseStatus TOO_SLOW = new CloseStatus(4008, "too slow");
+
+	private final BoardFeed feed;
+
+	private final BoardEvents events;
+
+	private final BoardSessions sessions;
+
+	private final StaffSessions staffSessions;
+
+	private final BoardProperties properties;
+
+	private final DatabaseClient db;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	BoardWebSocketHandler(BoardFeed feed, BoardEvents events, BoardSessions sessions, StaffSessions staffSessions,
+			BoardProperties properties, DatabaseClient db, Clock clock, MeterRegistry meters) {
+		this.feed = feed;
+		this.events = events;
+		this.sessions = sessions;
+		this.staffSessions = staffSessions;
+		this.properties = properties;
+		this.db = db;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	@Override
+	public Mono<Void> handle(WebSocketSession session) {
+		return session.getHandshakeInfo()
+			.getPrincipal()
+			.cast(Authentication.class)
+			.map((authentication) -> (StaffPrincipal) authentication.getPrincipal())
+			.flatMap((staff) -> audienceOf(staff).flatMap((audience) -> serve(session, staff, audience)));
+	}
+
+	private Mono<Void> serve(WebSocketSession session, StaffPrincipal staff, Audience audience) {
+		Sinks.One<CloseStatus> closeWith = this.sessions.open(staff.userId(), this.properties.maxConnectionsPerUser());
+		Sinks.Many<BoardMessage> buffer = Sinks.many()
+			.unicast()
+			.onBackpressureBuffer(Queues.<BoardMessage>get(this.properties.sessionBuffer()).get());
+		Disposable live = this.feed.live().subscribe((message) -> {
+			if (buffer.tryEmitNext(message).isFailure()) {
+				closeWith.tryEmitValue(TOO_SLOW);
+			}
+		});
+		AtomicLong lastProcessed = new AtomicLong(since(session.getHandshakeInfo().getUri()));
+		AtomicLong lastAnswer = new AtomicLong(this.clock.millis());
+		Flux<String> stream = replayOrReload(lastProcessed.get(), closeWith)
+			.concatWith(Flux.defer(() -> Flux.just(liveNotice(lastProcessed.get()))).map(this::raw))
+			.concatWith(buffer.asFlux())
+			.filter((message) -> message.seq() < 0 || message.seq() > lastProcessed.get())
+			.doOnNext((message) -> lastProcessed.set(Math.max(lastProcessed.get(), message.seq())))
+			.mapNotNull((message) -> (message.seq() < 0) ? message.full() : audience.view(message));
+		Flux<WebSocketMessage> heartbeats = Flux.interval(this.properties.heartbeat())
+			.flatMapIterable((tick) -> List.of(session.textMessage(heartbeat(lastProcessed.get())),
+					session.pingMessage((factory) -> factory.wrap(new byte[] { 1 }))));
+		Flux<WebSocketMessage> outbound = Flux.merge(stream.map(session::textMessage), heartbeats);
+		Mono<Void> inbound = session.receive().doOnNext((message) -> lastAnswer.set(this.clock.millis())).then();
+		Disposable watchdog = watch(closeWith, lastAnswer, token(session));
+		// The outbound stream ends when a reason to close arises; only then is the close
+		// frame
+		// sent, so that it is not lost with a cancelled send.
+		Mono<Void> outboundThenClose = session.send(outbound.takeUntilOther(closeWith.asMono()))
+			.then(Mono
+				.defer(() -> closeWith.asMono().doOnNext((status) -> closing(staff, status)).flatMap(session::close)));
+		return Mono.firstWithSignal(inbound, outboundThenClose).doFinally((signal) -> {
+			live.dispose();
+			watchdog.dispose();
+			this.sessions.closed(staff.userId(), closeWith);
+		});
+	}
+
+	private void closing(StaffPrincipal staff, CloseStatus status) {
+		logger.info("Closing a board of account {}: {}", staff.userId(), status);
+		this.meters.counter("quartier.board.closed", "code", Integer.toString(status.getCode())).increment();
+	}
+
+	/**
+	 * Everything after {@code since} from the table, or, when the board is too far behind
+	 * (or has nothing yet, or what it missed has been pruned), a request to reload the
+	 * snapshot and continue from there.
+	 */
+	private Flux<BoardMessage> replayOrReload(long since, Sinks.One<CloseStatus> closeWith) {
+		return this.events.retained().flatMapMany((retained) -> {
+			if (!retained.replayableAfter(since) || retained.last() - since > this.properties.replayWindow()) {
+				Mono<BoardMessage> close = Mono.fromRunnable(() -> closeWith.tryEmitValue(RELOAD));
+				return Flux.just(raw(reloadNotice(retained.last()))).concatWith(close).concatWith(Flux.never());
+			}
+			return this.events.after(since, this.properties.replayWindow());
+		});
+	}
+
+	/** Closes the board when it stops answering or its sign-in ends. */
+	private Disposable watch(Sinks.One<CloseStatus> closeWith, AtomicLong lastAnswer, @Nullable String token) {
+		long deadAfter = this.properties.deadAfter().toMillis();
+		Flux<Boolean> silent = Flux.interval(this.properties.heartbeat())
+			.map((tick) -> this.clock.millis() - lastAnswer.get() > deadAfter)
+			.filter(Boolean::booleanValue)
+			.doOnNext((dead) -> closeWith.tryEmitValue(NO_ANSWER));
+		Flux<Boolean> signedOut = Flux.interval(this.properties.sessionCheck())
+			.concatMap((tick) -> (token != null) ? this.staffSessions.isLive(token) : Mono.just(false))
+			.filter((live) -> !live)
+			.doOnNext((ended) -> closeWith.tryEmitValue(BoardSessions.SIGNED_OUT));
+		return Flux.merge(silent, signedOut).onErrorResume((failure) -> Flux.empty()).subscribe();
+	}
+
+	/** What this staff member may see of the stream. */
+	private Mono<Audience> audienceOf(StaffPrincipal staff) {
+		if (staff.has(Role.DISPATCHER)) {
+			if (staff.quarterScope().isEmpty()) {
+				return Mono.just(BoardMessage::full);
+			}
+			return this.db.sql("SELECT code FROM quarter WHERE id = ANY(:ids)")
+				.bind("ids", staff.quarterScope().toArray(Long[]::new))
+				.map((row) -> row.get("code", String.class))
+				.all()
+				.collect(Collectors.toSet())
+				.map((codes) -> scoped(codes));
+		}
+		Long team = staff.teamId();
+		return Mono.just((message) -> (team != null && team.equals(message.teamId())) ? message.brief() : null);
+	}
+
+	private static Audience scoped(Set<String> codes) {
+		return (message) -> (message.incidentId() == null || codes.contains(message.quarterCode())) ? message.full()
+				: null;
+	}
+
+	private static long since(URI uri) {
+		String since = UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("since");
+		try {
+			return (since != null) ? Long.parseLong(since) : -1;
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private static @Nullable String token(WebSocketSession session) {
+		HttpCookie cookie = session.getHandshakeInfo().getCookies().getFirst(StaffSessions.COOKIE);
+		return (cookie != null) ? cookie.getValue() : null;
+	}
+
+	private BoardMessage raw(String json) {
+		return new BoardMessage(-1, null, null, null, json, json);
+	}
+
+	private String heartbeat(long seq) {
+		return "{\"type\":\"heartbeat\",\"seq\":" + seq + ",\"at\":\"" + this.clock.instant() + "\"}";
+	}
+
+	private static String liveNotice(long seq) {
+		return "{\"type\":\"live\",\"seq\":" + seq + "}";
+	}
+
+	private static String reloadNotice(long seq) {
+		return "{\"type\":\"reload\",\"seq\":" + seq + "}";
+	}
+
+	/**
+	 * Who is watching decides what of an event they get: the full message, a brief
+	 * notice, or nothing ({@code null}).
+	 */
+	@FunctionalInterface
+	interface Audience extends Function<BoardMessage, @Nullable String> {
+
+		default @Nullable String view(BoardMessage message) {
+			return apply(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,43 @@
+package de.quartierdispatch.geo;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admin API to import the address gazetteer from CSV. Column names and the coordinates'
+ * reference system default to NRW's "Hauskoordinaten" and can be named for other sources.
+ */
+@RestController
+@RequestMapping("/api/admin/addresses")
+class AddressImportController {
+
+	private static final long MAX_FILE_BYTES = 500L * 1024 * 1024;
+
+	private final AddressImporter importer;
+
+	AddressImportController(AddressImporter importer) {
+		this.importer = importer;
+	}
+
+	@PostMapping(path = "/import", consumes = "text/csv")
+	Mono<AddressImportReport> importAddresses(ServerHttpRequest request,
+			@RequestParam(defaultValue = ";") char delimiter, @RequestParam(defaultValue = "STN") String street,
+			@RequestParam(defaultValue = "HNR") String houseNumber,
+			@RequestParam(defaultValue = "ADZ") @Nullable String houseNumberSuffix,
+			@RequestParam(defaultValue = "PLZ") String postcode, @RequestParam(defaultValue = "ONM") String city,
+			@RequestParam(defaultValue = "EAST") String x, @RequestParam(defaultValue = "NORTH") String y,
+			@RequestParam(defaultValue = "25832") int srid) {
+		AddressImportOptions options = new AddressImportOptions(delimiter, street, houseNumber,
+				(houseNumberSuffix == null || houseNumberSuffix.isBlank()) ? null : houseNumberSuffix, postcode, city,
+				x, y, srid);
+		return Uploads.process(request.getBody(), MAX_FILE_BYTES, (file) -> this.importer.importCsv(file, options)
+			.onErrorMap(IllegalArgumentException.class, AddressFileRejectedException::new));
+	}
+
+}

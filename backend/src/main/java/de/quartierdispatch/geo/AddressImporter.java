@@ -1,0 +1,173 @@
+package de.quartierdispatch.geo;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.core.io.Resource;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Imports the address gazetteer from CSV (Apache Commons CSV), in batches, as upserts: a
+ * re-import moves addresses whose point changed and adds new ones.
+ */
+@Service
+public class AddressImporter {
+
+	private static final int BATCH_SIZE = 500;
+
+	private static final int MAX_LISTED_REJECTIONS = 100;
+
+	private static final String UPSERT = """
+			INSERT INTO address (street, house_number, postcode, city, location)
+			SELECT street, house_number, postcode, city, ST_Transform(ST_SetSRID(ST_MakePoint(x, y), :srid), 4326)
+			FROM unnest(:streets::text[], :numbers::text[], :postcodes::text[], :cities::text[],
+			            :xs::float8[], :ys::float8[]) AS row(street, house_number, postcode, city, x, y)
+			ON CONFLICT (street, house_number, postcode, city) DO UPDATE SET location = EXCLUDED.location
+			    WHERE NOT ST_Equals(address.location, EXCLUDED.location)
+			""";
+
+	private final DatabaseClient db;
+
+	private final TransactionalOperator transactions;
+
+	AddressImporter(DatabaseClient db, TransactionalOperator transactions) {
+		this.db = db;
+		this.transactions = transactions;
+	}
+
+	public Mono<AddressImportReport> importCsv(Resource file, AddressImportOptions options) {
+		RejectedRows rejected = new RejectedRows();
+		Flux<Address> addresses = Flux.using(() -> open(file, options), (parser) -> read(parser, options, rejected),
+				AddressImporter::close);
+		Mono<long[]> counts = addresses.subscribeOn(Schedulers.boundedElastic())
+			.buffer(BATCH_SIZE)
+			.concatMap((batch) -> upsert(batch, options.srid()).map((written) -> new long[] { batch.size(), written }))
+			.reduce(new long[] { 0, 0 }, (sum, batch) -> new long[] { sum[0] + batch[0], sum[1] + batch[1] });
+		return this.transactions.transactional(counts)
+			.map((sum) -> new AddressImportReport(sum[0] + rejected.count, sum[1], rejected.listed, rejected.count));
+	}
+
+	private static CSVParser open(Resource file, AddressImportOptions options) throws IOException {
+		Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setDelimiter(options.delimiter())
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreEmptyLines(true)
+			.setTrim(true)
+			.get();
+		CSVParser parser = CSVParser.parse(reader, format);
+		List<String> missing = missingColumns(parser, options);
+		if (!missing.isEmpty()) {
+			parser.close();
+			throw new IllegalArgumentException("the file has no column(s) " + String.join(", ", missing));
+		}
+		return parser;
+	}
+
+	private static void close(CSVParser parser) {
+		try {
+			parser.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<String> missingColumns(CSVParser parser, AddressImportOptions options) {
+		List<String> required = new ArrayList<>(List.of(options.street(), options.houseNumber(), options.postcode(),
+				options.city(), options.x(), options.y()));
+		if (options.houseNumberSuffix() != null) {
+			required.add(options.houseNumberSuffix());
+		}
+		return required.stream().filter((column) -> !parser.getHeaderMap().containsKey(column)).toList();
+	}
+
+	private static Flux<Address> read(CSVParser parser, AddressImportOptions options, RejectedRows rejected) {
+		Iterator<CSVRecord> records = parser.iterator();
+		return Flux.generate((sink) -> {
+			while (records.hasNext()) {
+				CSVRecord record = records.next();
+				Address address = toAddress(record, options, rejected);
+				if (address != null) {
+					sink.next(address);
+					return;
+				}
+			}
+			sink.complete();
+		});
+	}
+
+	private static @Nullable Address toAddress(CSVRecord record, AddressImportOptions options, RejectedRows rejected) {
+		String street = record.get(options.street());
+		String number = record.get(options.houseNumber());
+		String suffix = (options.houseNumberSuffix() != null) ? record.get(options.houseNumberSuffix()) : "";
+		String postcode = record.get(options.postcode());
+		String city = record.get(options.city());
+		if (street.isEmpty() || number.isEmpty() || city.isEmpty()) {
+			rejected.add(record, "street, house number or city is empty");
+			return null;
+		}
+		try {
+			double x = Double.parseDouble(record.get(options.x()).replace(',', '.'));
+			double y = Double.parseDouble(record.get(options.y()).replace(',', '.'));
+			if (!Double.isFinite(x) || !Double.isFinite(y)) {
+				throw new NumberFormatException();
+			}
+			return new Address(street, number + suffix, postcode, city, x, y);
+		}
+		catch (NumberFormatException ex) {
+			rejected.add(record, "the coordinates are not numbers");
+			return null;
+		}
+	}
+
+	private Mono<Long> upsert(List<Address> batch, int srid) {
+		return this.db.sql(UPSERT)
+			.bind("srid", srid)
+			.bind("streets", batch.stream().map(Address::street).toArray(String[]::new))
+			.bind("numbers", batch.stream().map(Address::houseNumber).toArray(String[]::new))
+			.bind("postcodes", batch.stream().map(Address::postcode).toArray(String[]::new))
+			.bind("cities", batch.stream().map(Address::city).toArray(String[]::new))
+			.bind("xs", batch.stream().map(Address::x).toArray(Double[]::new))
+			.bind("ys", batch.stream().map(Address::y).toArray(Double[]::new))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	private record Address(String street, String houseNumber, String postcode, String city, double x, double y) {
+	}
+
+	/** Rows that could not be read; the first ones are listed, all are counted. */
+	private static final class RejectedRows {
+
+		private final List<String> listed = new ArrayList<>();
+
+		private long count;
+
+		void add(CSVRecord record, String reason) {
+			this.count++;
+			if (this.listed.size() < MAX_LISTED_REJECTIONS) {
+				this.listed.add("line " + record.getParser().getCurrentLineNumber() + ": " + reason);
+			}
+		}
+
+	}
+
+}

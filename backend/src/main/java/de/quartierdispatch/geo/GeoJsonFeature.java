@@ -1,0 +1,26 @@
+package de.quartierdispatch.geo;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One feature of a GeoJSON FeatureCollection, as read from the file.
+ *
+ * @param number position in the file, counting from 1, to name the feature in messages
+ * @param properties the feature's properties (an empty object when it has none)
+ * @param geometry the geometry as GeoJSON text, for PostGIS to read; {@code null} when
+ * absent
+ */
+record GeoJsonFeature(int number, JsonNode properties, @Nullable String geometry) {
+
+	/** A property as text (numbers are accepted: cities often number their districts). */
+	@Nullable String text(String property) {
+		JsonNode value = this.properties.get(property);
+		if (value == null || !(value.isString() || value.isNumber())) {
+			return null;
+		}
+		String text = value.asString().strip();
+		return text.isEmpty() ? null : text;
+	}
+
+}

@@ -1,0 +1,120 @@
+package de.quartierdispatch.geo;
+
+import java.io.InputStream;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Reads the features of a GeoJSON FeatureCollection one at a time, so that a city-sized
+ * file never has to fit in memory. Blocking: call it on a thread meant for I/O.
+ */
+final class GeoJsonFeatureReader implements AutoCloseable {
+
+	private final JsonMapper json;
+
+	private final JsonParser parser;
+
+	/** Reads one element of the array at a time: what follows it is the next feature. */
+	private final ObjectReader featureReader;
+
+	private boolean inFeatures;
+
+	private boolean finished;
+
+	private int count;
+
+	GeoJsonFeatureReader(JsonMapper json, InputStream input) {
+		this.json = json;
+		this.parser = json.createParser(input);
+		this.featureReader = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+	}
+
+	/** The next feature, or {@code null} after the last one. */
+	@Nullable GeoJsonFeature next() {
+		try {
+			if (!this.inFeatures && !this.finished) {
+				seekFeatures();
+			}
+			if (this.finished) {
+				return null;
+			}
+			JsonToken token = this.parser.nextToken();
+			if (token == JsonToken.END_ARRAY) {
+				this.finished = true;
+				return null;
+			}
+			this.count++;
+			JsonNode feature = this.featureReader.readValue(this.parser);
+			return toFeature(feature);
+		}
+		catch (JacksonException ex) {
+			throw new MalformedGeoJsonException("not valid JSON near byte " + bytesRead(), ex);
+		}
+	}
+
+	/** Bytes consumed so far, for a progress display. */
+	long bytesRead() {
+		return Math.max(0, this.parser.currentLocation().getByteOffset());
+	}
+
+	private void seekFeatures() {
+		if (this.parser.nextToken() != JsonToken.START_OBJECT) {
+			throw new MalformedGeoJsonException("expected a GeoJSON FeatureCollection object", null);
+		}
+		JsonToken token;
+		while ((token = this.parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+			String name = this.parser.currentName();
+			JsonToken value = this.parser.nextToken();
+			if ("type".equals(name) && !"FeatureCollection".equals(this.parser.getValueAsString())) {
+				throw new MalformedGeoJsonException("expected \"type\": \"FeatureCollection\"", null);
+			}
+			if ("features".equals(name)) {
+				if (value != JsonToken.START_ARRAY) {
+					throw new MalformedGeoJsonException("\"features\" is not an array", null);
+				}
+				this.inFeatures = true;
+				return;
+			}
+			this.parser.skipChildren();
+		}
+		if (token != JsonToken.END_OBJECT) {
+			throw new MalformedGeoJsonException("unexpected content in the FeatureCollection", null);
+		}
+		throw new MalformedGeoJsonException("the FeatureCollection has no \"features\" array", null);
+	}
+
+	private GeoJsonFeature toFeature(JsonNode feature) {
+		JsonNode properties = feature.get("properties");
+		if (properties == null || !properties.isObject()) {
+			properties = JsonNodeFactory.instance.objectNode();
+		}
+		JsonNode geometry = feature.get("geometry");
+		String geometryText = (geometry == null || geometry.isNull()) ? null : this.json.writeValueAsString(geometry);
+		return new GeoJsonFeature(this.count, properties, geometryText);
+	}
+
+	@Override
+	public void close() {
+		this.parser.close();
+	}
+
+	/**
+	 * The file is not a GeoJSON FeatureCollection at all.
+	 */
+	static class MalformedGeoJsonException extends RuntimeException {
+
+		MalformedGeoJsonException(String message, @Nullable Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+}

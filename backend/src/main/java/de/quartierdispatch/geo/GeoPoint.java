@@ -1,0 +1,53 @@
+package de.quartierdispatch.geo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import de.quartierdispatch.system.InvalidCoordinatesException;
+
+/**
+ * A WGS84 position. Only finite values within the earth's range get this far.
+ *
+ * @param lat latitude in degrees, -90 to 90
+ * @param lon longitude in degrees, -180 to 180
+ */
+public record GeoPoint(double lat, double lon) {
+
+	public GeoPoint {
+		List<String> invalid = invalidFields(lat, lon);
+		if (!invalid.isEmpty()) {
+			throw new InvalidCoordinatesException(invalid);
+		}
+	}
+
+	/**
+	 * Reads coordinates as they arrive in a query string, refusing anything that is not a
+	 * finite number in range ("NaN", "Infinity", "91", "abc").
+	 */
+	public static GeoPoint parse(String lat, String lon) {
+		double parsedLat = parseCoordinate(lat);
+		double parsedLon = parseCoordinate(lon);
+		return new GeoPoint(parsedLat, parsedLon);
+	}
+
+	private static double parseCoordinate(String text) {
+		try {
+			return Double.parseDouble(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return Double.NaN;
+		}
+	}
+
+	private static List<String> invalidFields(double lat, double lon) {
+		List<String> invalid = new ArrayList<>(2);
+		if (!Double.isFinite(lat) || Math.abs(lat) > 90) {
+			invalid.add("lat");
+		}
+		if (!Double.isFinite(lon) || Math.abs(lon) > 180) {
+			invalid.add("lon");
+		}
+		return invalid;
+	}
+
+}

@@ -1,0 +1,40 @@
+package de.quartierdispatch.geo;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admin API to import a boundary file: {@code POST} the GeoJSON as the request body and
+ * name the properties holding code and name.
+ */
+@RestController
+@RequestMapping("/api/admin/quarters")
+class QuarterImportController {
+
+	/**
+	 * Large enough for a city's generalised boundaries, small enough to refuse accidents.
+	 */
+	private static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
+
+	private final QuarterImporter importer;
+
+	QuarterImportController(QuarterImporter importer) {
+		this.importer = importer;
+	}
+
+	@PostMapping(path = "/import", consumes = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
+	Mono<QuarterImportReport> importQuarters(ServerHttpRequest request, @RequestParam String codeProperty,
+			@RequestParam String nameProperty, @RequestParam(defaultValue = "true") boolean repair,
+			@RequestParam(defaultValue = "upload.geojson") String source) {
+		QuarterImportOptions options = new QuarterImportOptions(codeProperty, nameProperty, repair);
+		return Uploads.process(request.getBody(), MAX_FILE_BYTES,
+				(file) -> this.importer.importFile(file, source, options));
+	}
+
+}

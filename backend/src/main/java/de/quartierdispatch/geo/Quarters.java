@@ -1,0 +1,77 @@
+package de.quartierdispatch.geo;
+
+import java.util.List;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Quarters and the questions asked of their polygons. Spatial work stays in PostGIS.
+ */
+@Repository
+public class Quarters {
+
+	private static final String CONTAINING = """
+			SELECT id, code, name
+			FROM quarter
+			WHERE ST_Contains(geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))
+			ORDER BY area_m2, code
+			""";
+
+	private static final String FEATURE_COLLECTION = """
+			SELECT json_build_object(
+			    'type', 'FeatureCollection',
+			    'features', coalesce(json_agg(json_build_object(
+			        'type', 'Feature',
+			        'id', code,
+			        'properties', json_build_object('code', code, 'name', name),
+			        'geometry', ST_AsGeoJSON(map_geom, 6)::json
+			    ) ORDER BY area_m2 DESC, code), '[]'::json)
+			)::text AS document
+			FROM quarter
+			""";
+
+	private final DatabaseClient db;
+
+	Quarters(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/**
+	 * All quarters as a GeoJSON FeatureCollection with simplified geometry, larger areas
+	 * first so that a map draws nested quarters on top of their districts.
+	 */
+	public Mono<String> featureCollection() {
+		return this.db.sql(FEATURE_COLLECTION).map((row) -> row.get("document", String.class)).one();
+	}
+
+	/**
+	 * The most specific quarter containing the point, with the areas enclosing it; empty
+	 * when the point lies outside every quarter.
+	 */
+	public Mono<QuarterLocation> locate(GeoPoint point) {
+		Flux<QuarterRef> containing = this.db.sql(CONTAINING)
+			.bind("lat", point.lat())
+			.bind("lon", point.lon())
+			.map(Quarters::toRef)
+			.all();
+		return containing.collectList().filter((areas) -> !areas.isEmpty()).map(Quarters::toLocation);
+	}
+
+	public Mono<Long> count() {
+		return this.db.sql("SELECT count(*) AS n FROM quarter").map((row) -> row.get("n", Long.class)).one();
+	}
+
+	private static QuarterLocation toLocation(List<QuarterRef> smallestFirst) {
+		return new QuarterLocation(smallestFirst.get(0), List.copyOf(smallestFirst.subList(1, smallestFirst.size())));
+	}
+
+	static QuarterRef toRef(Readable row) {
+		return new QuarterRef(row.get("id", Long.class), row.get("code", String.class), row.get("name", String.class));
+	}
+
+}

@@ -1,0 +1,99 @@
+package de.quartierdispatch.incident;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import de.quartierdispatch.system.SqlParameters;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Assignments of teams to incidents.
+ */
+@Repository
+class Assignments {
+
+	private static final String COLUMNS = "id, incident_id, team_id, state, version";
+
+	private final DatabaseClient db;
+
+	Assignments(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Long> create(long incidentId, long teamId, String assignedBy, OffsetDateTime at) {
+		return this.db.sql("""
+				INSERT INTO assignment (incident_id, team_id, assigned_by, created_at, updated_at)
+				VALUES (:incident, :team, :by, :at, :at) RETURNING id
+				""")
+			.bind("incident", incidentId)
+			.bind("team", teamId)
+			.bind("by", assignedBy)
+			.bind("at", at)
+			.map((row) -> row.get("id", Long.class))
+			.one();
+	}
+
+	Mono<AssignmentRow> lock(long id) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM assignment WHERE id = :id FOR UPDATE")
+			.bind("id", id)
+			.map(Assignments::toRow)
+			.one();
+	}
+
+	Flux<AssignmentRow> ofIncident(long incidentId) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM assignment WHERE incident_id = :incident ORDER BY id")
+			.bind("incident", incidentId)
+			.map(Assignments::toRow)
+			.all();
+	}
+
+	Mono<List<AssignmentState>> statesOf(long incidentId) {
+		return ofIncident(incidentId).map(AssignmentRow::state).collectList();
+	}
+
+	Mono<Void> move(long id, AssignmentState state, @Nullable String note, @Nullable String declineReason,
+			OffsetDateTime at) {
+		return this.db.sql("""
+				UPDATE assignment
+				SET state = :state, note = coalesce(:note, note), decline_reason = coalesce(:reason, decline_reason),
+				    version = version + 1, updated_at = :at
+				WHERE id = :id
+				""")
+			.bind("id", id)
+			.bind("state", state.name())
+			.bind("note", SqlParameters.nullable(note, String.class))
+			.bind("reason", SqlParameters.nullable(declineReason, String.class))
+			.bind("at", at)
+			.then();
+	}
+
+	/** Ends the active assignments of an incident that has ended; returns their teams. */
+	Flux<Long> finishActive(long incidentId, OffsetDateTime at) {
+		return this.db.sql("""
+				UPDATE assignment SET state = 'DONE', version = version + 1, updated_at = :at
+				WHERE incident_id = :incident AND state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
+				RETURNING team_id
+				""").bind("incident", incidentId).bind("at", at).map((row) -> row.get("team_id", Long.class)).all();
+	}
+
+	/** Hands the active assignments of a duplicate to the incident it was merged into. */
+	Mono<Void> moveActive(long fromId, long toId) {
+		return this.db.sql("""
+				UPDATE assignment SET incident_id = :to, version = version + 1
+				WHERE incident_id = :from AND state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
+				""").bind("from", fromId).bind("to", toId).then();
+	}
+
+	private static AssignmentRow toRow(Readable row) {
+		return new AssignmentRow(row.get("id", Long.class), row.get("incident_id", Long.class),
+				row.get("team_id", Long.class), AssignmentState.valueOf(row.get("state", String.class)),
+				row.get("version", Integer.class));
+	}
+
+}

@@ -1,0 +1,122 @@
+package de.quartierdispatch.incident;
+
+import de.quartierdispatch.incident.IncidentCommands.AssignmentMove;
+import de.quartierdispatch.incident.IncidentCommands.Decision;
+import de.quartierdispatch.incident.LifecycleProblems.NotFoundException;
+import de.quartierdispatch.incident.LifecycleProblems.OutsideScopeException;
+import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.TextNormalizer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The team leads' incident API: read an incident, get team proposals, assign, follow up,
+ * decide, change priority, add notes, merge duplicates. Every command answers with the
+ * incident's new picture; the board hears of it through its event stream as well.
+ */
+@RestController
+@RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+class IncidentController {
+
+	private final IncidentQueries queries;
+
+	private final IncidentCommands commands;
+
+	IncidentController(IncidentQueries queries, IncidentCommands commands) {
+		this.queries = queries;
+		this.commands = commands;
+	}
+
+	@GetMapping("/{id}")
+	Mono<String> incident(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal lead) {
+		return this.queries.detail(id).switchIfEmpty(Mono.error(NotFoundException::new)).flatMap((detail) -> {
+			if (!lead.seesQuarter(detail.quarterId())) {
+				return Mono.error(new OutsideScopeException());
+			}
+			return Mono.just(detail.document());
+		});
+	}
+
+	@GetMapping("/{id}/proposals")
+	Mono<String> proposals(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal lead) {
+		return incident(id, lead).then(this.queries.proposals(id).collectList())
+			.map((proposals) -> "[" + String.join(",", proposals) + "]");
+	}
+
+	@PostMapping("/{id}/assignments")
+	Mono<String> assign(@PathVariable long id, @Valid @RequestBody Assign request,
+			@AuthenticationPrincipal StaffPrincipal lead) {
+		return this.commands.assign(id, request.version(), request.teamId(), lead).then(incident(id, lead));
+	}
+
+	@PostMapping("/{id}/assignments/{assignmentId}")
+	Mono<String> moveAssignment(@PathVariable long id, @PathVariable long assignmentId,
+			@Valid @RequestBody MoveAssignment request, @AuthenticationPrincipal StaffPrincipal lead) {
+		AssignmentMove move = new AssignmentMove(request.state(), request.version(),
+				TextNormalizer.cleanOrNull(request.note()), TextNormalizer.cleanOrNull(request.reason()), null);
+		return this.commands.moveAssignment(assignmentId, move, lead).then(incident(id, lead));
+	}
+
+	@PostMapping("/{id}/decision")
+	Mono<String> decide(@PathVariable long id, @Valid @RequestBody Decide request,
+			@AuthenticationPrincipal StaffPrincipal lead) {
+		Decision decision = new Decision(request.state(), request.version(),
+				TextNormalizer.cleanOrNull(request.referredTo()));
+		return this.commands.decide(id, decision, lead).then(incident(id, lead));
+	}
+
+	@PostMapping("/{id}/priority")
+	Mono<String> changePriority(@PathVariable long id, @Valid @RequestBody ChangePriority request,
+			@AuthenticationPrincipal StaffPrincipal lead) {
+		return this.commands
+			.changePriority(id, request.version(), request.priority(), TextNormalizer.clean(request.reason()), lead)
+			.then(incident(id, lead));
+	}
+
+	@PostMapping("/{id}/notes")
+	Mono<String> addNote(@PathVariable long id, @Valid @RequestBody AddNote request,
+			@AuthenticationPrincipal StaffPrincipal lead) {
+		return this.commands.addNote(id, TextNormalizer.clean(request.text()), lead).then(incident(id, lead));
+	}
+
+	@PostMapping("/{id}/merge")
+	Mono<String> merge(@PathVariable long id, @Valid @RequestBody Merge request,
+			@AuthenticationPrincipal StaffPrincipal lead) {
+		return this.commands.merge(id, request.version(), request.into(), lead).then(incident(request.into(), lead));
+	}
+
+	record Assign(long teamId, int version) {
+	}
+
+	record MoveAssignment(@NotNull AssignmentState state, int version, @Nullable @Size(max = 500) String note,
+			@Nullable @Size(max = 500) String reason) {
+	}
+
+	record Decide(@NotNull IncidentState state, int version, @Nullable @Size(max = 200) String referredTo) {
+	}
+
+	record ChangePriority(@Min(1) @Max(4) int priority, int version, @NotBlank @Size(max = 500) String reason) {
+	}
+
+	record AddNote(@NotBlank @Size(max = 2000) String text) {
+	}
+
+	record Merge(long into, int version) {
+	}
+
+}

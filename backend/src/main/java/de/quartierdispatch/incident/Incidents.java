@@ -1,0 +1,148 @@
+package de.quartierdispatch.incident;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import de.quartierdispatch.routing.ReportFlag;
+import de.quartierdispatch.system.SqlParameters;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Incidents as stored.
+ */
+@Repository
+public class Incidents {
+
+	private static final String OPEN = """
+			INSERT INTO incident (category_code, quarter_id, location, state, priority, team_types, flags, deadline,
+			                      routing_rule_id, routing_rule_version, routing_explanation, hotspot, escalate_to_priority,
+			                      escalate_add_team_type, created_at, updated_at)
+			VALUES (:category, :quarter, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), 'OPEN', :priority, :teamTypes,
+			        :flags, :deadline, :ruleId, :ruleVersion, :explanation, :hotspot, :escalateTo, :escalateAdd,
+			        :openedAt, :openedAt)
+			RETURNING id
+			""";
+
+	private final DatabaseClient db;
+
+	Incidents(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/** Opens an incident for its first report and returns its id. */
+	public Mono<Long> open(NewIncident incident) {
+		OffsetDateTime openedAt = OffsetDateTime.ofInstant(incident.openedAt(), ZoneOffset.UTC);
+		return this.db.sql(OPEN)
+			.bind("category", incident.category())
+			.bind("quarter", SqlParameters.nullable(incident.quarterId(), Long.class))
+			.bind("lat", incident.location().lat())
+			.bind("lon", incident.location().lon())
+			.bind("priority", (short) incident.routing().priority())
+			.bind("teamTypes", incident.routing().teamTypes().toArray(String[]::new))
+			.bind("flags", incident.flags().stream().map(ReportFlag::name).sorted().toArray(String[]::new))
+			.bind("deadline",
+					OffsetDateTime.ofInstant(incident.routing().deadline(incident.openedAt()), ZoneOffset.UTC))
+			.bind("ruleId", incident.routing().ruleId())
+			.bind("ruleVersion", incident.routing().ruleVersion())
+			.bind("explanation", incident.routing().explanation())
+			.bind("hotspot", incident.routing().hotspot())
+			.bind("escalateTo",
+					SqlParameters.nullable((incident.routing().escalateToPriority() != null)
+							? incident.routing().escalateToPriority().shortValue() : null, Short.class))
+			.bind("escalateAdd", SqlParameters.nullable(incident.routing().escalateAddTeamType(), String.class))
+			.bind("openedAt", openedAt)
+			.map((row) -> row.get("id", Long.class))
+			.one();
+	}
+
+	/**
+	 * Counts another report on an open incident (a version step, so a lead's concurrent
+	 * change sees it); empty when the incident is no longer open.
+	 */
+	public Mono<Long> attachReport(long incidentId, OffsetDateTime at) {
+		return this.db.sql("""
+				UPDATE incident SET version = version + 1, updated_at = :at
+				WHERE id = :id AND state IN ('OPEN', 'DISPATCHED', 'ON_SITE')
+				RETURNING id
+				""").bind("id", incidentId).bind("at", at).map((row) -> row.get("id", Long.class)).one();
+	}
+
+	/** Reads an incident and locks it for the rest of the transaction. */
+	Mono<IncidentRow> lock(long id) {
+		return this.db.sql("""
+				SELECT id, version, state, priority, quarter_id, team_types FROM incident WHERE id = :id FOR UPDATE
+				""").bind("id", id).map(Incidents::toRow).one();
+	}
+
+	/**
+	 * Moves an incident on: new state and outcome, version step, and the time it ended.
+	 */
+	Mono<Void> update(long id, IncidentState state, @Nullable String outcome, @Nullable String referredTo,
+			OffsetDateTime at) {
+		return this.db
+			.sql("""
+					UPDATE incident
+					SET state = :state, outcome = coalesce(:outcome, outcome), referred_to = coalesce(:referredTo, referred_to),
+					    closed_at = CASE WHEN :state IN ('RESOLVED', 'REFERRED', 'CLOSED') THEN :at ELSE closed_at END,
+					    version = version + 1, updated_at = :at
+					WHERE id = :id
+					""")
+			.bind("id", id)
+			.bind("state", state.name())
+			.bind("outcome", SqlParameters.nullable(outcome, String.class))
+			.bind("referredTo", SqlParameters.nullable(referredTo, String.class))
+			.bind("at", at)
+			.then();
+	}
+
+	Mono<Void> changePriority(long id, int priority, OffsetDateTime at) {
+		return this.db
+			.sql("UPDATE incident SET priority = :priority, version = version + 1, updated_at = :at WHERE id = :id")
+			.bind("id", id)
+			.bind("priority", (short) priority)
+			.bind("at", at)
+			.then();
+	}
+
+	/**
+	 * Records that a duplicate was merged into this one: its flags join, its urgency
+	 * counts.
+	 */
+	Mono<Void> absorb(long targetId, long duplicateId, OffsetDateTime at) {
+		return this.db.sql("""
+				UPDATE incident t
+				SET flags = ARRAY(SELECT DISTINCT unnest(t.flags || d.flags) ORDER BY 1),
+				    priority = least(t.priority, d.priority), version = t.version + 1, updated_at = :at
+				FROM incident d
+				WHERE t.id = :target AND d.id = :duplicate
+				""").bind("target", targetId).bind("duplicate", duplicateId).bind("at", at).then();
+	}
+
+	Mono<Void> markMerged(long duplicateId, long targetId, OffsetDateTime at) {
+		return this.db.sql("""
+				UPDATE incident SET state = 'CLOSED', outcome = 'DUPLICATE', merged_into = :target, closed_at = :at,
+				       version = version + 1, updated_at = :at
+				WHERE id = :duplicate
+				""").bind("target", targetId).bind("duplicate", duplicateId).bind("at", at).then();
+	}
+
+	Mono<Void> moveReports(long fromId, long toId) {
+		return this.db.sql("UPDATE report SET incident_id = :to WHERE incident_id = :from")
+			.bind("from", fromId)
+			.bind("to", toId)
+			.then();
+	}
+
+	private static IncidentRow toRow(Readable row) {
+		return new IncidentRow(row.get("id", Long.class), row.get("version", Integer.class),
+				IncidentState.valueOf(row.get("state", String.class)), row.get("priority", Short.class),
+				row.get("quarter_id", Long.class), List.of(row.get("team_types", String[].class)));
+	}
+
+}

@@ -1,0 +1,96 @@
+package de.quartierdispatch.incident;
+
+import de.quartierdispatch.system.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The refusals of the incident lifecycle. Each names the current state, so that the team
+ * lead who lost a race sees at once what happened.
+ */
+final class LifecycleProblems {
+
+	private LifecycleProblems() {
+	}
+
+	/** No such incident (or assignment). */
+	static class NotFoundException extends ProblemException {
+
+		NotFoundException() {
+			super(HttpStatus.NOT_FOUND, "incident-not-found");
+		}
+
+	}
+
+	/** Someone else changed the incident since it was read. */
+	static class IncidentChangedException extends ProblemException {
+
+		IncidentChangedException(IncidentRow current) {
+			super(HttpStatus.CONFLICT, "incident-changed", current.state().name(), current.version());
+			property("currentState", current.state());
+			property("currentVersion", current.version());
+		}
+
+	}
+
+	/** A step the lifecycle does not allow from the current state. */
+	static class IllegalTransitionException extends ProblemException {
+
+		IllegalTransitionException(Enum<?> current, Enum<?> requested) {
+			super(HttpStatus.CONFLICT, "illegal-transition", current.name(), requested.name());
+			property("currentState", current.name());
+		}
+
+	}
+
+	/** Someone else moved the assignment on since it was read. */
+	static class AssignmentChangedException extends ProblemException {
+
+		AssignmentChangedException(AssignmentRow current) {
+			super(HttpStatus.CONFLICT, "assignment-changed", current.state().name(), current.version());
+			property("currentState", current.state());
+			property("currentVersion", current.version());
+		}
+
+	}
+
+	/** The team is on another incident, on a break or off duty. */
+	static class TeamUnavailableException extends ProblemException {
+
+		TeamUnavailableException(String status) {
+			super(HttpStatus.CONFLICT, "team-unavailable", status);
+			property("teamStatus", status);
+		}
+
+	}
+
+	/** The incident lies outside the quarters this team lead works in. */
+	static class OutsideScopeException extends ProblemException {
+
+		OutsideScopeException() {
+			super(HttpStatus.FORBIDDEN, "incident-outside-scope");
+		}
+
+	}
+
+	/** A field member acting on another team's assignment. */
+	static class NotYourTeamException extends ProblemException {
+
+		NotYourTeamException() {
+			super(HttpStatus.FORBIDDEN, "not-your-team");
+		}
+
+	}
+
+	/**
+	 * A team on an incident is en route or on site; a break waits until the job is done.
+	 */
+	static class StatusFollowsAssignmentsException extends ProblemException {
+
+		StatusFollowsAssignmentsException() {
+			super(HttpStatus.CONFLICT, "status-follows-assignments");
+		}
+
+	}
+
+}

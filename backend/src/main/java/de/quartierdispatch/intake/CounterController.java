@@ -1,0 +1,60 @@
+package de.quartierdispatch.intake;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import de.quartierdispatch.geo.GeoPoint;
+import de.quartierdispatch.security.StaffPrincipal;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The contact-point counter: walk-ins, phone calls and e-mails entered by staff, with a
+ * look at open incidents nearby first so that duplicates are attached instead of opened.
+ */
+@RestController
+@RequestMapping("/api/counter")
+class CounterController {
+
+	private final Intake intake;
+
+	private final Reports reports;
+
+	private final IntakeProperties properties;
+
+	private final Clock clock;
+
+	CounterController(Intake intake, Reports reports, IntakeProperties properties, Clock clock) {
+		this.intake = intake;
+		this.reports = reports;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@GetMapping("/nearby")
+	Flux<NearbyIncident> nearby(@RequestParam String category, @RequestParam String lat, @RequestParam String lon) {
+		GeoPoint point = GeoPoint.parse(lat, lon);
+		return this.reports.findNearbyOpen(category, point, this.properties.duplicateRadiusMeters(),
+				this.properties.duplicateWindow(), OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+	}
+
+	@PostMapping("/reports")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<ReportReceipt> submit(@Valid @RequestBody CounterReportRequest request,
+			@AuthenticationPrincipal StaffPrincipal staff) {
+		return this.intake.submitAtCounter(request, staff);
+	}
+
+}

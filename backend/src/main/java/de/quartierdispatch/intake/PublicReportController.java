@@ -1,0 +1,96 @@
+package de.quartierdispatch.intake;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+import de.quartierdispatch.intake.IdempotentSubmissions.StoredResponse;
+import de.quartierdispatch.system.ProblemException;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public side of intake: submit a report, look up its status by tracking code. Both
+ * are rate-limited per client; status lookups so that tracking codes cannot be
+ * enumerated.
+ */
+@RestController
+class PublicReportController {
+
+	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
+
+	private final Intake intake;
+
+	private final Reports reports;
+
+	PublicReportController(Intake intake, Reports reports) {
+		this.intake = intake;
+		this.reports = reports;
+	}
+
+	@PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@Valid @RequestBody PublicReportRequest request) {
+		if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+			return Mono.error(new IdempotencyKeyMissingException());
+		}
+		if (request.website() != null && !request.website().isEmpty()) {
+			return Mono.error(new AutomatedSubmissionException());
+		}
+		return this.intake.submitPublic(request, key).map(PublicReportController::toResponse);
+	}
+
+	@GetMapping("/api/reports/{code}")
+	Mono<ResponseEntity<ReportStatus>> status(@PathVariable String code) {
+		return Mono.justOrEmpty(TrackingCodes.normalize(code))
+			.flatMap(this.reports::findStatus)
+			.map((status) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(status))
+			.switchIfEmpty(Mono.error(new UnknownTrackingCodeException()));
+	}
+
+	private static ResponseEntity<String> toResponse(StoredResponse stored) {
+		return ResponseEntity.status(stored.status())
+			.contentType(MediaType.APPLICATION_JSON)
+			.location(URI.create("/api/reports/" + stored.trackingCode()))
+			.header("Idempotent-Replayed", Boolean.toString(stored.replayed()))
+			.body(stored.body());
+	}
+
+	/** A public submission without a usable {@code Idempotency-Key}. */
+	static class IdempotencyKeyMissingException extends ProblemException {
+
+		IdempotencyKeyMissingException() {
+			super(HttpStatus.BAD_REQUEST, "idempotency-key-missing");
+		}
+
+	}
+
+	/** The hidden field was filled in: a robot, not a person. */
+	static class AutomatedSubmissionException extends ProblemException {
+
+		AutomatedSubmissionException() {
+			super(HttpStatus.BAD_REQUEST, "automated-submission");
+		}
+
+	}
+
+	/** No report has this tracking code. */
+	static class UnknownTrackingCodeException extends ProblemException {
+
+		UnknownTrackingCodeException() {
+			super(HttpStatus.NOT_FOUND, "unknown-tracking-code");
+		}
+
+	}
+
+}

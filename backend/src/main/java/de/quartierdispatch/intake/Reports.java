@@ -1,0 +1,135 @@
+package de.quartierdispatch.intake;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import de.quartierdispatch.geo.GeoPoint;
+import de.quartierdispatch.routing.ReportFlag;
+import de.quartierdispatch.system.SqlParameters;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reports and their (separately kept) contact details.
+ */
+@Repository
+class Reports {
+
+	private static final String INSERT = """
+			INSERT INTO report (tracking_code, incident_id, channel, category_code, description, language, location,
+			                    address_label, quarter_id, flags, interpreter_needed, contact_point_id, entered_by,
+			                    submitted_at)
+			VALUES (:code, :incident, :channel, :category, :description, :language,
+			        ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :address, :quarter, :flags, :interpreter,
+			        :contactPoint, :enteredBy, :submittedAt)
+			RETURNING id
+			""";
+
+	private static final String STATUS = """
+			SELECT r.tracking_code, r.category_code, r.submitted_at, r.language, i.state, i.updated_at
+			FROM report r JOIN incident i ON i.id = r.incident_id
+			WHERE r.tracking_code = :code
+			""";
+
+	private static final String NEARBY_OPEN = """
+			SELECT i.id, i.state, i.created_at,
+			       round(ST_Distance(i.location::geography, here.point::geography))::int AS distance,
+			       (SELECT count(*) FROM report r WHERE r.incident_id = i.id) AS reports,
+			       first.address_label, left(first.description, 140) AS excerpt
+			FROM incident i
+			CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(:lon, :lat), 4326) AS point) AS here
+			CROSS JOIN LATERAL (SELECT address_label, description FROM report r
+			                    WHERE r.incident_id = i.id ORDER BY r.submitted_at LIMIT 1) AS first
+			WHERE i.state IN ('OPEN', 'DISPATCHED', 'ON_SITE')
+			  AND i.category_code = :category
+			  AND i.created_at > :since
+			  AND ST_DWithin(i.location::geography, here.point::geography, :radius)
+			ORDER BY distance, i.created_at DESC
+			LIMIT 10
+			""";
+
+	private final DatabaseClient db;
+
+	Reports(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Long> insert(String trackingCode, long incidentId, NewReport report, Long quarterId, OffsetDateTime at) {
+		return this.db.sql(INSERT)
+			.bind("code", trackingCode)
+			.bind("incident", incidentId)
+			.bind("channel", report.channel().name())
+			.bind("category", report.category())
+			.bind("description", report.description())
+			.bind("language", report.language())
+			.bind("lat", report.location().lat())
+			.bind("lon", report.location().lon())
+			.bind("address", SqlParameters.nullable(report.address(), String.class))
+			.bind("quarter", SqlParameters.nullable(quarterId, Long.class))
+			.bind("flags", report.flags().stream().map(ReportFlag::name).sorted().toArray(String[]::new))
+			.bind("interpreter", report.interpreterNeeded())
+			.bind("contactPoint", SqlParameters.nullable(report.contactPointId(), Long.class))
+			.bind("enteredBy", SqlParameters.nullable(report.enteredBy(), Long.class))
+			.bind("submittedAt", at)
+			.map((row) -> row.get("id", Long.class))
+			.one();
+	}
+
+	Mono<Void> insertContact(long reportId, ContactDetails contact, OffsetDateTime consentAt) {
+		return this.db.sql("""
+				INSERT INTO reporter_contact (report_id, name, email, phone, consent_at)
+				VALUES (:report, :name, :email, :phone, :consentAt)
+				""")
+			.bind("report", reportId)
+			.bind("name", SqlParameters.nullable(contact.name(), String.class))
+			.bind("email", SqlParameters.nullable(contact.email(), String.class))
+			.bind("phone", SqlParameters.nullable(contact.phone(), String.class))
+			.bind("consentAt", consentAt)
+			.then();
+	}
+
+	Mono<ReportStatus> findStatus(String trackingCode) {
+		return this.db.sql(STATUS).bind("code", trackingCode).map(Reports::toStatus).one();
+	}
+
+	Flux<NearbyIncident> findNearbyOpen(String category, GeoPoint point, int radiusMeters, Duration window,
+			OffsetDateTime now) {
+		return this.db.sql(NEARBY_OPEN)
+			.bind("category", category)
+			.bind("lat", point.lat())
+			.bind("lon", point.lon())
+			.bind("radius", (double) radiusMeters)
+			.bind("since", now.minus(window))
+			.map((row) -> new NearbyIncident(row.get("id", Long.class), row.get("state", String.class),
+					row.get("distance", Integer.class), row.get("created_at", OffsetDateTime.class),
+					row.get("reports", Long.class), row.get("address_label", String.class),
+					row.get("excerpt", String.class)))
+			.all();
+	}
+
+	private static ReportStatus toStatus(Readable row) {
+		return new ReportStatus(row.get("tracking_code", String.class), publicStatus(row.get("state", String.class)),
+				row.get("category_code", String.class), utc(row.get("submitted_at", OffsetDateTime.class)),
+				utc(row.get("updated_at", OffsetDateTime.class)), row.get("language", String.class));
+	}
+
+	private static ReportStatus.Status publicStatus(String state) {
+		return switch (state) {
+			case "OPEN" -> ReportStatus.Status.RECEIVED;
+			case "DISPATCHED", "ON_SITE" -> ReportStatus.Status.IN_PROGRESS;
+			case "RESOLVED" -> ReportStatus.Status.RESOLVED;
+			case "REFERRED" -> ReportStatus.Status.REFERRED;
+			default -> ReportStatus.Status.CLOSED;
+		};
+	}
+
+	private static OffsetDateTime utc(OffsetDateTime time) {
+		return time.withOffsetSameInstant(ZoneOffset.UTC);
+	}
+
+}

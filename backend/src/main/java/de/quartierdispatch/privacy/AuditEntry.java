@@ -1,0 +1,24 @@
+package de.quartierdispatch.privacy;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry of the audit log.
+ *
+ * @param id the entry's number
+ * @param at when
+ * @param actor who, as recorded ({@code staff:<id>} or {@code system:<job>})
+ * @param actorUsername the staff member's user name, when the actor is a staff member
+ * @param actorName the staff member's name
+ * @param action what, e.g. {@code CONTACT_READ}
+ * @param reportId the report concerned
+ * @param purpose why, as given by the actor
+ * @param details further facts (JSON)
+ */
+public record AuditEntry(long id, OffsetDateTime at, String actor, @Nullable String actorUsername,
+		@Nullable String actorName, String action, @Nullable Long reportId, @Nullable String purpose,
+		@JsonRawValue String details) {
+}

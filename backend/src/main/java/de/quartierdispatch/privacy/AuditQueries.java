@@ -1,0 +1,73 @@
+package de.quartierdispatch.privacy;
+
+import java.time.OffsetDateTime;
+
+import de.quartierdispatch.system.SqlParameters;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The audit log for administrators, newest first, filtered and paged by id.
+ */
+@Repository
+class AuditQueries {
+
+	static final int MAX_PAGE = 500;
+
+	private static final String ENTRIES = """
+			SELECT a.id, a.at, a.actor, u.username AS actor_username, u.display_name AS actor_name, a.action,
+			       a.report_id, a.purpose, a.details::text AS details
+			FROM audit_log a
+			LEFT JOIN staff_user u ON a.actor = 'staff:' || u.id
+			WHERE (:action::text IS NULL OR a.action = :action)
+			  AND (:username::text IS NULL OR a.actor = (SELECT 'staff:' || id FROM staff_user WHERE username = :username))
+			  AND (:report::bigint IS NULL OR a.report_id = :report)
+			  AND (:from::timestamptz IS NULL OR a.at >= :from)
+			  AND (:to::timestamptz IS NULL OR a.at < :to)
+			  AND (:before::bigint IS NULL OR a.id < :before)
+			ORDER BY a.id DESC
+			LIMIT :limit
+			""";
+
+	private final DatabaseClient db;
+
+	AuditQueries(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Flux<AuditEntry> find(AuditFilter filter) {
+		return this.db.sql(ENTRIES)
+			.bind("action", SqlParameters.nullable(filter.action(), String.class))
+			.bind("username", SqlParameters.nullable(filter.username(), String.class))
+			.bind("report", SqlParameters.nullable(filter.reportId(), Long.class))
+			.bind("from", SqlParameters.nullable(filter.from(), OffsetDateTime.class))
+			.bind("to", SqlParameters.nullable(filter.to(), OffsetDateTime.class))
+			.bind("before", SqlParameters.nullable(filter.before(), Long.class))
+			.bind("limit", Math.min(Math.max(filter.limit(), 1), MAX_PAGE))
+			.map((row) -> new AuditEntry(row.get("id", Long.class), row.get("at", OffsetDateTime.class),
+					row.get("actor", String.class), row.get("actor_username", String.class),
+					row.get("actor_name", String.class), row.get("action", String.class),
+					row.get("report_id", Long.class), row.get("purpose", String.class),
+					row.get("details", String.class)))
+			.all();
+	}
+
+	/**
+	 * What to look for; every part is optional.
+	 *
+	 * @param action e.g. {@code CONTACT_READ}
+	 * @param username the staff member who acted
+	 * @param reportId the report concerned
+	 * @param from entries at or after
+	 * @param to entries before
+	 * @param before entries with a smaller id (the next page)
+	 * @param limit at most this many ({@value #MAX_PAGE} at most)
+	 */
+	record AuditFilter(@Nullable String action, @Nullable String username, @Nullable Long reportId,
+			@Nullable OffsetDateTime from, @Nullable OffsetDateTime to, @Nullable Long before, int limit) {
+	}
+
+}

@@ -1,0 +1,35 @@
+package de.quartierdispatch.privacy;
+
+import de.quartierdispatch.privacy.ContactDetailsAccess.Contact;
+import de.quartierdispatch.security.StaffPrincipal;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Contact details of a report's reporter, for team leads (board) and assigned field
+ * teams. The purpose is part of the request and of the audit trail.
+ */
+@RestController
+class ContactController {
+
+	private final ContactDetailsAccess access;
+
+	ContactController(ContactDetailsAccess access) {
+		this.access = access;
+	}
+
+	@GetMapping({ "/api/incidents/reports/{reportId}/contact", "/api/field/reports/{reportId}/contact" })
+	Mono<ResponseEntity<Contact>> contact(@PathVariable long reportId, @RequestParam ContactPurpose purpose,
+			@AuthenticationPrincipal StaffPrincipal staff) {
+		return this.access.read(reportId, purpose, staff)
+			.map((contact) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(contact));
+	}
+
+}

@@ -1,0 +1,88 @@
+package de.quartierdispatch.privacy;
+
+import java.time.OffsetDateTime;
+
+import de.quartierdispatch.privacy.AuditQueries.AuditFilter;
+import de.quartierdispatch.privacy.DataSubjectRequests.Erasure;
+import de.quartierdispatch.security.StaffPrincipal;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Data protection for administrators: residents' requests for access and erasure, the
+ * retention job on demand, and the audit log.
+ */
+@RestController
+@RequestMapping("/api/admin")
+class PrivacyController {
+
+	private final DataSubjectRequests requests;
+
+	private final Retention retention;
+
+	private final AuditQueries audit;
+
+	PrivacyController(DataSubjectRequests requests, Retention retention, AuditQueries audit) {
+		this.requests = requests;
+		this.retention = retention;
+		this.audit = audit;
+	}
+
+	/** The tracking code travels in the body, not in the address (and so not in logs). */
+	@PostMapping("/privacy/export")
+	Mono<ResponseEntity<String>> export(@Valid @RequestBody SubjectRequest request,
+			@AuthenticationPrincipal StaffPrincipal admin) {
+		return this.requests.export(request.trackingCode(), request.request(), admin)
+			.map((document) -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename("report-export.json").build().toString())
+				.body(document));
+	}
+
+	@PostMapping("/privacy/erase")
+	Mono<Erasure> erase(@Valid @RequestBody SubjectRequest request, @AuthenticationPrincipal StaffPrincipal admin) {
+		return this.requests.erase(request.trackingCode(), request.request(), admin);
+	}
+
+	@PostMapping("/retention/run")
+	Mono<RetentionReport> runRetention(@AuthenticationPrincipal StaffPrincipal admin) {
+		return this.retention.run("staff:" + admin.userId());
+	}
+
+	@GetMapping("/audit")
+	Flux<AuditEntry> audit(@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String username,
+			@RequestParam(required = false) @Nullable Long reportId,
+			@RequestParam(required = false) @Nullable OffsetDateTime from,
+			@RequestParam(required = false) @Nullable OffsetDateTime to,
+			@RequestParam(required = false) @Nullable Long before, @RequestParam(defaultValue = "100") int limit) {
+		return this.audit.find(new AuditFilter(action, username, reportId, from, to, before, limit));
+	}
+
+	/**
+	 * A resident's request about their report.
+	 *
+	 * @param trackingCode the code the resident got for the report
+	 * @param request the request being answered (date, reference), for the audit log
+	 */
+	record SubjectRequest(@NotBlank @Size(max = 20) String trackingCode, @NotBlank @Size(max = 500) String request) {
+	}
+
+}

@@ -1,0 +1,45 @@
+package de.quartierdispatch.security;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Finds the signed-in staff member from the session cookie. Sessions are opened by the
+ * sign-in endpoint, never implicitly, so {@link #save} has nothing to do.
+ */
+@Component
+class SessionSecurityContextRepository implements ServerSecurityContextRepository {
+
+	private final SessionCookies cookies;
+
+	private final StaffSessions sessions;
+
+	SessionSecurityContextRepository(SessionCookies cookies, StaffSessions sessions) {
+		this.cookies = cookies;
+		this.sessions = sessions;
+	}
+
+	@Override
+	public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
+		return Mono.empty();
+	}
+
+	@Override
+	public Mono<SecurityContext> load(ServerWebExchange exchange) {
+		return Mono.justOrEmpty(this.cookies.read(exchange))
+			.flatMap(this.sessions::find)
+			.map(SessionSecurityContextRepository::toContext);
+	}
+
+	static SecurityContext toContext(StaffPrincipal principal) {
+		var authorities = principal.roles().stream().map(Role::authority).toList();
+		return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+	}
+
+}

@@ -1,0 +1,82 @@
+package de.quartierdispatch.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks a username and password and opens a session. Guessing is slowed twice: per
+ * client address (a token bucket) and per account (locked after repeated failures).
+ */
+@Service
+class SignIn {
+
+	private static final Logger logger = LoggerFactory.getLogger(SignIn.class);
+
+	private final StaffAccounts accounts;
+
+	private final StaffSessions sessions;
+
+	private final PasswordHasher passwords;
+
+	private final SecurityProperties properties;
+
+	private final Clock clock;
+
+	SignIn(StaffAccounts accounts, StaffSessions sessions, PasswordHasher passwords, SecurityProperties properties,
+			Clock clock) {
+		this.accounts = accounts;
+		this.sessions = sessions;
+		this.passwords = passwords;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Signs in and returns the new session's token.
+	 */
+	Mono<String> signIn(String username, String password) {
+		return Mono.defer(() -> {
+			String normalized = username.strip().toLowerCase(Locale.ROOT);
+			return this.accounts.findByUsername(normalized)
+				.flatMap((account) -> check(account, password))
+				.switchIfEmpty(Mono
+					.defer(() -> this.passwords.mismatch(password).then(Mono.error(BadCredentialsException::new))));
+		});
+	}
+
+	private Mono<String> check(StaffAccount account, String password) {
+		OffsetDateTime now = now();
+		if (account.lockedAt(now)) {
+			return Mono.error(new AccountLockedException(Duration.between(now, account.lockedUntil())));
+		}
+		Mono<Boolean> matches = (account.enabled() && account.passwordHash() != null)
+				? this.passwords.matches(password, account.passwordHash()) : this.passwords.mismatch(password);
+		return matches.flatMap((ok) -> ok ? succeed(account) : fail(account, now));
+	}
+
+	private Mono<String> succeed(StaffAccount account) {
+		logger.info("Sign-in of user {} succeeded", account.username());
+		return this.accounts.recordSuccess(account.id()).then(this.sessions.open(account.id()));
+	}
+
+	private Mono<String> fail(StaffAccount account, OffsetDateTime now) {
+		logger.warn("Sign-in of user {} failed", account.username());
+		OffsetDateTime lockUntil = now.plus(this.properties.lockout());
+		return this.accounts.recordFailure(account.id(), this.properties.maxFailedLogins(), lockUntil)
+			.then(Mono.error(BadCredentialsException::new));
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,40 @@
+package de.quartierdispatch.system;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The pages, each a static HTML file of the frontend module. Who may open a staff page is
+ * decided by the security configuration; the data on it comes from the APIs.
+ */
+@Configuration(proxyBeanMethods = false)
+class PageRoutes {
+
+	private static final Map<String, String> PAGES = Map.of("/status", "status.html", "/status/{code}", "status.html",
+			"/login", "login.html", "/counter", "counter.html", "/board", "board.html", "/field", "field.html",
+			"/admin", "admin.html", "/stats", "stats.html");
+
+	@Bean
+	RouterFunction<ServerResponse> pages() {
+		RouterFunctions.Builder routes = RouterFunctions.route();
+		PAGES.forEach((path, file) -> {
+			Resource page = new ClassPathResource("static/" + file);
+			routes.GET(path,
+					(request) -> page.exists() ? ServerResponse.ok()
+						.contentType(MediaType.TEXT_HTML)
+						.cacheControl(CacheControl.noCache())
+						.bodyValue(page) : ServerResponse.notFound().build());
+		});
+		return routes.build();
+	}
+
+}

@@ -1,0 +1,137 @@
+package de.quartierdispatch.system;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * The one place where failures become responses: every error leaves as problem details in
+ * the requester's language, never with a stack trace, SQL or internal detail. Unexpected
+ * failures are logged with a reference the response repeats, so an operator can find
+ * them.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsWebExceptionHandler.class);
+
+	private final ProblemResponses problems;
+
+	ProblemDetailsWebExceptionHandler(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+		if (exchange.getResponse().isCommitted()) {
+			return Mono.error(failure);
+		}
+		Locale locale = this.problems.locale(exchange);
+		ProblemDetail problem = toProblem(failure, locale, exchange);
+		if (failure instanceof ErrorResponse response) {
+			exchange.getResponse().getHeaders().addAll(response.getHeaders());
+		}
+		return this.problems.write(exchange, problem);
+	}
+
+	private ProblemDetail toProblem(Throwable failure, Locale locale, ServerWebExchange exchange) {
+		if (failure instanceof WebExchangeBindException invalid) {
+			return invalidRequest(invalid, locale);
+		}
+		if (failure instanceof InvalidFieldsException invalid) {
+			ProblemDetail problem = localized(invalid, locale);
+			problem.setProperty("errors",
+					invalid.fields()
+						.stream()
+						.map((field) -> new FieldProblem(field.field(), field.code(),
+								this.problems.messages().getMessage(field, locale)))
+						.toList());
+			return problem;
+		}
+		if (failure instanceof ProblemException known) {
+			return localized(known, locale);
+		}
+		if (causedBy(failure, DataBufferLimitException.class)) {
+			return this.problems.forStatus(HttpStatus.CONTENT_TOO_LARGE, locale);
+		}
+		if (failure instanceof ServerWebInputException) {
+			// The parser's own message names Java types and offsets: keep it out of the
+			// response, and tell the operator (at debug level: it is the client's
+			// mistake).
+			logger.debug("Unreadable request to {}: {}", exchange.getRequest().getPath().value(),
+					mostSpecificMessage(failure));
+			ProblemDetail problem = this.problems.forStatus(HttpStatus.BAD_REQUEST, locale);
+			problem.setDetail(this.problems.message("problem.unreadable-request.detail", locale, null));
+			return problem;
+		}
+		if (failure instanceof ResponseStatusException | failure instanceof ErrorResponse) {
+			ErrorResponse response = (ErrorResponse) failure;
+			return this.problems.forStatus(response.getStatusCode(), locale);
+		}
+		String reference = exchange.getRequest().getId();
+		logger.error("Request {} {} failed [reference {}]", exchange.getRequest().getMethod(),
+				exchange.getRequest().getPath().value(), reference, failure);
+		ProblemDetail problem = this.problems.forStatus(HttpStatus.INTERNAL_SERVER_ERROR, locale);
+		problem.setProperty("reference", reference);
+		return problem;
+	}
+
+	private ProblemDetail localized(ErrorResponse error, Locale locale) {
+		return error.updateAndGetBody(this.problems.messages(), locale);
+	}
+
+	private ProblemDetail invalidRequest(WebExchangeBindException invalid, Locale locale) {
+		ProblemDetail problem = this.problems.forStatus(HttpStatus.BAD_REQUEST, locale);
+		problem.setDetail(this.problems.message("problem.invalid-request.detail", locale, null));
+		List<FieldProblem> errors = invalid.getFieldErrors()
+			.stream()
+			.map((error) -> fieldProblem(error, locale))
+			.toList();
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	private FieldProblem fieldProblem(FieldError error, Locale locale) {
+		String code = (error.getCode() != null) ? error.getCode() : "Invalid";
+		// Rejected values are deliberately not echoed: they may be personal data.
+		FieldError withoutDefault = new FieldError(error.getObjectName(), error.getField(), null, false,
+				error.getCodes(), error.getArguments(), code);
+		return new FieldProblem(error.getField(), code, this.problems.messages().getMessage(withoutDefault, locale));
+	}
+
+	private static String mostSpecificMessage(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

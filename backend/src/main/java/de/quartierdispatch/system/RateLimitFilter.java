@@ -1,0 +1,42 @@
+package de.quartierdispatch.system;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Enforces every {@link RateLimitRule} per client address, first thing in the chain: a
+ * flood is refused with 429 and {@code Retry-After} before its bodies are parsed or
+ * checked.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+class RateLimitFilter implements WebFilter {
+
+	private final List<RateLimitRule> rules;
+
+	RateLimitFilter(List<RateLimitRule> rules) {
+		this.rules = rules;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		for (RateLimitRule rule : this.rules) {
+			if (rule.appliesTo(exchange)) {
+				var wait = rule.limiter().tryAcquire(ClientAddress.of(exchange));
+				if (wait.isPresent()) {
+					return Mono.error(new TooManyRequestsException(wait.get()));
+				}
+			}
+		}
+		return chain.filter(exchange);
+	}
+
+}
