@@ -1,0 +1,65 @@
+package de.quartierdispatch.support;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Test data made through the real entry points (the public API) or, for what only
+ * administrators set up, directly in the test database.
+ */
+public final class Fixtures {
+
+	private Fixtures() {
+	}
+
+	/** Submits a public report and returns its incident's id. */
+	public static long reportIncident(WebTestClient client, String category, double lat, double lon) {
+		String receipt = client.post()
+			.uri("/api/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("category", category, "description", "Testmeldung " + UUID.randomUUID(), "location",
+					Map.of("lat", lat, "lon", lon), "language", "de"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		return TestDatabase.queryLong("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'");
+	}
+
+	/** A team of its own for one test, available, near the given place. */
+	public static long team(String teamType, double lat, double lon) {
+		String name = "Test " + teamType + " " + UUID.randomUUID().toString().substring(0, 8);
+		return TestDatabase
+			.queryLong("INSERT INTO team (name, team_type, status, languages, last_position, last_position_at) "
+					+ "VALUES ('" + name + "', '" + teamType + "', 'AVAILABLE', '{de}', ST_SetSRID(ST_MakePoint(" + lon
+					+ ", " + lat + "), 4326), now()) RETURNING id");
+	}
+
+	/**
+	 * A field account of its own for one test, in the given team, with the demo accounts'
+	 * password; returns its user name.
+	 */
+	public static String fieldMember(long teamId) {
+		String username = "field-" + UUID.randomUUID().toString().substring(0, 8);
+		TestDatabase.queryLong("INSERT INTO staff_user (username, display_name, password_hash, roles, team_id) "
+				+ "SELECT '" + username + "', 'Test Field " + username + "', password_hash, '{FIELD}', " + teamId
+				+ " FROM staff_user WHERE username = 'field' RETURNING id");
+		return username;
+	}
+
+	public static int incidentVersion(long incidentId) {
+		return (int) TestDatabase.queryLong("SELECT version FROM incident WHERE id = " + incidentId);
+	}
+
+	public static String incidentState(long incidentId) {
+		return TestDatabase.queryString("SELECT state FROM incident WHERE id = " + incidentId);
+	}
+
+}
