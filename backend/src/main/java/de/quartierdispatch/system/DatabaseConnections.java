@@ -1,0 +1,46 @@
+package de.quartierdispatch.system;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
+import reactor.netty.resources.LoopResources;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How the application's database connections are set up; both settings were found with
+ * the benchmark (ops/bench/README.md).
+ *
+ * <ul>
+ * <li>Event loops of their own, spread over all of them. By default the driver shares
+ * Reactor Netty's event loops and co-locates: a connection opened from an event-loop
+ * thread stays on that thread, so the whole pool (opened from one request) ended up on
+ * one thread, and every query's result, and the request work that follows it, queued
+ * behind all others.</li>
+ * <li>No JIT compilation in PostgreSQL. Our queries are short, or, like the board
+ * snapshot, large but simple; compiling them cost more than it saved (about 230 ms of a
+ * 10,000-incident snapshot), and it is done again for every execution.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConnections implements DisposableBean {
+
+	private final LoopResources loops = LoopResources.create("r2dbc-postgresql", 1,
+			Math.max(2, Runtime.getRuntime().availableProcessors()), true, false);
+
+	@Bean
+	ConnectionFactoryOptionsBuilderCustomizer databaseConnectionsCustomizer() {
+		return (options) -> options.option(PostgresqlConnectionFactoryProvider.LOOP_RESOURCES, this.loops)
+			.option(PostgresqlConnectionFactoryProvider.OPTIONS, Map.of("jit", "off"));
+	}
+
+	@Override
+	public void destroy() {
+		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).block(Duration.ofSeconds(5));
+	}
+
+}

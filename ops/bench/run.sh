@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The benchmark in one command: builds the application and the load generator, then runs every
+# scenario of ops/bench/README.md BENCH_RUNS times (default 3), each on a fresh database, and
+# writes ops/bench/report/REPORT.md, report.json and the latency chart.
+#
+# Needs what the tests need: PostgreSQL with PostGIS on DB_HOST:DB_PORT and a DB_USER that may
+# create databases (run .ci/run once on a fresh machine), plus pgbench (Debian: postgresql-NN).
+# A trial run: BENCH_RUNS=1 BENCH_PEAK_SECONDS=10 BENCH_FANOUT_SECONDS=10 BENCH_BOARDS=100 ops/bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+export DB_HOST="${DB_HOST:-localhost}" DB_PORT="${DB_PORT:-5432}"
+export DB_USER="${DB_USER:-postgres}" DB_PASSWORD="${DB_PASSWORD:-postgres}"
+
+if [ -z "${BENCH_PGBENCH:-}" ]; then
+  BENCH_PGBENCH="$(command -v pgbench || ls -d /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -n 1 || true)"
+fi
+if [ ! -x "${BENCH_PGBENCH:-}" ]; then
+  echo "pgbench not found: install the PostgreSQL server package or set BENCH_PGBENCH" >&2
+  exit 1
+fi
+export BENCH_PGBENCH
+
+./mvnw -B -q -ntp -pl backend,ops/bench -am package -DskipTests
+
+export BENCH_WORK_DIR="${BENCH_WORK_DIR:-ops/bench/work}"
+rm -rf "$BENCH_WORK_DIR"
+mkdir -p "$BENCH_WORK_DIR"
+# The load generator gets its own heap and leaves the application's alone.
+exec java -Xmx1g -jar ops/bench/target/quartier-dispatch-bench.jar

@@ -1,0 +1,172 @@
+package de.quartierdispatch.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One application process as an operator runs it (the demo profile: the demo city's
+ * quarters, teams and rules), with the heap limit of the footprint goal. It measures its
+ * own start-up (process launch to readiness) and samples the heap in use once a second
+ * from the Prometheus endpoint.
+ */
+final class AppInstance implements AutoCloseable {
+
+	static final String DEMO_PASSWORD = "bench-demo-password-4711";
+
+	private static final String METRICS_TOKEN = "bench-metrics-token";
+
+	private static final Pattern HEAP_USED = Pattern
+		.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} (\\S+)$", Pattern.MULTILINE);
+
+	private final Process process;
+
+	private final int port;
+
+	private final Duration startup;
+
+	private final Path log;
+
+	private final AtomicLong maxHeapUsed = new AtomicLong();
+
+	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private AppInstance(Process process, int port, Duration startup, Path log) {
+		this.process = process;
+		this.log = log;
+		this.port = port;
+		this.startup = startup;
+		this.sampler.scheduleAtFixedRate(this::sampleHeap, 0, 1, TimeUnit.SECONDS);
+	}
+
+	static AppInstance start(BenchSettings settings, int port, String name) throws IOException, InterruptedException {
+		Path log = settings.workDir().resolve(name + ".log");
+		List<String> command = new ArrayList<>(List.of("java", "-Xmx" + settings.maxHeap()));
+		// BENCH_APP_JAVA_OPTS, e.g. a JFR recording:
+		// -XX:StartFlightRecording=filename=app.jfr
+		command.addAll(settings.appJavaOptions());
+		command.addAll(List.of("-jar", settings.appJar().toString(), "--spring.profiles.active=demo",
+				// Every load-generator request comes from one address: lift the
+				// per-client
+				// allowances that protect the public form, and the per-account board
+				// limit.
+				"--quartier.intake.submissions-per-client=1000000000",
+				"--quartier.board.max-connections-per-user=5000"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		Map<String, String> env = builder.environment();
+		env.put("DB_HOST", settings.dbHost());
+		env.put("DB_PORT", Integer.toString(settings.dbPort()));
+		env.put("DB_NAME", settings.database());
+		env.put("DB_USER", settings.dbUser());
+		env.put("DB_PASSWORD", settings.dbPassword());
+		env.put("PORT", Integer.toString(port));
+		env.put("DEMO_PASSWORD", DEMO_PASSWORD);
+		env.put("METRICS_TOKEN", METRICS_TOKEN);
+		env.put("MAP_TILE_URL", "");
+		long launched = System.nanoTime();
+		Process process = builder.start();
+		Duration startup = awaitReadiness(process, port, log, launched);
+		return new AppInstance(process, port, startup, log);
+	}
+
+	private static Duration awaitReadiness(Process process, int port, Path log, long launched)
+			throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(1))
+			.build();
+		long deadline = launched + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The application exited during start-up; see " + log);
+			}
+			try {
+				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return Duration.ofNanos(System.nanoTime() - launched);
+				}
+			}
+			catch (IOException notYetListening) {
+				// Polled again below.
+			}
+			Thread.sleep(20);
+		}
+		process.destroyForcibly();
+		throw new IllegalStateException("The application was not ready within 120 s; see " + log + ": "
+				+ String.join("\n", Files.readAllLines(log).stream().limit(50).toList()));
+	}
+
+	private void sampleHeap() {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
+				.header("Authorization", "Bearer " + METRICS_TOKEN)
+				.timeout(Duration.ofSeconds(2))
+				.build();
+			String metrics = this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+			Matcher pools = HEAP_USED.matcher(metrics);
+			double used = 0;
+			while (pools.find()) {
+				used += Double.parseDouble(pools.group(1));
+			}
+			long heap = (long) used;
+			this.maxHeapUsed.accumulateAndGet(heap, Math::max);
+		}
+		catch (IOException | RuntimeException ex) {
+			// A missed sample is no finding; the next one comes in a second.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+	Duration startup() {
+		return this.startup;
+	}
+
+	long logLinesContaining(String text) throws IOException {
+		try (Stream<String> lines = Files.lines(this.log)) {
+			return lines.filter((line) -> line.contains(text)).count();
+		}
+	}
+
+	long maxHeapUsedBytes() {
+		return this.maxHeapUsed.get();
+	}
+
+	@Override
+	public void close() {
+		this.sampler.shutdownNow();
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,139 @@
+package de.quartierdispatch.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.HdrHistogram.Histogram;
+import reactor.core.publisher.Flux;
+
+/**
+ * Scenarios 1 and 2: how many submissions the application accepts compared with what the
+ * database can commit of the same transaction, and how quickly it answers at a peak far
+ * above a real storm night.
+ */
+final class IntakeScenarios {
+
+	private final Api api;
+
+	private final ReportBodies bodies;
+
+	private final PgBench pgbench;
+
+	private final SplittableRandom random = new SplittableRandom(42);
+
+	private Histogram peakLatency;
+
+	private List<Histogram> peakPerSecond = List.of();
+
+	IntakeScenarios(Api api, ReportBodies bodies, PgBench pgbench) {
+		this.api = api;
+		this.bodies = bodies;
+		this.pgbench = pgbench;
+	}
+
+	/**
+	 * Submits {@code count} reports, eight at a time: the snapshot's open incidents, and
+	 * the warm-up of everything that follows. Returns how many were accepted.
+	 */
+	long seed(long count) {
+		AtomicInteger shown = new AtomicInteger();
+		Long accepted = Flux.range(0, (int) count)
+			.flatMap((n) -> this.api.submit(this.bodies.next(this.random.split())), 8)
+			.filter((outcome) -> {
+				if (!outcome.accepted() && shown.getAndIncrement() < 5) {
+					System.out.println("   not accepted while seeding: " + outcome.status() + " " + outcome.body());
+				}
+				return outcome.accepted();
+			})
+			.count()
+			.block();
+		return (accepted != null) ? accepted : 0;
+	}
+
+	/**
+	 * Scenario 1: closed-model steps of rising concurrency, each followed by pgbench at
+	 * the same concurrency, until the application's throughput stops growing (less than
+	 * 5% more than the step before, twice).
+	 */
+	ScenarioResult ceiling(String id, List<Integer> concurrencies, Duration step)
+			throws InterruptedException, IOException {
+		List<String> steps = new ArrayList<>();
+		double bestApp = 0;
+		double bestDb = 0;
+		long appErrors = 0;
+		long dbFailed = 0;
+		int flat = 0;
+		int bestAt = 0;
+		List<String> errorSamples = new ArrayList<>();
+		for (int clients : concurrencies) {
+			ClosedLoad.Result app = ClosedLoad.run(clients, step,
+					() -> this.api.submit(this.bodies.next(this.random.split())));
+			PgBench.Result db = this.pgbench.run(clients, step);
+			steps.add("%3d clients: application %8.1f/s, pgbench %8.1f/s, ratio %5.1f%%, errors %d/%d".formatted(
+					clients, app.perSecond(), db.perSecond(), 100 * app.perSecond() / db.perSecond(), app.errors(),
+					db.failed()));
+			System.out.println("   " + steps.get(steps.size() - 1));
+			appErrors += app.errors();
+			app.errorSamples().forEach((sample) -> errorSamples.add(clients + " clients: " + sample));
+			dbFailed += db.failed();
+			flat = (app.perSecond() < bestApp * 1.05) ? flat + 1 : 0;
+			if (app.perSecond() > bestApp) {
+				bestApp = app.perSecond();
+				bestAt = clients;
+			}
+			bestDb = Math.max(bestDb, db.perSecond());
+			if (flat == 2) {
+				break;
+			}
+		}
+		ScenarioResult.Builder result = ScenarioResult
+			.of(id, "Intake ceiling: application vs pgbench running the same transaction")
+			.figure("app_best_per_s", bestApp)
+			.figure("app_best_at_clients", bestAt)
+			.figure("pgbench_best_per_s", bestDb)
+			.figure("app_share_of_ceiling_pct", 100 * bestApp / bestDb)
+			.figure("app_errors", appErrors)
+			.figure("pgbench_failed", dbFailed)
+			.goal("app_share_of_ceiling_pct", ">=", 50)
+			.goal("app_errors", "==", 0);
+		steps.forEach(result::note);
+		errorSamples.forEach((sample) -> result.note("error: " + sample));
+		return result.build();
+	}
+
+	/** Scenario 2: a fixed arrival rate, latency from each request's due time. */
+	ScenarioResult peak(String id, int rate, Duration duration) throws InterruptedException {
+		OpenLoad.Result load = OpenLoad.run(rate, duration,
+				(n) -> this.api.submit(this.bodies.next(this.random.split())));
+		this.peakLatency = load.latency();
+		this.peakPerSecond = load.perSecond();
+		Histogram latency = load.latency();
+		ScenarioResult.Builder result = ScenarioResult
+			.of(id, "Intake at a peak: %d submissions/s for %d s (open model)".formatted(rate, duration.toSeconds()))
+			.figure("sent", load.sent())
+			.figure("achieved_per_s", load.sent() / load.seconds())
+			.figure("errors", load.errors())
+			.figure("latency_p50_ms", latency.getValueAtPercentile(50) / 1e6)
+			.figure("latency_p99_ms", latency.getValueAtPercentile(99) / 1e6)
+			.figure("latency_p999_ms", latency.getValueAtPercentile(99.9) / 1e6)
+			.figure("latency_max_ms", latency.getMaxValue() / 1e6)
+			.goal("latency_p99_ms", "<=", 50)
+			.goal("latency_p999_ms", "<=", 200)
+			.goal("errors", "==", 0);
+		load.errorSamples().forEach((sample) -> result.note("error: " + sample));
+		return result.build();
+	}
+
+	Histogram peakLatency() {
+		return this.peakLatency;
+	}
+
+	List<Histogram> peakPerSecond() {
+		return this.peakPerSecond;
+	}
+
+}

@@ -1,0 +1,132 @@
+package de.quartierdispatch.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The database's own ceiling for our work: pgbench runs the transaction that one public
+ * submission runs (the statements in {@code transaction.sql.template}, taken from the
+ * server's statement log of a real submission, in the same order, against the same
+ * tables, indexes and trigger-maintained sequence, under the same
+ * {@code synchronous_commit}), with the same randomised reports as the application gets.
+ * pgbench picks one of the generated scripts per transaction; what the application
+ * computes in Java (the quarter, the routing decision) is a literal in the script.
+ */
+final class PgBench {
+
+	private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+	private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
+
+	private final BenchSettings settings;
+
+	private final String executable;
+
+	private final List<Path> scripts = new ArrayList<>();
+
+	PgBench(BenchSettings settings, String executable) {
+		this.settings = settings;
+		this.executable = executable;
+	}
+
+	/** Writes one script per sample report. */
+	void prepare(ReportBodies bodies, RandomGenerator random, int count) throws IOException, SQLException {
+		String template = new String(PgBench.class.getResourceAsStream("/transaction.sql.template").readAllBytes(),
+				StandardCharsets.UTF_8);
+		Path directory = Files.createDirectories(this.settings.workDir().resolve("pgbench"));
+		try (Connection db = DriverManager.getConnection(this.settings.jdbcUrl(this.settings.database()),
+				this.settings.dbUser(), this.settings.dbPassword())) {
+			for (int i = 0; i < count; i++) {
+				ReportBodies.Report report = bodies.nextReport(random);
+				Path script = directory.resolve("submission-" + i + ".sql");
+				Files.writeString(script, fill(template, report, db));
+				this.scripts.add(script);
+			}
+		}
+	}
+
+	private static String fill(String template, ReportBodies.Report report, Connection db) throws SQLException {
+		long quarter = single(db, "SELECT id FROM quarter WHERE ST_Contains(geom, ST_SetSRID(ST_MakePoint(?, ?), 4326))"
+				+ " ORDER BY area_m2, code LIMIT 1", report.lon(), report.lat());
+		long rule = single(db,
+				"SELECT id FROM routing_rule WHERE category_code = ? OR is_default ORDER BY is_default, position LIMIT 1",
+				report.category());
+		String contact = (report.email() != null) ? """
+				INSERT INTO reporter_contact (report_id, name, email, phone, consent_at)
+				VALUES (:report_id, NULL, %s, NULL, now());
+				""".formatted(literal(report.email())) : "";
+		return template.replace("${category}", literal(report.category()))
+			.replace("${description}", literal(report.description()))
+			.replace("${language}", literal(report.language()))
+			.replace("${lon}", Double.toString(report.lon()))
+			.replace("${lat}", Double.toString(report.lat()))
+			.replace("${quarter}", Long.toString(quarter))
+			.replace("${rule}", Long.toString(rule))
+			.replace("${contact}", contact);
+	}
+
+	private static long single(Connection db, String sql, Object... parameters) throws SQLException {
+		try (PreparedStatement statement = db.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			try (ResultSet row = statement.executeQuery()) {
+				if (!row.next()) {
+					throw new IllegalStateException("No row for " + sql);
+				}
+				return row.getLong(1);
+			}
+		}
+	}
+
+	private static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
+	}
+
+	/** Runs the scripts with {@code clients} connections for {@code duration}. */
+	Result run(int clients, Duration duration) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(
+				List.of(this.executable, "-h", this.settings.dbHost(), "-p", Integer.toString(this.settings.dbPort()),
+						"-U", this.settings.dbUser(), "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j",
+						Integer.toString(Math.min(clients, Runtime.getRuntime().availableProcessors())), "-T",
+						Long.toString(duration.toSeconds())));
+		this.scripts.forEach((script) -> command.addAll(List.of("-f", script.toString())));
+		command.add(this.settings.database());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("PGPASSWORD", this.settings.dbPassword());
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		int exit = process.waitFor();
+		Matcher tps = TPS.matcher(output);
+		if (exit != 0 || !tps.find()) {
+			throw new IllegalStateException("pgbench failed (exit " + exit + "):\n" + output);
+		}
+		Matcher failed = FAILED.matcher(output);
+		return new Result(clients, Double.parseDouble(tps.group(1)),
+				failed.find() ? Long.parseLong(failed.group(1)) : 0);
+	}
+
+	/**
+	 * One pgbench step.
+	 *
+	 * @param clients connections
+	 * @param perSecond committed transactions per second
+	 * @param failed failed transactions
+	 */
+	record Result(int clients, double perSecond, long failed) {
+	}
+
+}
