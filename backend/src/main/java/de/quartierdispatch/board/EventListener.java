@@ -2,6 +2,7 @@ package de.quartierdispatch.board;
 
 import java.time.Duration;
 
+import de.quartierdispatch.routing.RuleBookCache;
 import de.quartierdispatch.security.StaffSessions;
 import io.r2dbc.postgresql.api.Notification;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * arrives.
  *
  * The same connection hears when an account's sessions end, so that its open boards
- * close.
+ * close, and when the routing rules change, so that the cached rule book is read again.
  */
 @Component
 @ConditionalOnWebApplication
@@ -53,12 +54,14 @@ class EventListener implements SmartLifecycle {
 
 	private final BoardProperties properties;
 
+	private final RuleBookCache ruleBooks;
+
 	private volatile @Nullable Disposable listening;
 
 	private volatile @Nullable PostgresqlConnection connection;
 
 	EventListener(R2dbcProperties r2dbc, BoardEvents events, BoardFeed feed, BoardSessions sessions,
-			BoardProperties properties) {
+			BoardProperties properties, RuleBookCache ruleBooks) {
 		this.dedicated = ConnectionFactories.get(ConnectionFactoryOptions.parse(r2dbc.getUrl())
 			.mutate()
 			.option(ConnectionFactoryOptions.USER, r2dbc.getUsername())
@@ -68,6 +71,7 @@ class EventListener implements SmartLifecycle {
 		this.feed = feed;
 		this.sessions = sessions;
 		this.properties = properties;
+		this.ruleBooks = ruleBooks;
 	}
 
 	@Override
@@ -115,10 +119,12 @@ class EventListener implements SmartLifecycle {
 		return Flux.usingWhen(Mono.from(this.dedicated.create()).cast(PostgresqlConnection.class), (connection) -> {
 			this.connection = connection;
 			Mono<Void> subscribe = connection
-				.createStatement("LISTEN " + EVENTS_CHANNEL + "; LISTEN " + StaffSessions.SESSIONS_ENDED_CHANNEL)
+				.createStatement("LISTEN " + EVENTS_CHANNEL + "; LISTEN " + StaffSessions.SESSIONS_ENDED_CHANNEL
+						+ "; LISTEN " + RuleBookCache.CHANNEL)
 				.execute()
 				.flatMap((result) -> result.getRowsUpdated())
-				.then();
+				// Rule changes while not listening went unnoticed.
+				.then(Mono.fromRunnable(this.ruleBooks::invalidate));
 			Flux<Object> wakeUps = Flux.merge(connection.getNotifications().map(this::handle),
 					Flux.interval(this.properties.pollInterval()).map((tick) -> Boolean.TRUE), Flux.just(Boolean.TRUE));
 			return subscribe.thenMany(wakeUps)
@@ -133,6 +139,9 @@ class EventListener implements SmartLifecycle {
 		if (StaffSessions.SESSIONS_ENDED_CHANNEL.equals(notification.getName())
 				&& notification.getParameter() != null) {
 			this.sessions.endSessionsOf(Long.parseLong(notification.getParameter()));
+		}
+		if (RuleBookCache.CHANNEL.equals(notification.getName())) {
+			this.ruleBooks.invalidate();
 		}
 		return Boolean.TRUE;
 	}

@@ -24,23 +24,20 @@ public class Router {
 			WHERE quarter_id = :quarter AND category_code = :category AND submitted_at > :since AND submitted_at <= :until
 			""";
 
-	private final RoutingRules rules;
+	private final RuleBookCache ruleBooks;
 
 	private final DatabaseClient db;
 
 	private final RoutingProperties properties;
 
-	Router(RoutingRules rules, DatabaseClient db, RoutingProperties properties) {
-		this.rules = rules;
+	Router(RuleBookCache ruleBooks, DatabaseClient db, RoutingProperties properties) {
+		this.ruleBooks = ruleBooks;
 		this.db = db;
 		this.properties = properties;
 	}
 
 	public Mono<RoutingDecision> route(RoutingRequest request) {
-		Mono<RuleBook> book = this.rules.findAll()
-			.collectList()
-			.map((all) -> new RuleBook(all, this.properties.zone()));
-		return Mono.zip(book, hotspot(request))
+		return Mono.zip(this.ruleBooks.ruleBook(), hotspot(request))
 			.map((found) -> found.getT1().decide(request, found.getT2().orElse(null)));
 	}
 

@@ -23,6 +23,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 /**
  * Editing the routing rules. Every change is checked against the whole rule book
@@ -46,9 +48,12 @@ class RoutingRuleAdmin {
 
 	private final RoutingRules rules;
 
-	RoutingRuleAdmin(DatabaseClient db, RoutingRules rules) {
+	private final RuleBookCache ruleBooks;
+
+	RoutingRuleAdmin(DatabaseClient db, RoutingRules rules, RuleBookCache ruleBooks) {
 		this.db = db;
 		this.rules = rules;
+		this.ruleBooks = ruleBooks;
 	}
 
 	@Transactional
@@ -138,9 +143,22 @@ class RoutingRuleAdmin {
 				""").bind("limit", limit).map(RoutingRuleAdmin::toChange).all();
 	}
 
+	/**
+	 * The rules, locked against other changes until the transaction ends; once it is
+	 * committed, this instance's cached rule book is dropped (other instances drop theirs
+	 * on the notification the change fires).
+	 */
 	private Mono<List<RoutingRule>> lockedRules() {
-		return this.db.sql("LOCK TABLE routing_rule IN SHARE ROW EXCLUSIVE MODE")
-			.then()
+		return TransactionSynchronizationManager.forCurrentTransaction()
+			.doOnNext((transaction) -> transaction.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public Mono<Void> afterCommit() {
+					return Mono.fromRunnable(RoutingRuleAdmin.this.ruleBooks::invalidate);
+				}
+
+			}))
+			.then(this.db.sql("LOCK TABLE routing_rule IN SHARE ROW EXCLUSIVE MODE").then())
 			.then(this.rules.findAll().collectList());
 	}
 

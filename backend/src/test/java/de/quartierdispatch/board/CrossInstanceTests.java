@@ -3,6 +3,7 @@ package de.quartierdispatch.board;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import de.quartierdispatch.QuartierDispatchApplication;
 import de.quartierdispatch.support.BoardClient;
@@ -18,15 +19,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two application instances on different ports against one database: a change made
  * through one reaches boards connected to the other, through PostgreSQL's LISTEN/NOTIFY;
  * and when the listening connections are cut, the listeners reconnect and catch up,
- * losing nothing.
+ * losing nothing; and a routing rule changed through one is applied by the other.
  */
 @IntegrationTest
 class CrossInstanceTests {
@@ -87,6 +90,55 @@ class CrossInstanceTests {
 			}
 			assertThat(boardOnB.seqs()).containsExactlyElementsOf(expected);
 		}
+	}
+
+	@Test
+	void aRuleChangedThroughInstanceAIsAppliedOnInstanceBAtOnce() {
+		WebTestClient adminOnA = StaffLogin.as(this.client, "admin");
+		WebTestClient adminOnB = StaffLogin
+			.as(WebTestClient.bindToServer().baseUrl("http://localhost:" + startInstanceB()).build(), "admin");
+		String name = "Vandalism in Boy-West, seen by both instances";
+		String boyWest = TestDatabase.queryString("SELECT code FROM quarter WHERE name = 'Boy-West'");
+		assertThat(dryRunExplanation(adminOnB)).doesNotContain(name);
+		JsonNode created = adminOnA.post()
+			.uri("/api/routing/rules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", name, "category", "VANDALISM", "quarterCodes", List.of(boyWest), "teamTypes",
+					List.of("KOD"), "priority", 2, "targetMinutes", 60, "position", 1))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		try {
+			await().atMost(WAIT).until(() -> dryRunExplanation(adminOnB).contains(name));
+		}
+		finally {
+			adminOnA.delete()
+				.uri("/api/routing/rules/{id}?version={version}", created.get("id").asLong(),
+						created.get("version").asInt())
+				.exchange()
+				.expectStatus()
+				.isNoContent();
+		}
+		await().atMost(WAIT).until(() -> !dryRunExplanation(adminOnB).contains(name));
+	}
+
+	private static String dryRunExplanation(WebTestClient admin) {
+		return admin.post()
+			.uri("/api/routing/dry-run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("category", "VANDALISM", "lat", 51.5423, "lon", 6.9681))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.path("decision")
+			.path("explanation")
+			.asString();
 	}
 
 	private static int startInstanceB() {

@@ -136,6 +136,10 @@ final class AppInstance implements AutoCloseable {
 		}
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	String baseUrl() {
 		return "http://localhost:" + this.port;
 	}

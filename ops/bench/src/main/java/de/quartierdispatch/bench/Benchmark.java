@@ -80,7 +80,7 @@ public final class Benchmark {
 			ReportBodies bodies = new ReportBodies(QuarterPoints.of(db), api.categoryCodes());
 			PgBench pgbench = new PgBench(settings, pgbenchExecutable);
 			pgbench.prepare(bodies, new SplittableRandom(run), 100);
-			IntakeScenarios intake = new IntakeScenarios(api, bodies, pgbench);
+			IntakeScenarios intake = new IntakeScenarios(api, first.pid(), bodies, pgbench);
 			long missing = settings.openIncidents() - db.openIncidents();
 			System.out.printf("Submitting %,d reports to reach %,d open incidents%n", missing,
 					settings.openIncidents());

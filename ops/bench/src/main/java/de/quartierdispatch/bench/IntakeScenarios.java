@@ -19,6 +19,8 @@ final class IntakeScenarios {
 
 	private final Api api;
 
+	private final long appPid;
+
 	private final ReportBodies bodies;
 
 	private final PgBench pgbench;
@@ -29,8 +31,9 @@ final class IntakeScenarios {
 
 	private List<Histogram> peakPerSecond = List.of();
 
-	IntakeScenarios(Api api, ReportBodies bodies, PgBench pgbench) {
+	IntakeScenarios(Api api, long appPid, ReportBodies bodies, PgBench pgbench) {
 		this.api = api;
+		this.appPid = appPid;
 		this.bodies = bodies;
 		this.pgbench = pgbench;
 	}
@@ -68,11 +71,26 @@ final class IntakeScenarios {
 		long dbFailed = 0;
 		int flat = 0;
 		int bestAt = 0;
+		Cpu bestCpu = new Cpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 		List<String> errorSamples = new ArrayList<>();
 		for (int clients : concurrencies) {
+			double appCpu = CpuMeter.processSeconds(this.appPid);
+			double dbCpu = CpuMeter.postgresSeconds();
 			ClosedLoad.Result app = ClosedLoad.run(clients, step,
 					() -> this.api.submit(this.bodies.next(this.random.split())));
+			appCpu = CpuMeter.processSeconds(this.appPid) - appCpu;
+			dbCpu = CpuMeter.postgresSeconds() - dbCpu;
+			double pgbenchDbCpu = CpuMeter.postgresSeconds();
+			double pgbenchCpu = CpuMeter.childrenSeconds();
 			PgBench.Result db = this.pgbench.run(clients, step);
+			pgbenchDbCpu = CpuMeter.postgresSeconds() - pgbenchDbCpu;
+			pgbenchCpu = CpuMeter.childrenSeconds() - pgbenchCpu;
+			double transactions = db.perSecond() * step.toSeconds();
+			Cpu cpu = new Cpu(1000 * appCpu / app.accepted(), 1000 * dbCpu / app.accepted(),
+					1000 * pgbenchDbCpu / transactions, 1000 * pgbenchCpu / transactions);
+			steps.add(
+					"%3d clients: CPU ms per submission: application %.2f + PostgreSQL %.2f; per pgbench transaction: PostgreSQL %.2f + pgbench %.2f"
+						.formatted(clients, cpu.app(), cpu.db(), cpu.pgbenchDb(), cpu.pgbench()));
 			steps.add("%3d clients: application %8.1f/s, pgbench %8.1f/s, ratio %5.1f%%, errors %d/%d".formatted(
 					clients, app.perSecond(), db.perSecond(), 100 * app.perSecond() / db.perSecond(), app.errors(),
 					db.failed()));
@@ -84,6 +102,7 @@ final class IntakeScenarios {
 			if (app.perSecond() > bestApp) {
 				bestApp = app.perSecond();
 				bestAt = clients;
+				bestCpu = cpu;
 			}
 			bestDb = Math.max(bestDb, db.perSecond());
 			if (flat == 2) {
@@ -97,6 +116,10 @@ final class IntakeScenarios {
 			.figure("pgbench_best_per_s", bestDb)
 			.figure("app_share_of_ceiling_pct", 100 * bestApp / bestDb)
 			.figure("app_errors", appErrors)
+			.figure("cpu_ms_app_per_submission", bestCpu.app())
+			.figure("cpu_ms_postgres_per_submission", bestCpu.db())
+			.figure("cpu_ms_postgres_per_pgbench_txn", bestCpu.pgbenchDb())
+			.figure("cpu_ms_pgbench_client_per_txn", bestCpu.pgbench())
 			.figure("pgbench_failed", dbFailed)
 			.goal("app_share_of_ceiling_pct", ">=", 50)
 			.goal("app_errors", "==", 0);
@@ -134,6 +157,17 @@ final class IntakeScenarios {
 
 	List<Histogram> peakPerSecond() {
 		return this.peakPerSecond;
+	}
+
+	/**
+	 * CPU milliseconds per accepted submission and per pgbench transaction, at one step.
+	 *
+	 * @param app the application
+	 * @param db PostgreSQL while the application runs
+	 * @param pgbenchDb PostgreSQL while pgbench runs
+	 * @param pgbench the pgbench client
+	 */
+	private record Cpu(double app, double db, double pgbenchDb, double pgbench) {
 	}
 
 }
