@@ -18,6 +18,11 @@ async function start() {
   i18n.bindSelector($('#language'));
   const parameters = new URLSearchParams(window.location.search);
   $('#denied').hidden = !parameters.has('denied');
+  $('#provider-refused').hidden = !parameters.has('providerRefused');
+  if (parameters.has('signedIn') && await continueSignedIn(parameters.get('next'))) {
+    return;
+  }
+  showProviders();
   const form = $('#login-form');
   const errors = new FormErrors(form, $('#error-summary'), i18n);
   takeOverSubmit(form, async () => {
@@ -36,6 +41,38 @@ async function start() {
     }
   });
   $('#username').focus();
+}
+
+/**
+ * Back from the city's identity provider with a session: on to the start page. (The session
+ * cookie is only sent once a page of this site asks, which is why this page does it.)
+ */
+async function continueSignedIn(next) {
+  $('#signing-in').hidden = false;
+  try {
+    const me = await api('/api/auth/me');
+    window.location.replace(destination(next, me.roles));
+    return true;
+  }
+  catch {
+    $('#signing-in').hidden = true;
+    return false;
+  }
+}
+
+/** The city's identity provider, when one is configured. */
+async function showProviders() {
+  try {
+    const providers = await api('/api/auth/providers');
+    if (providers.length > 0) {
+      $('#provider-link').textContent = providers[0].label;
+      $('#provider-link').href = providers[0].path;
+      $('#providers').hidden = false;
+    }
+  }
+  catch {
+    // Without the list, the form alone still works.
+  }
 }
 
 function destination(next, roles) {

@@ -7,6 +7,7 @@ import de.quartierdispatch.system.MapProperties;
 import de.quartierdispatch.system.ProblemResponses;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -41,7 +43,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SessionSecurityContextRepository contexts,
-			ProblemResponses problems, MapProperties map, MetricsAccess metrics) {
+			ProblemResponses problems, MapProperties map, MetricsAccess metrics,
+			ObjectProvider<ReactiveClientRegistrationRepository> identityProviders, OidcSignIn oidcSignIn) {
 		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
 		http.securityContextRepository(contexts)
@@ -70,6 +73,8 @@ class SecurityConfiguration {
 						"/api/geocode", "/api/contact-points", "/api/reports/*")
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/reports", "/api/auth/login")
+				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/auth/providers")
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
@@ -106,6 +111,13 @@ class SecurityConfiguration {
 				.anyExchange()
 				.denyAll())
 			.addFilterAfter(materializeCsrfToken(), SecurityWebFiltersOrder.CSRF);
+		if (identityProviders.getIfAvailable() != null) {
+			// Sign-in through the city's identity provider: its filters answer
+			// /oauth2/authorization/city and the way back; the session is ours.
+			http.oauth2Login((login) -> login.securityContextRepository(contexts)
+				.authenticationSuccessHandler(oidcSignIn)
+				.authenticationFailureHandler(oidcSignIn));
+		}
 		return http.build();
 	}
 

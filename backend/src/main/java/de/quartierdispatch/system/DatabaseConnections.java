@@ -16,11 +16,13 @@ import org.springframework.context.annotation.Configuration;
  * the benchmark (ops/bench/README.md).
  *
  * <ul>
- * <li>Event loops of their own, spread over all of them. By default the driver shares
- * Reactor Netty's event loops and co-locates: a connection opened from an event-loop
- * thread stays on that thread, so the whole pool (opened from one request) ended up on
- * one thread, and every query's result, and the request work that follows it, queued
- * behind all others.</li>
+ * <li>Event loops of their own, not co-located, and an odd number of them. By default the
+ * driver shares Reactor Netty's event loops and co-locates: a connection opened from an
+ * event-loop thread stays on that thread. Without co-location, connections are dealt
+ * round robin, but each new connection took two turns (observed: with two loops, all
+ * sixteen connections landed on one; with three, they spread over all three), so an even
+ * number of loops leaves half of them idle. On one loop, every query's result, and the
+ * request work that follows it, queues behind all others.</li>
  * <li>No JIT compilation in PostgreSQL. Our queries are short, or, like the board
  * snapshot, large but simple; compiling them cost more than it saved (about 230 ms of a
  * 10,000-incident snapshot), and it is done again for every execution.</li>
@@ -30,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConnections implements DisposableBean {
 
 	private final LoopResources loops = LoopResources.create("r2dbc-postgresql", 1,
-			Math.max(2, Runtime.getRuntime().availableProcessors()), true, false);
+			Math.max(3, Runtime.getRuntime().availableProcessors() | 1), true, false);
 
 	@Bean
 	ConnectionFactoryOptionsBuilderCustomizer databaseConnectionsCustomizer() {

@@ -62,6 +62,7 @@ class AccessMatrixTests {
 			api("GET /api/reports/{code}", "/api/reports/ABCD-EFGH-JKMN", EVERYONE),
 			api("POST /api/reports", "/api/reports", EVERYONE),
 			api("POST /api/auth/login", "/api/auth/login", EVERYONE),
+			api("GET /api/auth/providers", "/api/auth/providers", EVERYONE),
 			// Signed in, any role.
 			api("GET /api/auth/me", "/api/auth/me", STAFF), api("POST /api/auth/logout", "/api/auth/logout", STAFF),
 			// The contact-point counter.

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,6 +111,7 @@ final class PgBench {
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		int exit = process.waitFor();
+		awaitBackendsGone();
 		Matcher tps = TPS.matcher(output);
 		if (exit != 0 || !tps.find()) {
 			throw new IllegalStateException("pgbench failed (exit " + exit + "):\n" + output);
@@ -117,6 +119,29 @@ final class PgBench {
 		Matcher failed = FAILED.matcher(output);
 		return new Result(clients, Double.parseDouble(tps.group(1)),
 				failed.find() ? Long.parseLong(failed.group(1)) : 0);
+	}
+
+	/**
+	 * Waits until pgbench's server processes have ended, so that their CPU time is
+	 * counted (the postmaster adds it to its own once they are gone).
+	 */
+	private void awaitBackendsGone() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (System.nanoTime() < deadline) {
+			try (Connection db = DriverManager.getConnection(this.settings.jdbcUrl(this.settings.database()),
+					this.settings.dbUser(), this.settings.dbPassword());
+					ResultSet row = db.createStatement()
+						.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pgbench'")) {
+				row.next();
+				if (row.getLong(1) == 0) {
+					return;
+				}
+			}
+			catch (SQLException ex) {
+				return;
+			}
+			Thread.sleep(20);
+		}
 	}
 
 	/**
