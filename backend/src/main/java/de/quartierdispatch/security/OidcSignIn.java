@@ -1,6 +1,7 @@
 package de.quartierdispatch.security;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,7 @@ class OidcSignIn implements ServerAuthenticationSuccessHandler, ServerAuthentica
 	private Mono<Void> open(ServerWebExchange exchange, Account account, Set<Role> roles) {
 		// Roles taken away at the provider end the sessions that still carry them.
 		boolean narrowed = account.previousRoles() != null
-				&& !Set.copyOf(roles.stream().map(Role::name).toList()).containsAll(List.of(account.previousRoles()));
+				&& Arrays.stream(account.previousRoles()).map(Role::valueOf).anyMatch((role) -> !roles.contains(role));
 		Mono<Long> endOld = narrowed ? this.sessions.closeAll(account.id()) : Mono.just(0L);
 		return endOld.then(this.sessions.open(account.id())).flatMap((token) -> {
 			logger.info("Sign-in of user id {} through the identity provider succeeded", account.id());

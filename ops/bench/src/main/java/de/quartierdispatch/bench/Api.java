@@ -1,10 +1,14 @@
 package de.quartierdispatch.bench;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.cookie.Cookie;
@@ -119,8 +123,8 @@ final class Api {
 		});
 	}
 
-	private static String cookie(Map<CharSequence, java.util.Set<Cookie>> cookies, String name) {
-		return cookies.getOrDefault(name, java.util.Set.of()).stream().map(Cookie::value).findFirst().orElse(null);
+	private static String cookie(Map<CharSequence, Set<Cookie>> cookies, String name) {
+		return cookies.getOrDefault(name, Set.of()).stream().map(Cookie::value).findFirst().orElse(null);
 	}
 
 	/** A submission's answer. */
@@ -139,10 +143,10 @@ final class Api {
 			if (!"gzip".equals(this.contentEncoding)) {
 				return new String(this.body, StandardCharsets.UTF_8);
 			}
-			try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(this.body))) {
+			try (var in = new GZIPInputStream(new ByteArrayInputStream(this.body))) {
 				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				throw new IllegalStateException("The snapshot's gzip body is broken", ex);
 			}
 		}

@@ -1,19 +1,25 @@
 package de.quartierdispatch.bench;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,9 +73,10 @@ final class AppInstance implements AutoCloseable {
 				// per-client
 				// allowances that protect the public form, and the per-account board
 				// limit.
-				"--quartier.intake.submissions-per-client=1000000000",
-				"--quartier.board.max-connections-per-user=5000"));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+				"--quartier.intake.submissions-per-client=1000000000", "--quartier.board.max-connections-per-user=5000",
+				// Readiness is announced in the log: the start-up figure ends there.
+				"--logging.level.org.springframework.boot.availability=debug"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		Map<String, String> env = builder.environment();
 		env.put("DB_HOST", settings.dbHost());
 		env.put("DB_PORT", Integer.toString(settings.dbPort()));
@@ -86,31 +93,54 @@ final class AppInstance implements AutoCloseable {
 		return new AppInstance(process, port, startup, log);
 	}
 
+	/**
+	 * Copies the application's output to its log and waits for the line that says it
+	 * accepts traffic; then checks that the readiness endpoint agrees.
+	 */
 	private static Duration awaitReadiness(Process process, int port, Path log, long launched)
 			throws IOException, InterruptedException {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+		CompletableFuture<Long> ready = new CompletableFuture<>();
+		Thread copier = new Thread(() -> copyOutput(process, log, ready), "app-log-" + port);
+		copier.setDaemon(true);
+		copier.start();
+		long readyAt;
+		try {
+			readyAt = ready.get(120, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			process.destroyForcibly();
+			throw new IllegalStateException("The application did not become ready (" + ex.getMessage() + "); see " + log
+					+ ":\n" + String.join("\n", Files.readAllLines(log).stream().limit(50).toList()));
+		}
 		HttpRequest readiness = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-			.timeout(Duration.ofSeconds(1))
+			.timeout(Duration.ofSeconds(5))
 			.build();
-		long deadline = launched + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The application exited during start-up; see " + log);
-			}
-			try {
-				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return Duration.ofNanos(System.nanoTime() - launched);
-				}
-			}
-			catch (IOException notYetListening) {
-				// Polled again below.
-			}
-			Thread.sleep(20);
+		int status = HttpClient.newHttpClient().send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode();
+		if (status != 200) {
+			process.destroyForcibly();
+			throw new IllegalStateException("The application said it was ready, but readiness answers " + status);
 		}
-		process.destroyForcibly();
-		throw new IllegalStateException("The application was not ready within 120 s; see " + log + ": "
-				+ String.join("\n", Files.readAllLines(log).stream().limit(50).toList()));
+		return Duration.ofNanos(readyAt - launched);
+	}
+
+	private static void copyOutput(Process process, Path log, CompletableFuture<Long> ready) {
+		try (BufferedReader output = process.inputReader(StandardCharsets.UTF_8);
+				BufferedWriter file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+			String line;
+			while ((line = output.readLine()) != null) {
+				if (line.contains("ReadinessState changed") && line.contains("ACCEPTING_TRAFFIC")) {
+					ready.complete(System.nanoTime());
+				}
+				file.write(line);
+				file.newLine();
+				file.flush();
+			}
+			ready.completeExceptionally(new IllegalStateException("the application exited"));
+		}
+		catch (IOException ex) {
+			ready.completeExceptionally(ex);
+		}
 	}
 
 	private void sampleHeap() {

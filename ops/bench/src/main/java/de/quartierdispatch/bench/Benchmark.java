@@ -2,11 +2,13 @@ package de.quartierdispatch.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -50,8 +52,7 @@ public final class Benchmark {
 		Map<String, Object> environment = new LinkedHashMap<>();
 		environment.put("finished", Instant.now().toString());
 		environment.put("processors", Runtime.getRuntime().availableProcessors());
-		environment.put("memory",
-				Files.readAllLines(java.nio.file.Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
+		environment.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
 		environment.put("java", System.getProperty("java.version"));
 		environment.put("postgresql", serverVersion);
 		environment.put("synchronous_commit (application and pgbench)", synchronousCommit);
@@ -129,7 +130,7 @@ public final class Benchmark {
 	}
 
 	private static double parseMegabytes(String size) {
-		String lower = size.toLowerCase(java.util.Locale.ROOT);
+		String lower = size.toLowerCase(Locale.ROOT);
 		double value = Double.parseDouble(lower.replaceAll("[^0-9.]", ""));
 		return lower.endsWith("g") ? value * 1024 : value;
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -50,10 +51,13 @@ final class BoardFanOut {
 		long since = this.db.lastEventSeq();
 		Recorder latency = new Recorder(3);
 		CountDownLatch live = new CountDownLatch(boards);
+		// Set once the load ends: each board counts down when it has the last event.
+		AtomicLong caughtUpTo = new AtomicLong(Long.MAX_VALUE);
+		CountDownLatch caughtUp = new CountDownLatch(boards);
 		List<Board> connected = new ArrayList<>();
 		long connecting = System.nanoTime();
 		for (int i = 0; i < boards; i++) {
-			Board board = new Board(since, latency, live);
+			Board board = new Board(since, latency, live, caughtUpTo, caughtUp);
 			board.connect(this.instances.get(i % this.instances.size()).baseUrl(), session);
 			connected.add(board);
 		}
@@ -63,10 +67,9 @@ final class BoardFanOut {
 		OpenLoad.Result load = OpenLoad.run(rate, duration,
 				(n) -> this.instances.get((int) (n % this.instances.size())).submit(this.bodies.next(random.split())));
 		long last = this.db.lastEventSeq();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (System.nanoTime() < deadline && connected.stream().anyMatch((board) -> board.lastSeq() < last)) {
-			Thread.sleep(50);
-		}
+		caughtUpTo.set(last);
+		connected.forEach(Board::checkCaughtUp);
+		caughtUp.await(30, TimeUnit.SECONDS);
 		Histogram arrival = latency.getIntervalHistogram();
 		long closedEarly = connected.stream().filter((board) -> board.closedWith.get() != 0).count();
 		List<Long> closeCodes = connected.stream()
@@ -127,6 +130,12 @@ final class BoardFanOut {
 
 		private final CountDownLatch live;
 
+		private final AtomicLong caughtUpTo;
+
+		private final CountDownLatch caughtUp;
+
+		private final AtomicBoolean counted = new AtomicBoolean();
+
 		private final AtomicLong next;
 
 		private final AtomicLong lost = new AtomicLong();
@@ -139,10 +148,12 @@ final class BoardFanOut {
 
 		private Disposable connection;
 
-		Board(long since, Recorder latency, CountDownLatch live) {
+		Board(long since, Recorder latency, CountDownLatch live, AtomicLong caughtUpTo, CountDownLatch caughtUp) {
 			this.next = new AtomicLong(since + 1);
 			this.latency = latency;
 			this.live = live;
+			this.caughtUpTo = caughtUpTo;
+			this.caughtUp = caughtUp;
 		}
 
 		void connect(String baseUrl, String session) {
@@ -187,6 +198,14 @@ final class BoardFanOut {
 				this.duplicated.incrementAndGet();
 			}
 			this.latency.recordValue(Math.max(0, arrived - at));
+			checkCaughtUp();
+		}
+
+		/** Counts this board down, once, when it has the last event of the load. */
+		void checkCaughtUp() {
+			if (lastSeq() >= this.caughtUpTo.get() && this.counted.compareAndSet(false, true)) {
+				this.caughtUp.countDown();
+			}
 		}
 
 		long lastSeq() {

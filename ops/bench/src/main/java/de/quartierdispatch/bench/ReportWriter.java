@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +115,7 @@ final class ReportWriter {
 	}
 
 	private static long metCount(ScenarioResult.Goal goal, double[] values) {
-		return java.util.Arrays.stream(values).filter(goal::metBy).count();
+		return Arrays.stream(values).filter(goal::metBy).count();
 	}
 
 	private static String number(double value) {

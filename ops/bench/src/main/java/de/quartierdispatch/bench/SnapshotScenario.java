@@ -1,5 +1,6 @@
 package de.quartierdispatch.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import tools.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ final class SnapshotScenario {
 		return ScenarioResult.of(id, "Board snapshot with %,d open incidents (gzip)".formatted(openIncidents))
 			.figure("incidents_in_snapshot", snapshot.path("incidents").size())
 			.figure("compressed_bytes", bytes[MEASURED / 2])
-			.figure("uncompressed_bytes", last.decoded().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+			.figure("uncompressed_bytes", last.decoded().getBytes(StandardCharsets.UTF_8).length)
 			.figure("latency_p50_ms", nanos[MEASURED / 2] / 1e6)
 			.figure("latency_p95_ms", nanos[(int) Math.ceil(MEASURED * 0.95) - 1] / 1e6)
 			.figure("latency_max_ms", nanos[MEASURED - 1] / 1e6)
