@@ -5,6 +5,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.Modulithic;
 
 /**
  * Quartier Dispatch: complaints and conflict reports from residents and contact points,
@@ -13,8 +14,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>
  * Started with {@code import-quarters} as its first argument, the jar runs as a
  * command-line tool instead of a server (see {@code geo.QuarterImportCommand}).
+ *
+ * <p>
+ * Each package below this one is an application module (ARCHITECTURE.md); {@code system}
+ * is the one every other module may use.
  */
 @SpringBootApplication
+@Modulithic(sharedModules = "system")
 @ConfigurationPropertiesScan
 public class QuartierDispatchApplication {
 

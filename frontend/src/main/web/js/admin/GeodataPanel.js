@@ -2,10 +2,11 @@ import { ApiError, api } from '../core/api.js';
 import { $ } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { problemText } from './problems.js';
+import { addressReport, quarterReport } from './importReport.js';
 
 /**
  * Imports of quarter boundaries (GeoJSON) and the address gazetteer (CSV). Both are
- * all-or-nothing on the server; the report it returns is shown as it is, feature by feature.
+ * all-or-nothing on the server; the report it returns is shown in words, feature by feature.
  */
 export class GeodataPanel {
 
@@ -27,7 +28,7 @@ export class GeodataPanel {
     }
     const query = new URLSearchParams({ codeProperty: $('#quarter-code').value, nameProperty: $('#quarter-name').value,
       source: $('#quarter-source').value || file.name });
-    await this._upload(`/api/admin/quarters/import?${query}`, file, 'application/geo+json', $('#quarter-report'));
+    await this._upload(`/api/admin/quarters/import?${query}`, file, 'application/geo+json', $('#quarter-report'), quarterReport);
   }
 
   async _importAddresses() {
@@ -36,22 +37,23 @@ export class GeodataPanel {
       this.message.show(this.i18n.t('admin.geodata.chooseFile'), true);
       return;
     }
-    await this._upload('/api/admin/addresses/import', file, 'text/csv', $('#address-report'));
+    await this._upload('/api/admin/addresses/import', file, 'text/csv', $('#address-report'), addressReport);
   }
 
-  async _upload(path, file, contentType, output) {
+  async _upload(path, file, contentType, output, describe) {
+    const t = (key, params) => this.i18n.t(key, params);
     output.hidden = true;
-    this.message.show(this.i18n.t('admin.geodata.importing'));
+    this.message.show(t('admin.geodata.importing'));
     try {
       const report = await api(path, { method: 'POST', body: file, contentType });
-      output.textContent = JSON.stringify(report, null, 2);
+      output.replaceChildren(...describe(report, t));
       output.hidden = false;
-      this.message.show(this.i18n.t('admin.geodata.imported'));
+      this.message.show(t('admin.geodata.imported'));
     }
     catch (failure) {
       this.message.show(problemText(failure, this.i18n), true);
-      if (failure instanceof ApiError && failure.body && Object.keys(failure.body).length) {
-        output.textContent = JSON.stringify(failure.body, null, 2);
+      if (failure instanceof ApiError && failure.body?.report) {
+        output.replaceChildren(...describe(failure.body.report, t));
         output.hidden = false;
       }
     }

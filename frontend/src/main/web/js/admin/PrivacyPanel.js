@@ -1,10 +1,20 @@
 import { api } from '../core/api.js';
-import { $, el, formatDateTime } from '../core/dom.js';
-import { FormErrors, takeOverSubmit } from '../core/forms.js';
+import { $, el } from '../core/dom.js';
+import { formatDateTime } from '../core/format.js';
+import { takeOverSubmit } from '../core/forms.js';
+import { FormErrors } from '../core/FormErrors.js';
 import { problemText, showProblem } from './problems.js';
 
-const ACTIONS = ['CONTACT_READ', 'CONTACT_READ_REFUSED', 'DATA_EXPORTED', 'DATA_ERASED', 'RETENTION_RUN', 'USER_CREATED',
-  'USER_CHANGED', 'USER_PASSWORD_SET'];
+/** Every action the audit log records (a test compares it with the translations and the server's code). */
+export const ACTIONS = [
+  'ACCESSIBILITY_FEEDBACK_READ', 'CONTACT_READ', 'CONTACT_READ_REFUSED', 'DATA_ERASED', 'DATA_EXPORTED',
+  'OPEN311_KEY_ISSUED', 'OPEN311_KEY_REVOKED', 'OPEN311_REPORT_RECEIVED', 'PARTNER_MEMBER_CHANGED',
+  'PARTNER_ORGANISATION_CHANGED', 'PARTNER_ORGANISATION_CREATED', 'PARTNER_SERVICE_CHANGED',
+  'PARTNER_SERVICE_CREATED', 'PHOTO_HIDDEN', 'PHOTO_SHOWN', 'PHOTO_THUMBNAIL_VIEWED', 'PHOTO_VIEWED',
+  'REFERRAL_CONTACT_READ', 'REFERRAL_CREATED', 'REFERRAL_READ_REFUSED', 'RETENTION_RUN', 'TEAM_TYPE_CHANGED',
+  'USER_CHANGED', 'USER_CREATED', 'USER_PASSWORD_SET', 'USER_SECOND_FACTOR_RESET', 'WEBHOOK_CHANGED',
+  'WEBHOOK_CREATED', 'WEBHOOK_DELETED',
+];
 const PAGE = 50;
 
 /**
@@ -95,7 +105,7 @@ export class PrivacyPanel {
 
   async _loadAudit(more) {
     const query = new URLSearchParams({ limit: PAGE });
-    for (const name of ['action', 'username', 'reportId']) {
+    for (const name of ['action', 'username', 'trackingCode']) {
       const value = $(`#audit-${name}`).value.trim();
       if (value) {
         query.set(name, value);
@@ -121,7 +131,8 @@ export class PrivacyPanel {
       el('td', {}, formatDateTime(entry.at, this.i18n.language)),
       el('td', {}, entry.actorName ? `${entry.actorName} (${entry.actorUsername})` : entry.actor),
       el('td', {}, t(`audit.${entry.action}`)),
-      el('td', {}, entry.reportId ?? ''),
+      // The tracking code is what the administrator typed for a request; the number is internal.
+      el('td', {}, entry.trackingCode ?? (entry.reportId ? `#${entry.reportId}` : '')),
       el('td', {}, entry.purpose ? t(`purpose.${entry.purpose}`) : ''),
       el('td', { className: 'details' }, Object.entries(entry.details).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : value}`).join('; ')))));
   }

@@ -1,6 +1,7 @@
 import { api } from '../core/api.js';
 import { $, el } from '../core/dom.js';
-import { FormErrors, takeOverSubmit } from '../core/forms.js';
+import { takeOverSubmit } from '../core/forms.js';
+import { FormErrors } from '../core/FormErrors.js';
 import { checkedValues, problemText, selectedValues, showProblem } from './problems.js';
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];

@@ -1,9 +1,12 @@
 import { api } from '../core/api.js';
-import { $, el, formatDateTime } from '../core/dom.js';
-import { FormErrors, takeOverSubmit } from '../core/forms.js';
+import { $, el } from '../core/dom.js';
+import { formatDateTime } from '../core/format.js';
+import { takeOverSubmit } from '../core/forms.js';
+import { FormErrors } from '../core/FormErrors.js';
 import { checkedValues, selectedValues, showProblem } from './problems.js';
+import { SecondFactorPanel } from './SecondFactorPanel.js';
 
-const ROLES = ['COUNTER', 'DISPATCHER', 'FIELD', 'ANALYST', 'ADMIN'];
+const ROLES = ['COUNTER', 'DISPATCHER', 'FIELD', 'ANALYST', 'ADMIN', 'PARTNER'];
 
 /**
  * Staff accounts: the list, and one form to create an account or change the selected one
@@ -20,6 +23,7 @@ export class UsersPanel {
     this.form = $('#user-form');
     this.errors = new FormErrors(this.form, $('#user-errors'), i18n);
     this.editing = null;
+    this.secondFactor = new SecondFactorPanel(i18n, message);
   }
 
   async start() {
@@ -86,6 +90,7 @@ export class UsersPanel {
       option.selected = Boolean(member?.quarterCodes.includes(option.value));
     }
     this._renderTable();
+    this.secondFactor.show(member);
   }
 
   _remit() {

@@ -1,9 +1,13 @@
+import { el } from '../core/dom.js';
 import { QuarterMap } from '../map/QuarterMap.js';
 
 /**
  * The board's map: quarter boundaries, incidents as markers coloured by priority and shaped by
  * state (clustered when many), and teams with their status at their last shared position.
- * Markers are styled by CSS classes only, so the page's Content-Security-Policy stays strict.
+ * The selected incident is taken out of the clusters and ringed, so it is always visible; a
+ * legend says what colours and shapes mean. The map follows its container's size (the panel
+ * opening narrows it). Markers are styled by CSS classes only, so the page's
+ * Content-Security-Policy stays strict.
  */
 const L = window.L;
 
@@ -14,10 +18,58 @@ export class BoardMap {
     this._onSelect = onSelect;
     this._incidents = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
     this._teams = L.layerGroup();
+    this._selectedLayer = L.layerGroup();
     this._incidentMarkers = new Map();
     this._teamMarkers = new Map();
+    this._selectedId = null;
     this._incidents.addTo(this._map.leaflet);
     this._teams.addTo(this._map.leaflet);
+    this._selectedLayer.addTo(this._map.leaflet);
+    new ResizeObserver(() => this.invalidateSize()).observe(element);
+  }
+
+  /** Highlights one incident (or none): out of its cluster, ringed, above the others. */
+  select(id) {
+    const previous = this._incidentMarkers.get(this._selectedId);
+    this._selectedId = id;
+    if (previous) {
+      this._place(previous, false);
+    }
+    const marker = this._incidentMarkers.get(id);
+    if (marker) {
+      this._place(marker, true);
+    }
+  }
+
+  _place(marker, selected) {
+    this._incidents.removeLayer(marker);
+    this._selectedLayer.removeLayer(marker);
+    marker.setZIndexOffset(selected ? 1000 : 0);
+    (selected ? this._selectedLayer : this._incidents).addLayer(marker);
+    marker.getElement()?.classList.toggle('selected', selected);
+  }
+
+  /** The legend: what the markers' colours and shapes mean, in the page's language. */
+  showLegend(i18n) {
+    const t = (key) => i18n.t(key);
+    const item = (className, key) => el('li', {}, el('span', { className: `legend-symbol ${className}`, 'aria-hidden': 'true' }), t(key));
+    this._legend?.remove();
+    this._legend = L.control({ position: 'bottomleft' });
+    this._legend.onAdd = () => {
+      const box = el('details', { className: 'map-legend', open: this._map.leaflet.getSize().y >= 700 }, el('summary', {}, t('board.legend.title')),
+        el('ul', {},
+          item('incident-marker priority-1', 'board.legend.p1'), item('incident-marker priority-2', 'board.legend.p2'),
+          item('incident-marker priority-3', 'board.legend.p3'), item('incident-marker priority-4', 'board.legend.p4'),
+          item('incident-marker priority-4 state-open', 'board.legend.open'),
+          item('incident-marker priority-4 state-dispatched', 'board.legend.dispatched'),
+          item('incident-marker priority-4 state-on_site', 'board.legend.onSite'),
+          item('incident-marker priority-4 overdue', 'board.legend.overdue'),
+          item('incident-marker priority-4 selected', 'board.legend.selected'),
+          item('team-marker status-available', 'board.legend.team')));
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    this._legend.addTo(this._map.leaflet);
   }
 
   async showQuarters() {
@@ -29,12 +81,19 @@ export class BoardMap {
     for (const [id, marker] of this._incidentMarkers) {
       if (!keep.has(id)) {
         this._incidents.removeLayer(marker);
+        this._selectedLayer.removeLayer(marker);
         this._incidentMarkers.delete(id);
       }
     }
+    const added = [];
     for (const incident of incidents) {
-      this._showIncident(incident, describe(incident));
+      const marker = this._showIncident(incident, describe(incident));
+      if (marker) {
+        added.push(marker);
+      }
     }
+    // Many at once (the snapshot) are clustered in one go, not one after the other.
+    this._incidents.addLayers(added.filter((marker) => marker !== this._incidentMarkers.get(this._selectedId)));
   }
 
   showTeams(teams, describe) {
@@ -65,22 +124,41 @@ export class BoardMap {
     this._map.invalidateSize();
   }
 
+  /**
+   * Updates an incident's marker, only if something it shows has changed (a live event changes
+   * one incident; the other 9,999 markers stay as they are). A new marker is returned, to be
+   * added to the clusters by the caller.
+   */
   _showIncident(incident, description) {
     const classes = [`incident-marker`, `priority-${incident.priority}`, `state-${incident.state.toLowerCase()}`];
     if (incident.overdue) {
       classes.push('overdue');
     }
-    const icon = L.divIcon({ className: classes.join(' '), iconSize: [24, 24], html: '' });
+    const selected = incident.id === this._selectedId;
+    if (selected) {
+      classes.push('selected');
+    }
+    const shown = `${classes.join(' ')}|${incident.lat}|${incident.lon}|${description}`;
     const existing = this._incidentMarkers.get(incident.id);
+    if (existing?.shown === shown) {
+      return null;
+    }
+    const icon = L.divIcon({ className: classes.join(' '), iconSize: [24, 24], html: '' });
     if (existing) {
+      existing.shown = shown;
       existing.setLatLng([incident.lat, incident.lon]).setIcon(icon).setTooltipContent(description);
-      return;
+      return null;
     }
     const marker = L.marker([incident.lat, incident.lon], { icon, title: description, alt: description });
+    marker.shown = shown;
     marker.bindTooltip(description);
     marker.on('click', () => this._onSelect(incident.id));
-    this._incidents.addLayer(marker);
     this._incidentMarkers.set(incident.id, marker);
+    if (selected) {
+      this._place(marker, true);
+    }
+    return marker;
   }
 
 }
+

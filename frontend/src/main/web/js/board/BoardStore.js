@@ -15,10 +15,15 @@ export class BoardStore extends EventTarget {
   }
 
   load(snapshot) {
-    this.incidents = new Map(snapshot.incidents.map((incident) => [incident.id, incident]));
-    this.teams = new Map(snapshot.teams.map((team) => [team.id, team]));
     this.teamTypes = snapshot.teamTypes;
+    this.incidents = new Map(snapshot.incidents.map((incident) => [incident.id, this.asShown(incident)]));
+    this.teams = new Map(snapshot.teams.map((team) => [team.id, team]));
     this.dispatchEvent(new CustomEvent('reset'));
+  }
+
+  /** The incident as the board shows it (see withoutDeadlineIfOffered). */
+  asShown(incident) {
+    return withoutDeadlineIfOffered(incident, this.teamTypes);
   }
 
   apply(event) {
@@ -29,7 +34,7 @@ export class BoardStore extends EventTarget {
       const known = this.incidents.get(incident.id);
       if (!known || known.version <= incident.version) {
         if (ACTIVE.has(incident.state)) {
-          this.incidents.set(incident.id, incident);
+          this.incidents.set(incident.id, this.asShown(incident));
         }
         else {
           this.incidents.delete(incident.id);
@@ -53,6 +58,18 @@ export class BoardStore extends EventTarget {
     return this.teams.get(id)?.name ?? `#${id}`;
   }
 
+}
+
+/**
+ * An incident only for team types that work voluntarily (street work, outreach: assignments are
+ * offers) as the board shows it: without deadline or overdue mark. Its rule's target time still
+ * runs on the server; if the rule raises the priority when nobody took the offer up, the board
+ * shows the new priority.
+ */
+export function withoutDeadlineIfOffered(incident, teamTypes) {
+  const voluntary = new Set((teamTypes ?? []).filter((type) => type.voluntary).map((type) => type.code));
+  const offered = incident.teamTypes?.length > 0 && incident.teamTypes.every((code) => voluntary.has(code));
+  return offered ? { ...incident, deadline: null, overdue: false } : incident;
 }
 
 export function isOverdue(incident, now = Date.now()) {

@@ -1,71 +1,145 @@
 import { api, ApiError } from '../core/api.js';
-import { el, formatDateTime } from '../core/dom.js';
+import { el } from '../core/dom.js';
+import { formatDateTime } from '../core/format.js';
+import { distanceMeters, formatDistance } from '../core/geo.js';
+import { categoryLabel } from '../core/categories.js';
+import { incidentReferrals } from '../referral/IncidentReferrals.js';
+import { CloseDialog } from './CloseDialog.js';
+import { actorText, stepText } from './timelineSteps.js';
+import { teamTypeName } from './teamTypes.js';
+import { explainRouting, weekdayName } from './routingExplanation.js';
 
 /**
  * The panel of one incident on the board: what happened (its reports), why these teams
  * (the routing explanation), what has been done (timeline, notes), and what a team lead can do
- * now (assign from proposals, follow up, decide, change priority, merge, note). Every action
- * sends the version the lead saw; a lost race is shown with the current state.
+ * now (assign from proposals, follow up, decide, change priority, merge, note).
+ *
+ * One incident is selected at a time. Each selection starts a new generation: an answer that
+ * arrives for an earlier selection (or an older version) is dropped, so the panel never shows
+ * one incident's data under another's heading. While a selection loads, no action is offered.
+ * Every action takes the id and version of the incident as rendered, so it acts on exactly
+ * what the lead sees; a lost race is shown with the current state.
  */
 export class IncidentPanel {
 
-  constructor(element, { i18n, store, categories }) {
+  constructor(element, { i18n, store, categories, onClose = () => {}, onShown = () => {} }) {
     this._element = element;
     this._i18n = i18n;
     this._store = store;
     this._categories = categories;
+    this._onClose = onClose;
+    this._onShown = onShown;
+    this._closeDialog = new CloseDialog(i18n);
     this._detail = null;
+    this._proposals = [];
     this._id = null;
+    this._generation = 0;
+    this._busy = false;
     this._message = null;
   }
 
+  /** The selected incident's id, or null. */
   get incidentId() {
     return this._id;
   }
 
-  async show(id) {
+  /** Selects an incident: the panel shows it alone from now on. */
+  async show(id, { notice = null } = {}) {
+    const generation = ++this._generation;
     this._id = id;
-    this._message = null;
-    await this.refresh();
-    this._element.querySelector('h2')?.focus();
+    this._detail = null;
+    this._proposals = [];
+    this._busy = false;
+    this._message = notice;
+    this._renderLoading();
+    await this._load(generation);
+    if (generation === this._generation) {
+      this._element.querySelector('h2')?.focus();
+    }
   }
 
   close() {
+    this._generation++;
     this._id = null;
     this._detail = null;
     this._element.hidden = true;
+    this._element.replaceChildren();
+    this._onClose();
   }
 
+  /** Reads the selected incident again (after a live event for it). */
   async refresh() {
-    if (this._id == null) {
-      return;
+    if (this._id != null) {
+      await this._load(this._generation);
     }
+  }
+
+  async _load(generation) {
+    const id = this._id;
     try {
-      const [detail, proposals] = await Promise.all([api(`/api/incidents/${this._id}`), api(`/api/incidents/${this._id}/proposals`)]);
-      this._detail = detail;
-      this._proposals = proposals;
+      const [detail, proposals] = await Promise.all([api(`/api/incidents/${id}`), api(`/api/incidents/${id}/proposals`)]);
+      if (this._isCurrent(generation, id) && !this._isOlder(detail)) {
+        this._detail = detail;
+        this._proposals = proposals;
+      }
     }
     catch (failure) {
-      this._message = { kind: 'warning', text: this._problem(failure) };
+      if (this._isCurrent(generation, id)) {
+        this._message = { kind: 'warning', text: this._problem(failure) };
+      }
     }
-    this._render();
+    if (this._isCurrent(generation, id)) {
+      this._render();
+    }
+  }
+
+  _isCurrent(generation, id) {
+    return generation === this._generation && id === this._id;
+  }
+
+  /** An answer older than what is shown (answers can overtake each other). */
+  _isOlder(detail) {
+    return this._detail != null && detail.incident.version < this._detail.incident.version;
   }
 
   // Rendering -------------------------------------------------------------------------------
 
+  _renderLoading() {
+    const wasHidden = this._element.hidden;
+    this._element.hidden = false;
+    this._element.dataset.incidentId = this._id;
+    this._element.dataset.version = '';
+    this._element.setAttribute('aria-busy', 'true');
+    this._element.replaceChildren(this._head(`#${this._id}`),
+      this._message ? el('p', { className: `notice notice--${this._message.kind}`, role: 'status' }, this._message.text) : '',
+      el('p', { className: 'hint' }, this._i18n.t('board.loading')));
+    if (wasHidden) {
+      this._onShown();
+    }
+  }
+
+  _head(title) {
+    return el('div', { className: 'panel-head' },
+      el('h2', { tabindex: '-1', id: 'panel-heading' }, title),
+      el('button', { type: 'button', className: 'button button--small button--quiet', id: 'close-panel', onClick: () => this.close() }, '✕ ', this._i18n.t('board.closePanel')));
+  }
+
   _render() {
     const t = (key, params) => this._i18n.t(key, params);
+    const wasHidden = this._element.hidden;
     this._element.hidden = false;
+    this._element.removeAttribute('aria-busy');
     if (!this._detail) {
-      this._element.replaceChildren(el('p', { className: 'notice notice--warning' }, this._message?.text ?? ''));
+      this._element.replaceChildren(this._head(`#${this._id}`), el('p', { className: 'notice notice--warning' }, this._message?.text ?? ''));
       return;
     }
-    const incident = this._detail.incident;
+    const typed = this._typedValues();
+    const incident = this._store.asShown(this._detail.incident);
     const active = ['OPEN', 'DISPATCHED', 'ON_SITE'].includes(incident.state);
+    this._element.dataset.incidentId = incident.id;
+    this._element.dataset.version = incident.version;
     this._element.replaceChildren(
-      el('div', { className: 'panel-head' },
-        el('h2', { tabindex: '-1', id: 'panel-heading' }, `#${incident.id} · ${this._category(incident.category)}`),
-        el('button', { type: 'button', className: 'button button--small', onClick: () => this.close() }, t('board.closePanel'))),
+      this._head(`#${incident.id} · ${this._category(incident.category)}`),
       el('p', { className: 'badges' },
         el('span', { className: `badge priority-${incident.priority}` }, `P${incident.priority}`), ' ',
         el('span', { className: 'badge' }, t(`state.${incident.state}`)), ' ',
@@ -74,49 +148,103 @@ export class IncidentPanel {
       el('p', {}, [incident.quarter?.name ?? t('board.outside'), ' · ', t('board.deadline'), ' ',
         incident.deadline ? formatDateTime(incident.deadline, this._i18n.language) : '–']),
       this._message ? el('p', { className: `notice notice--${this._message.kind}`, role: 'alert' }, this._message.text) : '',
-      this._section('board.why', el('p', { className: 'explanation' }, this._detail.routing.explanation ?? '–')),
-      active ? this._section('board.teams', this._assignments(), this._proposalList()) : this._section('board.teams', this._assignments()),
+      active ? '' : this._ending(incident),
+      this._section('board.why', el('p', { className: 'explanation' }, this._explanation())),
+      active ? this._section('board.teams', this._assignments(incident), this._proposalList(incident)) : this._section('board.teams', this._assignments(incident)),
       active ? this._section('board.decide', this._decisions(incident)) : '',
       active ? this._section('board.priority', this._priorityForm(incident)) : '',
       active ? this._section('board.merge', this._mergeForm(incident)) : '',
       this._section('board.reports', el('ol', { className: 'reports' }, this._detail.reports.map((report) => this._report(report)))),
-      this._section('board.notes', this._notes()),
+      this._section('board.notes', this._notes(incident)),
+      this._section('board.referrals', incidentReferrals(incident.id, this._i18n)),
       this._section('board.timeline', this._timeline()));
+    this._restoreTypedValues(typed);
+    if (wasHidden) {
+      this._onShown();
+    }
+  }
+
+  /** What the lead was typing, kept across a re-render caused by a live event. */
+  _typedValues() {
+    return [...this._element.querySelectorAll('input[type=text][id], textarea[id]')]
+      .filter((field) => field.value).map((field) => [field.id, field.value]);
+  }
+
+  _restoreTypedValues(typed) {
+    for (const [id, value] of typed) {
+      const field = this._element.querySelector(`#${id}`);
+      if (field) {
+        field.value = value;
+      }
+    }
+  }
+
+  /** How a closed incident ended, and (for a short while) a way for its lead to take it back. */
+  _ending(incident) {
+    const t = (key, params) => this._i18n.t(key, params);
+    const detail = this._detail;
+    const until = detail.undoableUntil ? Date.parse(detail.undoableUntil) : 0;
+    const undo = until > Date.now() ? el('button', {
+      type: 'button', className: 'button button--small', id: 'undo-decision',
+      onClick: () => this._act(incident, `/api/incidents/${incident.id}/decision/undo`, { version: incident.version }),
+    }, t('board.undo')) : '';
+    if (undo) {
+      setTimeout(() => undo.remove(), until - Date.now());
+    }
+    return el('div', { className: 'ending notice' },
+      el('p', {}, detail.outcome ? t(`outcome.${detail.outcome}`) : t(`state.${incident.state}`),
+        detail.outcomeReason ? ` · ${detail.outcomeReason}` : '',
+        detail.referredTo ? ` · ${detail.referredTo}` : '',
+        detail.closedAt ? ` · ${formatDateTime(detail.closedAt, this._i18n.language)}` : ''),
+      undo);
+  }
+
+  /** Why these teams: from the routing's parts in the lead's language; older incidents keep their sentence. */
+  _explanation() {
+    const routing = this._detail.routing;
+    if (!routing.parts) {
+      return routing.explanation ?? '–';
+    }
+    return explainRouting(routing.parts, (key, params) => this._i18n.t(key, params), {
+      category: (code) => this._category(code),
+      teamType: (code) => teamTypeName(this._i18n, code),
+      weekday: (day) => weekdayName(day, this._i18n.language),
+    });
   }
 
   _section(titleKey, ...content) {
     return el('section', { className: 'panel-section' }, el('h3', {}, this._i18n.t(titleKey)), ...content);
   }
 
-  _assignments() {
+  _assignments(incident) {
     const t = (key, params) => this._i18n.t(key, params);
     const assignments = this._detail.assignments;
     if (!assignments.length) {
       return el('p', { className: 'hint' }, t('board.noTeamYet'));
     }
     return el('ul', { className: 'assignments' }, assignments.map((assignment) => el('li', {},
-      el('strong', {}, assignment.team), ` (${assignment.teamType}) · ${t(`assignment.${assignment.state}`)}`,
+      el('strong', {}, assignment.team), ` (${teamTypeName(this._i18n, assignment.teamType)}) · ${t(`assignment.${assignment.state}`)}`,
       assignment.declineReason ? ` · ${assignment.declineReason}` : '',
-      ...this._assignmentSteps(assignment))));
+      ...this._assignmentSteps(incident, assignment))));
   }
 
-  _assignmentSteps(assignment) {
+  _assignmentSteps(incident, assignment) {
     const next = { ASSIGNED: ['EN_ROUTE', 'ON_SITE', 'DECLINED'], EN_ROUTE: ['ON_SITE', 'DECLINED'], ON_SITE: ['DONE'] }[assignment.state] ?? [];
     return next.map((state) => el('button', {
       type: 'button', className: 'button button--small',
-      onClick: () => this._moveAssignment(assignment, state),
+      onClick: () => this._moveAssignment(incident, assignment, state),
     }, this._i18n.t(`assignment.step.${state}`)));
   }
 
-  _proposalList() {
+  _proposalList(incident) {
     const t = (key, params) => this._i18n.t(key, params);
     if (!this._proposals.length) {
       return el('p', { className: 'hint' }, t('board.noProposals'));
     }
     return el('div', {}, el('h4', {}, t('board.proposals')), el('ul', { className: 'proposals' }, this._proposals.map((team) => el('li', {},
-      el('button', { type: 'button', className: 'button button--small button--primary', onClick: () => this._assign(team.teamId) }, t('board.assign')), ' ',
-      el('strong', {}, team.name), ` · ${team.teamType}`,
-      team.distanceMeters != null ? ` · ${(team.distanceMeters / 1000).toFixed(1)} km` : '',
+      el('button', { type: 'button', className: 'button button--small button--primary', onClick: () => this._act(incident, `/api/incidents/${incident.id}/assignments`, { teamId: team.teamId, version: incident.version }) }, t('board.assign')), ' ',
+      el('strong', {}, team.name), ` · ${teamTypeName(this._i18n, team.teamType)}`,
+      team.distanceMeters != null ? ` · ${formatDistance(team.distanceMeters, this._i18n.language)}` : '',
       ` · ${team.languages.join(', ')}`,
       team.coversQuarter ? '' : ` · ${t('board.notItsQuarter')}`))));
   }
@@ -126,11 +254,11 @@ export class IncidentPanel {
     const referredTo = el('input', { type: 'text', id: 'referred-to', maxlength: '200' });
     const canResolve = incident.state !== 'OPEN';
     return el('div', { className: 'decisions' },
-      canResolve ? el('button', { type: 'button', className: 'button', onClick: () => this._decide('RESOLVED') }, t('board.resolve')) : '',
-      el('button', { type: 'button', className: 'button', onClick: () => this._decide('CLOSED') }, t('board.closeNoAction')),
+      canResolve ? el('button', { type: 'button', className: 'button', onClick: () => this._decide(incident, { outcome: 'RESOLVED' }) }, t('board.resolve')) : '',
+      el('button', { type: 'button', className: 'button button--danger', id: 'close-no-action', onClick: () => this._closeWithoutAction(incident) }, t('board.closeNoAction')),
       el('div', { className: 'field inline' },
         el('label', { for: 'referred-to' }, t('board.referredTo')), referredTo,
-        el('button', { type: 'button', className: 'button', onClick: () => this._decide('REFERRED', referredTo.value) }, t('board.refer'))));
+        el('button', { type: 'button', className: 'button', onClick: () => this._decide(incident, { outcome: 'REFERRED', referredTo: referredTo.value }) }, t('board.refer'))));
   }
 
   _priorityForm(incident) {
@@ -139,7 +267,7 @@ export class IncidentPanel {
     const reason = el('input', { type: 'text', id: 'priority-reason', maxlength: '500' });
     return el('form', { className: 'inline-form', onSubmit: (event) => {
       event.preventDefault();
-      this._changePriority(Number(select.value), reason.value);
+      this._act(incident, `/api/incidents/${incident.id}/priority`, { priority: Number(select.value), reason: reason.value, version: incident.version });
     } },
     el('label', { for: 'priority' }, t('board.newPriority')), select,
     el('label', { for: 'priority-reason' }, t('board.reason')), reason,
@@ -159,7 +287,7 @@ export class IncidentPanel {
       el('option', { value: other.id }, `#${other.id} · ${Math.round(distance)} m · ${t(`state.${other.state}`)}`)));
     return el('form', { className: 'inline-form', onSubmit: (event) => {
       event.preventDefault();
-      this._merge(Number(select.value));
+      this._merge(incident, Number(select.value));
     } },
     el('label', { for: 'merge-into' }, t('board.mergeInto')), select,
     el('button', { type: 'submit', className: 'button button--small' }, t('board.mergeAction')));
@@ -174,45 +302,41 @@ export class IncidentPanel {
       contact.append(purpose, el('button', { type: 'button', className: 'button button--small', onClick: () => this._showContact(report.id, purpose.value, contact) }, t('board.showContact')));
     }
     return el('li', {},
-      el('p', { className: 'meta' }, `${formatDateTime(report.submittedAt, this._i18n.language)} · ${t(`channel.${report.channel}`)} · ${t(`language.${report.language}`)}`,
+      el('p', { className: 'meta' }, `${formatDateTime(report.submittedAt, this._i18n.language)} · ${t(`channel.${report.channel}`)}${report.source ? ` (${report.source})` : ''} · ${t(`language.${report.language}`)}`,
         report.interpreterNeeded ? ` · ${t('board.interpreter')}` : ''),
       report.address ? el('p', { className: 'meta' }, report.address) : '',
       el('p', { className: 'description', dir: 'auto' }, report.description ?? t('board.redacted')),
       contact);
   }
 
-  _notes() {
+  _notes(incident) {
     const t = (key) => this._i18n.t(key);
     const text = el('textarea', { id: 'note-text', maxlength: '2000', rows: '2', dir: 'auto' });
     return el('div', {},
       el('ul', { className: 'notes' }, this._detail.notes.map((note) => el('li', {},
-        el('p', { className: 'meta' }, `${formatDateTime(note.at, this._i18n.language)} · ${note.author}`),
+        el('p', { className: 'meta' }, `${formatDateTime(note.at, this._i18n.language)} · ${note.author}`,
+          note.kind === 'FIELD' ? ` · ${t('board.fieldNote')}` : ''),
         el('p', { dir: 'auto' }, note.text ?? t('board.redacted'))))),
       el('form', { onSubmit: (event) => {
         event.preventDefault();
-        this._addNote(text.value);
+        this._act(incident, `/api/incidents/${incident.id}/notes`, { text: text.value });
       } },
       el('label', { for: 'note-text' }, t('board.addNote')), text,
       el('button', { type: 'submit', className: 'button button--small' }, t('board.save'))));
   }
 
   _timeline() {
+    const t = (key, params) => this._i18n.t(key, params);
     return el('ol', { className: 'timeline' }, this._detail.timeline.map((entry) => el('li', {},
       el('span', { className: 'meta' }, formatDateTime(entry.at, this._i18n.language)), ' ',
-      this._i18n.t(`event.${entry.type}`), entry.team ? ` · ${entry.team}` : '', ` · ${entry.actor}`)));
+      el('span', { className: 'step' }, stepText(entry, t)), ' · ',
+      el('span', { className: 'actor' }, actorText(entry, t)),
+      entry.note ? el('q', { className: 'timeline-note', dir: 'auto' }, entry.note) : '')));
   }
 
   // Actions -----------------------------------------------------------------------------------
 
-  _version() {
-    return this._detail.incident.version;
-  }
-
-  async _assign(teamId) {
-    await this._act(`/api/incidents/${this._id}/assignments`, { teamId, version: this._version() });
-  }
-
-  async _moveAssignment(assignment, state) {
+  async _moveAssignment(incident, assignment, state) {
     let reason = null;
     if (state === 'DECLINED') {
       reason = window.prompt(this._i18n.t('board.declineReason'));
@@ -220,26 +344,26 @@ export class IncidentPanel {
         return;
       }
     }
-    await this._act(`/api/incidents/${this._id}/assignments/${assignment.id}`, { state, version: assignment.version, reason });
+    await this._act(incident, `/api/incidents/${incident.id}/assignments/${assignment.id}`, { state, version: assignment.version, reason });
   }
 
-  async _decide(state, referredTo = null) {
-    await this._act(`/api/incidents/${this._id}/decision`, { state, version: this._version(), referredTo });
+  async _decide(incident, decision) {
+    await this._act(incident, `/api/incidents/${incident.id}/decision`, { ...decision, version: incident.version });
   }
 
-  async _changePriority(priority, reason) {
-    await this._act(`/api/incidents/${this._id}/priority`, { priority, reason, version: this._version() });
-  }
-
-  async _merge(into) {
-    const merged = await this._act(`/api/incidents/${this._id}/merge`, { into, version: this._version() });
-    if (merged) {
-      await this.show(into);
+  /** Asks for the reason and a confirmation first; the decision can be taken back shortly. */
+  async _closeWithoutAction(incident) {
+    const answer = await this._closeDialog.ask(incident);
+    if (answer && this._shows(incident)) {
+      await this._decide(incident, answer);
     }
   }
 
-  async _addNote(text) {
-    await this._act(`/api/incidents/${this._id}/notes`, { text });
+  async _merge(incident, into) {
+    const merged = await this._act(incident, `/api/incidents/${incident.id}/merge`, { into, version: incident.version });
+    if (merged && this._id === incident.id) {
+      await this.show(into, { notice: { kind: 'success', text: this._i18n.t('board.mergedInto', { from: incident.id, into }) } });
+    }
   }
 
   async _showContact(reportId, purpose, container) {
@@ -255,18 +379,46 @@ export class IncidentPanel {
     }
   }
 
-  async _act(path, body) {
+  /** Whether the panel still shows this incident (the selection may have moved on). */
+  _shows(incident) {
+    return this._id === incident.id;
+  }
+
+  /**
+   * Sends one action about the incident as rendered. One action at a time; an answer that
+   * arrives after the lead selected another incident is not shown (the board hears of the
+   * change through its events).
+   */
+  async _act(incident, path, body) {
+    if (this._busy || !this._shows(incident)) {
+      return false;
+    }
+    const generation = this._generation;
+    this._busy = true;
+    this._element.setAttribute('aria-busy', 'true');
     try {
-      this._detail = await api(path, { method: 'POST', body });
-      this._proposals = await api(`/api/incidents/${this._detail.incident.id}/proposals`);
-      this._message = { kind: 'success', text: this._i18n.t('board.done') };
-      this._render();
+      const detail = await api(path, { method: 'POST', body });
+      const proposals = await api(`/api/incidents/${detail.incident.id}/proposals`);
+      if (generation === this._generation && detail.incident.id === this._id && !this._isOlder(detail)) {
+        this._detail = detail;
+        this._proposals = proposals;
+        this._message = { kind: 'success', text: this._i18n.t('board.done') };
+        this._render();
+      }
       return true;
     }
     catch (failure) {
-      this._message = { kind: 'warning', text: this._problem(failure) };
-      await this.refresh();
+      if (generation === this._generation) {
+        this._message = { kind: 'warning', text: this._problem(failure) };
+        await this.refresh();
+      }
       return false;
+    }
+    finally {
+      if (generation === this._generation) {
+        this._busy = false;
+        this._element.removeAttribute('aria-busy');
+      }
     }
   }
 
@@ -279,17 +431,7 @@ export class IncidentPanel {
   }
 
   _category(code) {
-    const category = this._categories.find((candidate) => candidate.code === code);
-    return category ? (category.labels[this._i18n.language] || category.labels.de) : code;
+    return categoryLabel(this._categories, code, this._i18n.language);
   }
 
-}
-
-/** Straight-line distance in metres, good enough to suggest duplicates. */
-export function distanceMeters(a, b) {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371000 * Math.asin(Math.sqrt(h));
 }

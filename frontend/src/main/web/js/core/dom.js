@@ -40,11 +40,6 @@ export function $$(selector, root = document) {
   return [...root.querySelectorAll(selector)];
 }
 
-/** A date and time in the page's language, e.g. "21.11.2026, 23:10". */
-export function formatDateTime(iso, language) {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
-
 /** A random key for Idempotency-Key headers. */
 export function randomKey() {
   if (crypto.randomUUID) {

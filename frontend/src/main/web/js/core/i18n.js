@@ -1,10 +1,15 @@
+import { pluralKey } from './format.js';
+
 /**
  * Translations: one JSON dictionary per language under /i18n/. Elements name their text with
  * data-i18n="key" (text) and data-i18n-attr="attribute:key; ..." (attributes). The chosen
- * language is remembered in the browser and sets <html lang dir>.
+ * language is remembered in the browser and sets <html lang dir>. A text with a {count} takes
+ * its plural form from `key.one`, `key.other` (etc., see format.pluralKey) where the dictionary
+ * has them.
  */
 const STORAGE_KEY = 'quartier-dispatch.language';
 const FALLBACK = 'en';
+const COMPLETE = ['de', 'en'];
 
 export class I18n {
 
@@ -46,7 +51,7 @@ export class I18n {
   }
 
   async use(code, { remember = true } = {}) {
-    await Promise.all([this._load(code), this._load(FALLBACK)]);
+    await Promise.all([this._load(code), this._loadFallbackFor(code)]);
     this.language = code;
     if (remember) {
       localStorage.setItem(STORAGE_KEY, code);
@@ -67,13 +72,21 @@ export class I18n {
    * language printed at a German counter.
    */
   async translator(code) {
-    await Promise.all([this._load(code), this._load(FALLBACK)]);
+    await Promise.all([this._load(code), this._loadFallbackFor(code)]);
     return (key, params = {}) => this._text(code, key, params);
   }
 
   _text(code, key, params) {
-    const text = this._lookup(code, key) ?? this._lookup(FALLBACK, key) ?? key;
+    const text = this._form(code, key, params) ?? this._form(FALLBACK, key, params) ?? key;
     return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+  }
+
+  /** The language's text for a key, in the plural form for params.count if it has one. */
+  _form(code, key, params) {
+    const chosen = typeof params.count === 'number'
+      ? pluralKey(key, params.count, code, (candidate) => this._lookup(code, candidate) !== undefined)
+      : key;
+    return this._lookup(code, chosen);
   }
 
   apply(root) {
@@ -108,11 +121,20 @@ export class I18n {
     return dictionary ? dictionary[key] : undefined;
   }
 
+  /**
+   * English for the texts a language lacks. German and English are complete (i18n.test.js
+   * says so), so a German page does not fetch the English dictionary at all.
+   */
+  _loadFallbackFor(code) {
+    return COMPLETE.includes(code) ? Promise.resolve() : this._load(FALLBACK);
+  }
+
   async _load(code) {
     if (this._dictionaries.has(code)) {
       return;
     }
-    const response = await fetch(`/i18n/${code}.json`, { headers: { Accept: 'application/json' } });
+    // A plain request, so that a page's <link rel="preload" as="fetch"> of its dictionary is used.
+    const response = await fetch(`/i18n/${code}.json`);
     if (!response.ok) {
       throw new Error(`No translations for ${code}`);
     }

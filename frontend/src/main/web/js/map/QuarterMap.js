@@ -3,6 +3,9 @@
  * is usable even when the tile server (configuration) cannot be reached: then the polygons are
  * drawn on a plain background and a short note says the background is missing.
  *
+ * The map is one Tab stop (its container: arrow keys pan, + and - zoom): Leaflet's zoom buttons,
+ * attribution links and the pin would otherwise add a stop each between a form's fields.
+ *
  * Leaflet is loaded as a classic script (WebJar) and used through window.L.
  */
 const L = window.L;
@@ -28,6 +31,7 @@ export class QuarterMap {
     }
     this._map.attributionControl.addAttribution(config.quarterAttribution);
     this._addTiles(element, tileNotice);
+    this._keepOneTabStop(element);
     if (onPick) {
       this._map.on('click', (event) => this._pick(event.latlng.lat, event.latlng.lng));
     }
@@ -51,7 +55,7 @@ export class QuarterMap {
   /** Places (or moves) the pin without telling onPick: the caller already knows. */
   setPin(lat, lon, { pan = true } = {}) {
     if (!this._pin) {
-      this._pin = L.marker([lat, lon], { draggable: Boolean(this._onPick), keyboard: true, autoPan: true });
+      this._pin = L.marker([lat, lon], { draggable: Boolean(this._onPick), keyboard: false, autoPan: true });
       this._pin.on('dragend', () => {
         const position = this._pin.getLatLng();
         this._onPick(position.lat, position.lng);
@@ -80,6 +84,16 @@ export class QuarterMap {
   _pick(lat, lon) {
     this.setPin(lat, lon, { pan: false });
     this._onPick(lat, lon);
+  }
+
+  _keepOneTabStop(element) {
+    const untab = () => {
+      for (const focusable of element.querySelectorAll('.leaflet-control-container a, .leaflet-control-container button')) {
+        focusable.setAttribute('tabindex', '-1');
+      }
+    };
+    untab();
+    new MutationObserver(untab).observe(element.querySelector('.leaflet-control-container'), { childList: true, subtree: true });
   }
 
   _addTiles(element, tileNotice) {

@@ -1,51 +1,34 @@
 import { api } from '../core/api.js';
-import { $, $$ } from '../core/dom.js';
-import { startStaffPage } from './staff.js';
+import { $ } from '../core/dom.js';
+import { startStaffPage } from '../shell/staffPage.js';
+import { Message } from '../admin/Message.js';
+import { showSection } from '../admin/showSection.js';
 import { UsersPanel } from '../admin/UsersPanel.js';
 import { RulesPanel } from '../admin/RulesPanel.js';
 import { GeodataPanel } from '../admin/GeodataPanel.js';
 import { PrivacyPanel } from '../admin/PrivacyPanel.js';
+import { PartnersPanel } from '../admin/PartnersPanel.js';
+import { InterfacesPanel } from '../admin/InterfacesPanel.js';
+import { TeamTypesPanel } from '../admin/TeamTypesPanel.js';
 
 /**
- * The administration page: accounts, routing rules, geodata imports and data protection, one
- * section at a time (the address's #fragment says which, so each can be bookmarked).
+ * The administration page (admin.html): accounts, routing rules, geodata imports, data
+ * protection, team types' field settings, partners and interfaces (Open311 keys, webhooks), one section at a time.
  */
-class Message {
-
-  constructor(element) {
-    this.element = element;
-  }
-
-  show(text, problem = false) {
-    this.element.className = problem ? 'notice notice--warning' : 'notice notice--success';
-    this.element.textContent = text;
-  }
-
-}
-
-function showSection() {
-  const wanted = $$('.tab-panel').find((section) => `#${section.id}` === window.location.hash) || $('.tab-panel');
-  for (const section of $$('.tab-panel')) {
-    section.hidden = section !== wanted;
-  }
-  for (const link of $$('.tabs a')) {
-    link.toggleAttribute('aria-current', link.getAttribute('href') === `#${wanted.id}`);
-    if (link.hasAttribute('aria-current')) {
-      link.setAttribute('aria-current', 'page');
-    }
-  }
-}
-
 async function start() {
   showSection();
   window.addEventListener('hashchange', showSection);
-  const { i18n, me } = await startStaffPage();
+  const { i18n, me } = await startStaffPage({ title: 'admin.title', wide: true });
   const [reference, categories, config] = await Promise.all([api('/api/admin/reference'), api('/api/categories'), api('/api/config')]);
   const message = new Message($('#message'));
+  window.addEventListener('hashchange', () => message.clear());
   await Promise.all([
     new UsersPanel(i18n, me, reference, message).start(),
     new RulesPanel(i18n, reference, categories, message).start(),
     new PrivacyPanel(i18n, config, message).start(),
+    new TeamTypesPanel($('#team-types'), i18n, message).start(),
+    new PartnersPanel($('#partners'), i18n, message).start(),
+    new InterfacesPanel(i18n, message).start(),
   ]);
   new GeodataPanel(i18n, message).start();
   document.body.dataset.ready = 'true';

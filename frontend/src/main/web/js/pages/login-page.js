@@ -1,86 +1,19 @@
 import { I18n } from '../core/i18n.js';
-import { api, ApiError, setApiLanguage } from '../core/api.js';
+import { setApiLanguage } from '../core/api.js';
 import { $ } from '../core/dom.js';
-import { FormErrors, takeOverSubmit } from '../core/forms.js';
-import { HOME_BY_ROLE, STAFF_LANGUAGES } from './staff.js';
+import { renderPageShell } from '../shell/pageShell.js';
+import { STAFF_LANGUAGES } from '../shell/staffPage.js';
+import { signIn } from '../login/signIn.js';
 
-/**
- * Staff sign-in. After success the member goes back to the page they asked for (only pages of
- * this site, never another address), or to the start page of their role.
- */
-const STAFF_PAGES = ['/counter', '/board', '/field', '/admin', '/stats'];
-
+/** Staff sign-in (login.html). */
 async function start() {
+  renderPageShell();
   const i18n = new I18n(STAFF_LANGUAGES);
   await i18n.use(i18n.initialLanguage('de'), { remember: false });
   setApiLanguage(i18n.language);
   document.addEventListener('languagechange', () => setApiLanguage(i18n.language));
   i18n.bindSelector($('#language'));
-  const parameters = new URLSearchParams(window.location.search);
-  $('#denied').hidden = !parameters.has('denied');
-  $('#provider-refused').hidden = !parameters.has('providerRefused');
-  if (parameters.has('signedIn') && await continueSignedIn(parameters.get('next'))) {
-    return;
-  }
-  showProviders();
-  const form = $('#login-form');
-  const errors = new FormErrors(form, $('#error-summary'), i18n);
-  takeOverSubmit(form, async () => {
-    const button = $('#login-submit');
-    button.disabled = true;
-    errors.clear();
-    try {
-      const me = await api('/api/auth/login', { method: 'POST', body: { username: $('#username').value, password: $('#password').value } });
-      window.location.assign(destination(parameters.get('next'), me.roles));
-    }
-    catch (failure) {
-      button.disabled = false;
-      const message = (failure instanceof ApiError && failure.status !== 0) ? (failure.detail || failure.title) : i18n.t('error.network');
-      errors.show([{ field: 'password', message }], i18n.t('login.failed'));
-      $('#password').value = '';
-    }
-  });
-  $('#username').focus();
-}
-
-/**
- * Back from the city's identity provider with a session: on to the start page. (The session
- * cookie is only sent once a page of this site asks, which is why this page does it.)
- */
-async function continueSignedIn(next) {
-  $('#signing-in').hidden = false;
-  try {
-    const me = await api('/api/auth/me');
-    window.location.replace(destination(next, me.roles));
-    return true;
-  }
-  catch {
-    $('#signing-in').hidden = true;
-    return false;
-  }
-}
-
-/** The city's identity provider, when one is configured. */
-async function showProviders() {
-  try {
-    const providers = await api('/api/auth/providers');
-    if (providers.length > 0) {
-      $('#provider-link').textContent = providers[0].label;
-      $('#provider-link').href = providers[0].path;
-      $('#providers').hidden = false;
-    }
-  }
-  catch {
-    // Without the list, the form alone still works.
-  }
-}
-
-function destination(next, roles) {
-  if (next && STAFF_PAGES.includes(next)) {
-    return next;
-  }
-  const role = ['DISPATCHER', 'COUNTER', 'FIELD', 'ADMIN', 'ANALYST'].find((candidate) => roles.includes(candidate));
-  return HOME_BY_ROLE[role] || '/';
+  await signIn(i18n);
 }
 
 start();

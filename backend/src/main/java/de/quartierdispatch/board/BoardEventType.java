@@ -41,6 +41,12 @@ public enum BoardEventType {
 	INCIDENT_ESCALATED,
 
 	/** A team's status or position changed. */
-	TEAM_STATUS_CHANGED
+	TEAM_STATUS_CHANGED,
+
+	/**
+	 * A team on site needs attention now: its check-in timer ran out unanswered, or a
+	 * member pressed "need help". The team's summary carries the alarm until it ends.
+	 */
+	TEAM_ALARM
 
 }

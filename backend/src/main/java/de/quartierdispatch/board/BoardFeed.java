@@ -13,18 +13,18 @@ import org.springframework.stereotype.Component;
  * for itself (see the WebSocket handler), so a slow board never holds the others back.
  */
 @Component
-public class BoardFeed {
+class BoardFeed {
 
 	private final Sinks.Many<BoardMessage> sink = Sinks.many().multicast().directBestEffort();
 
 	private final AtomicLong lastPublished = new AtomicLong(-1);
 
-	public Flux<BoardMessage> live() {
+	Flux<BoardMessage> live() {
 		return this.sink.asFlux();
 	}
 
 	/** The last sequence number published, or -1 before the listener first caught up. */
-	public long lastPublished() {
+	long lastPublished() {
 		return this.lastPublished.get();
 	}
 

@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param brief the message for field members: what happened and to which team, no
  * incident details
  */
-public record BoardMessage(long seq, @Nullable Long incidentId, @Nullable Long teamId, @Nullable String quarterCode,
+record BoardMessage(long seq, @Nullable Long incidentId, @Nullable Long teamId, @Nullable String quarterCode,
 		String full, String brief) {
 }

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * missed
  */
 @ConfigurationProperties("quartier.board")
-public record BoardProperties(@DefaultValue("10000") int replayWindow, @DefaultValue("2048") int sessionBuffer,
+record BoardProperties(@DefaultValue("10000") int replayWindow, @DefaultValue("2048") int sessionBuffer,
 		@DefaultValue("10s") Duration heartbeat, @DefaultValue("35s") Duration deadAfter,
 		@DefaultValue("60s") Duration sessionCheck, @DefaultValue("5") int maxConnectionsPerUser,
 		@DefaultValue("1024") int maxFramePayload, @DefaultValue("5s") Duration pollInterval) {

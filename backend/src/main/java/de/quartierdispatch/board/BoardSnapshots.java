@@ -26,7 +26,8 @@ class BoardSnapshots {
 			                          '[]'::json),
 			    'teams', coalesce((SELECT json_agg(team_summary(id) ORDER BY team_type, name) FROM team), '[]'::json),
 			    'teamTypes', coalesce((SELECT json_agg(json_build_object('code', code, 'de', label_de, 'en', label_en,
-			                                                             'color', color) ORDER BY sort_order)
+			                                                             'color', color, 'voluntary', voluntary)
+			                                     ORDER BY sort_order)
 			                           FROM team_type), '[]'::json)
 			)::text AS snapshot
 			""";

@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import de.quartierdispatch.security.SecurityProperties;
+import de.quartierdispatch.system.ProblemException;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.WebSocketService;
@@ -37,6 +41,7 @@ class BoardWebSocketConfiguration {
 		origins.setAllowedMethods(List.of("GET"));
 		origins.setAllowCredentials(!allowed.isEmpty());
 		mapping.setCorsConfigurations(Map.of("/ws/board", origins));
+		mapping.setCorsProcessor(new ForeignHandshakeRefusal());
 		return mapping;
 	}
 
@@ -51,6 +56,28 @@ class BoardWebSocketConfiguration {
 					.maxFramePayloadLength(properties.maxFramePayload())
 					.handlePing(false));
 		return new HandshakeWebSocketService(strategy);
+	}
+
+	/**
+	 * Refuses a handshake from a foreign page with problem details, like every other
+	 * refusal (the framework would answer 403 with an empty body).
+	 */
+	static final class ForeignHandshakeRefusal extends DefaultCorsProcessor {
+
+		@Override
+		protected void rejectRequest(ServerHttpResponse response) {
+			throw new ForeignHandshakeException();
+		}
+
+	}
+
+	/** A handshake from a page of another site. */
+	static final class ForeignHandshakeException extends ProblemException {
+
+		ForeignHandshakeException() {
+			super(HttpStatus.FORBIDDEN, "foreign-origin");
+		}
+
 	}
 
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
+import de.quartierdispatch.geo.Quarters;
 import de.quartierdispatch.security.Role;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.security.StaffSessions;
@@ -22,7 +22,6 @@ import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
 import org.springframework.http.HttpCookie;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -44,8 +43,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * those quarters' incidents; field members only get brief notices about their own team.
  *
  * <p>
- * Close codes: 4000 reload the snapshot, 4001 signed out, 4002 no answer to pings, 4008
- * too slow (resume with since), 4029 too many boards open.
+ * Close codes: 1001 the instance is stopping (continue on another), 1007 a text frame
+ * that is not UTF-8, 4000 reload the snapshot, 4001 signed out, 4002 no answer to pings,
+ * 4008 too slow (resume with since), 4029 too many boards open.
  */
 @Component
 class BoardWebSocketHandler implements WebSocketHandler {
@@ -53,8 +53,6 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	private static final Logger logger = LoggerFactory.getLogger(BoardWebSocketHandler.class);
 
 	static final CloseStatus RELOAD = new CloseStatus(4000, "reload the snapshot");
-
-	static final CloseStatus NO_ANSWER = new CloseStatus(4002, "no answer");
 
 	static final CloseStatus TOO_SLOW = new CloseStatus(4008, "too slow");
 
@@ -64,24 +62,24 @@ class BoardWebSocketHandler implements WebSocketHandler {
 
 	private final BoardSessions sessions;
 
-	private final StaffSessions staffSessions;
+	private final BoardWatchdog watchdog;
 
 	private final BoardProperties properties;
 
-	private final DatabaseClient db;
+	private final Quarters quarters;
 
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	BoardWebSocketHandler(BoardFeed feed, BoardEvents events, BoardSessions sessions, StaffSessions staffSessions,
-			BoardProperties properties, DatabaseClient db, Clock clock, MeterRegistry meters) {
+	BoardWebSocketHandler(BoardFeed feed, BoardEvents events, BoardSessions sessions, BoardWatchdog watchdog,
+			BoardProperties properties, Quarters quarters, Clock clock, MeterRegistry meters) {
 		this.feed = feed;
 		this.events = events;
 		this.sessions = sessions;
-		this.staffSessions = staffSessions;
+		this.watchdog = watchdog;
 		this.properties = properties;
-		this.db = db;
+		this.quarters = quarters;
 		this.clock = clock;
 		this.meters = meters;
 	}
@@ -96,7 +94,8 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	}
 
 	private Mono<Void> serve(WebSocketSession session, StaffPrincipal staff, Audience audience) {
-		Sinks.One<CloseStatus> closeWith = this.sessions.open(staff.userId(), this.properties.maxConnectionsPerUser());
+		Sinks.One<CloseStatus> closeWith = this.sessions.open(staff.userId(), token(session),
+				this.properties.maxConnectionsPerUser());
 		Sinks.Many<BoardMessage> buffer = Sinks.many()
 			.unicast()
 			.onBackpressureBuffer(Queues.<BoardMessage>get(this.properties.sessionBuffer()).get());
@@ -116,9 +115,16 @@ class BoardWebSocketHandler implements WebSocketHandler {
 		Flux<WebSocketMessage> heartbeats = Flux.interval(this.properties.heartbeat())
 			.flatMapIterable((tick) -> List.of(session.textMessage(heartbeat(lastProcessed.get())),
 					session.pingMessage((factory) -> factory.wrap(new byte[] { 1 }))));
-		Flux<WebSocketMessage> outbound = Flux.merge(stream.map(session::textMessage), heartbeats);
-		Mono<Void> inbound = session.receive().doOnNext((message) -> lastAnswer.set(this.clock.millis())).then();
-		Disposable watchdog = watch(closeWith, lastAnswer, token(session));
+		Flux<WebSocketMessage> watched = this.watchdog.reasonsToClose(lastAnswer, token(session))
+			.doOnNext(closeWith::tryEmitValue)
+			.thenMany(Flux.empty());
+		Flux<WebSocketMessage> outbound = Flux.merge(stream.map(session::textMessage), heartbeats, watched);
+		Mono<Void> inbound = session.receive().doOnNext((message) -> {
+			lastAnswer.set(this.clock.millis());
+			if (message.getType() == WebSocketMessage.Type.TEXT && !TextFrames.isUtf8(message.getPayload())) {
+				closeWith.tryEmitValue(CloseStatus.BAD_DATA);
+			}
+		}).then();
 		// The outbound stream ends when a reason to close arises; only then is the close
 		// frame
 		// sent, so that it is not lost with a cancelled send.
@@ -127,7 +133,6 @@ class BoardWebSocketHandler implements WebSocketHandler {
 				.defer(() -> closeWith.asMono().doOnNext((status) -> closing(staff, status)).flatMap(session::close)));
 		return Mono.firstWithSignal(inbound, outboundThenClose).doFinally((signal) -> {
 			live.dispose();
-			watchdog.dispose();
 			this.sessions.closed(staff.userId(), closeWith);
 		});
 	}
@@ -152,32 +157,13 @@ class BoardWebSocketHandler implements WebSocketHandler {
 		});
 	}
 
-	/** Closes the board when it stops answering or its sign-in ends. */
-	private Disposable watch(Sinks.One<CloseStatus> closeWith, AtomicLong lastAnswer, @Nullable String token) {
-		long deadAfter = this.properties.deadAfter().toMillis();
-		Flux<Boolean> silent = Flux.interval(this.properties.heartbeat())
-			.map((tick) -> this.clock.millis() - lastAnswer.get() > deadAfter)
-			.filter(Boolean::booleanValue)
-			.doOnNext((dead) -> closeWith.tryEmitValue(NO_ANSWER));
-		Flux<Boolean> signedOut = Flux.interval(this.properties.sessionCheck())
-			.concatMap((tick) -> (token != null) ? this.staffSessions.isLive(token) : Mono.just(false))
-			.filter((live) -> !live)
-			.doOnNext((ended) -> closeWith.tryEmitValue(BoardSessions.SIGNED_OUT));
-		return Flux.merge(silent, signedOut).onErrorResume((failure) -> Flux.empty()).subscribe();
-	}
-
 	/** What this staff member may see of the stream. */
 	private Mono<Audience> audienceOf(StaffPrincipal staff) {
 		if (staff.has(Role.DISPATCHER)) {
 			if (staff.quarterScope().isEmpty()) {
 				return Mono.just(BoardMessage::full);
 			}
-			return this.db.sql("SELECT code FROM quarter WHERE id = ANY(:ids)")
-				.bind("ids", staff.quarterScope().toArray(Long[]::new))
-				.map((row) -> row.get("code", String.class))
-				.all()
-				.collect(Collectors.toSet())
-				.map((codes) -> scoped(codes));
+			return this.quarters.codesOf(staff.quarterScope()).map(BoardWebSocketHandler::scoped);
 		}
 		Long team = staff.teamId();
 		return Mono.just((message) -> (team != null && team.equals(message.teamId())) ? message.brief() : null);

@@ -29,6 +29,13 @@ public class EventLog {
 	/**
 	 * Records a change of an incident; the event carries the incident's board summary.
 	 */
+	/** The last sequence number committed: where a client starts following the stream. */
+	public Mono<Long> lastSeq() {
+		return this.db.sql("SELECT last_seq FROM board_event_sequence")
+			.map((row) -> row.get("last_seq", Long.class))
+			.one();
+	}
+
 	public Mono<Long> incidentChanged(BoardEventType type, long incidentId, String actor, Map<String, ?> details) {
 		return append(type, incidentId, null, actor, details);
 	}

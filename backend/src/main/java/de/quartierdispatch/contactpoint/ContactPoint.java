@@ -19,6 +19,6 @@ import org.jspecify.annotations.Nullable;
  * @param languages languages spoken there
  * @param phone phone number, if published
  */
-public record ContactPoint(long id, String name, String street, String houseNumber, String postcode, String city,
-		double lat, double lon, String openingHours, List<String> languages, @Nullable String phone) {
+record ContactPoint(long id, String name, String street, String houseNumber, String postcode, String city, double lat,
+		double lon, String openingHours, List<String> languages, @Nullable String phone) {
 }

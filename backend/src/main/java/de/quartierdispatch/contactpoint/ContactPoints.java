@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * The contact points.
  */
 @Repository
-public class ContactPoints {
+class ContactPoints {
 
 	private final DatabaseClient db;
 
@@ -20,7 +20,7 @@ public class ContactPoints {
 		this.db = db;
 	}
 
-	public Flux<ContactPoint> findAll() {
+	Flux<ContactPoint> findAll() {
 		return this.db.sql("""
 				SELECT id, name, street, house_number, postcode, city, ST_Y(location) AS lat, ST_X(location) AS lon,
 				       opening_hours, languages, phone

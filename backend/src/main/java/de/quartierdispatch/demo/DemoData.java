@@ -43,6 +43,8 @@ class DemoData implements ApplicationRunner {
 
 	private static final Resource TEAMS_AND_CONTACT_POINTS = new ClassPathResource("demo/demo-data.sql");
 
+	private static final Resource PARTNERS = new ClassPathResource("demo/partner-data.sql");
+
 	/**
 	 * One account per role; field staff belong to a team, counter staff to a contact
 	 * point.
@@ -52,7 +54,8 @@ class DemoData implements ApplicationRunner {
 			new DemoAccount("dispatcher", "Jan Kowalski (Demo)", "DISPATCHER", null, null),
 			new DemoAccount("field", "Mara Schulte (Demo)", "FIELD", null, "KOD Streife Boy 1"),
 			new DemoAccount("analyst", "Tobias Brandt (Demo)", "ANALYST", null, null),
-			new DemoAccount("admin", "Admin (Demo)", "ADMIN", null, null));
+			new DemoAccount("admin", "Admin (Demo)", "ADMIN", null, null),
+			new DemoAccount("partner", "Samira Haddad (Demo, Caritas)", "PARTNER", null, null));
 
 	private final QuarterImporter quarters;
 
@@ -84,7 +87,10 @@ class DemoData implements ApplicationRunner {
 	}
 
 	Mono<Void> load() {
-		return importQuarters().then(importAddresses()).then(insertTeamsAndContactPoints()).then(createAccounts());
+		return importQuarters().then(importAddresses())
+			.then(insertTeamsAndContactPoints())
+			.then(createAccounts())
+			.then(insertPartners());
 	}
 
 	private Mono<Void> importQuarters() {
@@ -103,6 +109,11 @@ class DemoData implements ApplicationRunner {
 
 	private Mono<Void> insertTeamsAndContactPoints() {
 		return new ResourceDatabasePopulator(TEAMS_AND_CONTACT_POINTS).populate(this.connections);
+	}
+
+	/** Partner organisations and services; the demo partner account belongs to one. */
+	private Mono<Void> insertPartners() {
+		return new ResourceDatabasePopulator(PARTNERS).populate(this.connections);
 	}
 
 	private Mono<Void> createAccounts() {

@@ -6,9 +6,13 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
+import de.quartierdispatch.system.InvalidFieldsException;
+import io.r2dbc.spi.R2dbcException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -59,7 +63,7 @@ public class AddressImporter {
 			.buffer(BATCH_SIZE)
 			.concatMap((batch) -> upsert(batch, options.srid()).map((written) -> new long[] { batch.size(), written }))
 			.reduce(new long[] { 0, 0 }, (sum, batch) -> new long[] { sum[0] + batch[0], sum[1] + batch[1] });
-		return this.transactions.transactional(counts)
+		return this.transactions.transactional(refuseUnknownSrid(options.srid()).then(counts))
 			.map((sum) -> new AddressImportReport(sum[0] + rejected.count, sum[1], rejected.listed, rejected.count));
 	}
 
@@ -72,7 +76,7 @@ public class AddressImporter {
 			.setIgnoreEmptyLines(true)
 			.setTrim(true)
 			.get();
-		CSVParser parser = CSVParser.parse(reader, format);
+		CSVParser parser = AddressFileChecks.parse(reader, format);
 		List<String> missing = missingColumns(parser, options);
 		if (!missing.isEmpty()) {
 			parser.close();
@@ -101,11 +105,15 @@ public class AddressImporter {
 
 	private static Flux<Address> read(CSVParser parser, AddressImportOptions options, RejectedRows rejected) {
 		Iterator<CSVRecord> records = parser.iterator();
+		Map<String, Long> seen = new HashMap<>();
 		return Flux.generate((sink) -> {
-			while (records.hasNext()) {
+			while (AddressFileChecks.nextRecord(records, parser)) {
 				CSVRecord record = records.next();
+				AddressFileChecks.refuseUnstorable(record);
 				Address address = toAddress(record, options, rejected);
 				if (address != null) {
+					AddressFileChecks.refuseRepeated(address.street(), address.houseNumber(), address.postcode(),
+							address.city(), record, seen);
 					sink.next(address);
 					return;
 				}
@@ -124,11 +132,21 @@ public class AddressImporter {
 			rejected.add(record, "street, house number or city is empty");
 			return null;
 		}
+		if (street.length() > AddressFileChecks.MAX_STREET
+				|| number.length() + suffix.length() > AddressFileChecks.MAX_NUMBER
+				|| postcode.length() > AddressFileChecks.MAX_POSTCODE || city.length() > AddressFileChecks.MAX_CITY) {
+			rejected.add(record, "street, house number, postcode or city is too long");
+			return null;
+		}
 		try {
 			double x = Double.parseDouble(record.get(options.x()).replace(',', '.'));
 			double y = Double.parseDouble(record.get(options.y()).replace(',', '.'));
 			if (!Double.isFinite(x) || !Double.isFinite(y)) {
 				throw new NumberFormatException();
+			}
+			if (!AddressFileChecks.plausible(x, y, options.srid())) {
+				rejected.add(record, "the coordinates lie outside the reference system's range");
+				return null;
 			}
 			return new Address(street, number + suffix, postcode, city, x, y);
 		}
@@ -136,6 +154,15 @@ public class AddressImporter {
 			rejected.add(record, "the coordinates are not numbers");
 			return null;
 		}
+	}
+
+	private Mono<Void> refuseUnknownSrid(int srid) {
+		return this.db.sql("SELECT count(*) AS known FROM spatial_ref_sys WHERE srid = :srid")
+			.bind("srid", srid)
+			.map((row) -> row.get("known", Long.class))
+			.one()
+			.filter((known) -> known == 0)
+			.flatMap((unknown) -> Mono.error(new InvalidFieldsException("srid", "address.unknown-srid", srid)));
 	}
 
 	private Mono<Long> upsert(List<Address> batch, int srid) {
@@ -148,7 +175,19 @@ public class AddressImporter {
 			.bind("xs", batch.stream().map(Address::x).toArray(Double[]::new))
 			.bind("ys", batch.stream().map(Address::y).toArray(Double[]::new))
 			.fetch()
-			.rowsUpdated();
+			.rowsUpdated()
+			.onErrorMap(AddressImporter::isTransformFailure, (failure) -> new IllegalArgumentException(
+					"the coordinates cannot be converted from reference system " + srid, failure));
+	}
+
+	/** PostGIS reports a coordinate it cannot project as an internal error (XX000). */
+	private static boolean isTransformFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof R2dbcException r2dbc && "XX000".equals(r2dbc.getSqlState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private record Address(String street, String houseNumber, String postcode, String city, double x, double y) {

@@ -9,5 +9,5 @@ package de.quartierdispatch.geo;
  * @param source {@code gazetteer} (the city's own address list) or {@code external} (the
  * configured geocoding service)
  */
-public record AddressMatch(String label, double lat, double lon, String source) {
+record AddressMatch(String label, double lat, double lon, String source) {
 }

@@ -10,6 +10,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -97,8 +98,31 @@ final class GeoJsonFeatureReader implements AutoCloseable {
 			properties = JsonNodeFactory.instance.objectNode();
 		}
 		JsonNode geometry = feature.get("geometry");
+		if (geometry != null && geometry.isObject()) {
+			dropHeights(geometry.get("coordinates"));
+		}
 		String geometryText = (geometry == null || geometry.isNull()) ? null : this.json.writeValueAsString(geometry);
 		return new GeoJsonFeature(this.count, properties, geometryText);
+	}
+
+	/**
+	 * Boundaries are flat: a third (height) or further value of a position is dropped, as
+	 * GeoJSON allows ("RFC 7946, 3.1.1"), so that 3-D files import like 2-D ones.
+	 */
+	private static void dropHeights(@Nullable JsonNode coordinates) {
+		if (coordinates == null || !coordinates.isArray() || coordinates.isEmpty()) {
+			return;
+		}
+		if (coordinates.get(0).isNumber()) {
+			ArrayNode position = (ArrayNode) coordinates;
+			while (position.size() > 2) {
+				position.remove(position.size() - 1);
+			}
+			return;
+		}
+		for (JsonNode child : coordinates) {
+			dropHeights(child);
+		}
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package de.quartierdispatch.geo;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -23,6 +24,11 @@ class GeocodeController {
 	private static final Logger logger = LoggerFactory.getLogger(GeocodeController.class);
 
 	private static final int MAX_RESULTS = 8;
+
+	/**
+	 * How far a tapped point may be from an address for the address to name the place.
+	 */
+	static final int NEAR_METRES = 75;
 
 	private final Addresses addresses;
 
@@ -45,13 +51,27 @@ class GeocodeController {
 		});
 	}
 
+	/**
+	 * The gazetteer's address nearest to a tapped point, within {@link #NEAR_METRES}: a
+	 * place the resident, the counter or a field team can read ("near Hansastraße 9"). No
+	 * external service is asked: it would learn where people are.
+	 */
+	@GetMapping("/api/geocode/reverse")
+	Mono<NearestAddress> reverse(@RequestParam double lat, @RequestParam double lon) {
+		// GeoPoint refuses what is not a position, naming the field at fault.
+		return this.addresses.nearest(new GeoPoint(lat, lon), NEAR_METRES)
+			.map(NearestAddress::new)
+			.defaultIfEmpty(new NearestAddress(null));
+	}
+
 	private Mono<GeocodeResult> withExternal(String query, List<AddressMatch> found) {
 		return this.external.search(query, MAX_RESULTS).map((more) -> {
 			List<AddressMatch> all = new ArrayList<>(found);
 			all.addAll(more);
 			return new GeocodeResult(all.subList(0, Math.min(all.size(), MAX_RESULTS)), false);
 		}).onErrorResume((failure) -> {
-			logger.warn("External geocoder unavailable: {}", failure.toString());
+			// The failure's message would name the request, with the typed address in it.
+			logger.warn("External geocoder unavailable: {}", failure.getClass().getSimpleName());
 			return Mono.just(new GeocodeResult(found, true));
 		});
 	}
@@ -64,6 +84,14 @@ class GeocodeController {
 	 * time
 	 */
 	record GeocodeResult(List<AddressMatch> results, boolean externalUnavailable) {
+	}
+
+	/**
+	 * The address nearest to a point.
+	 *
+	 * @param address none when no address lies near enough
+	 */
+	record NearestAddress(@Nullable AddressMatch address) {
 	}
 
 }

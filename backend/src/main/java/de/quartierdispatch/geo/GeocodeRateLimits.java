@@ -9,14 +9,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Address searches per client: generous for typing, not for harvesting the gazetteer.
+ * Address searches per client (see {@link GeocoderProperties#lookupsPerMinute()}).
  */
 @Configuration(proxyBeanMethods = false)
 class GeocodeRateLimits {
 
 	@Bean
-	RateLimitRule addressSearches() {
-		return new RateLimitRule(HttpMethod.GET, "/api/geocode", 120, Duration.ofMinutes(1));
+	RateLimitRule addressSearches(GeocoderProperties properties) {
+		return new RateLimitRule(HttpMethod.GET, "/api/geocode", properties.lookupsPerMinute(), Duration.ofMinutes(1));
+	}
+
+	@Bean
+	RateLimitRule addressesOfPoints(GeocoderProperties properties) {
+		return new RateLimitRule(HttpMethod.GET, "/api/geocode/reverse", properties.lookupsPerMinute(),
+				Duration.ofMinutes(1));
 	}
 
 }

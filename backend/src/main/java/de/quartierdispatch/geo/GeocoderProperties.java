@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode {@code fallback}: ask it only when the gazetteer finds nothing;
  * {@code always}: add its results after the gazetteer's
  * @param timeout how long to wait for it before answering without it
+ * @param lookupsPerMinute address searches, and separately addresses of points, one
+ * client may ask for per minute: generous for typing, not for harvesting the gazetteer
  */
 @ConfigurationProperties("quartier.geocoder")
-public record GeocoderProperties(@Nullable String url, @DefaultValue("nominatim") String type,
-		@DefaultValue("fallback") String mode, @DefaultValue("2s") Duration timeout) {
+record GeocoderProperties(@Nullable String url, @DefaultValue("nominatim") String type,
+		@DefaultValue("fallback") String mode, @DefaultValue("2s") Duration timeout,
+		@DefaultValue("120") int lookupsPerMinute) {
 
 	boolean enabled() {
 		return this.url != null && !this.url.isBlank();

@@ -1,5 +1,10 @@
 package de.quartierdispatch.geo;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import de.quartierdispatch.system.InvalidFieldsException;
+import de.quartierdispatch.system.InvalidFieldsException.InvalidField;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -32,6 +37,16 @@ class QuarterImportController {
 	Mono<QuarterImportReport> importQuarters(ServerHttpRequest request, @RequestParam String codeProperty,
 			@RequestParam String nameProperty, @RequestParam(defaultValue = "true") boolean repair,
 			@RequestParam(defaultValue = "upload.geojson") String source) {
+		List<InvalidField> unnamed = new ArrayList<>();
+		if (codeProperty.isBlank()) {
+			unnamed.add(new InvalidField("codeProperty", "quarter-import.property-unnamed"));
+		}
+		if (nameProperty.isBlank()) {
+			unnamed.add(new InvalidField("nameProperty", "quarter-import.property-unnamed"));
+		}
+		if (!unnamed.isEmpty()) {
+			return Mono.error(new InvalidFieldsException(unnamed));
+		}
 		QuarterImportOptions options = new QuarterImportOptions(codeProperty, nameProperty, repair);
 		return Uploads.process(request.getBody(), MAX_FILE_BYTES,
 				(file) -> this.importer.importFile(file, source, options));

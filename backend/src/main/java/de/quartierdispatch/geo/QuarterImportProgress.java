@@ -7,7 +7,7 @@ package de.quartierdispatch.geo;
  * @param bytesRead bytes of the file read so far
  * @param bytesTotal the file's size
  */
-public record QuarterImportProgress(int features, long bytesRead, long bytesTotal) {
+record QuarterImportProgress(int features, long bytesRead, long bytesTotal) {
 
 	public int percent() {
 		return (this.bytesTotal > 0) ? (int) Math.min(100, this.bytesRead * 100 / this.bytesTotal) : 100;

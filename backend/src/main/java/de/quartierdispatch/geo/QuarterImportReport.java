@@ -35,9 +35,18 @@ public record QuarterImportReport(String source, int features, int created, int 
 	 * file as a whole
 	 * @param code its code, when it has one
 	 * @param name its name, when it has one
-	 * @param message what was found
+	 * @param message what was found, in English (for logs and the command line)
+	 * @param reason what was found, as a code a page puts into its reader's language
+	 * ({@link ImportReasons})
+	 * @param detail the part of the message that is not words of ours: a property's name,
+	 * a geometry type, or the geometry library's own finding with its place
 	 */
-	public record FeatureNote(@Nullable Integer feature, @Nullable String code, @Nullable String name, String message) {
+	public record FeatureNote(@Nullable Integer feature, @Nullable String code, @Nullable String name, String message,
+			String reason, @Nullable String detail) {
+
+		FeatureNote(@Nullable Integer feature, @Nullable String code, @Nullable String name, String message) {
+			this(feature, code, name, message, ImportReasons.of(message).reason(), ImportReasons.of(message).detail());
+		}
 
 		@Override
 		public String toString() {

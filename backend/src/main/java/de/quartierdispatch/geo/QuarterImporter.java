@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import de.quartierdispatch.geo.GeoJsonFeatureReader.MalformedGeoJsonException;
 import de.quartierdispatch.geo.QuarterImportReport.FeatureNote;
 import de.quartierdispatch.system.SqlParameters;
+import de.quartierdispatch.system.TextNormalizer;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -157,6 +158,9 @@ public class QuarterImporter {
 
 	private static @Nullable String problemOutsideGeometry(GeoJsonFeature feature, QuarterImportOptions options,
 			@Nullable String code, @Nullable String name) {
+		if (!TextNormalizer.storable(feature.properties().toString())) {
+			return "a property contains characters that cannot be stored (NUL or broken Unicode)";
+		}
 		if (code == null) {
 			return "the property \"" + options.codeProperty() + "\" (code) is missing or empty";
 		}

@@ -1,6 +1,9 @@
 package de.quartierdispatch.geo;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -60,6 +63,15 @@ public class Quarters {
 			.map(Quarters::toRef)
 			.all();
 		return containing.collectList().filter((areas) -> !areas.isEmpty()).map(Quarters::toLocation);
+	}
+
+	/** The codes of the quarters with these ids (for scoping a board). */
+	public Mono<Set<String>> codesOf(Collection<Long> ids) {
+		return this.db.sql("SELECT code FROM quarter WHERE id = ANY(:ids)")
+			.bind("ids", ids.toArray(Long[]::new))
+			.map((row) -> row.get("code", String.class))
+			.all()
+			.collect(Collectors.toSet());
 	}
 
 	public Mono<Long> count() {

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Where one team's assignment to an incident stands.
  */
-public enum AssignmentState {
+enum AssignmentState {
 
 	/** The team lead assigned the team. */
 	ASSIGNED,

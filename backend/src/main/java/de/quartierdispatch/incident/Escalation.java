@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * changing right now is simply taken on the next run.
  */
 @Service
-public class Escalation {
+class Escalation {
 
 	private static final String ESCALATE_DUE = """
 			WITH due AS (
@@ -61,7 +61,7 @@ public class Escalation {
 
 	/** Escalates what is due now; returns the incidents escalated by this call. */
 	@Transactional
-	public Mono<List<Long>> escalateDue() {
+	Mono<List<Long>> escalateDue() {
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		Flux<Escalated> escalated = this.db.sql(ESCALATE_DUE)
 			.bind("now", now)

@@ -1,14 +1,14 @@
 package de.quartierdispatch.incident;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.regex.Pattern;
 
+import de.quartierdispatch.board.EventLog;
 import de.quartierdispatch.geo.GeoPoint;
-import de.quartierdispatch.incident.IncidentCommands.AssignmentMove;
 import de.quartierdispatch.incident.LifecycleProblems.NotYourTeamException;
 import de.quartierdispatch.security.StaffPrincipal;
-import de.quartierdispatch.system.TextNormalizer;
+import de.quartierdispatch.system.ProblemException;
 import de.quartierdispatch.team.TeamStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,13 +16,14 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,36 +36,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/field", produces = MediaType.APPLICATION_JSON_VALUE)
 class FieldController {
 
-	private static final String ASSIGNMENTS = """
-			SELECT jsonb_build_object(
-			    'team', team_summary(:team),
-			    'assignments', coalesce((SELECT jsonb_agg(jsonb_build_object(
-			        'id', a.id, 'state', a.state, 'version', a.version, 'note', a.note, 'assignedAt', a.created_at,
-			        'incident', jsonb_build_object(
-			            'id', i.id, 'category', i.category_code, 'priority', i.priority, 'state', i.state,
-			            'lat', round(ST_Y(i.location)::numeric, 6), 'lon', round(ST_X(i.location)::numeric, 6),
-			            'quarter', (SELECT name FROM quarter q WHERE q.id = i.quarter_id),
-			            'flags', to_jsonb(i.flags), 'deadline', i.deadline,
-			            'reports', (SELECT jsonb_agg(jsonb_build_object(
-			                            'description', CASE WHEN r.redacted_at IS NULL THEN r.description END,
-			                            'address', r.address_label, 'language', r.language,
-			                            'interpreterNeeded', r.interpreter_needed) ORDER BY r.submitted_at)
-			                        FROM report r WHERE r.incident_id = i.id)))
-			        ORDER BY (a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) DESC, i.priority, a.created_at DESC)
-			    FROM assignment a JOIN incident i ON i.id = a.incident_id
-			    WHERE a.team_id = :team
-			      AND (a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') OR a.updated_at > :since)), '[]'::jsonb)
-			)::text AS document
-			""";
+	/** Finished assignments stay on the list this long. */
+	static final Duration FINISHED_SHOWN = Duration.ofHours(12);
 
-	private final DatabaseClient db;
+	private static final Pattern STEP_KEY = Pattern.compile("[A-Za-z0-9-]{8,100}");
 
-	private final IncidentCommands commands;
+	private final FieldQueries queries;
+
+	private final FieldCommands commands;
+
+	private final EventLog eventLog;
 
 	private final Clock clock;
 
-	FieldController(DatabaseClient db, IncidentCommands commands, Clock clock) {
-		this.db = db;
+	private final CommandMapper mapper;
+
+	FieldController(FieldQueries queries, FieldCommands commands, EventLog eventLog, Clock clock,
+			CommandMapper mapper) {
+		this.mapper = mapper;
+		this.eventLog = eventLog;
+		this.queries = queries;
 		this.commands = commands;
 		this.clock = clock;
 	}
@@ -74,11 +65,7 @@ class FieldController {
 	 */
 	@GetMapping("/assignments")
 	Mono<String> assignments(@AuthenticationPrincipal StaffPrincipal member) {
-		return this.db.sql(ASSIGNMENTS)
-			.bind("team", teamOf(member))
-			.bind("since", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC).minusHours(12))
-			.map((row) -> row.get("document", String.class))
-			.one();
+		return this.queries.assignments(teamOf(member), this.clock.instant().minus(FINISHED_SHOWN));
 	}
 
 	/**
@@ -87,19 +74,25 @@ class FieldController {
 	 */
 	@GetMapping("/stream-position")
 	Mono<String> streamPosition() {
-		return this.db.sql("SELECT jsonb_build_object('seq', last_seq)::text AS position FROM board_event_sequence")
-			.map((row) -> row.get("position", String.class))
-			.one();
+		return this.eventLog.lastSeq().map((seq) -> "{\"seq\":" + seq + "}");
 	}
 
+	/**
+	 * A step. With an {@code Idempotency-Key} (the app sends one with every step, also
+	 * when it replays steps queued offline) a step arriving twice is applied once.
+	 */
 	@PostMapping("/assignments/{id}")
-	Mono<String> move(@PathVariable long id, @Valid @RequestBody FieldMove request,
-			@AuthenticationPrincipal StaffPrincipal member) {
+	Mono<String> move(@PathVariable long id,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+			@Valid @RequestBody FieldMove request, @AuthenticationPrincipal StaffPrincipal member) {
 		teamOf(member);
-		AssignmentMove move = new AssignmentMove(request.state(), request.version(),
-				TextNormalizer.cleanOrNull(request.note()), TextNormalizer.cleanOrNull(request.reason()),
-				request.position());
-		return this.commands.moveAssignment(id, move, member).then(assignments(member));
+		if (key == null) {
+			return this.commands.moveAssignment(null, id, this.mapper.move(request), member).then(assignments(member));
+		}
+		if (!STEP_KEY.matcher(key).matches()) {
+			return Mono.error(new StepKeyInvalidException());
+		}
+		return this.commands.moveAssignmentOnce(key, id, this.mapper.move(request), member).then(assignments(member));
 	}
 
 	/** Break, back on duty, off duty. En route and on site follow from assignments. */
@@ -122,6 +115,17 @@ class FieldController {
 	 */
 	record FieldMove(@NotNull AssignmentState state, int version, @Nullable @Size(max = 500) String note,
 			@Nullable @Size(max = 500) String reason, @Nullable @Valid GeoPoint position) {
+	}
+
+	/**
+	 * A step's {@code Idempotency-Key} that is not 8 to 100 letters, digits or dashes.
+	 */
+	static class StepKeyInvalidException extends ProblemException {
+
+		StepKeyInvalidException() {
+			super(HttpStatus.BAD_REQUEST, "step-key-invalid");
+		}
+
 	}
 
 	record TeamStatusChange(@NotNull TeamStatus status, @Nullable @Valid GeoPoint position) {

@@ -7,14 +7,10 @@ import java.util.Map;
 
 import de.quartierdispatch.board.BoardEventType;
 import de.quartierdispatch.board.EventLog;
-import de.quartierdispatch.geo.GeoPoint;
-import de.quartierdispatch.incident.LifecycleProblems.AssignmentChangedException;
 import de.quartierdispatch.incident.LifecycleProblems.IllegalTransitionException;
 import de.quartierdispatch.incident.LifecycleProblems.IncidentChangedException;
 import de.quartierdispatch.incident.LifecycleProblems.NotFoundException;
-import de.quartierdispatch.incident.LifecycleProblems.NotYourTeamException;
 import de.quartierdispatch.incident.LifecycleProblems.OutsideScopeException;
-import de.quartierdispatch.incident.LifecycleProblems.StatusFollowsAssignmentsException;
 import de.quartierdispatch.incident.LifecycleProblems.TeamUnavailableException;
 import de.quartierdispatch.security.Role;
 import de.quartierdispatch.security.StaffPrincipal;
@@ -36,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * its event commit together.
  */
 @Service
-public class IncidentCommands {
+class IncidentCommands {
 
 	private final Incidents incidents;
 
@@ -62,7 +58,7 @@ public class IncidentCommands {
 
 	/** Assigns a team; the incident becomes dispatched. */
 	@Transactional
-	public Mono<Void> assign(long incidentId, int version, long teamId, StaffPrincipal lead) {
+	Mono<Void> assign(long incidentId, int version, long teamId, StaffPrincipal lead) {
 		OffsetDateTime now = now();
 		return lockForLead(incidentId, version, lead).flatMap((incident) -> {
 			if (!Lifecycle.acceptsTeams(incident.state())) {
@@ -82,70 +78,30 @@ public class IncidentCommands {
 	}
 
 	/**
-	 * Moves an assignment on: en route, on site, done, or declined with a reason. Field
-	 * members may do this for their own team only; their position is stored only when
-	 * they share it.
+	 * A team lead's decision on how the incident ends: resolved, referred (to whom), no
+	 * action possible (why), nothing found. A duplicate is ended by a merge, not here.
 	 */
 	@Transactional
-	public Mono<Void> moveAssignment(long assignmentId, AssignmentMove move, StaffPrincipal actor) {
+	Mono<Void> decide(long incidentId, Decision decision, StaffPrincipal lead) {
 		OffsetDateTime now = now();
-		return this.assignments.lock(assignmentId)
-			.switchIfEmpty(Mono.error(NotFoundException::new))
-			.flatMap((current) -> {
-				if (!actor.has(Role.DISPATCHER) && !Long.valueOf(current.teamId()).equals(actor.teamId())) {
-					return Mono.error(new NotYourTeamException());
-				}
-				if (move.version() != current.version()) {
-					return Mono.error(new AssignmentChangedException(current));
-				}
-				if (!Lifecycle.assignmentMay(current.state(), move.state())) {
-					return Mono.error(new IllegalTransitionException(current.state(), move.state()));
-				}
-				if (move.state() == AssignmentState.DECLINED && (move.reason() == null || move.reason().isBlank())) {
-					return Mono.error(new InvalidFieldsException("reason", "assignment.reason-required"));
-				}
-				return this.incidents.lock(current.incidentId())
-					.flatMap((incident) -> checkScope(incident, actor).thenReturn(incident))
-					.flatMap((incident) -> this.assignments
-						.move(assignmentId, move.state(), move.note(), move.reason(), now)
-						.then(this.teams.setStatus(current.teamId(), teamStatusFor(move.state()), move.position(), now))
-						.then(declineNote(incident.id(), move, actor, now))
-						.then(followAssignments(incident, now))
-						.then(this.events.assignmentChanged(BoardEventType.ASSIGNMENT_CHANGED, incident.id(),
-								current.teamId(), actor(actor),
-								Map.of("assignment", assignmentId, "state", move.state()))))
-					.then();
-			});
-	}
-
-	/** A team lead's decision on how the incident ends: resolved, referred or closed. */
-	@Transactional
-	public Mono<Void> decide(long incidentId, Decision decision, StaffPrincipal lead) {
-		OffsetDateTime now = now();
+		Outcome outcome = decision.outcome();
+		IncidentState target = outcome.state();
 		return lockForLead(incidentId, decision.version(), lead).flatMap((incident) -> {
-			if (!Lifecycle.leadMay(incident.state(), decision.state())) {
-				return Mono.error(new IllegalTransitionException(incident.state(), decision.state()));
+			if (!Lifecycle.leadMay(incident.state(), target)) {
+				return Mono.error(new IllegalTransitionException(incident.state(), target));
 			}
-			if (decision.state() == IncidentState.REFERRED
-					&& (decision.referredTo() == null || decision.referredTo().isBlank())) {
-				return Mono.error(new InvalidFieldsException("referredTo", "incident.referred-to-required"));
-			}
-			String outcome = switch (decision.state()) {
-				case RESOLVED -> "RESOLVED";
-				case REFERRED -> "REFERRED";
-				default -> "NO_ACTION";
-			};
 			return releaseTeams(incidentId, lead, now)
-				.then(this.incidents.update(incidentId, decision.state(), outcome, decision.referredTo(), now))
+				.then(this.incidents.decide(incidentId, outcome, decision.referredTo(), decision.reason(), actor(lead),
+						now))
 				.then(this.events.incidentChanged(BoardEventType.INCIDENT_STATE_CHANGED, incidentId, actor(lead),
-						Map.of("from", incident.state(), "to", decision.state())))
+						Map.of("from", incident.state(), "to", target, "outcome", outcome)))
 				.then();
 		});
 	}
 
 	/** Changes the priority; the reason is kept as a note. */
 	@Transactional
-	public Mono<Void> changePriority(long incidentId, int version, int priority, String reason, StaffPrincipal lead) {
+	Mono<Void> changePriority(long incidentId, int version, int priority, String reason, StaffPrincipal lead) {
 		OffsetDateTime now = now();
 		return lockForLead(incidentId, version, lead).flatMap((incident) -> {
 			if (!incident.state().isActive()) {
@@ -161,7 +117,7 @@ public class IncidentCommands {
 	}
 
 	@Transactional
-	public Mono<Void> addNote(long incidentId, String text, StaffPrincipal lead) {
+	Mono<Void> addNote(long incidentId, String text, StaffPrincipal lead) {
 		OffsetDateTime now = now();
 		return this.incidents.lock(incidentId)
 			.switchIfEmpty(Mono.error(NotFoundException::new))
@@ -178,7 +134,7 @@ public class IncidentCommands {
 	 * that two leads merging in opposite directions cannot deadlock.
 	 */
 	@Transactional
-	public Mono<Void> merge(long duplicateId, int version, long targetId, StaffPrincipal lead) {
+	Mono<Void> merge(long duplicateId, int version, long targetId, StaffPrincipal lead) {
 		if (duplicateId == targetId) {
 			return Mono.error(new InvalidFieldsException("into", "incident.merge-into-itself"));
 		}
@@ -188,47 +144,36 @@ public class IncidentCommands {
 		return first.zipWhen((ignored) -> second).switchIfEmpty(Mono.error(NotFoundException::new)).flatMap((both) -> {
 			IncidentRow duplicate = (both.getT1().id() == duplicateId) ? both.getT1() : both.getT2();
 			IncidentRow target = (both.getT1().id() == targetId) ? both.getT1() : both.getT2();
-			if (duplicate.version() != version) {
-				return Mono.error(new IncidentChangedException(duplicate));
-			}
-			if (!duplicate.state().isActive()) {
-				return Mono.error(new IllegalTransitionException(duplicate.state(), IncidentState.CLOSED));
-			}
-			if (!target.state().isActive()) {
-				return Mono.error(new IllegalTransitionException(target.state(), target.state()));
-			}
 			return checkScope(duplicate, lead).then(checkScope(target, lead))
-				.then(this.assignments.moveActive(duplicateId, targetId))
-				.then(this.incidents.moveReports(duplicateId, targetId))
-				.then(this.incidents.absorb(targetId, duplicateId, now))
-				.then(this.incidents.markMerged(duplicateId, targetId, now))
-				.then(this.notes.add(targetId, "MERGE", actor(lead), "#" + duplicateId + " → #" + targetId, now))
-				.then(this.incidents.lock(targetId))
-				.flatMap((merged) -> followAssignments(merged, now))
-				.then(this.events.incidentChanged(BoardEventType.INCIDENT_MERGED, duplicateId, actor(lead),
-						Map.of("into", targetId)))
-				.then(this.events.incidentChanged(BoardEventType.INCIDENT_MERGED, targetId, actor(lead),
-						Map.of("from", duplicateId)))
-				.then();
+				.then(Mono.defer(() -> mergeChecked(duplicate, target, version, lead, now)));
 		});
 	}
 
-	/**
-	 * A team's own status: on a break, back, off duty. En route and on site follow from
-	 * its assignments, and a team on an incident cannot go on a break.
-	 */
-	@Transactional
-	public Mono<Void> setTeamStatus(long teamId, TeamStatus status, @Nullable GeoPoint position,
-			StaffPrincipal member) {
-		if (status == TeamStatus.EN_ROUTE || status == TeamStatus.ON_SITE) {
-			return Mono.error(new StatusFollowsAssignmentsException());
+	/** The merge itself, once the lead may act on both incidents. */
+	private Mono<Void> mergeChecked(IncidentRow duplicate, IncidentRow target, int version, StaffPrincipal lead,
+			OffsetDateTime now) {
+		long duplicateId = duplicate.id();
+		long targetId = target.id();
+		if (duplicate.version() != version) {
+			return Mono.error(new IncidentChangedException(duplicate));
 		}
-		OffsetDateTime now = now();
-		return this.teams.lockAvailability(teamId)
-			.flatMap((availability) -> (availability.busy() && status != TeamStatus.AVAILABLE)
-					? Mono.error(new StatusFollowsAssignmentsException()) : Mono.just(availability))
-			.then(this.teams.setStatus(teamId, status, position, now))
-			.then(this.events.teamChanged(BoardEventType.TEAM_STATUS_CHANGED, teamId, actor(member), Map.of()))
+		if (!duplicate.state().isActive()) {
+			return Mono.error(new IllegalTransitionException(duplicate.state(), IncidentState.CLOSED));
+		}
+		if (!target.state().isActive()) {
+			return Mono.error(new IllegalTransitionException(target.state(), target.state()));
+		}
+		return this.assignments.moveActive(duplicateId, targetId)
+			.then(this.incidents.moveReports(duplicateId, targetId))
+			.then(this.incidents.absorb(targetId, duplicateId, now))
+			.then(this.incidents.markMerged(duplicateId, targetId, now))
+			.then(this.notes.add(targetId, "MERGE", actor(lead), "#" + duplicateId + " → #" + targetId, now))
+			.then(this.incidents.lock(targetId))
+			.flatMap((merged) -> followAssignments(merged, now))
+			.then(this.events.incidentChanged(BoardEventType.INCIDENT_MERGED, duplicateId, actor(lead),
+					Map.of("into", targetId)))
+			.then(this.events.incidentChanged(BoardEventType.INCIDENT_MERGED, targetId, actor(lead),
+					Map.of("from", duplicateId)))
 			.then();
 	}
 
@@ -240,7 +185,7 @@ public class IncidentCommands {
 					: Mono.error(new IncidentChangedException(incident)));
 	}
 
-	private static Mono<Void> checkScope(IncidentRow incident, StaffPrincipal staff) {
+	static Mono<Void> checkScope(IncidentRow incident, StaffPrincipal staff) {
 		if (staff.has(Role.DISPATCHER) && !staff.seesQuarter(incident.quarterId())) {
 			return Mono.error(new OutsideScopeException());
 		}
@@ -248,7 +193,7 @@ public class IncidentCommands {
 	}
 
 	/** Lets the incident's state follow its assignments, and steps its version. */
-	private Mono<Void> followAssignments(IncidentRow incident, OffsetDateTime now) {
+	Mono<Void> followAssignments(IncidentRow incident, OffsetDateTime now) {
 		return this.assignments.statesOf(incident.id())
 			.map((states) -> Lifecycle.followAssignments(incident.state(), states))
 			.flatMap((state) -> this.incidents.update(incident.id(), state, null, null, now));
@@ -262,21 +207,6 @@ public class IncidentCommands {
 			.then();
 	}
 
-	private Mono<Void> declineNote(long incidentId, AssignmentMove move, StaffPrincipal actor, OffsetDateTime now) {
-		if (move.state() != AssignmentState.DECLINED || move.reason() == null) {
-			return Mono.empty();
-		}
-		return this.notes.add(incidentId, "DECLINE", actor(actor), move.reason().strip(), now).then();
-	}
-
-	private static TeamStatus teamStatusFor(AssignmentState state) {
-		return switch (state) {
-			case EN_ROUTE -> TeamStatus.EN_ROUTE;
-			case ON_SITE -> TeamStatus.ON_SITE;
-			default -> TeamStatus.AVAILABLE;
-		};
-	}
-
 	/** How staff appear in events and records: by account id, never by name. */
 	static String actor(StaffPrincipal staff) {
 		return "staff:" + staff.userId();
@@ -287,26 +217,25 @@ public class IncidentCommands {
 	}
 
 	/**
-	 * A step of an assignment.
-	 *
-	 * @param state the new state
-	 * @param version the assignment's version the member saw
-	 * @param note a short note (optional)
-	 * @param reason why it was declined (required for a decline)
-	 * @param position where the team is, if the member shares it
-	 */
-	public record AssignmentMove(AssignmentState state, int version, @Nullable String note, @Nullable String reason,
-			@Nullable GeoPoint position) {
-	}
-
-	/**
 	 * A team lead's decision on an incident's end.
 	 *
-	 * @param state resolved, referred or closed
+	 * @param outcome how it ended
 	 * @param version the incident's version the lead saw
-	 * @param referredTo the agency it was handed to (for referred)
+	 * @param referredTo the body it was handed to (for referred): told to the reporter as
+	 * where to turn
+	 * @param reason why no action was possible (for staff; redacted with the text)
 	 */
-	public record Decision(IncidentState state, int version, @Nullable String referredTo) {
+	public record Decision(Outcome outcome, int version, @Nullable String referredTo, @Nullable String reason) {
+
+		public Decision {
+			if (outcome == Outcome.DUPLICATE) {
+				throw new InvalidFieldsException("outcome", "incident.duplicate-by-merge");
+			}
+			if (outcome == Outcome.REFERRED && (referredTo == null || referredTo.isBlank())) {
+				throw new InvalidFieldsException("referredTo", "incident.referred-to-required");
+			}
+		}
+
 	}
 
 }

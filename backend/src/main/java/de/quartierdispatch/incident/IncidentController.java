@@ -1,10 +1,11 @@
 package de.quartierdispatch.incident;
 
-import de.quartierdispatch.incident.IncidentCommands.AssignmentMove;
+import de.quartierdispatch.incident.FieldCommands.AssignmentMove;
 import de.quartierdispatch.incident.IncidentCommands.Decision;
 import de.quartierdispatch.incident.LifecycleProblems.NotFoundException;
 import de.quartierdispatch.incident.LifecycleProblems.OutsideScopeException;
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.TextNormalizer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,19 +38,28 @@ class IncidentController {
 
 	private final IncidentCommands commands;
 
-	IncidentController(IncidentQueries queries, IncidentCommands commands) {
+	private final FieldCommands fieldCommands;
+
+	private final DecisionUndo undo;
+
+	IncidentController(IncidentQueries queries, IncidentCommands commands, FieldCommands fieldCommands,
+			DecisionUndo undo) {
 		this.queries = queries;
 		this.commands = commands;
+		this.fieldCommands = fieldCommands;
+		this.undo = undo;
 	}
 
 	@GetMapping("/{id}")
 	Mono<String> incident(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal lead) {
-		return this.queries.detail(id).switchIfEmpty(Mono.error(NotFoundException::new)).flatMap((detail) -> {
-			if (!lead.seesQuarter(detail.quarterId())) {
-				return Mono.error(new OutsideScopeException());
-			}
-			return Mono.just(detail.document());
-		});
+		return this.queries.detail(id, IncidentCommands.actor(lead))
+			.switchIfEmpty(Mono.error(NotFoundException::new))
+			.flatMap((detail) -> {
+				if (!lead.seesQuarter(detail.quarterId())) {
+					return Mono.error(new OutsideScopeException());
+				}
+				return Mono.just(detail.document());
+			});
 	}
 
 	@GetMapping("/{id}/proposals")
@@ -69,15 +79,22 @@ class IncidentController {
 			@Valid @RequestBody MoveAssignment request, @AuthenticationPrincipal StaffPrincipal lead) {
 		AssignmentMove move = new AssignmentMove(request.state(), request.version(),
 				TextNormalizer.cleanOrNull(request.note()), TextNormalizer.cleanOrNull(request.reason()), null);
-		return this.commands.moveAssignment(assignmentId, move, lead).then(incident(id, lead));
+		return this.fieldCommands.moveAssignment(id, assignmentId, move, lead).then(incident(id, lead));
 	}
 
 	@PostMapping("/{id}/decision")
 	Mono<String> decide(@PathVariable long id, @Valid @RequestBody Decide request,
 			@AuthenticationPrincipal StaffPrincipal lead) {
-		Decision decision = new Decision(request.state(), request.version(),
-				TextNormalizer.cleanOrNull(request.referredTo()));
-		return this.commands.decide(id, decision, lead).then(incident(id, lead));
+		return Mono.fromCallable(request::toDecision)
+			.flatMap((decision) -> this.commands.decide(id, decision, lead))
+			.then(incident(id, lead));
+	}
+
+	/** Takes the lead's own decision back, shortly after it was made. */
+	@PostMapping("/{id}/decision/undo")
+	Mono<String> undoDecision(@PathVariable long id, @Valid @RequestBody Undo request,
+			@AuthenticationPrincipal StaffPrincipal lead) {
+		return this.undo.undo(id, request.version(), lead).then(incident(id, lead));
 	}
 
 	@PostMapping("/{id}/priority")
@@ -107,7 +124,26 @@ class IncidentController {
 			@Nullable @Size(max = 500) String reason) {
 	}
 
-	record Decide(@NotNull IncidentState state, int version, @Nullable @Size(max = 200) String referredTo) {
+	/**
+	 * A decision: {@code outcome} in the current vocabulary, or (older clients) only the
+	 * final {@code state}, where closed means no action possible.
+	 */
+	record Decide(@Nullable Outcome outcome, @Nullable IncidentState state, int version,
+			@Nullable @Size(max = 200) String referredTo, @Nullable @Size(max = 500) String reason) {
+
+		Decision toDecision() {
+			Outcome decided = (this.outcome != null) ? this.outcome
+					: (this.state != null) ? Outcome.ofLegacyState(this.state) : null;
+			if (decided == null) {
+				throw new InvalidFieldsException("outcome", "incident.outcome-required");
+			}
+			String why = TextNormalizer.cleanOrNull(this.reason);
+			if (this.outcome == Outcome.NO_ACTION_POSSIBLE && why == null) {
+				throw new InvalidFieldsException("reason", "incident.reason-required");
+			}
+			return new Decision(decided, this.version, TextNormalizer.cleanOrNull(this.referredTo), why);
+		}
+
 	}
 
 	record ChangePriority(@Min(1) @Max(4) int priority, int version, @NotBlank @Size(max = 500) String reason) {
@@ -117,6 +153,9 @@ class IncidentController {
 	}
 
 	record Merge(long into, int version) {
+	}
+
+	record Undo(int version) {
 	}
 
 }

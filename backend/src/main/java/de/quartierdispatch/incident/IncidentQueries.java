@@ -14,17 +14,26 @@ import org.springframework.stereotype.Repository;
  * ids).
  */
 @Repository
-public class IncidentQueries {
+class IncidentQueries {
 
 	private static final String DETAIL = """
 			SELECT jsonb_build_object(
 			    'incident', incident_summary(i.id),
 			    'routing', jsonb_build_object('ruleId', i.routing_rule_id, 'ruleVersion', i.routing_rule_version,
-			                                  'explanation', i.routing_explanation),
+			                                  'explanation', i.routing_explanation,
+			                                  'parts', i.routing_parts),
+			    'closedAt', i.closed_at,
+			    'undoableUntil', CASE WHEN i.decided_by = :viewer AND i.closed_at IS NOT NULL
+			                          THEN i.closed_at + :undoSeconds * interval '1 second' END,
+			    'outcome', i.outcome,
 			    'referredTo', i.referred_to,
+			    'outcomeReason', i.outcome_reason,
+			    'reopenedAt', i.reopened_at,
+			    'reopenCount', i.reopen_count,
+			    'followsIncident', i.follows_incident,
 			    'escalatedAt', i.escalated_at,
 			    'reports', (SELECT coalesce(jsonb_agg(jsonb_build_object(
-			                    'id', r.id, 'trackingCode', r.tracking_code, 'channel', r.channel,
+			                    'id', r.id, 'trackingCode', r.tracking_code, 'channel', r.channel, 'source', r.source_name,
 			                    'submittedAt', r.submitted_at, 'language', r.language,
 			                    'description', CASE WHEN r.redacted_at IS NULL THEN r.description END,
 			                    'address', r.address_label, 'flags', to_jsonb(r.flags),
@@ -45,9 +54,16 @@ public class IncidentQueries {
 			              FROM incident_note n WHERE n.incident_id = i.id),
 			    'timeline', (SELECT coalesce(jsonb_agg(jsonb_build_object(
 			                    'seq', e.seq, 'type', e.type, 'at', e.occurred_at,
-			                    'actor', staff_name(e.actor),
+			                    'actor', CASE WHEN e.actor LIKE 'staff:%' THEN staff_name(e.actor) END,
+			                    'actorKind', CASE WHEN e.actor LIKE 'staff:%' THEN 'staff'
+			                                      WHEN e.actor IN ('public', 'reporter') THEN 'reporter' ELSE 'system' END,
+			                    'actorTeam', (SELECT t.name FROM staff_user s JOIN team t ON t.id = s.team_id
+			                                  WHERE e.actor = 'staff:' || s.id),
 			                    'details', e.data - 'incident' - 'team',
-			                    'team', e.data -> 'team' ->> 'name') ORDER BY e.seq), '[]')
+			                    'team', e.data -> 'team' ->> 'name',
+			                    'note', (SELECT CASE WHEN n.redacted_at IS NULL THEN n.text END FROM incident_note n
+			                             WHERE n.id = (e.data ->> 'noteId')::bigint AND n.incident_id = i.id))
+			                    ORDER BY e.seq), '[]')
 			                 FROM board_event e WHERE e.incident_id = i.id)
 			)::text AS document, i.quarter_id
 			FROM incident i WHERE i.id = :id
@@ -68,17 +84,22 @@ public class IncidentQueries {
 
 	private final DatabaseClient db;
 
-	IncidentQueries(DatabaseClient db) {
+	private final DecisionProperties decisions;
+
+	IncidentQueries(DatabaseClient db, DecisionProperties decisions) {
 		this.db = db;
+		this.decisions = decisions;
 	}
 
 	/**
 	 * The incident's full picture for its panel on the board, with its quarter for scope
-	 * checks.
+	 * checks. Until when the viewer can take back their decision on it, if they can.
 	 */
-	Mono<Detail> detail(long id) {
+	Mono<Detail> detail(long id, String viewer) {
 		return this.db.sql(DETAIL)
 			.bind("id", id)
+			.bind("viewer", viewer)
+			.bind("undoSeconds", this.decisions.undoWindow().toSeconds())
 			.map((row) -> new Detail(row.get("document", String.class), row.get("quarter_id", Long.class)))
 			.one();
 	}

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Where an incident stands. Open states need work; the others are its end.
  */
-public enum IncidentState {
+enum IncidentState {
 
 	/** Routed, waiting for a team. */
 	OPEN,

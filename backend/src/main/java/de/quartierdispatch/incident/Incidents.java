@@ -9,6 +9,7 @@ import de.quartierdispatch.system.SqlParameters;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -21,18 +22,21 @@ public class Incidents {
 
 	private static final String OPEN = """
 			INSERT INTO incident (category_code, quarter_id, location, state, priority, team_types, flags, deadline,
-			                      routing_rule_id, routing_rule_version, routing_explanation, hotspot, escalate_to_priority,
+			                      routing_rule_id, routing_rule_version, routing_explanation, routing_parts, hotspot, escalate_to_priority,
 			                      escalate_add_team_type, created_at, updated_at)
 			VALUES (:category, :quarter, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), 'OPEN', :priority, :teamTypes,
-			        :flags, :deadline, :ruleId, :ruleVersion, :explanation, :hotspot, :escalateTo, :escalateAdd,
+			        :flags, :deadline, :ruleId, :ruleVersion, :explanation, :parts::jsonb, :hotspot, :escalateTo, :escalateAdd,
 			        :openedAt, :openedAt)
 			RETURNING id
 			""";
 
 	private final DatabaseClient db;
 
-	Incidents(DatabaseClient db) {
+	private final JsonMapper json;
+
+	Incidents(DatabaseClient db, JsonMapper json) {
 		this.db = db;
+		this.json = json;
 	}
 
 	/** Opens an incident for its first report and returns its id. */
@@ -51,6 +55,7 @@ public class Incidents {
 			.bind("ruleId", incident.routing().ruleId())
 			.bind("ruleVersion", incident.routing().ruleVersion())
 			.bind("explanation", incident.routing().explanation())
+			.bind("parts", this.json.writeValueAsString(incident.routing().explanationParts()))
 			.bind("hotspot", incident.routing().hotspot())
 			.bind("escalateTo",
 					SqlParameters.nullable((incident.routing().escalateToPriority() != null)
@@ -65,12 +70,19 @@ public class Incidents {
 	 * Counts another report on an open incident (a version step, so a lead's concurrent
 	 * change sees it); empty when the incident is no longer open.
 	 */
-	public Mono<Long> attachReport(long incidentId, OffsetDateTime at) {
+	public Mono<Long> attachReport(long incidentId, OffsetDateTime at, List<Long> quarterScope) {
 		return this.db.sql("""
 				UPDATE incident SET version = version + 1, updated_at = :at
 				WHERE id = :id AND state IN ('OPEN', 'DISPATCHED', 'ON_SITE')
+				  AND (:unscoped OR quarter_id = ANY(:scope))
 				RETURNING id
-				""").bind("id", incidentId).bind("at", at).map((row) -> row.get("id", Long.class)).one();
+				""")
+			.bind("id", incidentId)
+			.bind("at", at)
+			.bind("unscoped", quarterScope.isEmpty())
+			.bind("scope", quarterScope.toArray(Long[]::new))
+			.map((row) -> row.get("id", Long.class))
+			.one();
 	}
 
 	/** Reads an incident and locks it for the rest of the transaction. */
@@ -99,6 +111,49 @@ public class Incidents {
 			.bind("referredTo", SqlParameters.nullable(referredTo, String.class))
 			.bind("at", at)
 			.then();
+	}
+
+	/** Ends an incident with a lead's decision. */
+	Mono<Void> decide(long id, Outcome outcome, @Nullable String referredTo, @Nullable String reason, String decidedBy,
+			OffsetDateTime at) {
+		return this.db.sql("""
+				UPDATE incident
+				SET state = :state, outcome = :outcome, referred_to = :referredTo, outcome_reason = :reason,
+				    decided_by = :decidedBy, closed_at = :at, version = version + 1, updated_at = :at
+				WHERE id = :id
+				""")
+			.bind("id", id)
+			.bind("state", outcome.state().name())
+			.bind("outcome", outcome.name())
+			.bind("referredTo", SqlParameters.nullable((outcome == Outcome.REFERRED) ? referredTo : null, String.class))
+			.bind("reason", SqlParameters.nullable(reason, String.class))
+			.bind("decidedBy", decidedBy)
+			.bind("at", at)
+			.then();
+	}
+
+	/** Takes a lead's decision back: the incident is open again, its outcome cleared. */
+	Mono<Void> undoDecision(long id, OffsetDateTime at) {
+		return this.db.sql("""
+				UPDATE incident
+				SET state = 'OPEN', outcome = NULL, referred_to = NULL, outcome_reason = NULL, decided_by = NULL,
+				    closed_at = NULL, version = version + 1, updated_at = :at
+				WHERE id = :id
+				""").bind("id", id).bind("at", at).then();
+	}
+
+	/** Locks an incident and reads who decided its end, and when. */
+	Mono<Decided> lockDecided(long id) {
+		return this.db.sql("""
+				SELECT id, version, state, quarter_id, outcome, decided_by, closed_at
+				FROM incident WHERE id = :id FOR UPDATE
+				""")
+			.bind("id", id)
+			.map((row) -> new Decided(row.get("id", Long.class), row.get("version", Integer.class),
+					IncidentState.valueOf(row.get("state", String.class)), row.get("quarter_id", Long.class),
+					row.get("outcome", String.class), row.get("decided_by", String.class),
+					row.get("closed_at", OffsetDateTime.class)))
+			.one();
 	}
 
 	Mono<Void> changePriority(long id, int priority, OffsetDateTime at) {
@@ -143,6 +198,21 @@ public class Incidents {
 		return new IncidentRow(row.get("id", Long.class), row.get("version", Integer.class),
 				IncidentState.valueOf(row.get("state", String.class)), row.get("priority", Short.class),
 				row.get("quarter_id", Long.class), List.of(row.get("team_types", String[].class)));
+	}
+
+	/**
+	 * An incident's end as decided.
+	 *
+	 * @param id the incident
+	 * @param version its version
+	 * @param state its state
+	 * @param quarterId its quarter
+	 * @param outcome how it ended, if it did
+	 * @param decidedBy who decided ({@code staff:<id>}), if a lead did
+	 * @param closedAt when
+	 */
+	record Decided(long id, int version, IncidentState state, @Nullable Long quarterId, @Nullable String outcome,
+			@Nullable String decidedBy, @Nullable OffsetDateTime closedAt) {
 	}
 
 }

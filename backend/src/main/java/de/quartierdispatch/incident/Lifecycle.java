@@ -19,7 +19,7 @@ import java.util.Set;
  * DISPATCHED and ON_SITE follow from the assignments; a team lead decides the end:
  * resolved, referred (to another agency) or closed (no action needed).
  */
-public final class Lifecycle {
+final class Lifecycle {
 
 	private static final Map<IncidentState, Set<IncidentState>> DECIDED_BY_LEAD = Map.of(IncidentState.OPEN,
 			EnumSet.of(IncidentState.REFERRED, IncidentState.CLOSED), IncidentState.DISPATCHED,
@@ -35,16 +35,16 @@ public final class Lifecycle {
 	}
 
 	/** Whether a team lead may move an incident from one state to another. */
-	public static boolean leadMay(IncidentState from, IncidentState to) {
+	static boolean leadMay(IncidentState from, IncidentState to) {
 		return DECIDED_BY_LEAD.getOrDefault(from, Set.of()).contains(to);
 	}
 
-	public static boolean assignmentMay(AssignmentState from, AssignmentState to) {
+	static boolean assignmentMay(AssignmentState from, AssignmentState to) {
 		return ASSIGNMENT_STEPS.getOrDefault(from, Set.of()).contains(to);
 	}
 
 	/** Whether a team can be assigned to an incident in this state. */
-	public static boolean acceptsTeams(IncidentState state) {
+	static boolean acceptsTeams(IncidentState state) {
 		return state.isActive();
 	}
 
@@ -54,7 +54,7 @@ public final class Lifecycle {
 	 * way, open again when every team declined. Once a team has finished, the state stays
 	 * until a lead decides the outcome.
 	 */
-	public static IncidentState followAssignments(IncidentState current, Collection<AssignmentState> assignments) {
+	static IncidentState followAssignments(IncidentState current, Collection<AssignmentState> assignments) {
 		if (!current.isActive()) {
 			return current;
 		}

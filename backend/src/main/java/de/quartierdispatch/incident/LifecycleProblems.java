@@ -93,4 +93,13 @@ final class LifecycleProblems {
 
 	}
 
+	/** Check-in and "need help" belong to a team on site; this team is not. */
+	static class NoCheckInException extends ProblemException {
+
+		NoCheckInException() {
+			super(HttpStatus.CONFLICT, "no-check-in");
+		}
+
+	}
+
 }

@@ -3,7 +3,7 @@ package de.quartierdispatch.intake;
 /**
  * How a report reached us.
  */
-public enum Channel {
+enum Channel {
 
 	/** The residents' web form. */
 	WEB,
@@ -15,6 +15,9 @@ public enum Channel {
 	PHONE,
 
 	/** By e-mail, entered by staff. */
-	EMAIL
+	EMAIL,
+
+	/** From a partner app through the Open311 GeoReport v2 interface. */
+	OPEN311
 
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param email an e-mail address
  * @param phone a phone number
  */
-public record ContactDetails(@Nullable @Size(max = 200) String name,
+record ContactDetails(@Nullable @Size(max = 200) String name,
 		@Nullable @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
 		@Nullable @Pattern(regexp = "\\+?[0-9 ()/.-]{6,30}") String phone) {
 

@@ -44,10 +44,12 @@ class CounterController {
 	}
 
 	@GetMapping("/nearby")
-	Flux<NearbyIncident> nearby(@RequestParam String category, @RequestParam String lat, @RequestParam String lon) {
+	Flux<NearbyIncident> nearby(@RequestParam String category, @RequestParam String lat, @RequestParam String lon,
+			@AuthenticationPrincipal StaffPrincipal staff) {
 		GeoPoint point = GeoPoint.parse(lat, lon);
 		return this.reports.findNearbyOpen(category, point, this.properties.duplicateRadiusMeters(),
-				this.properties.duplicateWindow(), OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+				this.properties.duplicateWindow(), OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC),
+				staff.quarterScope());
 	}
 
 	@PostMapping("/reports")

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param attachToIncident an open incident nearby this report belongs to, instead of a
  * new one
  */
-public record CounterReportRequest(@NotNull Channel channel, @NotNull Long contactPointId,
+record CounterReportRequest(@NotNull Channel channel, @NotNull Long contactPointId,
 		@NotBlank @Size(max = 32) String category, @NotNull @Size(max = 4000) String description,
 		@NotNull @Valid GeoLocation location, @Nullable @Size(max = 300) String address,
 		@Nullable @Size(max = 3) Set<ReportFlag> flags, @Nullable @Valid ContactDetails contact, boolean noContact,

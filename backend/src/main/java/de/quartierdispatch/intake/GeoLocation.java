@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
  * @param lat latitude
  * @param lon longitude
  */
-public record GeoLocation(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+record GeoLocation(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
 		@NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {
 
 	GeoPoint toPoint() {

@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import de.quartierdispatch.board.BoardEventType;
 import de.quartierdispatch.board.EventLog;
@@ -19,14 +17,13 @@ import de.quartierdispatch.geo.Quarters;
 import de.quartierdispatch.incident.Incidents;
 import de.quartierdispatch.incident.NewIncident;
 import de.quartierdispatch.intake.IdempotentSubmissions.StoredResponse;
-import de.quartierdispatch.routing.ReportFlag;
+import de.quartierdispatch.publicmap.OpenReports;
 import de.quartierdispatch.routing.Router;
 import de.quartierdispatch.routing.RoutingRequest;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.InvalidFieldsException.InvalidField;
 import de.quartierdispatch.system.ProblemException;
-import de.quartierdispatch.system.TextNormalizer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction whose last step is the board event.
  */
 @Service
-public class Intake {
+class Intake {
 
 	static final int MIN_DESCRIPTION = 10;
 
@@ -62,10 +59,12 @@ public class Intake {
 
 	private final Clock clock;
 
+	private final OpenReports openReports;
+
 	private final TrackingCodes trackingCodes = new TrackingCodes();
 
 	Intake(Quarters quarters, Categories categories, Router router, Incidents incidents, Reports reports,
-			EventLog events, IdempotentSubmissions idempotency, Clock clock) {
+			EventLog events, IdempotentSubmissions idempotency, OpenReports openReports, Clock clock) {
 		this.quarters = quarters;
 		this.categories = categories;
 		this.router = router;
@@ -73,6 +72,7 @@ public class Intake {
 		this.reports = reports;
 		this.events = events;
 		this.idempotency = idempotency;
+		this.openReports = openReports;
 		this.clock = clock;
 	}
 
@@ -81,18 +81,47 @@ public class Intake {
 	 * time and stores nothing new.
 	 */
 	@Transactional
-	public Mono<StoredResponse> submitPublic(PublicReportRequest request, String idempotencyKey) {
+	Mono<StoredResponse> submitPublic(PublicReportRequest request, String idempotencyKey) {
 		byte[] fingerprint = this.idempotency.fingerprint(request);
 		return this.idempotency.claim(idempotencyKey, fingerprint)
 			.flatMap((previous) -> previous.map(Mono::just)
-				.orElseGet(() -> receive(fromPublic(request))
+				.orElseGet(() -> joinIfPossible(NewReports.fromPublic(request), request.supports())
+					.flatMap(this::receive)
 					.flatMap((receipt) -> this.idempotency.remember(idempotencyKey, fingerprint, 201, receipt))));
+	}
+
+	/**
+	 * A report from a partner app (Open311), through the same checks, geotagging, routing
+	 * and idempotency as the public form; the board names the app.
+	 */
+	@Transactional
+	Mono<PartnerReceipt> submitFromPartner(PartnerReportRequest request, String partnerName, String idempotencyKey) {
+		byte[] fingerprint = this.idempotency.fingerprint(request);
+		return this.idempotency.claim(idempotencyKey, fingerprint)
+			.flatMap((previous) -> previous.map(Mono::just)
+				.orElseGet(() -> receive(NewReports.fromPartner(request, partnerName))
+					.flatMap((receipt) -> this.idempotency.remember(idempotencyKey, fingerprint, 201, receipt))))
+			.flatMap((stored) -> this.reports.idOf(stored.trackingCode())
+				.map((id) -> new PartnerReceipt(id, stored.trackingCode(), stored.replayed())));
+	}
+
+	/**
+	 * "Me too": the report joins the open incident the resident chose when it is still
+	 * open, of the same category and nearby on the public map; otherwise it opens its
+	 * own.
+	 */
+	private Mono<NewReport> joinIfPossible(NewReport report, @Nullable Long supports) {
+		if (supports == null) {
+			return Mono.just(report);
+		}
+		return this.openReports.mayJoin(supports, report.category(), report.location())
+			.map((joins) -> joins ? report.joining(supports) : report);
 	}
 
 	/** A walk-in, phone call or e-mail entered at a contact point. */
 	@Transactional
-	public Mono<ReportReceipt> submitAtCounter(CounterReportRequest request, StaffPrincipal staff) {
-		return receive(fromCounter(request, staff));
+	Mono<ReportReceipt> submitAtCounter(CounterReportRequest request, StaffPrincipal staff) {
+		return receive(NewReports.fromCounter(request, staff));
 	}
 
 	private Mono<ReportReceipt> receive(NewReport report) {
@@ -132,15 +161,19 @@ public class Intake {
 		Long quarterId = (location != null) ? location.quarter().id() : null;
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		String trackingCode = this.trackingCodes.next();
-		Mono<IncidentTarget> incident = (report.attachToIncident() != null) ? attach(report.attachToIncident(), at)
-				: open(report, location, now);
+		Mono<IncidentTarget> incident = (report.attachToIncident() != null)
+				? attach(report.attachToIncident(), report.remit(), at) : open(report, location, now);
 		return incident
 			.flatMap((target) -> this.reports.insert(trackingCode, target.id(), report, quarterId, at)
-				.flatMap((reportId) -> saveContact(reportId, report, at))
-				.then(this.events.incidentChanged(target.event(), target.id(), report.actor(),
-						Map.of("channel", report.channel().name()))))
+				.then(this.events.incidentChanged(target.event(), target.id(), report.actor(), eventDetails(report))))
 			.thenReturn(new ReportReceipt(trackingCode, "/status/" + trackingCode, at,
-					(location != null) ? location.quarter().name() : null, report.language()));
+					(location != null) ? location.quarter().name() : null, report.language(),
+					report.attachToIncident() != null));
+	}
+
+	private static Map<String, String> eventDetails(NewReport report) {
+		return (report.sourceName() != null) ? Map.of("channel", report.channel().name(), "source", report.sourceName())
+				: Map.of("channel", report.channel().name());
 	}
 
 	private Mono<IncidentTarget> open(NewReport report, @Nullable QuarterLocation location, Instant now) {
@@ -153,58 +186,14 @@ public class Intake {
 			.map((id) -> new IncidentTarget(id, BoardEventType.INCIDENT_OPENED));
 	}
 
-	private Mono<IncidentTarget> attach(long incidentId, OffsetDateTime at) {
-		return this.incidents.attachReport(incidentId, at)
+	/**
+	 * Attaches to an open incident within the remit of whoever enters the report; one
+	 * outside it is treated like one that is not open (nothing is stored).
+	 */
+	private Mono<IncidentTarget> attach(long incidentId, List<Long> remit, OffsetDateTime at) {
+		return this.incidents.attachReport(incidentId, at, remit)
 			.map((id) -> new IncidentTarget(id, BoardEventType.REPORT_ATTACHED))
 			.switchIfEmpty(Mono.error(new IncidentNotOpenException()));
-	}
-
-	private Mono<Void> saveContact(long reportId, NewReport report, OffsetDateTime at) {
-		return (report.contact() != null) ? this.reports.insertContact(reportId, report.contact(), at) : Mono.empty();
-	}
-
-	private static NewReport fromPublic(PublicReportRequest request) {
-		return new NewReport(Channel.WEB, request.category(), cleanDescription(request.description()),
-				request.location().toPoint(), TextNormalizer.cleanOrNull(request.address()), flags(request.flags()),
-				cleanContact(request.contact()), request.consent(), request.language(), false, null, null, null);
-	}
-
-	private static NewReport fromCounter(CounterReportRequest request, StaffPrincipal staff) {
-		ContactDetails contact = cleanContact(request.contact());
-		if (contact == null && !request.noContact()) {
-			throw new InvalidFieldsException("contact", "contact.required-or-declined");
-		}
-		if (contact != null && request.noContact()) {
-			throw new InvalidFieldsException("noContact", "contact.declined-but-given");
-		}
-		if (request.channel() == Channel.WEB) {
-			throw new InvalidFieldsException("channel", "channel.counter");
-		}
-		return new NewReport(request.channel(), request.category(), cleanDescription(request.description()),
-				request.location().toPoint(), TextNormalizer.cleanOrNull(request.address()), flags(request.flags()),
-				contact, request.consent(), request.language(), request.interpreterNeeded(), request.contactPointId(),
-				staff.userId(), request.attachToIncident());
-	}
-
-	private static String cleanDescription(String description) {
-		String cleaned = TextNormalizer.clean(description);
-		return (cleaned != null) ? cleaned : "";
-	}
-
-	private static @Nullable ContactDetails cleanContact(@Nullable ContactDetails contact) {
-		if (contact == null) {
-			return null;
-		}
-		ContactDetails cleaned = new ContactDetails(TextNormalizer.cleanOrNull(contact.name()),
-				TextNormalizer.cleanOrNull(contact.email()), TextNormalizer.cleanOrNull(contact.phone()));
-		return cleaned.isEmpty() ? null : cleaned;
-	}
-
-	private static Set<ReportFlag> flags(@Nullable Set<ReportFlag> flags) {
-		Set<ReportFlag> given = (flags == null || flags.isEmpty()) ? EnumSet.noneOf(ReportFlag.class)
-				: EnumSet.copyOf(flags);
-		given.remove(ReportFlag.HOTSPOT);
-		return given;
 	}
 
 	private record IncidentTarget(long id, BoardEventType event) {

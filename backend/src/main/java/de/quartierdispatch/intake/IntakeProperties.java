@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateWindow how recent it must be
  */
 @ConfigurationProperties("quartier.intake")
-public record IntakeProperties(@DefaultValue("10") int submissionsPerClient,
-		@DefaultValue("10m") Duration submissionWindow, @DefaultValue("30") int statusLookupsPerMinute,
-		@DefaultValue("150") int duplicateRadiusMeters, @DefaultValue("2d") Duration duplicateWindow) {
+record IntakeProperties(@DefaultValue("10") int submissionsPerClient, @DefaultValue("10m") Duration submissionWindow,
+		@DefaultValue("30") int statusLookupsPerMinute, @DefaultValue("150") int duplicateRadiusMeters,
+		@DefaultValue("2d") Duration duplicateWindow) {
 }

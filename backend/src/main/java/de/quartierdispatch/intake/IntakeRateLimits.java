@@ -22,6 +22,12 @@ class IntakeRateLimits {
 	}
 
 	@Bean
+	RateLimitRule stillAProblem(IntakeProperties properties) {
+		return new RateLimitRule(HttpMethod.POST, "/api/reports/{code}/still-a-problem",
+				properties.statusLookupsPerMinute(), Duration.ofMinutes(1));
+	}
+
+	@Bean
 	RateLimitRule statusLookups(IntakeProperties properties) {
 		return new RateLimitRule(HttpMethod.GET, "/api/reports/{code}", properties.statusLookupsPerMinute(),
 				Duration.ofMinutes(1));

@@ -16,6 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param address the address of its first report, if one was searched
  * @param excerpt the beginning of its first report's description
  */
-public record NearbyIncident(long id, String state, int distanceMeters, OffsetDateTime openedAt, long reports,
+record NearbyIncident(long id, String state, int distanceMeters, OffsetDateTime openedAt, long reports,
 		@Nullable String address, String excerpt) {
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.regex.Pattern;
 
 import de.quartierdispatch.intake.IdempotentSubmissions.StoredResponse;
+import de.quartierdispatch.mail.ReporterMessages;
 import de.quartierdispatch.system.ProblemException;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -33,9 +34,12 @@ class PublicReportController {
 
 	private final Reports reports;
 
-	PublicReportController(Intake intake, Reports reports) {
+	private final ReporterMessages messages;
+
+	PublicReportController(Intake intake, Reports reports, ReporterMessages messages) {
 		this.intake = intake;
 		this.reports = reports;
+		this.messages = messages;
 	}
 
 	@PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -53,7 +57,8 @@ class PublicReportController {
 	@GetMapping("/api/reports/{code}")
 	Mono<ResponseEntity<ReportStatus>> status(@PathVariable String code) {
 		return Mono.justOrEmpty(TrackingCodes.normalize(code))
-			.flatMap(this.reports::findStatus)
+			.flatMap((normalized) -> this.reports.findStatus(normalized)
+				.zipWith(this.messages.forTrackingCode(normalized).collectList(), ReportStatus::withMessages))
 			.map((status) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(status))
 			.switchIfEmpty(Mono.error(new UnknownTrackingCodeException()));
 	}

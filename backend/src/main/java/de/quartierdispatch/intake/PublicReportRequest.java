@@ -23,10 +23,13 @@ import org.jspecify.annotations.Nullable;
  * details)
  * @param language the language they used
  * @param website a field people never see: whoever fills it is a robot
+ * @param supports the open report ({@code ref} on the public map) this one says "me too"
+ * to; it joins it when it is still open, of the same category and nearby, else it is a
+ * report of its own
  */
-public record PublicReportRequest(@NotBlank @Size(max = 32) String category,
-		@NotNull @Size(max = 4000) String description, @NotNull @Valid GeoLocation location,
-		@Nullable @Size(max = 300) String address, @Nullable @Size(max = 3) Set<ReportFlag> flags,
-		@Nullable @Valid ContactDetails contact, boolean consent,
-		@NotNull @Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String language, @Nullable String website) {
+record PublicReportRequest(@NotBlank @Size(max = 32) String category, @NotNull @Size(max = 4000) String description,
+		@NotNull @Valid GeoLocation location, @Nullable @Size(max = 300) String address,
+		@Nullable @Size(max = 3) Set<ReportFlag> flags, @Nullable @Valid ContactDetails contact, boolean consent,
+		@NotNull @Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String language, @Nullable String website,
+		@Nullable Long supports) {
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param submittedAt when it was received
  * @param quarter the quarter's name, if the place lies in one
  * @param language the reporter's language (for the receipt's privacy notice)
+ * @param joined whether the report joined an open report about the same thing ("me too")
  */
-public record ReportReceipt(String trackingCode, String statusPath, OffsetDateTime submittedAt,
-		@Nullable String quarter, String language) {
+record ReportReceipt(String trackingCode, String statusPath, OffsetDateTime submittedAt, @Nullable String quarter,
+		String language, boolean joined) {
 }

@@ -1,6 +1,10 @@
 package de.quartierdispatch.intake;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+
+import de.quartierdispatch.mail.ReporterMessages.PublicMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the public status page shows: progress in neutral terms, nothing personal, no
@@ -12,9 +16,20 @@ import java.time.OffsetDateTime;
  * @param submittedAt when the report came in
  * @param updatedAt when its incident last moved on
  * @param language the reporter's language
+ * @param outcome how it ended ({@code RESOLVED}, {@code REFERRED},
+ * {@code NO_ACTION_POSSIBLE}, {@code NOTHING_FOUND}, {@code DUPLICATE}), once it has
+ * @param referredTo for a referred report: the body it was handed to, where the reporter
+ * can turn
+ * @param messages the team leads' public messages to the reporters
  */
-public record ReportStatus(String trackingCode, Status status, String category, OffsetDateTime submittedAt,
-		OffsetDateTime updatedAt, String language) {
+record ReportStatus(String trackingCode, Status status, String category, OffsetDateTime submittedAt,
+		OffsetDateTime updatedAt, String language, @Nullable String outcome, @Nullable String referredTo,
+		List<PublicMessage> messages) {
+
+	ReportStatus withMessages(List<PublicMessage> messages) {
+		return new ReportStatus(this.trackingCode, this.status, this.category, this.submittedAt, this.updatedAt,
+				this.language, this.outcome, this.referredTo, List.copyOf(messages));
+	}
 
 	/**
 	 * Progress as the public sees it.

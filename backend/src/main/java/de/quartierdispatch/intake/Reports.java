@@ -3,6 +3,7 @@ package de.quartierdispatch.intake;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import de.quartierdispatch.geo.GeoPoint;
 import de.quartierdispatch.routing.ReportFlag;
@@ -23,15 +24,27 @@ class Reports {
 	private static final String INSERT = """
 			INSERT INTO report (tracking_code, incident_id, channel, category_code, description, language, location,
 			                    address_label, quarter_id, flags, interpreter_needed, contact_point_id, entered_by,
-			                    submitted_at)
+			                    submitted_at, source_name)
 			VALUES (:code, :incident, :channel, :category, :description, :language,
 			        ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :address, :quarter, :flags, :interpreter,
-			        :contactPoint, :enteredBy, :submittedAt)
+			        :contactPoint, :enteredBy, :submittedAt, :source)
 			RETURNING id
 			""";
 
+	/**
+	 * The report and its contact details in one round trip (consent given when
+	 * submitted).
+	 */
+	private static final String INSERT_WITH_CONTACT = """
+			WITH stored AS (%s)
+			INSERT INTO reporter_contact (report_id, name, email, phone, consent_at)
+			SELECT id, :name, :email, :phone, :submittedAt FROM stored
+			RETURNING report_id AS id
+			""".formatted(INSERT.strip());
+
 	private static final String STATUS = """
-			SELECT r.tracking_code, r.category_code, r.submitted_at, r.language, i.state, i.updated_at
+			SELECT r.tracking_code, r.category_code, r.submitted_at, r.language, i.state, i.updated_at, i.outcome,
+			       CASE WHEN i.outcome = 'REFERRED' THEN i.referred_to END AS referred_to
 			FROM report r JOIN incident i ON i.id = r.incident_id
 			WHERE r.tracking_code = :code
 			""";
@@ -49,6 +62,7 @@ class Reports {
 			  AND i.category_code = :category
 			  AND i.created_at > :since
 			  AND ST_DWithin(i.location::geography, here.point::geography, :radius)
+			  AND (:unscoped OR i.quarter_id = ANY(:scope))
 			ORDER BY distance, i.created_at DESC
 			LIMIT 10
 			""";
@@ -59,8 +73,10 @@ class Reports {
 		this.db = db;
 	}
 
+	/** Stores the report, and its contact details when it has any. Returns its id. */
 	Mono<Long> insert(String trackingCode, long incidentId, NewReport report, Long quarterId, OffsetDateTime at) {
-		return this.db.sql(INSERT)
+		ContactDetails contact = report.contact();
+		DatabaseClient.GenericExecuteSpec insert = this.db.sql((contact != null) ? INSERT_WITH_CONTACT : INSERT)
 			.bind("code", trackingCode)
 			.bind("incident", incidentId)
 			.bind("channel", report.channel().name())
@@ -76,30 +92,35 @@ class Reports {
 			.bind("contactPoint", SqlParameters.nullable(report.contactPointId(), Long.class))
 			.bind("enteredBy", SqlParameters.nullable(report.enteredBy(), Long.class))
 			.bind("submittedAt", at)
-			.map((row) -> row.get("id", Long.class))
-			.one();
+			.bind("source", SqlParameters.nullable(report.sourceName(), String.class));
+		if (contact != null) {
+			insert = insert.bind("name", SqlParameters.nullable(contact.name(), String.class))
+				.bind("email", SqlParameters.nullable(contact.email(), String.class))
+				.bind("phone", SqlParameters.nullable(contact.phone(), String.class));
+		}
+		return insert.map((row) -> row.get("id", Long.class)).one();
 	}
 
-	Mono<Void> insertContact(long reportId, ContactDetails contact, OffsetDateTime consentAt) {
-		return this.db.sql("""
-				INSERT INTO reporter_contact (report_id, name, email, phone, consent_at)
-				VALUES (:report, :name, :email, :phone, :consentAt)
-				""")
-			.bind("report", reportId)
-			.bind("name", SqlParameters.nullable(contact.name(), String.class))
-			.bind("email", SqlParameters.nullable(contact.email(), String.class))
-			.bind("phone", SqlParameters.nullable(contact.phone(), String.class))
-			.bind("consentAt", consentAt)
-			.then();
+	Mono<Long> idOf(String trackingCode) {
+		return this.db.sql("SELECT id FROM report WHERE tracking_code = :code")
+			.bind("code", trackingCode)
+			.map((row) -> row.get("id", Long.class))
+			.one();
 	}
 
 	Mono<ReportStatus> findStatus(String trackingCode) {
 		return this.db.sql(STATUS).bind("code", trackingCode).map(Reports::toStatus).one();
 	}
 
+	/**
+	 * Open incidents near a point, within the given quarters (all when the list is
+	 * empty).
+	 */
 	Flux<NearbyIncident> findNearbyOpen(String category, GeoPoint point, int radiusMeters, Duration window,
-			OffsetDateTime now) {
+			OffsetDateTime now, List<Long> quarterScope) {
 		return this.db.sql(NEARBY_OPEN)
+			.bind("unscoped", quarterScope.isEmpty())
+			.bind("scope", quarterScope.toArray(Long[]::new))
 			.bind("category", category)
 			.bind("lat", point.lat())
 			.bind("lon", point.lon())
@@ -115,7 +136,8 @@ class Reports {
 	private static ReportStatus toStatus(Readable row) {
 		return new ReportStatus(row.get("tracking_code", String.class), publicStatus(row.get("state", String.class)),
 				row.get("category_code", String.class), utc(row.get("submitted_at", OffsetDateTime.class)),
-				utc(row.get("updated_at", OffsetDateTime.class)), row.get("language", String.class));
+				utc(row.get("updated_at", OffsetDateTime.class)), row.get("language", String.class),
+				row.get("outcome", String.class), row.get("referred_to", String.class), List.of());
 	}
 
 	private static ReportStatus.Status publicStatus(String state) {

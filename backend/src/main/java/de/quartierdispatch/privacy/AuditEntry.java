@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param actorName the staff member's name
  * @param action what, e.g. {@code CONTACT_READ}
  * @param reportId the report concerned
+ * @param trackingCode that report's tracking code (what residents and the privacy
+ * requests name it by)
  * @param purpose why, as given by the actor
  * @param details further facts (JSON)
  */
-public record AuditEntry(long id, OffsetDateTime at, String actor, @Nullable String actorUsername,
-		@Nullable String actorName, String action, @Nullable Long reportId, @Nullable String purpose,
+record AuditEntry(long id, OffsetDateTime at, String actor, @Nullable String actorUsername, @Nullable String actorName,
+		String action, @Nullable Long reportId, @Nullable String trackingCode, @Nullable String purpose,
 		@JsonRawValue String details) {
 }

@@ -19,12 +19,14 @@ class AuditQueries {
 
 	private static final String ENTRIES = """
 			SELECT a.id, a.at, a.actor, u.username AS actor_username, u.display_name AS actor_name, a.action,
-			       a.report_id, a.purpose, a.details::text AS details
+			       a.report_id, r.tracking_code, a.purpose, a.details::text AS details
 			FROM audit_log a
 			LEFT JOIN staff_user u ON a.actor = 'staff:' || u.id
+			LEFT JOIN report r ON r.id = a.report_id
 			WHERE (:action::text IS NULL OR a.action = :action)
 			  AND (:username::text IS NULL OR a.actor = (SELECT 'staff:' || id FROM staff_user WHERE username = :username))
 			  AND (:report::bigint IS NULL OR a.report_id = :report)
+			  AND (:trackingCode::text IS NULL OR r.tracking_code = :trackingCode)
 			  AND (:from::timestamptz IS NULL OR a.at >= :from)
 			  AND (:to::timestamptz IS NULL OR a.at < :to)
 			  AND (:before::bigint IS NULL OR a.id < :before)
@@ -43,6 +45,7 @@ class AuditQueries {
 			.bind("action", SqlParameters.nullable(filter.action(), String.class))
 			.bind("username", SqlParameters.nullable(filter.username(), String.class))
 			.bind("report", SqlParameters.nullable(filter.reportId(), Long.class))
+			.bind("trackingCode", SqlParameters.nullable(filter.trackingCode(), String.class))
 			.bind("from", SqlParameters.nullable(filter.from(), OffsetDateTime.class))
 			.bind("to", SqlParameters.nullable(filter.to(), OffsetDateTime.class))
 			.bind("before", SqlParameters.nullable(filter.before(), Long.class))
@@ -50,8 +53,8 @@ class AuditQueries {
 			.map((row) -> new AuditEntry(row.get("id", Long.class), row.get("at", OffsetDateTime.class),
 					row.get("actor", String.class), row.get("actor_username", String.class),
 					row.get("actor_name", String.class), row.get("action", String.class),
-					row.get("report_id", Long.class), row.get("purpose", String.class),
-					row.get("details", String.class)))
+					row.get("report_id", Long.class), row.get("tracking_code", String.class),
+					row.get("purpose", String.class), row.get("details", String.class)))
 			.all();
 	}
 
@@ -61,13 +64,15 @@ class AuditQueries {
 	 * @param action e.g. {@code CONTACT_READ}
 	 * @param username the staff member who acted
 	 * @param reportId the report concerned
+	 * @param trackingCode the report concerned, by the code its reporter knows
 	 * @param from entries at or after
 	 * @param to entries before
 	 * @param before entries with a smaller id (the next page)
 	 * @param limit at most this many ({@value #MAX_PAGE} at most)
 	 */
 	record AuditFilter(@Nullable String action, @Nullable String username, @Nullable Long reportId,
-			@Nullable OffsetDateTime from, @Nullable OffsetDateTime to, @Nullable Long before, int limit) {
+			@Nullable String trackingCode, @Nullable OffsetDateTime from, @Nullable OffsetDateTime to,
+			@Nullable Long before, int limit) {
 	}
 
 }

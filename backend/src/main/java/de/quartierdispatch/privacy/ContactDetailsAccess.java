@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * and never without the audit row, which is written in the same transaction as the read.
  */
 @Service
-public class ContactDetailsAccess {
+class ContactDetailsAccess {
 
 	private static final String CONTACT = """
 			SELECT c.name, c.email, c.phone, c.consent_at, r.incident_id, i.quarter_id,
@@ -34,7 +34,10 @@ public class ContactDetailsAccess {
 
 	private final AuditLog audit;
 
-	ContactDetailsAccess(DatabaseClient db, AuditLog audit) {
+	private final ContactMapper contacts;
+
+	ContactDetailsAccess(DatabaseClient db, AuditLog audit, ContactMapper contacts) {
+		this.contacts = contacts;
 		this.db = db;
 		this.audit = audit;
 	}
@@ -43,7 +46,7 @@ public class ContactDetailsAccess {
 	 * Reads a contact after recording the read (or the refused attempt). The audit row is
 	 * committed before anything is returned: if it cannot be written, nothing is shown.
 	 */
-	public Mono<Contact> read(long reportId, ContactPurpose purpose, StaffPrincipal staff) {
+	Mono<Contact> read(long reportId, ContactPurpose purpose, StaffPrincipal staff) {
 		return this.db.sql(CONTACT)
 			.bind("report", reportId)
 			.bind("team", (staff.teamId() != null) ? staff.teamId() : -1L)
@@ -64,7 +67,7 @@ public class ContactDetailsAccess {
 					.record("staff:" + staff.userId(), "CONTACT_READ", reportId, purpose.name(),
 							Map.of("hadContact",
 									found.name() != null || found.email() != null || found.phone() != null))
-					.thenReturn(new Contact(found.name(), found.email(), found.phone()));
+					.thenReturn(this.contacts.contact(found));
 			});
 	}
 
@@ -78,8 +81,8 @@ public class ContactDetailsAccess {
 	public record Contact(@Nullable String name, @Nullable String email, @Nullable String phone) {
 	}
 
-	private record Found(@Nullable String name, @Nullable String email, @Nullable String phone,
-			@Nullable Long quarterId, boolean teamAssigned) {
+	record Found(@Nullable String name, @Nullable String email, @Nullable String phone, @Nullable Long quarterId,
+			boolean teamAssigned) {
 	}
 
 	/** No such report. */

@@ -4,7 +4,7 @@ package de.quartierdispatch.privacy;
  * Why a staff member looks at a reporter's contact details. Stated with every look and
  * kept in the audit trail.
  */
-public enum ContactPurpose {
+enum ContactPurpose {
 
 	/** To call or write back about the report. */
 	CALLBACK,

@@ -23,7 +23,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * request they answer, in the same transaction.
  */
 @Service
-public class DataSubjectRequests {
+class DataSubjectRequests {
 
 	private static final String EXPORT = """
 			SELECT r.id, jsonb_build_object(
@@ -83,7 +83,7 @@ public class DataSubjectRequests {
 	}
 
 	/** Everything stored about the report, as a JSON document. */
-	public Mono<String> export(String trackingCode, String request, StaffPrincipal staff) {
+	Mono<String> export(String trackingCode, String request, StaffPrincipal staff) {
 		Mono<String> exported = Mono.defer(() -> this.db.sql(EXPORT)
 			.bind("code", canonical(trackingCode))
 			.bind("now", now())
@@ -101,7 +101,7 @@ public class DataSubjectRequests {
 	 * Erases the reporter's contact details and the report's text and address now, and
 	 * coarsens its location; category, quarter and times stay for the statistics.
 	 */
-	public Mono<Erasure> erase(String trackingCode, String request, StaffPrincipal staff) {
+	Mono<Erasure> erase(String trackingCode, String request, StaffPrincipal staff) {
 		Mono<Erasure> erased = Mono
 			.defer(() -> this.db.sql(ERASE)
 				.bind("code", canonical(trackingCode))

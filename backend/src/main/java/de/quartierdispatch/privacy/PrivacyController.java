@@ -2,6 +2,7 @@ package de.quartierdispatch.privacy;
 
 import java.time.OffsetDateTime;
 
+import de.quartierdispatch.intake.TrackingCodes;
 import de.quartierdispatch.privacy.AuditQueries.AuditFilter;
 import de.quartierdispatch.privacy.DataSubjectRequests.Erasure;
 import de.quartierdispatch.security.StaffPrincipal;
@@ -45,7 +46,7 @@ class PrivacyController {
 	}
 
 	/** The tracking code travels in the body, not in the address (and so not in logs). */
-	@PostMapping("/privacy/export")
+	@PostMapping(path = "/privacy/export", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<String>> export(@Valid @RequestBody SubjectRequest request,
 			@AuthenticationPrincipal StaffPrincipal admin) {
 		return this.requests.export(request.trackingCode(), request.request(), admin)
@@ -70,10 +71,13 @@ class PrivacyController {
 	Flux<AuditEntry> audit(@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String username,
 			@RequestParam(required = false) @Nullable Long reportId,
+			@RequestParam(required = false) @Nullable String trackingCode,
 			@RequestParam(required = false) @Nullable OffsetDateTime from,
 			@RequestParam(required = false) @Nullable OffsetDateTime to,
 			@RequestParam(required = false) @Nullable Long before, @RequestParam(defaultValue = "100") int limit) {
-		return this.audit.find(new AuditFilter(action, username, reportId, from, to, before, limit));
+		String code = (trackingCode != null && !trackingCode.isBlank())
+				? TrackingCodes.normalize(trackingCode).orElse(trackingCode.strip()) : null;
+		return this.audit.find(new AuditFilter(action, username, reportId, code, from, to, before, limit));
 	}
 
 	/**

@@ -25,8 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionSchedule when the retention job runs (cron, in the routing zone)
  */
 @ConfigurationProperties("quartier.privacy")
-public record PrivacyProperties(
-		@DefaultValue("Stadt Bottrop (Demo), Ernst-Wilczok-Platz 1, 46236 Bottrop") String controller,
+record PrivacyProperties(@DefaultValue("Stadt Bottrop (Demo), Ernst-Wilczok-Platz 1, 46236 Bottrop") String controller,
 		@DefaultValue("datenschutz@bottrop.example") String dataProtectionOfficer,
 		@DefaultValue("Landesbeauftragte für Datenschutz und Informationsfreiheit NRW (LDI NRW)") String supervisoryAuthority,
 		@DefaultValue("30d") Duration contactRetention, @DefaultValue("365d") Duration textRetention,

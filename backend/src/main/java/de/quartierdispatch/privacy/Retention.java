@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import de.quartierdispatch.security.StaffSessions;
 import reactor.core.publisher.Flux;
@@ -80,8 +82,11 @@ public class Retention {
 
 	private final Clock clock;
 
+	private final List<RetentionStep> steps;
+
 	Retention(DatabaseClient db, TransactionalOperator transactions, StaffSessions sessions, AuditLog audit,
-			PrivacyProperties properties, Clock clock) {
+			PrivacyProperties properties, Clock clock, List<RetentionStep> steps) {
+		this.steps = steps;
 		this.db = db;
 		this.transactions = transactions;
 		this.sessions = sessions;
@@ -120,8 +125,20 @@ public class Retention {
 				counted("SELECT prune_board_events(:before) AS count", boardEvents),
 				changed("DELETE FROM idempotency_key WHERE created_at <= :cutoff", keys), this.sessions.deleteExpired())
 			.collectList()
-			.map((n) -> new RetentionReport(now, false, n.get(0), n.get(1), n.get(2), n.get(3), n.get(4), n.get(5),
-					n.get(6)));
+			.zipWith(furtherSteps(now))
+			.map((counts) -> {
+				List<Long> n = counts.getT1();
+				return new RetentionReport(now, false, n.get(0), n.get(1), n.get(2), n.get(3), n.get(4), n.get(5),
+						n.get(6), counts.getT2());
+			});
+	}
+
+	/** What other features contribute, after the reports, in the same transaction. */
+	private Mono<Map<String, Long>> furtherSteps(Instant now) {
+		return Flux.fromIterable(this.steps)
+			.concatMap((step) -> step.removeLapsed(new RetentionCutoffs(now,
+					now.minus(this.properties.contactRetention()), now.minus(this.properties.textRetention()))))
+			.collect(TreeMap::new, Map::putAll);
 	}
 
 	private Mono<Long> changed(String sql, Map<String, Object> parameters) {
@@ -133,10 +150,12 @@ public class Retention {
 	}
 
 	private static Map<String, Object> counts(RetentionReport report) {
-		return Map.of("contactsErased", report.contactsErased(), "reportsRedacted", report.reportsRedacted(),
+		Map<String, Object> counts = new TreeMap<>(report.further());
+		counts.putAll(Map.of("contactsErased", report.contactsErased(), "reportsRedacted", report.reportsRedacted(),
 				"notesRedacted", report.notesRedacted(), "incidentsCoarsened", report.incidentsCoarsened(),
 				"boardEventsPruned", report.boardEventsPruned(), "idempotencyKeysDeleted",
-				report.idempotencyKeysDeleted(), "sessionsDeleted", report.sessionsDeleted());
+				report.idempotencyKeysDeleted(), "sessionsDeleted", report.sessionsDeleted()));
+		return counts;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

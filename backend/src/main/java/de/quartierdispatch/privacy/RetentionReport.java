@@ -1,6 +1,7 @@
 package de.quartierdispatch.privacy;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What one run of the retention job did. A second run right after finds nothing left to
@@ -16,13 +17,14 @@ import java.time.Instant;
  * @param boardEventsPruned board events deleted
  * @param idempotencyKeysDeleted stored answers to submissions deleted
  * @param sessionsDeleted expired staff sessions deleted
+ * @param further what other features' steps removed (e.g. referrals), by name
  */
-public record RetentionReport(Instant ranAt, boolean skipped, long contactsErased, long reportsRedacted,
-		long notesRedacted, long incidentsCoarsened, long boardEventsPruned, long idempotencyKeysDeleted,
-		long sessionsDeleted) {
+record RetentionReport(Instant ranAt, boolean skipped, long contactsErased, long reportsRedacted, long notesRedacted,
+		long incidentsCoarsened, long boardEventsPruned, long idempotencyKeysDeleted, long sessionsDeleted,
+		Map<String, Long> further) {
 
 	static RetentionReport skipped(Instant ranAt) {
-		return new RetentionReport(ranAt, true, 0, 0, 0, 0, 0, 0, 0);
+		return new RetentionReport(ranAt, true, 0, 0, 0, 0, 0, 0, 0, Map.of());
 	}
 
 }

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param isDefault the catch-all rule, last, never deleted
  * @param version changes so far, from 1
  */
-public record RoutingRule(long id, int position, String name, @Nullable String category, Set<String> quarterCodes,
+record RoutingRule(long id, int position, String name, @Nullable String category, Set<String> quarterCodes,
 		Set<DayOfWeek> weekdays, @Nullable LocalTime timeFrom, @Nullable LocalTime timeTo,
 		Set<ReportFlag> requiredFlags, List<String> teamTypes, int priority, int targetMinutes,
 		@Nullable Integer escalateToPriority, @Nullable String escalateAddTeamType, boolean isDefault, int version) {

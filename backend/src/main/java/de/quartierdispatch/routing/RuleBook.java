@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import de.quartierdispatch.routing.RuleMatcher.Reason;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,19 +49,22 @@ final class RuleBook {
 			if (rule.isDefault()) {
 				continue;
 			}
-			Optional<List<String>> reasons = this.matcher.match(rule, request, flags);
+			Optional<List<Reason>> reasons = this.matcher.match(rule, request, flags);
 			if (reasons.isPresent()) {
-				return decision(rule, "rule \"" + rule.name() + "\": " + String.join(", ", reasons.get()), hotspot);
+				String why = reasons.get().stream().map(Reason::text).collect(Collectors.joining(", "));
+				return decision(rule, "rule \"" + rule.name() + "\": " + why,
+						reasons.get().stream().map(Reason::part).toList(), hotspot);
 			}
 		}
 		RoutingRule fallback = this.rules.stream()
 			.filter(RoutingRule::isDefault)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("the default routing rule is missing"));
-		return decision(fallback, "no other rule matched, default rule \"" + fallback.name() + "\"", hotspot);
+		return decision(fallback, "no other rule matched, default rule \"" + fallback.name() + "\"", null, hotspot);
 	}
 
-	private static RoutingDecision decision(RoutingRule rule, String why, @Nullable Recurrence hotspot) {
+	private static RoutingDecision decision(RoutingRule rule, String why, @Nullable List<Map<String, Object>> reasons,
+			@Nullable Recurrence hotspot) {
 		List<String> teamTypes = new ArrayList<>(rule.teamTypes());
 		String explanation = why + " → " + String.join(" + ", rule.teamTypes()) + ", P" + rule.priority() + ", "
 				+ duration(rule.targetMinutes());
@@ -68,9 +75,20 @@ final class RuleBook {
 				teamTypes.add(HOTSPOT_TEAM_TYPE);
 			}
 		}
+		Map<String, Object> parts = new LinkedHashMap<>();
+		parts.put("rule", rule.name());
+		parts.put("default", reasons == null);
+		parts.put("reasons", (reasons != null) ? reasons : List.of());
+		parts.put("teamTypes", rule.teamTypes());
+		parts.put("priority", rule.priority());
+		parts.put("targetMinutes", rule.targetMinutes());
+		if (hotspot != null) {
+			parts.put("hotspot", Map.of("reports", hotspot.reports(), "category", hotspot.category(), "quarter",
+					hotspot.quarter(), "days", hotspot.days(), "teamType", HOTSPOT_TEAM_TYPE));
+		}
 		return new RoutingDecision(rule.id(), rule.version(), List.copyOf(teamTypes), rule.priority(),
 				Duration.ofMinutes(rule.targetMinutes()), hotspot != null, explanation, rule.escalateToPriority(),
-				rule.escalateAddTeamType());
+				rule.escalateAddTeamType(), parts);
 	}
 
 	static String duration(int minutes) {

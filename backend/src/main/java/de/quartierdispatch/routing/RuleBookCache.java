@@ -3,6 +3,7 @@ package de.quartierdispatch.routing;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import de.quartierdispatch.system.DatabaseNotifications;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Component;
  * lost notification cannot keep an outdated rule book alive.
  */
 @Component
-public class RuleBookCache {
+class RuleBookCache {
 
 	/** The notification channel of rule changes. */
-	public static final String CHANNEL = "routing_rules_changed";
+	static final String CHANNEL = "routing_rules_changed";
 
 	private static final Duration MAX_AGE = Duration.ofMinutes(1);
 
@@ -32,9 +33,12 @@ public class RuleBookCache {
 
 	private final AtomicReference<Mono<RuleBook>> current = new AtomicReference<>();
 
-	RuleBookCache(RoutingRules rules, RoutingProperties properties) {
+	RuleBookCache(RoutingRules rules, RoutingProperties properties, DatabaseNotifications notifications) {
 		this.rules = rules;
 		this.properties = properties;
+		notifications.onNotification(CHANNEL, (payload) -> invalidate());
+		// Changes while the notification connection was down went unnoticed.
+		notifications.onConnection((connection) -> invalidate());
 	}
 
 	Mono<RuleBook> ruleBook() {
@@ -51,7 +55,7 @@ public class RuleBookCache {
 	}
 
 	/** Drops the copy: the next report reads the rules again. */
-	public void invalidate() {
+	void invalidate() {
 		this.current.set(null);
 	}
 

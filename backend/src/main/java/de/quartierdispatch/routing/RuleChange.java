@@ -16,6 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param before the rule before (JSON), absent for a creation
  * @param after the rule after (JSON), absent for a deletion
  */
-public record RuleChange(long revision, long ruleId, int ruleVersion, String action, String changedBy,
+record RuleChange(long revision, long ruleId, int ruleVersion, String action, String changedBy,
 		OffsetDateTime changedAt, @Nullable String before, @Nullable String after) {
 }

@@ -8,9 +8,9 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides whether a rule matches a report, and says why in words: "category NOISE, 23:10
@@ -27,13 +27,14 @@ final class RuleMatcher {
 	}
 
 	/** The reasons the rule matches, or empty when it does not. */
-	Optional<List<String>> match(RoutingRule rule, RoutingRequest request, Set<ReportFlag> flags) {
-		List<String> reasons = new ArrayList<>();
+	Optional<List<Reason>> match(RoutingRule rule, RoutingRequest request, Set<ReportFlag> flags) {
+		List<Reason> reasons = new ArrayList<>();
 		if (rule.category() != null) {
 			if (!rule.category().equals(request.category())) {
 				return Optional.empty();
 			}
-			reasons.add("category " + rule.category());
+			reasons.add(
+					new Reason("category " + rule.category(), Map.of("kind", "category", "category", rule.category())));
 		}
 		if (!rule.quarterCodes().isEmpty()) {
 			Optional<String> quarter = request.quarterCodes()
@@ -43,7 +44,7 @@ final class RuleMatcher {
 			if (quarter.isEmpty()) {
 				return Optional.empty();
 			}
-			reasons.add("quarter " + quarter.get());
+			reasons.add(new Reason("quarter " + quarter.get(), Map.of("kind", "quarter", "quarter", quarter.get())));
 		}
 		ZonedDateTime local = request.receivedAt().atZone(this.zone);
 		LocalTime time = local.toLocalTime();
@@ -55,21 +56,24 @@ final class RuleMatcher {
 			if (rule.crossesMidnight() && time.isBefore(rule.timeTo())) {
 				day = day.minus(1);
 			}
-			reasons.add(clock(time) + " is inside " + clock(rule.timeFrom()) + "–" + clock(rule.timeTo()));
+			reasons.add(new Reason(clock(time) + " is inside " + clock(rule.timeFrom()) + "–" + clock(rule.timeTo()),
+					Map.of("kind", "time", "at", clock(time), "from", clock(rule.timeFrom()), "to",
+							clock(rule.timeTo()))));
 		}
 		if (!rule.weekdays().isEmpty()) {
 			if (!rule.weekdays().contains(day)) {
 				return Optional.empty();
 			}
-			reasons.add(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-					+ ((rule.crossesMidnight() && time.isBefore(rule.timeTo())) ? " night" : ""));
+			boolean night = rule.crossesMidnight() && time.isBefore(rule.timeTo());
+			reasons.add(new Reason(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + (night ? " night" : ""),
+					Map.of("kind", "weekday", "day", day.name(), "night", night)));
 		}
 		if (!flags.containsAll(rule.requiredFlags())) {
 			return Optional.empty();
 		}
 		if (!rule.requiredFlags().isEmpty()) {
-			reasons
-				.add("flag " + rule.requiredFlags().stream().map(Enum::name).sorted().collect(Collectors.joining("+")));
+			List<String> required = rule.requiredFlags().stream().map(Enum::name).sorted().toList();
+			reasons.add(new Reason("flag " + String.join("+", required), Map.of("kind", "flags", "flags", required)));
 		}
 		return Optional.of(reasons);
 	}
@@ -83,6 +87,16 @@ final class RuleMatcher {
 
 	static String clock(LocalTime time) {
 		return String.format(Locale.ROOT, "%02d:%02d", time.getHour(), time.getMinute());
+	}
+
+	/**
+	 * Why a rule matches, in English words (kept with the incident) and as parts a page
+	 * puts into the reader's language.
+	 *
+	 * @param text e.g. "category NOISE"
+	 * @param part e.g. {@code {kind: category, category: NOISE}}
+	 */
+	record Reason(String text, Map<String, Object> part) {
 	}
 
 }

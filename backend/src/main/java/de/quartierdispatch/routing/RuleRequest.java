@@ -32,22 +32,10 @@ import org.jspecify.annotations.Nullable;
  * when absent
  * @param version the version being changed (updates only)
  */
-public record RuleRequest(@NotBlank @Size(max = 120) String name, @Nullable @Size(max = 32) String category,
+record RuleRequest(@NotBlank @Size(max = 120) String name, @Nullable @Size(max = 32) String category,
 		@Nullable Set<String> quarterCodes, @Nullable Set<DayOfWeek> weekdays, @Nullable LocalTime timeFrom,
 		@Nullable LocalTime timeTo, @Nullable Set<ReportFlag> requiredFlags, @NotNull List<String> teamTypes,
 		@Min(1) @Max(4) int priority, @Min(1) @Max(60 * 24 * 30) int targetMinutes,
 		@Nullable @Min(1) @Max(4) Integer escalateToPriority, @Nullable String escalateAddTeamType,
 		@Nullable Integer position, @Nullable Integer version) {
-
-	RoutingRule toRule(long id, int position, boolean isDefault, int version) {
-		return new RoutingRule(id, position, this.name.strip(), this.category, Set.copyOf(orEmpty(this.quarterCodes)),
-				Set.copyOf(orEmpty(this.weekdays)), this.timeFrom, this.timeTo, Set.copyOf(orEmpty(this.requiredFlags)),
-				List.copyOf(this.teamTypes), this.priority, this.targetMinutes, this.escalateToPriority,
-				this.escalateAddTeamType, isDefault, version);
-	}
-
-	private static <T> Set<T> orEmpty(@Nullable Set<T> values) {
-		return (values != null) ? values : Set.of();
-	}
-
 }

@@ -56,6 +56,10 @@ class AuthController {
 		if (principal == null) {
 			return Mono.empty();
 		}
+		if (principal.secondFactorPending()) {
+			// The password alone must not end the sessions of the member's other devices.
+			return Mono.justOrEmpty(this.cookies.read(exchange)).flatMap(this.sessions::close);
+		}
 		return this.sessions.closeAll(principal.userId()).then();
 	}
 
@@ -67,12 +71,17 @@ class AuthController {
 	record Credentials(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 256) String password) {
 	}
 
+	/**
+	 * The signed-in member. With {@code secondFactorPending}, only the password was
+	 * checked: the sign-in continues on the second factor's page.
+	 */
 	record CurrentUser(String username, String displayName, List<Role> roles, @Nullable Long contactPointId,
-			@Nullable Long teamId) {
+			@Nullable Long teamId, boolean secondFactorPending) {
 
 		static CurrentUser of(StaffPrincipal principal) {
 			return new CurrentUser(principal.username(), principal.displayName(),
-					principal.roles().stream().sorted().toList(), principal.contactPointId(), principal.teamId());
+					principal.roles().stream().sorted().toList(), principal.contactPointId(), principal.teamId(),
+					principal.secondFactorPending());
 		}
 
 	}

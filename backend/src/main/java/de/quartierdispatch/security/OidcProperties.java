@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * member whose claims grant none cannot sign in
  */
 @ConfigurationProperties("quartier.security.oidc")
-public record OidcProperties(@DefaultValue("Dienstkonto der Stadt") String label,
+record OidcProperties(@DefaultValue("Dienstkonto der Stadt") String label,
 		@DefaultValue("preferred_username") String usernameClaim, @DefaultValue("roles") String roleClaim,
 		@DefaultValue Map<Role, List<String>> roles) {
 

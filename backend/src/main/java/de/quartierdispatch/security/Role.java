@@ -21,7 +21,13 @@ public enum Role {
 	ANALYST,
 
 	/** Manages users, rules and quarters. */
-	ADMIN;
+	ADMIN,
+
+	/**
+	 * Staff of a partner organisation (city office or free carrier): sees and answers
+	 * only referrals to their own organisation.
+	 */
+	PARTNER;
 
 	public GrantedAuthority authority() {
 		return new SimpleGrantedAuthority("ROLE_" + name());

@@ -15,11 +15,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -28,6 +28,7 @@ import org.springframework.security.web.server.util.matcher.NegatedServerWebExch
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -39,14 +40,13 @@ import org.springframework.web.server.WebFilter;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class SecurityConfiguration {
 
-	private static final String[] STAFF_PAGES = { "/counter", "/board", "/field", "/admin", "/stats" };
+	private static final String[] STAFF_PAGES = { "/counter", "/board", "/field", "/admin", "/stats", "/directory",
+			"/partner", "/mfa" };
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SessionSecurityContextRepository contexts,
-			ProblemResponses problems, MapProperties map, MetricsAccess metrics,
+			ProblemResponses problems, MapProperties map, MetricsAccess metrics, CsrfCookies csrfTokens,
 			ObjectProvider<ReactiveClientRegistrationRepository> identityProviders, OidcSignIn oidcSignIn) {
-		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
 		http.securityContextRepository(contexts)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -56,8 +56,8 @@ class SecurityConfiguration {
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(csrfProtected())
 				.accessDeniedHandler((exchange, denied) -> Mono.error(new CsrfTokenRejectedException())))
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(map)))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(
+					map)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.permissionsPolicy((permissions) -> permissions.policy("geolocation=(self), camera=(), microphone=()"))
 				.hsts((hsts) -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
@@ -66,15 +66,24 @@ class SecurityConfiguration {
 				.accessDeniedHandler(accessDenied(problems)))
 			.authorizeExchange((exchanges) -> exchanges
 				// Public side: the form, the status page and what they read.
-				.pathMatchers(HttpMethod.GET, "/", "/index.html", "/status/**", "/login", "/favicon.ico", "/css/**",
-						"/js/**", "/i18n/**", "/img/**", "/webjars/**")
+				.pathMatchers(HttpMethod.GET, "/", "/index.html", "/status/**", "/mail/stop", "/barrierefreiheit",
+						"/leichte-sprache", "/login", "/favicon.ico", "/css/**", "/js/**", "/i18n/**", "/img/**",
+						"/webjars/**", "/field-sw.js", "/field.webmanifest")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/quarters", "/api/quarters/locate", "/api/categories", "/api/config",
-						"/api/geocode", "/api/contact-points", "/api/reports/*")
+						"/api/geocode", "/api/geocode/reverse", "/api/contact-points", "/api/reports/*",
+						"/api/open-reports", "/api/accessibility")
 				.permitAll()
-				.pathMatchers(HttpMethod.POST, "/api/reports", "/api/auth/login")
+				.pathMatchers(HttpMethod.POST, "/api/reports", "/api/auth/login", "/api/reports/*/photos",
+						"/api/reports/*/still-a-problem", "/api/mail/stop", "/api/accessibility/feedback")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/auth/providers")
+				.permitAll()
+				// Open311 for partner apps (POST checks the app's key) and the API
+				// description.
+				.pathMatchers(HttpMethod.GET, "/open311/v2/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, "/open311/v2/requests", "/open311/v2/requests.*")
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/info")
 				.permitAll()
@@ -91,6 +100,14 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.pathMatchers(HttpMethod.GET, "/stats")
 				.hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
+				.pathMatchers(HttpMethod.GET, "/directory")
+				.hasAnyRole(Role.COUNTER.name(), Role.DISPATCHER.name())
+				.pathMatchers(HttpMethod.GET, "/partner")
+				.hasRole(Role.PARTNER.name())
+				// The second factor: also for a session that waits for it (as
+				// /api/auth/**).
+				.pathMatchers(HttpMethod.GET, "/mfa")
+				.authenticated()
 				// Staff APIs.
 				.pathMatchers("/api/auth/**")
 				.authenticated()
@@ -98,9 +115,19 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.COUNTER.name(), Role.DISPATCHER.name())
 				.pathMatchers("/api/field/**")
 				.hasRole(Role.FIELD.name())
+				.pathMatchers("/api/directory/**", "/api/referrals/**", "/api/referrals")
+				.hasAnyRole(Role.COUNTER.name(), Role.DISPATCHER.name())
+				.pathMatchers("/api/partner/**")
+				.hasRole(Role.PARTNER.name())
 				.pathMatchers("/api/routing/dry-run")
 				.hasAnyRole(Role.DISPATCHER.name(), Role.ADMIN.name())
-				.pathMatchers("/api/board/**", "/api/incidents/**", "/api/teams/**")
+				// Photos: leads and the field teams on the incident (checked per photo);
+				// leads hide.
+				.pathMatchers(HttpMethod.POST, "/api/photos/*/hidden")
+				.hasRole(Role.DISPATCHER.name())
+				.pathMatchers(HttpMethod.GET, "/api/photos", "/api/photos/**")
+				.hasAnyRole(Role.DISPATCHER.name(), Role.FIELD.name())
+				.pathMatchers("/api/board/**", "/api/incidents/**")
 				.hasRole(Role.DISPATCHER.name())
 				.pathMatchers("/ws/board")
 				.hasAnyRole(Role.DISPATCHER.name(), Role.FIELD.name())
@@ -125,11 +152,15 @@ class SecurityConfiguration {
 	 * Every state-changing request carries the CSRF token, except the public report
 	 * submission: it ignores any session, and as it accepts only
 	 * {@code application/json}, a foreign page cannot send it without a CORS preflight
-	 * that this server never grants.
+	 * that this server never grants. Open311 submissions ignore any session too: they are
+	 * authorised by the partner app's {@code api_key} alone.
 	 */
 	private static ServerWebExchangeMatcher csrfProtected() {
+		// The stop link's one-click POST comes from mail programs, without cookies; its
+		// token
+		// is its only key.
 		ServerWebExchangeMatcher publicSubmission = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-				"/api/reports");
+				"/api/reports", "/api/mail/stop", "/open311/v2/requests", "/open311/v2/requests.*");
 		ServerWebExchangeMatcher safeMethod = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/**");
 		ServerWebExchangeMatcher head = ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/**");
 		ServerWebExchangeMatcher options = ServerWebExchangeMatchers.pathMatchers(HttpMethod.OPTIONS, "/**");
@@ -178,19 +209,28 @@ class SecurityConfiguration {
 
 	/**
 	 * Signed in without the role: pages send the browser to the sign-in page (to switch
-	 * accounts), APIs answer 403.
+	 * accounts), or to the second factor's page while it is due; APIs answer 403.
 	 */
 	private static ServerAccessDeniedHandler accessDenied(ProblemResponses problems) {
 		ServerWebExchangeMatcher pages = pages();
-		return (exchange, denied) -> pages.matches(exchange).flatMap((match) -> {
-			if (match.isMatch()) {
-				String next = exchange.getRequest().getPath().value();
-				exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-				exchange.getResponse().getHeaders().setLocation(URI.create("/login?denied&next=" + next));
-				return exchange.getResponse().setComplete();
-			}
-			return problems.write(exchange, HttpStatus.FORBIDDEN);
-		});
+		return (exchange,
+				denied) -> pages.matches(exchange).zipWith(secondFactorPending(exchange)).flatMap((matchAndPending) -> {
+					if (matchAndPending.getT1().isMatch()) {
+						String next = exchange.getRequest().getPath().value();
+						String page = matchAndPending.getT2() ? "/mfa?next=" : "/login?denied&next=";
+						exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+						exchange.getResponse().getHeaders().setLocation(URI.create(page + next));
+						return exchange.getResponse().setComplete();
+					}
+					return problems.write(exchange, HttpStatus.FORBIDDEN);
+				});
+	}
+
+	private static Mono<Boolean> secondFactorPending(ServerWebExchange exchange) {
+		return exchange.getPrincipal()
+			.map((principal) -> principal instanceof Authentication authentication
+					&& authentication.getAuthorities().contains(SecondFactorSignIn.PENDING))
+			.defaultIfEmpty(false);
 	}
 
 	private static ServerWebExchangeMatcher pages() {

@@ -1,5 +1,7 @@
 package de.quartierdispatch.security;
 
+import java.util.List;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,7 +40,9 @@ class SessionSecurityContextRepository implements ServerSecurityContextRepositor
 	}
 
 	static SecurityContext toContext(StaffPrincipal principal) {
-		var authorities = principal.roles().stream().map(Role::authority).toList();
+		// Waiting for the second factor: none of the account's roles count yet.
+		var authorities = principal.secondFactorPending() ? List.of(SecondFactorSignIn.PENDING)
+				: principal.roles().stream().map(Role::authority).toList();
 		return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
 	}
 

@@ -1,7 +1,6 @@
 package de.quartierdispatch.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks a username and password and opens a session. Guessing is slowed twice: per
- * client address (a token bucket) and per account (locked after repeated failures).
+ * client address (a token bucket) and per account (locked after repeated failures). An
+ * unknown, disabled or locked account and a wrong password all get the same answer.
  */
 @Service
 class SignIn {
@@ -31,13 +31,16 @@ class SignIn {
 
 	private final Clock clock;
 
+	private final SecondFactorSignIn secondFactor;
+
 	SignIn(StaffAccounts accounts, StaffSessions sessions, PasswordHasher passwords, SecurityProperties properties,
-			Clock clock) {
+			Clock clock, SecondFactorSignIn secondFactor) {
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.passwords = passwords;
 		this.properties = properties;
 		this.clock = clock;
+		this.secondFactor = secondFactor;
 	}
 
 	/**
@@ -56,16 +59,30 @@ class SignIn {
 	private Mono<String> check(StaffAccount account, String password) {
 		OffsetDateTime now = now();
 		if (account.lockedAt(now)) {
-			return Mono.error(new AccountLockedException(Duration.between(now, account.lockedUntil())));
+			// Answered like an unknown username, after as long a hash: the answer must
+			// not
+			// tell which usernames exist. The lock still holds, even for the right
+			// password.
+			return this.passwords.mismatch(password).then(Mono.error(BadCredentialsException::new));
 		}
 		Mono<Boolean> matches = (account.enabled() && account.passwordHash() != null)
 				? this.passwords.matches(password, account.passwordHash()) : this.passwords.mismatch(password);
 		return matches.flatMap((ok) -> ok ? succeed(account) : fail(account, now));
 	}
 
+	/**
+	 * With a second factor due, the session waits for it, and failed attempts keep
+	 * counting until the code is right too.
+	 */
 	private Mono<String> succeed(StaffAccount account) {
-		logger.info("Sign-in of user {} succeeded", account.username());
-		return this.accounts.recordSuccess(account.id()).then(this.sessions.open(account.id()));
+		return this.secondFactor.dueAfterPassword(account.id()).flatMap((due) -> {
+			if (due) {
+				logger.info("Password of user {} accepted, second factor due", account.username());
+				return this.sessions.open(account.id(), true);
+			}
+			logger.info("Sign-in of user {} succeeded", account.username());
+			return this.accounts.recordSuccess(account.id()).then(this.sessions.open(account.id()));
+		});
 	}
 
 	private Mono<String> fail(StaffAccount account, OffsetDateTime now) {

@@ -16,9 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param teamId the team a field member belongs to
  * @param quarterScope quarters a dispatcher is limited to; empty means all
  * @param sessionId a non-secret handle of the session (not the cookie value)
+ * @param secondFactorPending the password was right, the second factor is still due: the
+ * session opens nothing but the second factor's step
  */
 public record StaffPrincipal(long userId, String username, String displayName, Set<Role> roles,
-		@Nullable Long contactPointId, @Nullable Long teamId, List<Long> quarterScope, String sessionId) {
+		@Nullable Long contactPointId, @Nullable Long teamId, List<Long> quarterScope, String sessionId,
+		boolean secondFactorPending) {
 
 	public boolean has(Role role) {
 		return this.roles.contains(role);

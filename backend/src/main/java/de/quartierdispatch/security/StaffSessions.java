@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import de.quartierdispatch.security.mfa.SecondFactorProperties;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
@@ -38,10 +39,11 @@ public class StaffSessions {
 	private static final String FIND_AND_TOUCH = """
 			WITH found AS (
 			    SELECT u.id, u.username, u.display_name, u.roles, u.contact_point_id, u.team_id, u.quarter_scope,
-			           s.token_hash, s.last_seen_at
+			           s.token_hash, s.last_seen_at, s.second_factor_pending
 			    FROM staff_session s JOIN staff_user u ON u.id = s.user_id
 			    WHERE s.token_hash = :hash AND u.enabled
 			      AND s.last_seen_at > :idleLimit AND s.created_at > :absoluteLimit
+			      AND (NOT s.second_factor_pending OR s.created_at > :pendingLimit)
 			), touched AS (
 			    UPDATE staff_session SET last_seen_at = :now
 			    WHERE token_hash = :hash AND last_seen_at < :touchBefore AND EXISTS (SELECT 1 FROM found)
@@ -63,24 +65,41 @@ public class StaffSessions {
 
 	private final SecurityProperties properties;
 
+	private final Duration pendingTimeout;
+
 	private final SecureRandom random = new SecureRandom();
 
-	StaffSessions(DatabaseClient db, Clock clock, SecurityProperties properties) {
+	StaffSessions(DatabaseClient db, Clock clock, SecurityProperties properties, SecondFactorProperties secondFactor) {
 		this.db = db;
 		this.clock = clock;
 		this.properties = properties;
+		this.pendingTimeout = secondFactor.pendingTimeout();
 	}
 
 	/** Opens a session and returns the token for the cookie. */
 	Mono<String> open(long userId) {
+		return open(userId, false);
+	}
+
+	/**
+	 * Opens a session, or with {@code secondFactorPending} one that waits for the second
+	 * factor, and returns the token for the cookie.
+	 */
+	Mono<String> open(long userId, boolean secondFactorPending) {
 		byte[] token = new byte[32];
 		this.random.nextBytes(token);
 		String value = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 		OffsetDateTime now = now();
 		return this.db.sql("""
-				INSERT INTO staff_session (token_hash, user_id, created_at, last_seen_at)
-				VALUES (:hash, :user, :now, :now)
-				""").bind("hash", hash(value)).bind("user", userId).bind("now", now).then().thenReturn(value);
+				INSERT INTO staff_session (token_hash, user_id, created_at, last_seen_at, second_factor_pending)
+				VALUES (:hash, :user, :now, :now, :pending)
+				""")
+			.bind("hash", hash(value))
+			.bind("user", userId)
+			.bind("now", now)
+			.bind("pending", secondFactorPending)
+			.then()
+			.thenReturn(value);
 	}
 
 	/**
@@ -94,6 +113,7 @@ public class StaffSessions {
 			.bind("now", now)
 			.bind("idleLimit", now.minus(this.properties.idleTimeout()))
 			.bind("absoluteLimit", now.minus(this.properties.absoluteTimeout()))
+			.bind("pendingLimit", now.minus(this.pendingTimeout))
 			.bind("touchBefore", now.minus(TOUCH_INTERVAL))
 			.map(StaffSessions::toPrincipal)
 			.one();
@@ -142,7 +162,8 @@ public class StaffSessions {
 		byte[] hash = row.get("token_hash", byte[].class);
 		return new StaffPrincipal(row.get("id", Long.class), row.get("username", String.class),
 				row.get("display_name", String.class), roles, row.get("contact_point_id", Long.class),
-				row.get("team_id", Long.class), scope, HexFormat.of().formatHex(Arrays.copyOf(hash, 8)));
+				row.get("team_id", Long.class), scope, HexFormat.of().formatHex(Arrays.copyOf(hash, 8)),
+				Boolean.TRUE.equals(row.get("second_factor_pending", Boolean.class)));
 	}
 
 	private static byte[] hash(String token) {

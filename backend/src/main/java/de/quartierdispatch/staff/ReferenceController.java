@@ -3,7 +3,6 @@ package de.quartierdispatch.staff;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,27 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReferenceController {
 
-	private static final String REFERENCE = """
-			SELECT jsonb_build_object(
-			    'teamTypes', coalesce((SELECT jsonb_agg(jsonb_build_object('code', code, 'de', label_de, 'en', label_en)
-			                           ORDER BY sort_order) FROM team_type), '[]'),
-			    'teams', coalesce((SELECT jsonb_agg(jsonb_build_object('id', id, 'name', name, 'teamType', team_type)
-			                       ORDER BY team_type, name) FROM team), '[]'),
-			    'quarters', coalesce((SELECT jsonb_agg(jsonb_build_object('code', code, 'name', name) ORDER BY name)
-			                          FROM quarter), '[]'),
-			    'contactPoints', coalesce((SELECT jsonb_agg(jsonb_build_object('id', id, 'name', name) ORDER BY name)
-			                               FROM contact_point), '[]'))::text AS reference
-			""";
+	private final ReferenceQueries queries;
 
-	private final DatabaseClient db;
-
-	ReferenceController(DatabaseClient db) {
-		this.db = db;
+	ReferenceController(ReferenceQueries queries) {
+		this.queries = queries;
 	}
 
 	@GetMapping(path = "/api/admin/reference", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<String> reference() {
-		return this.db.sql(REFERENCE).map((row) -> row.get("reference", String.class)).one();
+		return this.queries.reference();
 	}
 
 }

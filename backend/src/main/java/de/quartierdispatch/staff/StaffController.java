@@ -42,7 +42,7 @@ class StaffController {
 
 	@GetMapping("/{id}")
 	Mono<StaffMember> member(@PathVariable long id) {
-		return this.directory.findById(id).switchIfEmpty(Mono.error(StaffAdministration.NoSuchMemberException::new));
+		return this.directory.findById(id).switchIfEmpty(Mono.error(StaffProblems.NoSuchMemberException::new));
 	}
 
 	@PostMapping

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param openSessions how many sessions are open
  * @param external whether the account signs in through the identity provider
  */
-public record StaffMember(long id, String username, String displayName, Set<Role> roles, boolean enabled,
+record StaffMember(long id, String username, String displayName, Set<Role> roles, boolean enabled,
 		@Nullable Long teamId, @Nullable String teamName, @Nullable Long contactPointId, List<String> quarterCodes,
 		@Nullable OffsetDateTime lockedUntil, @Nullable OffsetDateTime lastSeenAt, long openSessions,
 		boolean external) {

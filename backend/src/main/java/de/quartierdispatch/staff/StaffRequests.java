@@ -34,11 +34,6 @@ final class StaffRequests {
 			@NotBlank @Size(max = 100) String displayName, @NotNull @Size(max = 1000) String password,
 			@NotEmpty Set<Role> roles, @Nullable Long teamId, @Nullable Long contactPointId,
 			@Nullable List<@NotBlank String> quarterCodes) {
-
-		Remit remit() {
-			return new Remit(this.roles, true, this.teamId, this.contactPointId, this.quarterCodes);
-		}
-
 	}
 
 	/**
@@ -53,11 +48,6 @@ final class StaffRequests {
 	 */
 	record Change(@NotBlank @Size(max = 100) String displayName, @NotEmpty Set<Role> roles, boolean enabled,
 			@Nullable Long teamId, @Nullable Long contactPointId, @Nullable List<@NotBlank String> quarterCodes) {
-
-		Remit remit() {
-			return new Remit(this.roles, this.enabled, this.teamId, this.contactPointId, this.quarterCodes);
-		}
-
 	}
 
 	/**

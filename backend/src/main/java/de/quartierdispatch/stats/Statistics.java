@@ -1,8 +1,10 @@
 package de.quartierdispatch.stats;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import de.quartierdispatch.routing.RoutingProperties;
 import io.r2dbc.spi.Readable;
@@ -21,33 +23,65 @@ import org.springframework.stereotype.Repository;
 class Statistics {
 
 	/**
-	 * One document for the statistics page. Counts below :minimum become null; the totals
-	 * are exact.
+	 * One document for the statistics page. Counts below :minimum become null, and so do
+	 * times and shares computed from fewer incidents; the totals (also the counts of the
+	 * row for all categories, category null) are exact. Response is the first arrival on
+	 * site (incident.on_site_at), measured against the routing deadline: incidents still
+	 * waiting past it count as late, those closed without a visit (no action, duplicate)
+	 * are not measured.
 	 */
 	private static final String SUMMARY = """
 			WITH reports AS (
 			    SELECT r.category_code, q.code AS quarter, q.name AS quarter_name, r.channel, r.language,
-			           to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month
+			           to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month,
+			           date_trunc('week', r.submitted_at AT TIME ZONE :zone)::date AS week
 			    FROM report r LEFT JOIN quarter q ON q.id = r.quarter_id
 			    WHERE r.submitted_at >= :from AND r.submitted_at < :to
 			), incidents AS (
 			    SELECT i.category_code, i.state, i.outcome, i.priority,
-			           extract(epoch FROM i.closed_at - i.created_at) / 3600 AS hours_to_close
+			           extract(epoch FROM i.closed_at - i.created_at) / 3600 AS hours_to_close,
+			           extract(epoch FROM i.on_site_at - i.created_at) / 60 AS minutes_to_site,
+			           i.deadline IS NOT NULL AND (i.on_site_at IS NOT NULL
+			               OR (i.closed_at IS NULL AND i.deadline < :now)) AS measured,
+			           i.on_site_at <= i.deadline AS within_target
 			    FROM incident i
 			    WHERE i.created_at >= :from AND i.created_at < :to AND i.merged_into IS NULL
+			), times AS (
+			    SELECT category_code, count(*) AS incidents, count(hours_to_close) AS closed,
+			           percentile_cont(0.5) WITHIN GROUP (ORDER BY hours_to_close) AS close50,
+			           percentile_cont(0.9) WITHIN GROUP (ORDER BY hours_to_close) AS close90,
+			           count(minutes_to_site) AS reached,
+			           percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes_to_site) AS site50,
+			           percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes_to_site) AS site90,
+			           count(*) FILTER (WHERE measured) AS measured,
+			           count(*) FILTER (WHERE measured AND within_target) AS within_target
+			    FROM incidents GROUP BY GROUPING SETS ((category_code), ())
+			), timed AS (
+			    SELECT category_code, jsonb_build_object(
+			        'category', category_code,
+			        'incidents', CASE WHEN category_code IS NULL THEN incidents ELSE suppress(incidents, :minimum) END,
+			        'closed', CASE WHEN category_code IS NULL THEN closed ELSE suppress(closed, :minimum) END,
+			        'medianHoursToClose', CASE WHEN closed >= :minimum THEN round(close50::numeric, 1) END,
+			        'p90HoursToClose', CASE WHEN closed >= :minimum THEN round(close90::numeric, 1) END,
+			        'reachedOnSite', CASE WHEN category_code IS NULL THEN reached ELSE suppress(reached, :minimum) END,
+			        'medianMinutesToSite', CASE WHEN reached >= :minimum THEN round(site50::numeric) END,
+			        'p90MinutesToSite', CASE WHEN reached >= :minimum THEN round(site90::numeric) END,
+			        'withinTarget', CASE WHEN measured >= :minimum THEN round(within_target::numeric / measured, 3) END
+			    ) AS figures
+			    FROM times
 			)
 			SELECT jsonb_build_object(
 			    'from', :fromDate::text, 'to', :toDate::text, 'minimumCount', :minimum,
 			    'reports', (SELECT count(*) FROM reports),
 			    'incidents', (SELECT count(*) FROM incidents),
 			    'closed', (SELECT count(*) FROM incidents WHERE hours_to_close IS NOT NULL),
-			    'byCategory', coalesce((SELECT jsonb_agg(jsonb_build_object(
-			            'category', c.category_code, 'incidents', suppress(c.incidents, :minimum),
-			            'medianHoursToClose', CASE WHEN c.closed >= :minimum THEN round(c.median::numeric, 1) END)
-			            ORDER BY c.category_code)
-			        FROM (SELECT category_code, count(*) AS incidents, count(hours_to_close) AS closed,
-			                     percentile_cont(0.5) WITHIN GROUP (ORDER BY hours_to_close) AS median
-			              FROM incidents GROUP BY category_code) c), '[]'),
+			    'times', (SELECT figures FROM timed WHERE category_code IS NULL),
+			    'byCategory', coalesce((SELECT jsonb_agg(figures ORDER BY category_code)
+			        FROM timed WHERE category_code IS NOT NULL), '[]'),
+			    'byWeek', coalesce((SELECT jsonb_agg(jsonb_build_object(
+			            'week', week::text, 'category', category_code, 'reports', suppress(n, :minimum))
+			            ORDER BY week, category_code)
+			        FROM (SELECT week, category_code, count(*) AS n FROM reports GROUP BY week, category_code) g), '[]'),
 			    'byQuarter', coalesce((SELECT jsonb_agg(jsonb_build_object(
 			            'quarter', g.quarter, 'name', g.quarter_name, 'reports', suppress(g.n, :minimum))
 			            ORDER BY g.quarter NULLS LAST)
@@ -67,7 +101,10 @@ class Statistics {
 			)::text AS summary
 			""";
 
-	/** The table behind the summary, one row per month, category, quarter and channel. */
+	/**
+	 * The table behind the summary, one row per month, category, quarter and channel; no
+	 * group is left out, so that the rows add up to the page's total.
+	 */
 	private static final String ROWS = """
 			SELECT to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month, r.category_code AS category,
 			       q.code AS quarter, r.channel, count(*) AS reports
@@ -83,10 +120,13 @@ class Statistics {
 
 	private final StatisticsProperties properties;
 
-	Statistics(DatabaseClient db, RoutingProperties routing, StatisticsProperties properties) {
+	private final Clock clock;
+
+	Statistics(DatabaseClient db, RoutingProperties routing, StatisticsProperties properties, Clock clock) {
 		this.db = db;
 		this.zone = routing.zone();
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	Mono<String> summary(LocalDate from, LocalDate to) {
@@ -97,22 +137,19 @@ class Statistics {
 			.bind("toDate", to.toString())
 			.bind("zone", this.zone.getId())
 			.bind("minimum", this.properties.minimumCount())
+			.bind("now", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
 			.map((row) -> row.get("summary", String.class))
 			.one();
 	}
 
-	/**
-	 * Rows with fewer reports than the minimum are left out (and said to be in the CSV
-	 * header).
-	 */
+	/** Every group, also those below the minimum: the CSV shows those as suppressed. */
 	Flux<Row> rows(LocalDate from, LocalDate to) {
 		return this.db.sql(ROWS)
 			.bind("from", start(from))
 			.bind("to", start(to.plusDays(1)))
 			.bind("zone", this.zone.getId())
 			.map(Statistics::toRow)
-			.all()
-			.filter((row) -> row.reports() >= this.properties.minimumCount());
+			.all();
 	}
 
 	int minimumCount() {

@@ -4,11 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.List;
+import java.util.Locale;
 
 import de.quartierdispatch.routing.RoutingProperties;
 import de.quartierdispatch.system.InvalidFieldsException;
-import org.apache.commons.csv.CSVFormat;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -24,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Statistics for analysts and administrators (see SecurityConfiguration): a summary for
- * the page and the underlying table as CSV, for a period of days (by default the last
- * twelve months).
+ * the page, the reports on a hexagon grid for its map, and the underlying table as CSV,
+ * for a period of days (by default the last twelve months).
  */
 @RestController
 @RequestMapping("/api/stats")
@@ -41,10 +40,17 @@ class StatisticsController {
 
 	private final RoutingProperties routing;
 
-	StatisticsController(Statistics statistics, Clock clock, RoutingProperties routing) {
+	private final ReportGrid grid;
+
+	private final ReportsCsv csv;
+
+	StatisticsController(Statistics statistics, Clock clock, RoutingProperties routing, ReportGrid grid,
+			ReportsCsv csv) {
 		this.statistics = statistics;
 		this.clock = clock;
 		this.routing = routing;
+		this.grid = grid;
+		this.csv = csv;
 	}
 
 	@GetMapping(path = "/summary", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,10 +61,20 @@ class StatisticsController {
 		return this.statistics.summary(span.from(), span.to());
 	}
 
+	/** Reports on the hexagon grid, as GeoJSON; cells below the minimum are left out. */
+	@GetMapping(path = "/grid", produces = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
+	Mono<String> grid(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		Span span = span(from, to);
+		return this.grid.cells(span.from(), span.to());
+	}
+
 	@GetMapping("/reports.csv")
 	Mono<ResponseEntity<String>> table(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			Locale locale) {
 		Span span = span(from, to);
 		return this.statistics.rows(span.from(), span.to())
 			.collectList()
@@ -69,22 +85,7 @@ class StatisticsController {
 							.filename("quartier-dispatch-reports-" + span.from() + "-" + span.to() + ".csv")
 							.build()
 							.toString())
-				.body(csv(rows)));
-	}
-
-	private String csv(List<Statistics.Row> rows) {
-		StringBuilder text = new StringBuilder(
-				"# Reports per month, category, quarter and channel; groups with fewer than ")
-			.append(this.statistics.minimumCount())
-			.append(" reports are left out.\r\n")
-			.append(CSVFormat.DEFAULT.format("month", "category", "quarter", "channel", "reports"))
-			.append("\r\n");
-		for (Statistics.Row row : rows) {
-			text.append(CSVFormat.DEFAULT.format(row.month(), row.category(),
-					(row.quarter() != null) ? row.quarter() : "", row.channel(), row.reports()))
-				.append("\r\n");
-		}
-		return text.toString();
+				.body(this.csv.write(rows, this.statistics.minimumCount(), locale)));
 	}
 
 	private Span span(@Nullable LocalDate from, @Nullable LocalDate to) {

@@ -8,12 +8,12 @@ import org.springframework.web.server.ServerWebExchange;
  * The client's address as far as this server can tell (the proxy's forwarded address when
  * {@code FORWARD_HEADERS_STRATEGY} trusts it). Used for rate limits, never stored.
  */
-public final class ClientAddress {
+final class ClientAddress {
 
 	private ClientAddress() {
 	}
 
-	public static String of(ServerWebExchange exchange) {
+	static String of(ServerWebExchange exchange) {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
 		if (remote == null) {
 			return "unknown";

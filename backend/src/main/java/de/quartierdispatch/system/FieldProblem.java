@@ -7,5 +7,5 @@ package de.quartierdispatch.system;
  * @param code a stable name of the rule that failed, e.g. {@code Size}
  * @param message the message in the user's language
  */
-public record FieldProblem(String field, String code, String message) {
+record FieldProblem(String field, String code, String message) {
 }

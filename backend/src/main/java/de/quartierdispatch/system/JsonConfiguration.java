@@ -1,5 +1,6 @@
 package de.quartierdispatch.system;
 
+import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
@@ -10,14 +11,17 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * JSON as the API documents it: a number where text is expected (or text where a number
- * or yes/no is expected) is a malformed request, not something to guess at.
+ * or yes/no is expected) is a malformed request, not something to guess at; so are text
+ * that cannot be stored ({@link StorableTextModule}) and a {@code null} inside a list,
+ * set, array or map, for every request type at once.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
 	@Bean
 	JsonMapperBuilderCustomizer strictScalarTypes() {
-		return (builder) -> builder
+		return (builder) -> builder.addModule(new StorableTextModule())
+			.changeDefaultNullHandling((handling) -> handling.withContentNulls(Nulls.FAIL))
 			.withCoercionConfig(LogicalType.Textual,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -1,5 +1,7 @@
 package de.quartierdispatch.system;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,8 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param centerLon initial map centre, longitude
  * @param zoom initial zoom
  * @param quarterAttribution attribution of the quarter boundaries shown on every map
+ * @param navigationUrl a web map or route planner for phones and computers that do not
+ * understand {@code geo:} links, with {@code {lat}} and {@code {lon}} for the
+ * destination; none: only the {@code geo:} link
  */
 @ConfigurationProperties("quartier.map")
 public record MapProperties(String tileUrl, String tileAttribution, double centerLat, double centerLon, int zoom,
-		String quarterAttribution) {
+		String quarterAttribution, @Nullable String navigationUrl) {
 }

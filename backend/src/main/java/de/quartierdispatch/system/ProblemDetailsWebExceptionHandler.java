@@ -3,19 +3,26 @@ package de.quartierdispatch.system;
 import java.util.List;
 import java.util.Locale;
 
+import de.quartierdispatch.system.DatabaseFailures.DatabaseFailure;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -33,6 +40,8 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsWebExceptionHandler.class);
 
+	private static final String RETRY_AFTER_SECONDS = "5";
+
 	private final ProblemResponses problems;
 
 	ProblemDetailsWebExceptionHandler(ProblemResponses problems) {
@@ -42,12 +51,19 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
 		if (exchange.getResponse().isCommitted()) {
+			// Too late for an answer: the connection is cut. Logged here, by path only,
+			// because the framework's own message would carry the query string.
+			logger.warn("Request {} {} failed after its answer began: {}", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath().value(), failure.getClass().getSimpleName());
 			return Mono.error(failure);
 		}
 		Locale locale = this.problems.locale(exchange);
 		ProblemDetail problem = toProblem(failure, locale, exchange);
 		if (failure instanceof ErrorResponse response) {
 			exchange.getResponse().getHeaders().addAll(response.getHeaders());
+		}
+		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}
 		return this.problems.write(exchange, problem);
 	}
@@ -72,6 +88,21 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 		if (causedBy(failure, DataBufferLimitException.class)) {
 			return this.problems.forStatus(HttpStatus.CONTENT_TOO_LARGE, locale);
 		}
+		DatabindException unreadableField = cause(failure, DatabindException.class);
+		if (unreadableField != null && failure instanceof ServerWebInputException) {
+			return fieldProblem(HttpStatus.BAD_REQUEST, jsonField(unreadableField), jsonCode(unreadableField), locale);
+		}
+		if (failure instanceof ServerWebInputException input && input.getMethodParameter() != null
+				&& input.getMethodParameter().getParameterName() != null) {
+			logger.debug("Unreadable parameter of {}: {}", exchange.getRequest().getPath().value(),
+					mostSpecificMessage(failure));
+			String code = (failure instanceof MissingRequestValueException) ? "NotNull" : "Unreadable";
+			return fieldProblem(HttpStatus.BAD_REQUEST, input.getMethodParameter().getParameterName(), code, locale);
+		}
+		var database = DatabaseFailures.classify(failure);
+		if (database.isPresent()) {
+			return databaseProblem(database.get(), failure, exchange, locale);
+		}
 		if (failure instanceof ServerWebInputException) {
 			// The parser's own message names Java types and offsets: keep it out of the
 			// response, and tell the operator (at debug level: it is the client's
@@ -88,10 +119,70 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 		}
 		String reference = exchange.getRequest().getId();
 		logger.error("Request {} {} failed [reference {}]", exchange.getRequest().getMethod(),
-				exchange.getRequest().getPath().value(), reference, failure);
+				exchange.getRequest().getPath().value(), reference, PathOnlyFailure.of(failure));
 		ProblemDetail problem = this.problems.forStatus(HttpStatus.INTERNAL_SERVER_ERROR, locale);
 		problem.setProperty("reference", reference);
 		return problem;
+	}
+
+	private ProblemDetail databaseProblem(DatabaseFailure database, Throwable failure, ServerWebExchange exchange,
+			Locale locale) {
+		String path = exchange.getRequest().getPath().value();
+		return switch (database.kind()) {
+			case UNAVAILABLE -> {
+				logger.warn("Request {} {}: database unavailable ({})", exchange.getRequest().getMethod(), path,
+						mostSpecificMessage(failure));
+				ProblemDetail problem = this.problems.forStatus(HttpStatus.SERVICE_UNAVAILABLE, locale);
+				problem.setDetail(this.problems.message("problem.database-unavailable.detail", locale, null));
+				yield problem;
+			}
+			case INTEGRITY -> {
+				logger.debug("Request to {} refused by an integrity rule: {}", path, mostSpecificMessage(failure));
+				yield fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, fieldOrRequest(database), "Integrity", locale);
+			}
+			case INVALID_VALUE -> {
+				logger.debug("Request to {} holds a value the database cannot take: {}", path,
+						mostSpecificMessage(failure));
+				yield fieldProblem(HttpStatus.BAD_REQUEST, fieldOrRequest(database), "OutOfRange", locale);
+			}
+		};
+	}
+
+	private static String fieldOrRequest(DatabaseFailure database) {
+		return (database.field() != null) ? database.field() : "request";
+	}
+
+	/** One field named with a message code ({@code field.CODE} or {@code CODE}). */
+	private ProblemDetail fieldProblem(HttpStatus status, String field, String code, Locale locale) {
+		ProblemDetail problem = this.problems.forStatus(status, locale);
+		problem.setDetail(this.problems.message("problem.invalid-request.detail", locale, null));
+		FieldError error = new FieldError("request", field, null, false, new String[] { code }, null, code);
+		problem.setProperty("errors",
+				List.of(new FieldProblem(field, code, this.problems.messages().getMessage(error, locale))));
+		return problem;
+	}
+
+	private static String jsonField(DatabindException failure) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : failure.getPath()) {
+			if (reference.getPropertyName() != null) {
+				field.append((field.length() > 0) ? "." : "").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return (field.length() > 0) ? field.toString() : "request";
+	}
+
+	private static String jsonCode(DatabindException failure) {
+		if (failure instanceof StorableTextModule.UnstorableTextException) {
+			return "UnstorableText";
+		}
+		if (failure instanceof InvalidNullException) {
+			return "NotNull";
+		}
+		return "Unreadable";
 	}
 
 	private ProblemDetail localized(ErrorResponse error, Locale locale) {
@@ -126,12 +217,16 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 	}
 
 	private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+		return cause(failure, type) != null;
+	}
+
+	private static <T extends Throwable> @Nullable T cause(Throwable failure, Class<T> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
-				return true;
+				return type.cast(cause);
 			}
 		}
-		return false;
+		return null;
 	}
 
 }

@@ -1,5 +1,6 @@
 package de.quartierdispatch.system;
 
+import java.time.Clock;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -20,23 +21,26 @@ import org.springframework.web.server.WebFilterChain;
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class RateLimitFilter implements WebFilter {
 
-	private final List<RateLimitRule> rules;
+	private final List<Limited> limits;
 
-	RateLimitFilter(List<RateLimitRule> rules) {
-		this.rules = rules;
+	RateLimitFilter(List<RateLimitRule> rules, Clock clock) {
+		this.limits = rules.stream().map((rule) -> new Limited(rule, rule.limiter(clock))).toList();
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		for (RateLimitRule rule : this.rules) {
-			if (rule.appliesTo(exchange)) {
-				var wait = rule.limiter().tryAcquire(ClientAddress.of(exchange));
+		for (Limited limited : this.limits) {
+			if (limited.rule().appliesTo(exchange)) {
+				var wait = limited.limiter().tryAcquire(ClientAddress.of(exchange));
 				if (wait.isPresent()) {
 					return Mono.error(new TooManyRequestsException(wait.get()));
 				}
 			}
 		}
 		return chain.filter(exchange);
+	}
+
+	private record Limited(RateLimitRule rule, RateLimiter limiter) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package de.quartierdispatch.system;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.http.HttpMethod;
@@ -18,12 +19,15 @@ public final class RateLimitRule {
 
 	private final PathPattern path;
 
-	private final RateLimiter limiter;
+	private final int requests;
+
+	private final Duration per;
 
 	public RateLimitRule(HttpMethod method, String path, int requests, Duration per) {
 		this.method = method;
 		this.path = PathPatternParser.defaultInstance.parse(path);
-		this.limiter = new RateLimiter(requests, per);
+		this.requests = requests;
+		this.per = per;
 	}
 
 	boolean appliesTo(ServerWebExchange exchange) {
@@ -31,8 +35,9 @@ public final class RateLimitRule {
 				&& this.path.matches(exchange.getRequest().getPath().pathWithinApplication());
 	}
 
-	RateLimiter limiter() {
-		return this.limiter;
+	/** A fresh allowance per client for this rule, refilled by {@code clock}. */
+	RateLimiter limiter(Clock clock) {
+		return new RateLimiter(this.requests, this.per, clock);
 	}
 
 }

@@ -40,6 +40,31 @@ public final class TextNormalizer {
 		return cleaned.toString().strip();
 	}
 
+	/**
+	 * Whether PostgreSQL can store the text and a password hash can digest it: no NUL
+	 * character and no unpaired UTF-16 surrogate. This is decided once, where text enters
+	 * (JSON, parameters, path, form fields, imported files); such text is refused with
+	 * 400, never cleaned silently, because it is never typed by a person.
+	 */
+	public static boolean storable(CharSequence text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == 0) {
+				return false;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+					return false;
+				}
+				i++;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** Like {@link #clean}, but empty text becomes {@code null}. */
 	public static @Nullable String cleanOrNull(@Nullable String text) {
 		String cleaned = clean(text);

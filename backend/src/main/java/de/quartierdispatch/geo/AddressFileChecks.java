@@ -1,0 +1,93 @@
+package de.quartierdispatch.geo;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+
+import de.quartierdispatch.system.TextNormalizer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * What makes an address file unusable as a whole (broken quoting, text that cannot be
+ * stored, the same address twice: refused with the line named, nothing imported) or a
+ * single row unusable (too long, coordinates out of range: listed, skipped).
+ */
+final class AddressFileChecks {
+
+	static final int MAX_STREET = 200;
+
+	static final int MAX_NUMBER = 30;
+
+	static final int MAX_POSTCODE = 20;
+
+	static final int MAX_CITY = 100;
+
+	private static final int WGS84 = 4326;
+
+	private static final int ETRS89 = 4258;
+
+	private static final double MAX_PROJECTED = 1.0e8;
+
+	private AddressFileChecks() {
+	}
+
+	/** Reads the header line; a broken one refuses the file. */
+	static CSVParser parse(Reader reader, CSVFormat format) {
+		try {
+			return CSVParser.parse(reader, format);
+		}
+		catch (IOException | UncheckedIOException | IllegalStateException ex) {
+			throw new IllegalArgumentException("line 1: the header cannot be read (broken quoting)", ex);
+		}
+	}
+
+	/**
+	 * The next record, or a refusal naming the line when the file's quoting is broken (an
+	 * unclosed quote, text after a closing quote).
+	 */
+	static boolean nextRecord(Iterator<CSVRecord> records, CSVParser parser) {
+		try {
+			return records.hasNext();
+		}
+		catch (UncheckedIOException | IllegalStateException ex) {
+			throw new IllegalArgumentException("line " + parser.getCurrentLineNumber()
+					+ ": the quoting is broken (a quote is not closed, " + "or text follows a closing quote)", ex);
+		}
+	}
+
+	static void refuseUnstorable(CSVRecord record) {
+		for (int column = 0; column < record.size(); column++) {
+			if (!TextNormalizer.storable(record.get(column))) {
+				throw new IllegalArgumentException("line " + record.getParser().getCurrentLineNumber() + ", column "
+						+ (column + 1) + ": contains characters that cannot be stored (NUL or broken Unicode)");
+			}
+		}
+	}
+
+	/** The same address twice in one file is a mistake in the file, not an update. */
+	static void refuseRepeated(String street, String houseNumber, String postcode, String city, CSVRecord record,
+			Map<String, Long> seen) {
+		String key = street + '\n' + houseNumber + '\n' + postcode + '\n' + city;
+		long line = record.getParser().getCurrentLineNumber();
+		Long first = seen.putIfAbsent(key, line);
+		if (first != null) {
+			throw new IllegalArgumentException("line " + line + ": the same address as on line " + first);
+		}
+	}
+
+	/**
+	 * Longitude and latitude for geographic systems; for projected ones (metres), well
+	 * inside what any projection on Earth produces.
+	 */
+	static boolean plausible(double x, double y, int srid) {
+		if (srid == WGS84 || srid == ETRS89) {
+			return Math.abs(x) <= 180 && Math.abs(y) <= 90;
+		}
+		return Math.abs(x) <= MAX_PROJECTED && Math.abs(y) <= MAX_PROJECTED;
+	}
+
+}

@@ -1,0 +1,50 @@
+package de.quartierdispatch.incident;
+
+/**
+ * How an incident ended, in words that can be told to the reporter. A team lead decides
+ * it (all but {@link #DUPLICATE}, which a merge sets); the board, the status page and the
+ * reporter's e-mail say which.
+ */
+public enum Outcome {
+
+	/** Dealt with. */
+	RESOLVED(IncidentState.RESOLVED),
+
+	/**
+	 * Handed to another body, named in {@code referredTo}: where the reporter can turn.
+	 */
+	REFERRED(IncidentState.REFERRED),
+
+	/** Nothing could be done; the lead gives the reason (for staff). */
+	NO_ACTION_POSSIBLE(IncidentState.CLOSED),
+
+	/** A team went there and found nothing. */
+	NOTHING_FOUND(IncidentState.CLOSED),
+
+	/** Merged into another incident about the same thing. */
+	DUPLICATE(IncidentState.CLOSED);
+
+	private final IncidentState state;
+
+	Outcome(IncidentState state) {
+		this.state = state;
+	}
+
+	/** The state the incident ends in. */
+	public IncidentState state() {
+		return this.state;
+	}
+
+	/**
+	 * The outcome a decision of older clients meant, which named only the final state:
+	 * closed meant no action.
+	 */
+	static Outcome ofLegacyState(IncidentState state) {
+		return switch (state) {
+			case RESOLVED -> RESOLVED;
+			case REFERRED -> REFERRED;
+			default -> NO_ACTION_POSSIBLE;
+		};
+	}
+
+}

@@ -1,0 +1,107 @@
+package de.quartierdispatch.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers due messages: claims a batch for this instance, sends one message after the
+ * other over SMTP (blocking, on {@code boundedElastic}), and marks each sent as soon as
+ * the server took it. A failure sets the message aside with a doubling wait, up to the
+ * last attempt. Only ids, kinds and error types are logged, never an address or a text.
+ */
+@Component
+class OutboxSender {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxSender.class);
+
+	private final Outbox outbox;
+
+	private final MailComposer composer;
+
+	private final JavaMailSender mail;
+
+	private final MailProperties properties;
+
+	private final Clock clock;
+
+	private final String instance = "instance-" + UUID.randomUUID();
+
+	OutboxSender(Outbox outbox, MailComposer composer, JavaMailSender mail, MailProperties properties, Clock clock) {
+		this.outbox = outbox;
+		this.composer = composer;
+		this.mail = mail;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Sends what is due now; emits the id of each message sent. */
+	Flux<Long> sendDue() {
+		OffsetDateTime now = now();
+		return this.outbox.claim(this.instance, this.properties.batchSize(), now, now.plus(this.properties.lease()))
+			.collectList()
+			.flatMapMany(Flux::fromIterable)
+			.concatMap(this::deliver);
+	}
+
+	private Mono<Long> deliver(OutboxMessage message) {
+		if (message.email() == null) {
+			return this.outbox.close(message.id(), "ERASED", now()).then(Mono.empty());
+		}
+		if (message.stopped()) {
+			return this.outbox.close(message.id(), "STOPPED", now()).then(Mono.empty());
+		}
+		String to = message.email();
+		Mono<Void> send = Mono.fromRunnable(() -> send(message, to)).subscribeOn(Schedulers.boundedElastic()).then();
+		return send.then(Mono.defer(() -> this.outbox.markSent(message.id(), this.instance, now())))
+			.filter(Boolean::booleanValue)
+			.map((sent) -> message.id())
+			.onErrorResume((failure) -> failed(message, failure).then(Mono.empty()));
+	}
+
+	private void send(OutboxMessage message, String to) {
+		try {
+			this.mail.send(this.composer.compose(this.mail, message, to));
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException("message could not be composed", ex);
+		}
+	}
+
+	private Mono<Void> failed(OutboxMessage message, Throwable failure) {
+		if (message.attempts() >= this.properties.maxAttempts()) {
+			logger.warn("Mail {} ({}) given up after {} attempts: {}", message.id(), message.kind(), message.attempts(),
+					failure.getClass().getSimpleName());
+			return this.outbox.close(message.id(), "GAVE_UP", now());
+		}
+		Duration wait = backoff(message.attempts());
+		logger.warn("Mail {} ({}) attempt {} failed ({}), retrying in {}", message.id(), message.kind(),
+				message.attempts(), failure.getClass().getSimpleName(), wait);
+		return this.outbox.retryLater(message.id(), this.instance, now().plus(wait));
+	}
+
+	/** Doubling from the base, at most the maximum: 30 s, 1 min, 2 min, ... 1 h. */
+	Duration backoff(int attempts) {
+		Duration wait = this.properties.retryBase();
+		for (int i = 1; i < attempts && wait.compareTo(this.properties.retryMax()) < 0; i++) {
+			wait = wait.multipliedBy(2);
+		}
+		return (wait.compareTo(this.properties.retryMax()) > 0) ? this.properties.retryMax() : wait;
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,129 @@
+package de.quartierdispatch.mail;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import de.quartierdispatch.board.BoardEventType;
+import de.quartierdispatch.board.EventLog;
+import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.ProblemException;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A lead's short public updates for the reporters of an incident ("message to the
+ * reporter"): stored, queued for every subscribed reporter and announced on the board in
+ * one transaction; shown on the status page.
+ */
+@Service
+public class ReporterMessages {
+
+	private final DatabaseClient db;
+
+	private final Outbox outbox;
+
+	private final EventLog events;
+
+	private final Clock clock;
+
+	ReporterMessages(DatabaseClient db, Outbox outbox, EventLog events, Clock clock) {
+		this.db = db;
+		this.outbox = outbox;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	Mono<PublicMessage> post(long incidentId, String text, StaffPrincipal lead) {
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		String actor = "staff:" + lead.userId();
+		return quarterOf(incidentId).switchIfEmpty(Mono.error(IncidentNotFoundException::new))
+			.flatMap((quarter) -> lead.seesQuarter(quarter.orElse(null)) ? insert(incidentId, text, actor, now)
+					: Mono.error(new IncidentNotFoundException()))
+			.flatMap((message) -> this.outbox.queueMessage(incidentId, message.id(), now)
+				.then(this.events.incidentChanged(BoardEventType.NOTE_ADDED, incidentId, actor,
+						Map.of("publicMessage", message.id())))
+				.thenReturn(message));
+	}
+
+	Flux<PublicMessage> ofIncident(long incidentId, StaffPrincipal lead) {
+		return this.db.sql("SELECT quarter_id FROM incident WHERE id = :id")
+			.bind("id", incidentId)
+			.map((row) -> Optional.ofNullable(row.get("quarter_id", Long.class)))
+			.one()
+			.filter((quarter) -> lead.seesQuarter(quarter.orElse(null)))
+			.switchIfEmpty(Mono.error(IncidentNotFoundException::new))
+			.thenMany(messagesOf(incidentId));
+	}
+
+	private Flux<PublicMessage> messagesOf(long incidentId) {
+		return this.db.sql("""
+				SELECT id, text, created_at FROM reporter_message WHERE incident_id = :incident ORDER BY created_at, id
+				""").bind("incident", incidentId).map(ReporterMessages::toMessage).all();
+	}
+
+	/** The public messages about the incident a tracking code's report belongs to. */
+	public Flux<PublicMessage> forTrackingCode(String trackingCode) {
+		return this.db.sql("""
+				SELECT m.id, m.text, m.created_at
+				FROM reporter_message m JOIN report r ON r.incident_id = m.incident_id
+				WHERE r.tracking_code = :code
+				ORDER BY m.created_at, m.id
+				""").bind("code", trackingCode).map(ReporterMessages::toMessage).all();
+	}
+
+	private Mono<Optional<Long>> quarterOf(long incidentId) {
+		return this.db.sql("SELECT quarter_id FROM incident WHERE id = :id FOR UPDATE")
+			.bind("id", incidentId)
+			.map((row) -> Optional.ofNullable(row.get("quarter_id", Long.class)))
+			.one();
+	}
+
+	private Mono<PublicMessage> insert(long incidentId, String text, String actor, OffsetDateTime at) {
+		return this.db.sql("""
+				INSERT INTO reporter_message (incident_id, text, author, created_at)
+				VALUES (:incident, :text, :author, :at)
+				RETURNING id, text, created_at
+				""")
+			.bind("incident", incidentId)
+			.bind("text", text)
+			.bind("author", actor)
+			.bind("at", at)
+			.map(ReporterMessages::toMessage)
+			.one();
+	}
+
+	private static PublicMessage toMessage(Readable row) {
+		return new PublicMessage(row.get("id", Long.class), row.get("text", String.class),
+				row.get("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
+	}
+
+	/**
+	 * A public message, as reporters read it.
+	 *
+	 * @param id its id
+	 * @param text what the lead wrote
+	 * @param at when
+	 */
+	public record PublicMessage(long id, String text, OffsetDateTime at) {
+	}
+
+	/** No such incident, or not in the lead's quarters. */
+	static class IncidentNotFoundException extends ProblemException {
+
+		IncidentNotFoundException() {
+			super(HttpStatus.NOT_FOUND, "incident-not-found");
+		}
+
+	}
+
+}

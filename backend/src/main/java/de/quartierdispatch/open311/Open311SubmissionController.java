@@ -1,0 +1,182 @@
+package de.quartierdispatch.open311;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import de.quartierdispatch.intake.PartnerReceipt;
+import de.quartierdispatch.intake.PartnerReportRequest;
+import de.quartierdispatch.intake.PartnerSubmissions;
+import de.quartierdispatch.open311.MediaStore.CheckedImage;
+import de.quartierdispatch.open311.PartnerKeys.PartnerKey;
+import de.quartierdispatch.privacy.AuditLog;
+import de.quartierdispatch.system.Language;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * {@code POST requests}: a partner app's report, form-encoded or multipart (with a photo
+ * as {@code media}). Parameters may also come in the query string. It runs the public
+ * form's intake (checks, geotagging, routing, idempotency) on the channel {@code OPEN311}
+ * under the app's name, and is audited per key.
+ */
+@RestController
+class Open311SubmissionController {
+
+	private final PartnerSubmissions intake;
+
+	private final PartnerAccess access;
+
+	private final MediaStore media;
+
+	private final AuditLog audit;
+
+	private final Open311Responses responses;
+
+	private final Open311Writer writer;
+
+	private final Open311Properties properties;
+
+	Open311SubmissionController(PartnerSubmissions intake, PartnerAccess access, MediaStore media, AuditLog audit,
+			Open311Responses responses, Open311Writer writer, Open311Properties properties) {
+		this.intake = intake;
+		this.access = access;
+		this.media = media;
+		this.audit = audit;
+		this.responses = responses;
+		this.writer = writer;
+		this.properties = properties;
+	}
+
+	@PostMapping({ "/open311/v2/requests", "/open311/v2/requests.{format}" })
+	Mono<ResponseEntity<String>> submit(ServerWebExchange exchange) {
+		Open311Format format = Open311Format.of(exchange.getRequest());
+		return Mono.zip(parameters(exchange), photo(exchange)).flatMap((read) -> {
+			Open311Parameters parameters = read.getT1();
+			Jurisdiction.check(parameters.first("jurisdiction_id"), this.properties);
+			return this.access.admit(parameters.first("api_key"))
+				.flatMap((partner) -> submit(partner, parameters, read.getT2(), exchange));
+		})
+			.map((body) -> ResponseEntity.status(HttpStatus.CREATED)
+				.contentType(format.mediaType())
+				.cacheControl(CacheControl.noStore())
+				.body(this.writer.write(body, format)));
+	}
+
+	private Mono<Open311Document> submit(PartnerKey partner, Open311Parameters parameters, Optional<byte[]> photo,
+			ServerWebExchange exchange) {
+		Language language = Open311Languages.of(parameters.first("locale"),
+				Language.fromCode(this.properties.language()).orElse(Language.DEFAULT));
+		PartnerReportRequest report = parameters.toReport(language);
+		Mono<Optional<CheckedImage>> checked = photo.map(ImageCheck::check)
+			.map((image) -> image.map(Optional::of))
+			.orElse(Mono.just(Optional.empty()));
+		return checked.flatMap((image) -> {
+			String key = idempotencyKey(partner, report, photo,
+					exchange.getRequest().getHeaders().getFirst("Idempotency-Key"));
+			return this.intake.submit(report, partner.name(), key)
+				.flatMap((receipt) -> audited(partner, receipt).then(keep(receipt, image)))
+				.flatMap((kept) -> Mono.just(this.responses.posted(kept.receipt(), kept.discarded(), language)));
+		});
+	}
+
+	private Mono<Void> audited(PartnerKey partner, PartnerReceipt receipt) {
+		return this.audit.record("open311:" + partner.id(), "OPEN311_REPORT_RECEIVED", receipt.reportId(), null,
+				Map.of("key", partner.id(), "partner", partner.name(), "replayed", receipt.replayed()));
+	}
+
+	private Mono<Kept> keep(PartnerReceipt receipt, Optional<CheckedImage> image) {
+		if (image.isEmpty() || receipt.replayed()) {
+			return Mono.just(new Kept(receipt, false));
+		}
+		return this.media.keep(receipt.reportId(), image.get()).map((kept) -> new Kept(receipt, !kept));
+	}
+
+	private Mono<Open311Parameters> parameters(ServerWebExchange exchange) {
+		MultiValueMap<String, String> values = new LinkedMultiValueMap<>(exchange.getRequest().getQueryParams());
+		MediaType type = exchange.getRequest().getHeaders().getContentType();
+		if (type != null && MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
+			return exchange.getMultipartData().map((parts) -> {
+				parts.forEach((name, list) -> {
+					List<String> fields = list.stream()
+						.filter(FormFieldPart.class::isInstance)
+						.map((part) -> ((FormFieldPart) part).value())
+						.toList();
+					if (!fields.isEmpty()) {
+						values.put(name, fields);
+					}
+				});
+				return new Open311Parameters(values);
+			});
+		}
+		return exchange.getFormData().map((form) -> {
+			values.putAll(form);
+			return new Open311Parameters(values);
+		});
+	}
+
+	private Mono<Optional<byte[]>> photo(ServerWebExchange exchange) {
+		MediaType type = exchange.getRequest().getHeaders().getContentType();
+		if (type == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
+			return Mono.just(Optional.empty());
+		}
+		int limit = (int) this.properties.maxMediaSize().toBytes();
+		return exchange.getMultipartData().flatMap((parts) -> {
+			Part part = parts.getFirst("media");
+			if (!(part instanceof FilePart file)) {
+				return Mono.just(Optional.<byte[]>empty());
+			}
+			return DataBufferUtils.join(file.content(), limit).map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return Optional.of(bytes);
+			})
+				.onErrorMap(DataBufferLimitException.class, (tooLarge) -> Open311Exception
+					.badRequest("media is larger than " + this.properties.maxMediaSize().toMegabytes() + " MB"));
+		});
+	}
+
+	/**
+	 * The app's own {@code Idempotency-Key}, or one made from what it sent: the same
+	 * report sent twice by the same app is stored once.
+	 */
+	private static String idempotencyKey(PartnerKey partner, PartnerReportRequest report, Optional<byte[]> photo,
+			@Nullable String given) {
+		if (given != null && !given.isBlank()) {
+			return "open311:" + partner.id() + ":" + given.strip();
+		}
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(report.toString().getBytes(StandardCharsets.UTF_8));
+			photo.ifPresent(digest::update);
+			return "open311:" + partner.id() + ":" + HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private record Kept(PartnerReceipt receipt, boolean discarded) {
+	}
+
+}

@@ -1,0 +1,96 @@
+package de.quartierdispatch.photo;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
+import de.quartierdispatch.photo.PhotoProblems.PhotoNotFoundException;
+import de.quartierdispatch.photo.PhotoQueries.PhotoPlace;
+import de.quartierdispatch.privacy.AuditLog;
+import de.quartierdispatch.security.Role;
+import de.quartierdispatch.security.StaffPrincipal;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who sees which photo. Photos may show people, faces and number plates, so they are for
+ * staff who work on the incident: team leads whose quarters it is in, and field members
+ * whose team is on it. A photo a lead hid is shown to leads only. Every look at an image
+ * or thumbnail is written to the audit trail.
+ */
+@Component
+class PhotoAccess {
+
+	private final PhotoQueries queries;
+
+	private final PhotoStore store;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	PhotoAccess(PhotoQueries queries, PhotoStore store, AuditLog audit, Clock clock) {
+		this.queries = queries;
+		this.store = store;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	Flux<PhotoView> list(long incidentId, StaffPrincipal staff) {
+		return this.queries.incident(incidentId)
+			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
+			.flatMap((incident) -> mayWorkOn(staff, incident.incidentId(), incident.quarterId()))
+			.flatMapMany((ignored) -> this.store.forIncident(incidentId))
+			.filter((photo) -> !photo.hidden() || staff.has(Role.DISPATCHER));
+	}
+
+	Mono<byte[]> image(long photoId, boolean thumbnail, StaffPrincipal staff) {
+		return this.queries.place(photoId)
+			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
+			.flatMap((place) -> (place.hidden() && !staff.has(Role.DISPATCHER))
+					? Mono.error(new PhotoNotFoundException()) : Mono.just(place))
+			.flatMap((place) -> mayWorkOn(staff, place.incidentId(), place.quarterId()).thenReturn(place))
+			.flatMap((place) -> record(staff, place, thumbnail ? "PHOTO_THUMBNAIL_VIEWED" : "PHOTO_VIEWED"))
+			.then(Mono.defer(() -> thumbnail ? this.store.thumbnail(photoId) : this.store.image(photoId)))
+			.switchIfEmpty(Mono.error(PhotoNotFoundException::new));
+	}
+
+	/**
+	 * A team lead hides a photo (from field teams and any later view) or shows it again.
+	 */
+	Mono<Void> hide(long photoId, boolean hidden, StaffPrincipal lead) {
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return this.queries.place(photoId)
+			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
+			.flatMap((place) -> mayWorkOn(lead, place.incidentId(), place.quarterId()).thenReturn(place))
+			.flatMap((place) -> this.store.setHidden(photoId, hidden, actor(lead), now)
+				.then(this.audit.record(actor(lead), hidden ? "PHOTO_HIDDEN" : "PHOTO_SHOWN", place.reportId(), null,
+						Map.of("photo", photoId, "incident", place.incidentId()))));
+	}
+
+	private Mono<Boolean> mayWorkOn(StaffPrincipal staff, long incidentId, @Nullable Long quarterId) {
+		if (staff.has(Role.DISPATCHER)) {
+			return staff.seesQuarter(quarterId) ? Mono.just(true) : Mono.error(new NotYourPhotoException());
+		}
+		if (staff.has(Role.FIELD) && staff.teamId() != null) {
+			return this.queries.teamWorksOn(staff.teamId(), incidentId)
+				.flatMap((works) -> works ? Mono.just(true) : Mono.error(new NotYourPhotoException()));
+		}
+		return Mono.error(new NotYourPhotoException());
+	}
+
+	private Mono<Void> record(StaffPrincipal staff, PhotoPlace place, String action) {
+		return this.audit.record(actor(staff), action, place.reportId(), null,
+				Map.of("photo", place.photoId(), "incident", place.incidentId()));
+	}
+
+	private static String actor(StaffPrincipal staff) {
+		return "staff:" + staff.userId();
+	}
+
+}

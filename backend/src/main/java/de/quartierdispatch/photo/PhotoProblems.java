@@ -1,0 +1,133 @@
+package de.quartierdispatch.photo;
+
+import de.quartierdispatch.system.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Why a photo was refused or cannot be shown. Each has a message in every resident
+ * language ({@code problem.CODE.*}).
+ */
+final class PhotoProblems {
+
+	private PhotoProblems() {
+	}
+
+	/** A refusal of the photo module. */
+	abstract static class PhotoProblem extends ProblemException {
+
+		PhotoProblem(HttpStatus status, String code, Object... arguments) {
+			super(status, code, arguments);
+		}
+
+	}
+
+	/** The bytes are not a JPEG, PNG or WebP image, whatever the file was called. */
+	static class NotAnImageException extends PhotoProblem {
+
+		NotAnImageException() {
+			super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo-not-an-image");
+		}
+
+	}
+
+	/** It looks like an image but cannot be read. */
+	static class UnreadableImageException extends PhotoProblem {
+
+		UnreadableImageException() {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "photo-unreadable");
+		}
+
+	}
+
+	/** Too many pixels to decode safely. */
+	static class TooManyPixelsException extends PhotoProblem {
+
+		TooManyPixelsException(long megapixels) {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "photo-too-many-pixels", megapixels);
+		}
+
+	}
+
+	/** The upload is larger than allowed. */
+	static class PhotoTooLargeException extends PhotoProblem {
+
+		PhotoTooLargeException(long megabytes) {
+			super(HttpStatus.CONTENT_TOO_LARGE, "photo-too-large", megabytes);
+		}
+
+	}
+
+	/** The report already carries as many photos (or bytes) as allowed. */
+	static class PhotoLimitReachedException extends PhotoProblem {
+
+		PhotoLimitReachedException(int perReport) {
+			super(HttpStatus.CONFLICT, "photo-limit-reached", perReport);
+		}
+
+	}
+
+	/** Photos can be added only for a while after the report was made. */
+	static class UploadClosedException extends PhotoProblem {
+
+		UploadClosedException() {
+			super(HttpStatus.CONFLICT, "photo-upload-closed");
+		}
+
+	}
+
+	/** An assignment carries as many photos as it may. */
+	static class AssignmentPhotoLimitReachedException extends PhotoProblem {
+
+		AssignmentPhotoLimitReachedException(int perAssignment) {
+			super(HttpStatus.CONFLICT, "photo-assignment-limit-reached", perAssignment);
+		}
+
+	}
+
+	/** A photo for an assignment the team declined. */
+	static class AssignmentDeclinedException extends PhotoProblem {
+
+		AssignmentDeclinedException() {
+			super(HttpStatus.CONFLICT, "photo-assignment-declined");
+		}
+
+	}
+
+	/** An upload's Idempotency-Key that is not 8 to 100 letters, digits or dashes. */
+	static class UploadKeyInvalidException extends PhotoProblem {
+
+		UploadKeyInvalidException() {
+			super(HttpStatus.BAD_REQUEST, "step-key-invalid");
+		}
+
+	}
+
+	/** The Idempotency-Key was used before for a photo of another assignment. */
+	static class UploadKeyReusedException extends PhotoProblem {
+
+		UploadKeyReusedException() {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "photo-key-reused");
+		}
+
+	}
+
+	/** No such photo, or no such report. */
+	static class PhotoNotFoundException extends PhotoProblem {
+
+		PhotoNotFoundException() {
+			super(HttpStatus.NOT_FOUND, "photo-not-found");
+		}
+
+	}
+
+	/** The photo belongs to an incident this member does not work on. */
+	static class NotYourPhotoException extends PhotoProblem {
+
+		NotYourPhotoException() {
+			super(HttpStatus.FORBIDDEN, "photo-not-yours");
+		}
+
+	}
+
+}

@@ -1,0 +1,148 @@
+package de.quartierdispatch.photo;
+
+import java.time.OffsetDateTime;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the photo module reads of reports, incidents and assignments: whom a photo is for
+ * and who may see it.
+ */
+@Repository
+class PhotoQueries {
+
+	private final DatabaseClient db;
+
+	PhotoQueries(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/**
+	 * The report with this tracking code, locked for the rest of the transaction so that
+	 * two uploads at once cannot both take the last place.
+	 */
+	Mono<UploadTarget> lockReport(String trackingCode) {
+		return this.db.sql("""
+				SELECT id, incident_id, submitted_at FROM report WHERE tracking_code = :code AND redacted_at IS NULL
+				FOR NO KEY UPDATE
+				""")
+			.bind("code", trackingCode)
+			.map((row) -> new UploadTarget(row.get("id", Long.class), row.get("incident_id", Long.class),
+					row.get("submitted_at", OffsetDateTime.class)))
+			.one();
+	}
+
+	Mono<UploadTarget> lockReport(long reportId) {
+		return this.db.sql("""
+				SELECT id, incident_id, submitted_at FROM report WHERE id = :id AND redacted_at IS NULL
+				FOR NO KEY UPDATE
+				""")
+			.bind("id", reportId)
+			.map((row) -> new UploadTarget(row.get("id", Long.class), row.get("incident_id", Long.class),
+					row.get("submitted_at", OffsetDateTime.class)))
+			.one();
+	}
+
+	/** Where a photo belongs, for the access check. */
+	Mono<PhotoPlace> place(long photoId) {
+		return this.db.sql("""
+				SELECT p.id, p.report_id, i.id AS incident_id, i.quarter_id, p.hidden_at IS NOT NULL AS hidden
+				FROM photo p
+				LEFT JOIN report r ON r.id = p.report_id
+				JOIN incident i ON i.id = coalesce(p.incident_id, r.incident_id)
+				WHERE p.id = :id
+				""")
+			.bind("id", photoId)
+			.map((row) -> new PhotoPlace(row.get("id", Long.class), row.get("report_id", Long.class),
+					row.get("incident_id", Long.class), row.get("quarter_id", Long.class),
+					Boolean.TRUE.equals(row.get("hidden", Boolean.class))))
+			.one();
+	}
+
+	/** The quarter of an incident; empty when there is no such incident. */
+	Mono<IncidentPlace> incident(long incidentId) {
+		return this.db.sql("SELECT id, quarter_id FROM incident WHERE id = :id")
+			.bind("id", incidentId)
+			.map((row) -> new IncidentPlace(row.get("id", Long.class), row.get("quarter_id", Long.class)))
+			.one();
+	}
+
+	/** Whether a team is (or was, and did not decline) on an incident. */
+	Mono<Boolean> teamWorksOn(long teamId, long incidentId) {
+		return this.db.sql("""
+				SELECT EXISTS (SELECT 1 FROM assignment
+				               WHERE team_id = :team AND incident_id = :incident AND state <> 'DECLINED') AS works
+				""")
+			.bind("team", teamId)
+			.bind("incident", incidentId)
+			.map((row) -> Boolean.TRUE.equals(row.get("works", Boolean.class)))
+			.one();
+	}
+
+	/**
+	 * A team's assignment with the number of photos taken on it, locked for the rest of
+	 * the transaction so that two uploads at once cannot both take the last place. Empty
+	 * when the assignment is not the team's.
+	 */
+	Mono<FieldTarget> lockTeamAssignment(long assignmentId, long teamId) {
+		return this.db.sql("""
+				SELECT a.id, a.incident_id, a.state,
+				       (SELECT count(*) FROM photo p WHERE p.assignment_id = a.id) AS photos
+				FROM assignment a WHERE a.id = :id AND a.team_id = :team
+				FOR NO KEY UPDATE OF a
+				""")
+			.bind("id", assignmentId)
+			.bind("team", teamId)
+			.map((row) -> new FieldTarget(row.get("id", Long.class), row.get("incident_id", Long.class),
+					"DECLINED".equals(row.get("state", String.class)), row.get("photos", Long.class)))
+			.one();
+	}
+
+	/**
+	 * A field team's assignment photos can be added to.
+	 *
+	 * @param assignmentId the assignment
+	 * @param incidentId its incident
+	 * @param declined whether the team declined it (then it is not theirs to document)
+	 * @param photos how many photos were taken on it so far
+	 */
+	record FieldTarget(long assignmentId, long incidentId, boolean declined, long photos) {
+	}
+
+	/**
+	 * A report photos can be added to.
+	 *
+	 * @param reportId the report
+	 * @param incidentId its incident
+	 * @param submittedAt when it was made
+	 */
+	record UploadTarget(long reportId, long incidentId, OffsetDateTime submittedAt) {
+	}
+
+	/**
+	 * Where a photo belongs.
+	 *
+	 * @param photoId the photo
+	 * @param reportId its report, if any
+	 * @param incidentId its incident
+	 * @param quarterId the incident's quarter
+	 * @param hidden whether a lead hid it
+	 */
+	record PhotoPlace(long photoId, @Nullable Long reportId, long incidentId, @Nullable Long quarterId,
+			boolean hidden) {
+	}
+
+	/**
+	 * An incident's place, for scope checks.
+	 *
+	 * @param incidentId the incident
+	 * @param quarterId its quarter
+	 */
+	record IncidentPlace(long incidentId, @Nullable Long quarterId) {
+	}
+
+}

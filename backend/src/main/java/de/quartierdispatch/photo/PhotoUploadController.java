@@ -1,0 +1,134 @@
+package de.quartierdispatch.photo;
+
+import java.util.regex.Pattern;
+
+import de.quartierdispatch.intake.TrackingCodes;
+import de.quartierdispatch.photo.PhotoProblems.NotAnImageException;
+import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
+import de.quartierdispatch.photo.PhotoProblems.PhotoNotFoundException;
+import de.quartierdispatch.photo.PhotoProblems.PhotoTooLargeException;
+import de.quartierdispatch.photo.PhotoProblems.UploadKeyInvalidException;
+import de.quartierdispatch.security.StaffPrincipal;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Adding photos: to a report, by the reporter with the tracking code right after
+ * submitting (the report is stored first, so a refused photo never costs the report) and
+ * by counter staff for a walk-in; to an incident, by the field team on it. The body is
+ * the image itself; its type is read from its bytes.
+ */
+@RestController
+class PhotoUploadController {
+
+	private static final Pattern UPLOAD_KEY = Pattern.compile("[A-Za-z0-9-]{8,100}");
+
+	private final Photos photos;
+
+	private final PhotoProperties properties;
+
+	PhotoUploadController(Photos photos, PhotoProperties properties) {
+		this.photos = photos;
+		this.properties = properties;
+	}
+
+	@PostMapping(path = "/api/reports/{code}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<PhotoReceipt>> addByReporter(@PathVariable String code, ServerHttpRequest request) {
+		String trackingCode = TrackingCodes.normalize(code).orElse(null);
+		if (trackingCode == null) {
+			return Mono.error(new PhotoNotFoundException());
+		}
+		return body(request).flatMap((upload) -> this.photos.storeForTrackingCode(trackingCode, upload, "public"))
+			.map(PhotoUploadController::created);
+	}
+
+	@PostMapping(path = "/api/counter/reports/{code}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<PhotoReceipt>> addAtCounter(@PathVariable String code, ServerHttpRequest request,
+			@AuthenticationPrincipal StaffPrincipal staff) {
+		String trackingCode = TrackingCodes.normalize(code).orElse(null);
+		if (trackingCode == null) {
+			return Mono.error(new PhotoNotFoundException());
+		}
+		return body(request)
+			.flatMap((upload) -> this.photos.storeForTrackingCode(trackingCode, upload, "staff:" + staff.userId()))
+			.map(PhotoUploadController::created);
+	}
+
+	/**
+	 * A field team's photo of one of its assignments. With an {@code Idempotency-Key} a
+	 * photo queued offline and sent again is stored once (201 the first time, 200 after).
+	 */
+	@PostMapping(path = "/api/field/assignments/{id}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<PhotoReceipt>> addInTheField(@PathVariable long id,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, ServerHttpRequest request,
+			@AuthenticationPrincipal StaffPrincipal member) {
+		Long team = member.teamId();
+		if (team == null) {
+			return Mono.error(new NotYourPhotoException());
+		}
+		if (key != null && !UPLOAD_KEY.matcher(key).matches()) {
+			return Mono.error(new UploadKeyInvalidException());
+		}
+		return body(request)
+			.flatMap((upload) -> this.photos.storeForAssignment(id, team, key, upload, "staff:" + member.userId()))
+			.map((stored) -> ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
+				.body(PhotoReceipt.of(stored.photo())));
+	}
+
+	private Mono<byte[]> body(ServerHttpRequest request) {
+		long max = this.properties.maxUploadBytes().toBytes();
+		long declared = request.getHeaders().getContentLength();
+		if (declared > max) {
+			return Mono.error(new PhotoTooLargeException(this.properties.maxUploadBytes().toMegabytes()));
+		}
+		return DataBufferUtils.join(request.getBody(), (int) Math.min(max, Integer.MAX_VALUE))
+			.map(PhotoUploadController::bytes)
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new PhotoTooLargeException(this.properties.maxUploadBytes().toMegabytes()))
+			.switchIfEmpty(Mono.error(NotAnImageException::new));
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private static ResponseEntity<PhotoReceipt> created(PhotoView photo) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(PhotoReceipt.of(photo));
+	}
+
+	/**
+	 * What the uploader learns: that it was stored, and at which size.
+	 *
+	 * @param id the photo's id
+	 * @param width the stored width
+	 * @param height the stored height
+	 */
+	record PhotoReceipt(long id, int width, int height) {
+
+		static PhotoReceipt of(PhotoView photo) {
+			return new PhotoReceipt(photo.id(), photo.width(), photo.height());
+		}
+
+	}
+
+}

@@ -1,0 +1,159 @@
+package de.quartierdispatch.photo;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+import de.quartierdispatch.photo.PhotoProblems.AssignmentDeclinedException;
+import de.quartierdispatch.photo.PhotoProblems.AssignmentPhotoLimitReachedException;
+import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
+import de.quartierdispatch.photo.PhotoProblems.PhotoLimitReachedException;
+import de.quartierdispatch.photo.PhotoProblems.PhotoNotFoundException;
+import de.quartierdispatch.photo.PhotoProblems.UploadClosedException;
+import de.quartierdispatch.photo.PhotoProblems.UploadKeyReusedException;
+import de.quartierdispatch.photo.PhotoProcessing.ProcessedPhoto;
+import de.quartierdispatch.photo.PhotoQueries.FieldTarget;
+import de.quartierdispatch.photo.PhotoQueries.UploadTarget;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * The photo module's API for other features (the field app, Open311): store a photo with
+ * a report or an incident, list them. Every upload is checked by content and re-encoded
+ * without metadata ({@link PhotoProcessing}) on {@code boundedElastic} before a database
+ * connection is taken; storing it is one transaction that also enforces the per-report
+ * limits. A refused photo throws a problem (4xx) and stores nothing; the report it was
+ * for is untouched.
+ */
+@Service
+public class Photos {
+
+	private final PhotoProcessing processing;
+
+	private final PhotoStore store;
+
+	private final PhotoQueries queries;
+
+	private final PhotoProperties properties;
+
+	private final TransactionalOperator transactions;
+
+	private final Clock clock;
+
+	Photos(PhotoProcessing processing, PhotoStore store, PhotoQueries queries, PhotoProperties properties,
+			TransactionalOperator transactions, Clock clock) {
+		this.processing = processing;
+		this.store = store;
+		this.queries = queries;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores a photo with a report (counter, Open311, or any staff path that has already
+	 * checked access).
+	 * @param uploadedBy who sent it, e.g. {@code staff:12} or {@code open311}
+	 */
+	public Mono<PhotoView> storeForReport(long reportId, byte[] upload, String uploadedBy) {
+		return process(upload).flatMap((photo) -> this.transactions.transactional(this.queries.lockReport(reportId)
+			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
+			.flatMap((report) -> saveWithReport(report, photo, uploadedBy))));
+	}
+
+	/**
+	 * Stores a field team's photo with the incident of one of its assignments. With an
+	 * upload key (the app sends one with every photo, also when it replays photos queued
+	 * offline) a photo arriving twice is stored once: the second arrival finds the first.
+	 */
+	Mono<FieldPhoto> storeForAssignment(long assignmentId, long teamId, @Nullable String uploadKey, byte[] upload,
+			String uploadedBy) {
+		Mono<FieldPhoto> stored = process(upload).flatMap((photo) -> this.transactions
+			.transactional(this.queries.lockTeamAssignment(assignmentId, teamId)
+				.switchIfEmpty(Mono.error(NotYourPhotoException::new))
+				.flatMap((target) -> saveWithAssignment(target, uploadKey, photo, uploadedBy)))
+			.map((saved) -> new FieldPhoto(saved, true))
+			// Empty only when the same key was stored by a concurrent arrival meanwhile.
+			.switchIfEmpty(Mono.defer(() -> earlier(uploadKey, assignmentId))));
+		return earlier(uploadKey, assignmentId).switchIfEmpty(stored);
+	}
+
+	private Mono<FieldPhoto> earlier(@Nullable String uploadKey, long assignmentId) {
+		if (uploadKey == null) {
+			return Mono.empty();
+		}
+		return this.store.byUploadKey(uploadKey)
+			.flatMap((photo) -> Objects.equals(photo.assignmentId(), assignmentId)
+					? Mono.just(new FieldPhoto(photo, false)) : Mono.error(new UploadKeyReusedException()));
+	}
+
+	private Mono<PhotoView> saveWithAssignment(FieldTarget target, @Nullable String uploadKey, ProcessedPhoto photo,
+			String uploadedBy) {
+		if (target.declined()) {
+			return Mono.error(new AssignmentDeclinedException());
+		}
+		if (target.photos() >= this.properties.perAssignment()) {
+			return Mono.error(new AssignmentPhotoLimitReachedException(this.properties.perAssignment()));
+		}
+		return this.store.save(null, target.incidentId(), target.assignmentId(), uploadKey, photo, uploadedBy, now());
+	}
+
+	/** Every photo of an incident, hidden ones included (callers decide what to show). */
+	public Flux<PhotoView> forIncident(long incidentId) {
+		return this.store.forIncident(incidentId);
+	}
+
+	public Flux<PhotoView> forReport(long reportId) {
+		return this.store.forReport(reportId);
+	}
+
+	/**
+	 * A photo a reporter adds with their tracking code, within the upload window after
+	 * the report was made.
+	 */
+	Mono<PhotoView> storeForTrackingCode(String trackingCode, byte[] upload, String uploadedBy) {
+		return process(upload).flatMap((photo) -> this.transactions.transactional(this.queries.lockReport(trackingCode)
+			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
+			.flatMap((report) -> withinWindow(report) ? saveWithReport(report, photo, uploadedBy)
+					: Mono.error(new UploadClosedException()))));
+	}
+
+	private Mono<ProcessedPhoto> process(byte[] upload) {
+		return Mono.fromCallable(() -> this.processing.process(upload)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Mono<PhotoView> saveWithReport(UploadTarget report, ProcessedPhoto photo, String uploadedBy) {
+		return this.store.usageOfReport(report.reportId()).flatMap((usage) -> {
+			if (usage.photos() >= this.properties.perReport()
+					|| usage.bytes() + photo.image().length > this.properties.maxBytesPerReport().toBytes()) {
+				return Mono.error(new PhotoLimitReachedException(this.properties.perReport()));
+			}
+			return this.store.save(report.reportId(), null, null, null, photo, uploadedBy, now());
+		});
+	}
+
+	private boolean withinWindow(UploadTarget report) {
+		return report.submittedAt().toInstant().plus(this.properties.uploadWindow()).isAfter(this.clock.instant());
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	/**
+	 * A field team's photo, and whether this arrival stored it (false: it had arrived
+	 * before with the same upload key).
+	 *
+	 * @param photo the stored photo
+	 * @param created whether this request stored it
+	 */
+	record FieldPhoto(PhotoView photo, boolean created) {
+	}
+
+}

@@ -1,0 +1,118 @@
+package de.quartierdispatch.referral;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import de.quartierdispatch.partner.PartnerMembers;
+import de.quartierdispatch.privacy.AuditLog;
+import de.quartierdispatch.referral.ReferralProblems.NotFoundException;
+import de.quartierdispatch.referral.ReferralProblems.StateConflictException;
+import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.InvalidFieldsException;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The partner's side: the referrals to the member's own organisation, and nothing else;
+ * accepting or declining them, recording the outcome, and sealed notes. Reading a
+ * referral that carries contact details writes an audit row in the same transaction,
+ * before anything is returned.
+ */
+@Service
+class PartnerDesk {
+
+	private final PartnerMembers members;
+
+	private final Referrals referrals;
+
+	private final ReferralQueries queries;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	PartnerDesk(PartnerMembers members, Referrals referrals, ReferralQueries queries, AuditLog audit, Clock clock) {
+		this.members = members;
+		this.referrals = referrals;
+		this.queries = queries;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	Mono<String> list(StaffPrincipal member) {
+		return this.members.organisationOf(member).flatMap(this.queries::forPartner);
+	}
+
+	Mono<String> detail(long id, StaffPrincipal member) {
+		// No transaction: a refused attempt stays in the audit trail; an allowed read
+		// returns nothing unless its audit row was written.
+		return this.members.organisationOf(member)
+			.flatMap((organisation) -> this.queries.partnerDetail(id, organisation)
+				.switchIfEmpty(Mono.defer(() -> refused(id, member))))
+			.flatMap((detail) -> detail.hasContact() ? this.audit
+				.record(actor(member), "REFERRAL_CONTACT_READ", null, "PARTNER_FOLLOW_UP", Map.of("referral", id))
+				.thenReturn(detail.document()) : Mono.just(detail.document()));
+	}
+
+	Mono<Void> accept(long id, StaffPrincipal member) {
+		return change(id, member, (organisation, now) -> this.referrals.accept(id, organisation, now));
+	}
+
+	Mono<Void> decline(long id, String reason, StaffPrincipal member) {
+		return change(id, member, (organisation, now) -> this.referrals.decline(id, organisation, reason, now));
+	}
+
+	Mono<Void> recordOutcome(long id, OutcomeRequest request, StaffPrincipal member) {
+		if (request.outcome() == Outcome.APPOINTMENT && request.appointmentAt() == null) {
+			return Mono.error(new InvalidFieldsException("appointmentAt", "referral.appointment-required"));
+		}
+		if (request.outcome() == Outcome.NOT_RESPONSIBLE
+				&& (request.redirectTo() == null || request.redirectTo().isBlank())) {
+			return Mono.error(new InvalidFieldsException("redirectTo", "referral.redirect-required"));
+		}
+		String redirectTo = (request.outcome() == Outcome.NOT_RESPONSIBLE && request.redirectTo() != null)
+				? request.redirectTo().strip() : null;
+		OffsetDateTime appointmentAt = (request.outcome() == Outcome.APPOINTMENT) ? request.appointmentAt() : null;
+		return change(id, member, (organisation, now) -> this.referrals.recordOutcome(id, organisation,
+				request.outcome(), appointmentAt, redirectTo, now));
+	}
+
+	Mono<Void> addNote(long id, String text, StaffPrincipal member) {
+		return this.members.organisationOf(member)
+			.flatMap((organisation) -> this.referrals.addNote(id, organisation, member.userId(), text.strip(), now()))
+			.flatMap((added) -> (added == 0) ? Mono.error(new NotFoundException()) : Mono.empty());
+	}
+
+	private Mono<Void> change(long id, StaffPrincipal member, Change change) {
+		return this.members.organisationOf(member)
+			.flatMap((organisation) -> change.apply(organisation, now())
+				.flatMap((changed) -> (changed > 0) ? Mono.<Void>empty()
+						: this.referrals.stateFor(id, organisation)
+							.switchIfEmpty(Mono.error(NotFoundException::new))
+							.flatMap((state) -> Mono.error(new StateConflictException(state)))));
+	}
+
+	private <T> Mono<T> refused(long id, StaffPrincipal member) {
+		return this.audit.record(actor(member), "REFERRAL_READ_REFUSED", null, null, Map.of("referral", id))
+			.then(Mono.error(new NotFoundException()));
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	private static String actor(StaffPrincipal member) {
+		return "staff:" + member.userId();
+	}
+
+	@FunctionalInterface
+	private interface Change {
+
+		Mono<Long> apply(long organisation, OffsetDateTime now);
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package de.quartierdispatch.referral;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import de.quartierdispatch.privacy.RetentionCutoffs;
+import de.quartierdispatch.privacy.RetentionStep;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Retention of referrals, like that of reports, counted from the day a referral was
+ * closed (declined, or a final outcome recorded): the person's contact details after the
+ * contact period, what was needed, the partner's sealed notes, a decline reason and where
+ * to turn instead after the text period. Topic, quarter, times, language and outcome
+ * remain for the statistics.
+ */
+@Component
+class ReferralRetention implements RetentionStep {
+
+	private static final String ERASE_CONTACTS = """
+			DELETE FROM referral_contact c USING referral r
+			WHERE c.referral_id = r.id AND r.closed_at <= :cutoff
+			""";
+
+	private static final String REDACT_NOTES = """
+			UPDATE referral_note n SET text = '', redacted_at = :now
+			FROM referral r
+			WHERE n.referral_id = r.id AND n.redacted_at IS NULL AND r.closed_at <= :cutoff
+			""";
+
+	private static final String REDACT_REFERRALS = """
+			UPDATE referral SET need = '', decline_reason = NULL, redirect_to = NULL, redacted_at = :now
+			WHERE redacted_at IS NULL AND closed_at <= :cutoff
+			""";
+
+	private final DatabaseClient db;
+
+	ReferralRetention(DatabaseClient db) {
+		this.db = db;
+	}
+
+	@Override
+	public Mono<Map<String, Long>> removeLapsed(RetentionCutoffs cutoffs) {
+		OffsetDateTime at = utc(cutoffs.now());
+		OffsetDateTime contactCutoff = utc(cutoffs.contactsBefore());
+		OffsetDateTime textCutoff = utc(cutoffs.textsBefore());
+		Mono<Long> contacts = this.db.sql(ERASE_CONTACTS).bind("cutoff", contactCutoff).fetch().rowsUpdated();
+		Mono<Long> notes = this.db.sql(REDACT_NOTES).bind("cutoff", textCutoff).bind("now", at).fetch().rowsUpdated();
+		Mono<Long> referrals = this.db.sql(REDACT_REFERRALS)
+			.bind("cutoff", textCutoff)
+			.bind("now", at)
+			.fetch()
+			.rowsUpdated();
+		// One after the other: the statements share the transaction's connection.
+		return contacts.flatMap((erased) -> notes
+			.flatMap((redactedNotes) -> referrals.map((redacted) -> Map.of("referralContactsErased", erased,
+					"referralNotesRedacted", redactedNotes, "referralsRedacted", redacted))));
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,66 @@
+package de.quartierdispatch.system;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * Gives a body to the answers Netty sends itself, before the application sees a request
+ * it cannot even parse: a request line over 4 KB (414), headers over 8 KB (431), a body
+ * chunk it cannot decode or malformed header bytes (400). Reactor Netty answers those
+ * with an empty body; this handler, placed right after the HTTP codec, replaces it with
+ * problem details. The headers were not read, so the language is the default one.
+ */
+@Sharable
+final class DecodingFailureProblems extends ChannelOutboundHandlerAdapter {
+
+	static final String NAME = "quartier.decodingFailureProblems";
+
+	private static final int[] STATUSES = { 400, 413, 414, 431 };
+
+	private final Map<Integer, byte[]> bodies = new LinkedHashMap<>();
+
+	DecodingFailureProblems(MessageSource messages, JsonMapper json) {
+		Locale locale = Language.DEFAULT.locale();
+		for (int status : STATUSES) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", "about:blank");
+			body.put("title", messages.getMessage("problem.status." + status, null, "Bad request", locale));
+			body.put("status", status);
+			body.put("detail", messages.getMessage("problem.unreadable-request.detail", null, "", locale));
+			this.bodies.put(status, json.writeValueAsBytes(body));
+		}
+	}
+
+	@Override
+	public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) throws Exception {
+		if (message instanceof FullHttpResponse response && !response.content().isReadable()
+				&& !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)
+				&& this.bodies.containsKey(response.status().code())) {
+			byte[] body = this.bodies.get(response.status().code());
+			FullHttpResponse problem = new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
+					Unpooled.wrappedBuffer(body));
+			problem.headers().set(response.headers());
+			problem.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+			problem.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+			problem.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+			response.release();
+			super.write(context, problem, promise);
+			return;
+		}
+		super.write(context, message, promise);
+	}
+
+}

@@ -1,0 +1,59 @@
+package de.quartierdispatch.system;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Every string the application reads from JSON, as a value or as a property name, passes
+ * here: text PostgreSQL cannot store (NUL) or that is not Unicode (an unpaired surrogate)
+ * fails the request with 400 naming the field, before any code sees it.
+ */
+class StorableTextModule extends SimpleModule {
+
+	StorableTextModule() {
+		super("storable-text");
+		addDeserializer(String.class, new StorableStringDeserializer());
+		addKeyDeserializer(String.class, new StorableKeyDeserializer());
+	}
+
+	private static String checked(String text, JsonParser parser) {
+		if (!TextNormalizer.storable(text)) {
+			throw new UnstorableTextException(parser);
+		}
+		return text;
+	}
+
+	private static final class StorableStringDeserializer extends StringDeserializer {
+
+		@Override
+		public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+			String text = super.deserialize(parser, context);
+			return (text != null) ? checked(text, parser) : null;
+		}
+
+	}
+
+	private static final class StorableKeyDeserializer extends KeyDeserializer {
+
+		@Override
+		public Object deserializeKey(String key, DeserializationContext context) throws JacksonException {
+			return checked(key, context.getParser());
+		}
+
+	}
+
+	/** Text that cannot be stored: answered as 400 with the field's path. */
+	static final class UnstorableTextException extends MismatchedInputException {
+
+		UnstorableTextException(JsonParser parser) {
+			super(parser, "text contains a NUL character or an unpaired surrogate", String.class);
+		}
+
+	}
+
+}

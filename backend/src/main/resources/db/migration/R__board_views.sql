@@ -1,0 +1,70 @@
+-- The live definition of what a dispatch board shows of an incident and of a team. Flyway
+-- runs this repeatable migration after the versioned ones whenever its text changes, so this
+-- file is the one place to change them (V3, V7 and V10 are their history: never edit those).
+--
+-- incident_board_json: every incident's summary as json (the snapshot aggregates these as
+-- plain text, about 40% of the time of jsonb, see ops/bench/README.md); incident_board: the
+-- same as jsonb, read for single incidents and their board events (incident_summary). No
+-- reporter contact details and no free text: events are kept longer than personal data may be.
+
+DROP VIEW IF EXISTS incident_board;
+DROP VIEW IF EXISTS incident_board_json;
+
+CREATE VIEW incident_board_json AS
+SELECT i.id, i.state, i.quarter_id,
+       json_build_object(
+           'id', i.id,
+           'version', i.version,
+           'state', i.state,
+           'category', i.category_code,
+           'priority', i.priority,
+           'teamTypes', to_json(i.team_types),
+           'flags', to_json(i.flags),
+           'hotspot', i.hotspot,
+           'overdue', i.overdue,
+           'deadline', i.deadline,
+           'createdAt', i.created_at,
+           'updatedAt', i.updated_at,
+           'quarter', CASE WHEN q.id IS NULL THEN NULL ELSE json_build_object('code', q.code, 'name', q.name) END,
+           'lat', round(ST_Y(i.location)::numeric, 6),
+           'lon', round(ST_X(i.location)::numeric, 6),
+           'reports', reports.count,
+           'assignments', assignments.list,
+           'outcome', i.outcome,
+           'mergedInto', i.merged_into) AS summary
+FROM incident i
+LEFT JOIN quarter q ON q.id = i.quarter_id
+CROSS JOIN LATERAL (SELECT count(*) AS count FROM report r WHERE r.incident_id = i.id) AS reports
+CROSS JOIN LATERAL (SELECT coalesce(json_agg(json_build_object(
+                        'id', a.id, 'teamId', a.team_id, 'state', a.state, 'version', a.version) ORDER BY a.id),
+                        '[]'::json) AS list
+                    FROM assignment a WHERE a.incident_id = i.id) AS assignments;
+
+CREATE VIEW incident_board AS
+SELECT id, state, quarter_id, summary::jsonb AS summary
+FROM incident_board_json;
+
+CREATE OR REPLACE FUNCTION incident_summary(incident_id bigint) RETURNS jsonb
+    LANGUAGE sql STABLE AS $$
+    SELECT summary FROM incident_board WHERE id = incident_id
+$$;
+
+CREATE OR REPLACE FUNCTION team_summary(team_id bigint) RETURNS jsonb
+    LANGUAGE sql STABLE AS $$
+    SELECT jsonb_build_object(
+        'id', t.id,
+        'version', t.version,
+        'name', t.name,
+        'teamType', t.team_type,
+        'status', t.status,
+        'languages', to_jsonb(t.languages),
+        'lat', round(ST_Y(t.last_position)::numeric, 6),
+        'lon', round(ST_X(t.last_position)::numeric, 6),
+        'positionAt', t.last_position_at,
+        'alarm', (SELECT jsonb_build_object('reason', c.alarm_reason, 'at', c.alarm_at,
+                                            'incidentId', a.incident_id)
+                  FROM check_in c JOIN assignment a ON a.id = c.assignment_id
+                  WHERE c.team_id = t.id AND c.alarm_at IS NOT NULL AND a.state = 'ON_SITE'))
+    FROM team t
+    WHERE t.id = team_id
+$$;

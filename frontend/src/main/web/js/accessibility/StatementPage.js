@@ -1,0 +1,63 @@
+import { api, ApiError } from '../core/api.js';
+import { $, el } from '../core/dom.js';
+import { formatDate } from '../core/format.js';
+
+/**
+ * The accessibility statement: the city's texts from the server (they are in German, as the
+ * statement is legally binding in German), the labels in the reader's language, and the
+ * feedback form that reaches the administrators.
+ */
+export class StatementPage {
+
+  constructor(i18n) {
+    this.i18n = i18n;
+    this.statement = null;
+  }
+
+  async start() {
+    document.addEventListener('languagechange', () => this._render());
+    $('#feedback').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this._send();
+    });
+    this.statement = await api('/api/accessibility');
+    this._render();
+  }
+
+  _render() {
+    const statement = this.statement;
+    if (!statement) {
+      return;
+    }
+    $('#conformance').textContent = this.i18n.t(`a11y.conformance.${statement.conformance}`);
+    $('#prepared-on').textContent = formatDate(statement.preparedOn, this.i18n.language);
+    $('#reviewed-on').textContent = formatDate(statement.reviewedOn, this.i18n.language);
+    $('#method').textContent = statement.method;
+    $('#gaps').replaceChildren(...statement.knownGaps.map((gap) => el('li', {}, gap)));
+    $('#contact').textContent = statement.contact;
+    $('#enforcement').textContent = statement.enforcementBody;
+  }
+
+  async _send() {
+    const message = $('#feedback-message').value.trim();
+    const email = $('#feedback-email').value.trim();
+    const result = $('#feedback-result');
+    if (!message) {
+      result.textContent = this.i18n.t('a11y.messageRequired');
+      $('#feedback-message').focus();
+      return;
+    }
+    try {
+      await api('/api/accessibility/feedback', {
+        method: 'POST',
+        body: { message, email: email || null, page: document.referrer || null, language: this.i18n.language },
+      });
+      $('#feedback').reset();
+      result.textContent = this.i18n.t('a11y.thanks');
+    }
+    catch (failure) {
+      result.textContent = (failure instanceof ApiError && failure.detail) ? failure.detail : this.i18n.t('error.network');
+    }
+  }
+
+}

@@ -1,0 +1,135 @@
+import { api } from '../core/api.js';
+import { $, el } from '../core/dom.js';
+import { formatDateTime } from '../core/format.js';
+import { takeOverSubmit } from '../core/forms.js';
+import { checkedValues, problemText } from './problems.js';
+
+const WEBHOOK_EVENTS = ['INCIDENT_OPENED', 'REPORT_ATTACHED', 'INCIDENT_STATE_CHANGED', 'INCIDENT_MERGED',
+  'INCIDENT_ESCALATED', 'TEAM_ASSIGNED', 'PRIORITY_CHANGED'];
+
+/**
+ * Interfaces to other systems: keys of Open311 partner apps (issued, shown once, revoked) and
+ * webhook subscribers (the signing secret shown once).
+ */
+export class InterfacesPanel {
+
+  constructor(i18n, message) {
+    this.i18n = i18n;
+    this.message = message;
+  }
+
+  async start() {
+    const events = $('#webhook-events');
+    for (const event of WEBHOOK_EVENTS) {
+      events.append(el('label', { className: 'check' },
+        el('input', { type: 'checkbox', value: event, checked: event === 'INCIDENT_OPENED' }),
+        ` ${this.i18n.t(`admin.interfaces.event.${event}`)}`));
+    }
+    takeOverSubmit($('#key-form'), () => this._issueKey());
+    takeOverSubmit($('#webhook-form'), () => this._createWebhook());
+    await Promise.all([this._showKeys(), this._showWebhooks()]);
+  }
+
+  async _showKeys() {
+    const t = (key) => this.i18n.t(key);
+    const keys = await api('/api/admin/open311/keys');
+    const rows = keys.map((key) => el('tr', {},
+      el('td', {}, key.name),
+      el('td', {}, el('code', {}, `${key.prefix}…`)),
+      el('td', {}, String(key.requestsPerHour)),
+      el('td', {}, formatDateTime(key.createdAt, this.i18n.language)),
+      el('td', {}, key.lastUsedAt ? formatDateTime(key.lastUsedAt, this.i18n.language) : '–'),
+      el('td', {}, key.revokedAt
+        ? `${t('admin.interfaces.revokedOn')} ${formatDateTime(key.revokedAt, this.i18n.language)}`
+        : el('button', { type: 'button', className: 'button button--small button--danger', onClick: () => this._revoke(key) },
+          t('admin.interfaces.revoke')))));
+    $('#key-table tbody').replaceChildren(...rows);
+  }
+
+  async _issueKey() {
+    try {
+      const issued = await api('/api/admin/open311/keys', { method: 'POST',
+        body: { name: $('#key-name').value, requestsPerHour: Number($('#key-limit').value) || null } });
+      $('#key-issued').replaceChildren(this.i18n.t('admin.interfaces.keyOnce'), ' ', el('code', {}, issued.key));
+      $('#key-issued').hidden = false;
+      $('#key-form').reset();
+      this.message.show(this.i18n.t('admin.interfaces.keyIssued'));
+      await this._showKeys();
+    }
+    catch (failure) {
+      this.message.show(problemText(failure, this.i18n), true);
+    }
+  }
+
+  async _revoke(key) {
+    if (!window.confirm(this.i18n.t('admin.interfaces.revokeConfirm').replace('{name}', key.name))) {
+      return;
+    }
+    try {
+      await api(`/api/admin/open311/keys/${key.id}`, { method: 'DELETE' });
+      this.message.show(this.i18n.t('admin.interfaces.revoked'));
+      await this._showKeys();
+    }
+    catch (failure) {
+      this.message.show(problemText(failure, this.i18n), true);
+    }
+  }
+
+  async _showWebhooks() {
+    const t = (key) => this.i18n.t(key);
+    const subscribers = await api('/api/admin/webhooks');
+    const rows = subscribers.map((subscriber) => el('tr', {},
+      el('td', {}, subscriber.name),
+      el('td', { className: 'details' }, subscriber.url),
+      el('td', {}, subscriber.events.map((event) => t(`admin.interfaces.event.${event}`)).join(', ')),
+      el('td', {}, subscriber.enabled ? t('admin.interfaces.enabled') : t('admin.interfaces.paused')),
+      el('td', {},
+        el('button', { type: 'button', className: 'button button--small', onClick: () => this._toggle(subscriber) },
+          subscriber.enabled ? t('admin.interfaces.pause') : t('admin.interfaces.resume')),
+        ' ',
+        el('button', { type: 'button', className: 'button button--small button--danger', onClick: () => this._delete(subscriber) },
+          t('admin.interfaces.delete')))));
+    $('#webhook-table tbody').replaceChildren(...rows);
+  }
+
+  async _createWebhook() {
+    try {
+      const created = await api('/api/admin/webhooks', { method: 'POST',
+        body: { name: $('#webhook-name').value, url: $('#webhook-url').value, events: checkedValues($('#webhook-events')) } });
+      $('#webhook-secret').replaceChildren(this.i18n.t('admin.interfaces.secretOnce'), ' ', el('code', {}, created.secret));
+      $('#webhook-secret').hidden = false;
+      $('#webhook-name').value = '';
+      $('#webhook-url').value = '';
+      this.message.show(this.i18n.t('admin.interfaces.webhookCreated'));
+      await this._showWebhooks();
+    }
+    catch (failure) {
+      this.message.show(problemText(failure, this.i18n), true);
+    }
+  }
+
+  async _toggle(subscriber) {
+    try {
+      await api(`/api/admin/webhooks/${subscriber.id}`, { method: 'PUT',
+        body: { url: subscriber.url, events: subscriber.events, enabled: !subscriber.enabled } });
+      await this._showWebhooks();
+    }
+    catch (failure) {
+      this.message.show(problemText(failure, this.i18n), true);
+    }
+  }
+
+  async _delete(subscriber) {
+    if (!window.confirm(this.i18n.t('admin.interfaces.deleteConfirm').replace('{name}', subscriber.name))) {
+      return;
+    }
+    try {
+      await api(`/api/admin/webhooks/${subscriber.id}`, { method: 'DELETE' });
+      await this._showWebhooks();
+    }
+    catch (failure) {
+      this.message.show(problemText(failure, this.i18n), true);
+    }
+  }
+
+}

@@ -1,0 +1,55 @@
+import { el } from '../core/dom.js';
+
+/**
+ * An import's report in words, in the page's language: what the file held and what was done,
+ * then every feature (or line) that was repaired or refused, with the reason. What is not ours
+ * to translate (a property's name, the geometry library's finding and its coordinates) is shown
+ * as it came, marked as code.
+ */
+export function quarterReport(report, t) {
+  const rejected = report.rejected ?? [];
+  return [
+    el('p', {}, rejected.length
+      ? t('admin.geodata.result.rejected', { count: rejected.length, features: report.features })
+      : t('admin.geodata.result.applied', report)),
+    notes(t('admin.geodata.result.problems'), rejected, t),
+    notes(t('admin.geodata.result.repaired'), report.repaired ?? [], t),
+  ];
+}
+
+export function addressReport(report, t) {
+  return [
+    el('p', {}, t('admin.geodata.result.addresses', { rows: report.rows, imported: report.imported, rejected: report.rejectedCount })),
+    (report.rejected ?? []).length
+      ? el('ul', {}, report.rejected.map((line) => el('li', {}, el('code', { translate: 'no' }, line))))
+      : '',
+  ];
+}
+
+function notes(heading, list, t) {
+  if (!list.length) {
+    return '';
+  }
+  return el('div', {}, el('h3', {}, heading), el('ul', {}, list.map((note) => el('li', {},
+    where(note, t), ': ', t(`admin.geodata.reason.${note.reason}`),
+    note.detail ? [' ', el('code', { translate: 'no' }, geometryFinding(note.detail, t))] : ''))));
+}
+
+function where(note, t) {
+  if (note.feature == null) {
+    return t('admin.geodata.wholeFile');
+  }
+  return t(note.code || note.name ? 'admin.geodata.featureNamed' : 'admin.geodata.feature',
+    { number: note.feature, code: note.code ?? '–', name: note.name ?? '–' });
+}
+
+/** "Self-intersection[6.92 51.52]" from the geometry library: its words translated where we know them. */
+export function geometryFinding(detail, t) {
+  const found = /^([A-Za-z -]+?)\s*\[([^\]]*)\]$/.exec(detail);
+  if (!found) {
+    return detail;
+  }
+  const key = `admin.geodata.geos.${found[1].replaceAll(' ', '')}`;
+  const words = t(key);
+  return `${words === key ? found[1] : words} [${found[2]}]`;
+}

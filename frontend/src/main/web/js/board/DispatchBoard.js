@@ -1,0 +1,157 @@
+import { api } from '../core/api.js';
+import { $, el } from '../core/dom.js';
+import { categoryLabel } from '../core/categories.js';
+import { BoardSocket } from './BoardSocket.js';
+import { BoardStore } from './BoardStore.js';
+import { BoardMap } from './BoardMap.js';
+import { BoardFilters } from './BoardFilters.js';
+import { IncidentPanel } from './IncidentPanel.js';
+import { HistorySearch } from './HistorySearch.js';
+import { HandoverView } from './HandoverView.js';
+import { QueueList } from './QueueList.js';
+import { TeamAlarms } from './TeamAlarms.js';
+import { beep } from './beep.js';
+
+/**
+ * The team leads' board: a live queue, a map and an incident panel, kept current by the event
+ * stream. A P1 incident draws attention: the queue entry flashes, a screen reader hears it, and
+ * a tone sounds if the lead switched sound on.
+ */
+const ATTENTION_MILLIS = 8000;
+const QUEUE_REFRESH_MILLIS = 30000;
+const SOUND_KEY = 'quartier-dispatch.sound';
+
+export class DispatchBoard {
+
+  constructor(i18n, config, categories, quarters) {
+    this.i18n = i18n;
+    this.config = config;
+    this.categories = categories;
+    this.quarters = quarters;
+    this.store = new BoardStore();
+    this.selected = null;
+    this.attention = new Set();
+    const category = (code) => this.category(code);
+    this.queue = new QueueList($('#queue'), $('#queue-count'), { i18n, category, onSelect: (id) => this.select(id) });
+    this.history = new HistorySearch($('#history'), { i18n, categories, quarters, onSelect: (id) => this.select(id) });
+    this.filters = new BoardFilters({ quarter: $('#filter-quarter'), teamType: $('#filter-team-type'), state: $('#filter-state') }, i18n, () => this.render());
+  }
+
+  async start() {
+    this.map = new BoardMap($('#map'), this.config.map, { onSelect: (id) => this.select(id), label: this.i18n.t('board.mapLabel') });
+    this.panel = new IncidentPanel($('#panel'), {
+      i18n: this.i18n, store: this.store, categories: this.categories,
+      onClose: () => this.deselect(),
+      onShown: () => this.map.invalidateSize(),
+    });
+    this.store.addEventListener('reset', () => this.render());
+    this.store.addEventListener('change', (event) => this.changed(event.detail));
+    this.handover = new HandoverView(this.i18n, this.categories);
+    $('#open-handover').addEventListener('click', () => this.handover.open());
+    this.alarms = new TeamAlarms(this.i18n, (id) => this.select(id));
+    this.store.addEventListener('reset', () => this.alarms.render([...this.store.teams.values()]));
+    $('#sound').checked = localStorage.getItem(SOUND_KEY) === 'on';
+    $('#sound').addEventListener('change', () => localStorage.setItem(SOUND_KEY, $('#sound').checked ? 'on' : 'off'));
+    document.addEventListener('languagechange', () => {
+      this.filters.fill(this.quarters, this.store.teamTypes);
+      this.render();
+      this.map.showLegend(this.i18n);
+      this.history.render();
+      this.panel.refresh();
+    });
+    this.history.render();
+    this.map.showLegend(this.i18n);
+    await this.map.showQuarters();
+    const snapshot = await api('/api/board/snapshot');
+    this.store.load(snapshot);
+    this.filters.fill(this.quarters, this.store.teamTypes);
+    this.socket = new BoardSocket({
+      onEvent: (event) => this.store.apply(event),
+      onReload: async () => {
+        const fresh = await api('/api/board/snapshot');
+        this.store.load(fresh);
+        return fresh.seq;
+      },
+      onStatus: (status) => this.showConnection(status),
+      onSignedOut: () => window.location.assign('/login?next=/board'),
+    });
+    this.socket.start(snapshot.seq);
+    setInterval(() => this.renderQueue(), QUEUE_REFRESH_MILLIS);
+  }
+
+  changed({ event, incident }) {
+    if (event.data?.team) {
+      this.alarms.render([...this.store.teams.values()]);
+    }
+    if (incident && incident.priority === 1 && ['INCIDENT_OPENED', 'PRIORITY_CHANGED', 'INCIDENT_ESCALATED'].includes(event.type)) {
+      this.drawAttention(incident);
+    }
+    this.render();
+    if (event.incidentId == null || event.incidentId !== this.panel.incidentId) {
+      return;
+    }
+    const survivor = event.data?.into ?? event.data?.incident?.mergedInto;
+    if (survivor) {
+      this.select(survivor, { notice: { kind: 'warning', text: this.i18n.t('board.followedMerge', { from: event.incidentId, into: survivor }) } });
+    }
+    else {
+      this.panel.refresh();
+    }
+  }
+
+  drawAttention(incident) {
+    this.attention.add(incident.id);
+    setTimeout(() => this.attention.delete(incident.id), ATTENTION_MILLIS);
+    $('#announcer').textContent = this.i18n.t('board.newP1', { id: incident.id, category: this.category(incident.category), quarter: incident.quarter?.name ?? '' });
+    if ($('#sound').checked) {
+      beep();
+    }
+  }
+
+  /** One incident is selected: the panel, the queue and the map all show it. */
+  select(id, options = {}) {
+    this.selected = id;
+    const shown = this.panel.show(id, options);
+    this.map.select(id);
+    this.map.invalidateSize();
+    this.map.focus(this.store.incidents.get(id));
+    this.renderQueue();
+    return shown;
+  }
+
+  deselect() {
+    this.selected = null;
+    this.map.select(null);
+    this.map.invalidateSize();
+    this.renderQueue();
+  }
+
+  render() {
+    this.renderQueue();
+    const visible = this.store.queue((incident) => this.filters.matches(incident));
+    this.map.showIncidents(visible, (incident) => `#${incident.id} P${incident.priority} ${this.category(incident.category)} · ${this.i18n.t(`state.${incident.state}`)}`);
+    this.map.showTeams([...this.store.teams.values()], (team) => `${team.name} · ${this.i18n.t(`team.${team.status}`)}`);
+    this.renderTeams();
+  }
+
+  renderQueue() {
+    this.queue.render(this.store.queue((incident) => this.filters.matches(incident)), { selected: this.selected, attention: this.attention });
+  }
+
+  renderTeams() {
+    const teams = [...this.store.teams.values()].sort((a, b) => a.teamType.localeCompare(b.teamType) || a.name.localeCompare(b.name));
+    $('#teams').replaceChildren(...teams.map((team) => el('li', {},
+      el('span', {}, team.name), el('span', { className: `status status-${team.status.toLowerCase()}` }, this.i18n.t(`team.${team.status}`)))));
+  }
+
+  showConnection(status) {
+    const element = $('#connection');
+    element.className = `connection connection--${status}`;
+    element.textContent = this.i18n.t(`board.connection.${status}`);
+  }
+
+  category(code) {
+    return categoryLabel(this.categories, code, this.i18n.language);
+  }
+
+}

@@ -1,0 +1,131 @@
+import { el } from '../core/dom.js';
+import { formatDuration, minutesUntil } from '../core/format.js';
+import { isOverdue } from './BoardStore.js';
+import { teamTypeName } from './teamTypes.js';
+
+/**
+ * The board's queue: one button per open incident (priority, category, quarter, state, how long
+ * until or since its deadline), the selected one marked, new P1s flashing.
+ *
+ * A long queue (over 1,000 entries: a city's worst night has 10,000) is virtual: only the entries in
+ * view and a few around them are in the page, each as tall as the others, and the list's padding
+ * stands in for the rest; each entry says its place in the whole list (aria-posinset/-setsize).
+ * Keyboard focus stays on its incident when the list is drawn again.
+ */
+const VIRTUAL_FROM = 1000;
+const OVERSCAN = 8;
+
+export class QueueList {
+
+  /**
+   * @param list the <ol>, inside a scrolling container; count, the badge with the number shown
+   * @param options i18n; category(code), the category's label; onSelect(id)
+   */
+  constructor(list, count, { i18n, category, onSelect }) {
+    this._list = list;
+    this._count = count;
+    this._i18n = i18n;
+    this._category = category;
+    this._onSelect = onSelect;
+    this._queue = [];
+    this._selected = null;
+    this._attention = new Set();
+    this._rowHeight = 0;
+    this._scroller = scrollingAncestor(list);
+    let pending = false;
+    const redraw = () => {
+      if (!pending && this._queue.length > VIRTUAL_FROM) {
+        pending = true;
+        requestAnimationFrame(() => {
+          pending = false;
+          this._draw();
+        });
+      }
+    };
+    (this._scroller === document.scrollingElement ? window : this._scroller).addEventListener('scroll', redraw, { passive: true });
+    window.addEventListener('resize', () => {
+      this._rowHeight = 0;
+      redraw();
+    });
+  }
+
+  render(queue, { selected, attention }) {
+    this._queue = queue;
+    this._selected = selected;
+    this._attention = attention;
+    this._count.textContent = String(queue.length);
+    this._draw();
+  }
+
+  _draw() {
+    const queue = this._queue;
+    const focused = this._list.contains(document.activeElement) ? document.activeElement.dataset.incident : null;
+    const virtual = queue.length > VIRTUAL_FROM;
+    this._list.classList.toggle('virtual', virtual);
+    let first = 0;
+    let last = queue.length;
+    if (virtual) {
+      const row = this._rowHeight || 100;
+      const viewTop = this._scroller === document.scrollingElement ? 0 : this._scroller.getBoundingClientRect().top;
+      const scrolledPast = viewTop - this._list.getBoundingClientRect().top;
+      first = Math.max(0, Math.floor(scrolledPast / row) - OVERSCAN);
+      last = Math.min(queue.length, first + Math.ceil(this._scroller.clientHeight / row) + 2 * OVERSCAN);
+      this._list.style.paddingBlockStart = `${first * row}px`;
+      this._list.style.paddingBlockEnd = `${(queue.length - last) * row}px`;
+    }
+    else {
+      this._list.style.paddingBlockStart = '';
+      this._list.style.paddingBlockEnd = '';
+    }
+    this._list.replaceChildren(...queue.slice(first, last).map((incident, offset) => el('li', virtual
+      ? { 'aria-posinset': String(first + offset + 1), 'aria-setsize': String(queue.length) } : {},
+    this._entry(incident, incident.id === this._selected, this._attention.has(incident.id)))));
+    if (focused) {
+      this._list.querySelector(`[data-incident="${focused}"]`)?.focus({ preventScroll: true });
+    }
+    if (virtual && !this._rowHeight && this._list.firstElementChild) {
+      // Every entry of a virtual list is as tall as the first (CSS); measured once it is drawn.
+      this._rowHeight = this._list.firstElementChild.getBoundingClientRect().height || 100;
+      this._draw();
+    }
+  }
+
+  _entry(incident, selected, attention) {
+    const t = (key, params) => this._i18n.t(key, params);
+    const overdue = isOverdue(incident);
+    return el('button', {
+      type: 'button',
+      className: `p${incident.priority}${attention ? ' attention' : ''}`,
+      'aria-current': selected ? 'true' : null,
+      dataset: { incident: String(incident.id) },
+      onClick: () => this._onSelect(incident.id),
+    },
+    el('span', { className: 'line' },
+      el('strong', {}, `P${incident.priority} · ${this._category(incident.category)}`),
+      el('span', { className: 'meta' }, `#${incident.id}`)),
+    el('p', { className: 'meta' }, `${incident.quarter?.name ?? t('board.outside')} · ${t(`state.${incident.state}`)}`,
+      incident.reports > 1 ? ` · ${t('board.reportsCount', { count: incident.reports })}` : ''),
+    el('p', { className: overdue ? 'meta overdue-text' : 'meta' }, this._due(incident, overdue)),
+    el('p', { className: 'meta' }, incident.teamTypes.map((type) => el('span', { className: 'chip', title: teamTypeName(this._i18n, type) }, teamTypeName(this._i18n, type, { short: true }))),
+      incident.hotspot ? el('span', { className: 'chip' }, t('board.hotspot')) : ''));
+  }
+
+  _due(incident, overdue) {
+    if (!incident.deadline) {
+      return '';
+    }
+    const span = formatDuration(minutesUntil(incident.deadline), (key, params) => this._i18n.t(key, params));
+    return overdue ? this._i18n.t('board.overdueBy', { span }) : this._i18n.t('board.dueIn', { span });
+  }
+
+}
+
+/** The element that scrolls the list: its nearest ancestor with a scroll bar of its own. */
+function scrollingAncestor(element) {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(parent).overflowY)) {
+      return parent;
+    }
+  }
+  return document.scrollingElement;
+}

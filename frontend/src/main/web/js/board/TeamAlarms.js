@@ -1,0 +1,42 @@
+import { $, el } from '../core/dom.js';
+import { beep } from './beep.js';
+
+/**
+ * Teams that need help now (lone-worker safety): a check-in ran out unanswered, or a member
+ * pressed "need help". Shown above everything else as long as the team's summary carries the
+ * alarm (also after a reload); each new alarm is announced and, if sound is on, beeps.
+ */
+export class TeamAlarms {
+
+  /**
+   * @param i18n the board's texts
+   * @param onOpen called with an incident's id to open it in the panel
+   */
+  constructor(i18n, onOpen) {
+    this.i18n = i18n;
+    this.onOpen = onOpen;
+    this.known = new Set();
+  }
+
+  render(teams) {
+    const t = (key, params) => this.i18n.t(key, params);
+    const alarmed = teams.filter((team) => team.alarm);
+    for (const team of alarmed) {
+      const key = `${team.id}:${team.alarm.at}`;
+      if (!this.known.has(key)) {
+        this.known.add(key);
+        $('#announcer').textContent = t(`board.alarm.${team.alarm.reason}`, { team: team.name, id: team.alarm.incidentId });
+        if ($('#sound').checked) {
+          beep();
+        }
+      }
+    }
+    const box = $('#alarms');
+    box.hidden = !alarmed.length;
+    box.replaceChildren(...alarmed.map((team) => el('li', { className: 'alarm' },
+      el('strong', {}, t('board.alarm.title')), ' ',
+      t(`board.alarm.${team.alarm.reason}`, { team: team.name, id: team.alarm.incidentId }), ' ',
+      el('button', { type: 'button', className: 'button button--small', onClick: () => this.onOpen(team.alarm.incidentId) }, t('board.alarm.open')))));
+  }
+
+}

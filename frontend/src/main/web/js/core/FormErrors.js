@@ -1,0 +1,126 @@
+import { el } from './dom.js';
+
+/**
+ * Shows a form's field errors (the page's own checks and the server's) next to their fields,
+ * tied to them with aria-describedby and aria-invalid, and lists all of them in a summary that
+ * takes the focus, so that screen-reader and keyboard users hear what to fix and can jump there.
+ *
+ * An error given as { field, key, params } is a translation key: it is shown again in the new
+ * language when the language changes (one given as { field, message } is already a text, e.g. a
+ * server's). After any change in the form, an error goes when the form's own `check` (optional:
+ * () => [{ field, ... }]) no longer finds its field wrong; a server's error goes when its own
+ * field changes. New errors only appear on the next show().
+ */
+export class FormErrors {
+
+  constructor(form, summary, i18n, { check = null } = {}) {
+    this._form = form;
+    this._summary = summary;
+    this._i18n = i18n;
+    this._check = check;
+    this._errors = [];
+    this._title = null;
+    form.addEventListener('change', (event) => this._changed(event.target));
+    document.addEventListener('languagechange', () => this._render());
+  }
+
+  clear() {
+    this._errors = [];
+    this._render();
+  }
+
+  /**
+   * @param errors [{ field, key, params } or { field, message }]; fields are matched to
+   *   elements by data-field, then name
+   * @param title the summary's heading: a text, or { key } (default: error.summary)
+   * @param focusSummary move the focus to the summary
+   */
+  show(errors, title = { key: 'error.summary' }, { focusSummary = true } = {}) {
+    this._errors = [...errors];
+    this._title = title;
+    this._render();
+    if (focusSummary) {
+      this._summary.querySelector('h2')?.focus();
+    }
+  }
+
+  _changed(target) {
+    if (!this._errors.length) {
+      return;
+    }
+    const stillWrong = new Set((this._check ? this._check() : []).map((problem) => problem.field));
+    const fixed = (error) => !stillWrong.has(error.field)
+      && (this._control(error.field)?.contains(target) || (error.key && this._check));
+    const remaining = this._errors.filter((error) => !fixed(error));
+    if (remaining.length !== this._errors.length) {
+      this._errors = remaining;
+      this._render();
+    }
+  }
+
+  _render() {
+    this._removeMessages();
+    if (!this._errors.length) {
+      return;
+    }
+    const items = this._errors.map((error) => this._showAtField(error));
+    const title = typeof this._title === 'string' ? this._title : this._i18n.t(this._title.key);
+    this._summary.append(el('h2', { tabindex: '-1' }, title), el('ul', {}, items));
+    this._summary.hidden = false;
+  }
+
+  _showAtField(error) {
+    const text = error.key ? this._i18n.t(error.key, error.params) : error.message;
+    const control = this._control(error.field);
+    if (!control) {
+      return el('li', {}, text);
+    }
+    const id = `error-${error.field.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+    const message = el('p', { className: 'field-error', id }, text);
+    const row = control.closest('.check');
+    if (row && control.type === 'checkbox') {
+      // A checkbox sits beside its label: the message goes below the row, at full width.
+      row.after(message);
+    }
+    else {
+      (control.closest('.field, fieldset') || control.parentElement).append(message);
+    }
+    control.setAttribute('aria-invalid', 'true');
+    const described = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+    control.setAttribute('aria-describedby', [...described, id].join(' '));
+    return el('li', {}, el('a', { href: `#${control.id}` }, text));
+  }
+
+  _removeMessages() {
+    for (const message of this._form.querySelectorAll('.field-error')) {
+      const control = this._form.querySelector(`[aria-describedby~="${message.id}"]`);
+      if (control) {
+        const rest = control.getAttribute('aria-describedby').split(' ').filter((id) => id !== message.id);
+        if (rest.length) {
+          control.setAttribute('aria-describedby', rest.join(' '));
+        }
+        else {
+          control.removeAttribute('aria-describedby');
+        }
+        control.removeAttribute('aria-invalid');
+      }
+      message.remove();
+    }
+    this._summary.hidden = true;
+    this._summary.replaceChildren();
+  }
+
+  _control(field) {
+    if (!field) {
+      return null;
+    }
+    for (const name of [field, field.split('.')[0]]) {
+      const control = this._form.querySelector(`[data-field="${name}"]`) || this._form.querySelector(`[name="${name}"]`);
+      if (control) {
+        return control;
+      }
+    }
+    return null;
+  }
+
+}

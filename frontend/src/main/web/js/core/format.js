@@ -1,0 +1,48 @@
+/**
+ * Formatting for people: dates, spans of time and counts, in the page's language. Pure
+ * functions (no DOM), unit-tested with `node --test`.
+ */
+
+/** A date and time in the given language, e.g. "21.11.2026, 23:10". */
+export function formatDateTime(iso, language) {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A calendar date in the given language, e.g. "1. Dezember 2026". */
+export function formatDate(isoDate, language) {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Whole minutes from now until the given instant (negative when it has passed). */
+export function minutesUntil(iso, now = Date.now()) {
+  return Math.round((Date.parse(iso) - now) / 60000);
+}
+
+/**
+ * "25 min", "3 h", "2 d": how long a span is, at a glance. `t` is a translator; the texts are
+ * board.minutes, board.hours and board.days, each with {n}.
+ */
+export function formatDuration(minutes, t) {
+  const span = Math.abs(minutes);
+  if (span < 90) {
+    return t('board.minutes', { n: span });
+  }
+  if (span < 48 * 60) {
+    return t('board.hours', { n: Math.round(span / 60) });
+  }
+  return t('board.days', { n: Math.round(span / 1440) });
+}
+
+/**
+ * The key to use for a text about `count` things: `key.one`, `key.few`, `key.other` ... as the
+ * language's plural rules (Intl.PluralRules, CLDR) say, if the dictionary has that form;
+ * otherwise `key.other`, otherwise `key` itself. So "1 offener Vorgang" and "3 offene Vorgänge"
+ * come from two keys, and a language that has only the plain key still shows a text.
+ */
+export function pluralKey(key, count, language, has) {
+  const form = `${key}.${new Intl.PluralRules(language).select(count)}`;
+  if (has(form)) {
+    return form;
+  }
+  return has(`${key}.other`) ? `${key}.other` : key;
+}

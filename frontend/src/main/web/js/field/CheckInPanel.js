@@ -1,0 +1,69 @@
+import { api, ApiError } from '../core/api.js';
+import { $, el } from '../core/dom.js';
+import { formatDuration, minutesUntil } from '../core/format.js';
+
+/**
+ * Lone-worker safety on the phone: while the team is on site, when its next check-in is due,
+ * "still fine" (starts the timer again) and "need help" (an alarm on the board at once). Shortly
+ * before the check-in is due, the panel asks "still fine?" and the phone vibrates where it can.
+ * The server raises the alarm when the time runs out, also when this phone is off.
+ */
+const ASK_MINUTES_BEFORE = 5;
+const REFRESH_MS = 30000;
+const VIBRATION = [300, 150, 300];
+
+export class CheckInPanel {
+
+  /**
+   * @param page the field page: i18n, and received(document) for the fresh list the server answers with
+   */
+  constructor(page) {
+    this.page = page;
+    this.checkIn = null;
+    this._asked = null;
+    setInterval(() => this.render(), REFRESH_MS);
+  }
+
+  show(checkIn) {
+    this.checkIn = checkIn ?? null;
+    this.render();
+  }
+
+  render() {
+    const panel = $('#check-in');
+    const t = (key, params) => this.page.i18n.t(key, params);
+    if (!this.checkIn) {
+      panel.hidden = true;
+      panel.replaceChildren();
+      return;
+    }
+    const minutes = minutesUntil(this.checkIn.dueAt);
+    const asking = minutes <= ASK_MINUTES_BEFORE;
+    if (asking && this._asked !== this.checkIn.dueAt) {
+      this._asked = this.checkIn.dueAt;
+      navigator.vibrate?.(VIBRATION);
+    }
+    panel.hidden = false;
+    panel.className = `panel check-in${asking || this.checkIn.alarm ? ' check-in--asking' : ''}`;
+    panel.replaceChildren(
+      el('h2', {}, t('field.checkIn.title')),
+      this.checkIn.alarm ? el('p', { className: 'check-in-alarm', role: 'alert' }, t(`field.checkIn.alarm.${this.checkIn.alarm}`)) : '',
+      el('p', { role: asking ? 'alert' : null }, asking ? t('field.checkIn.ask', { time: formatDuration(Math.max(minutes, 0), t) })
+        : t('field.checkIn.due', { time: formatDuration(minutes, t) })),
+      el('div', { className: 'actions' },
+        el('button', { type: 'button', className: 'button button--primary', onClick: () => this.send('/api/field/check-in') }, t('field.checkIn.fine')),
+        el('button', { type: 'button', className: 'button button--danger help', onClick: () => this.send('/api/field/help') }, t('field.checkIn.help'))),
+      el('p', { className: 'check-in-message', role: 'status' }));
+  }
+
+  async send(path) {
+    try {
+      await this.page.received(await api(path, { method: 'POST' }));
+    }
+    catch (failure) {
+      $('.check-in-message').textContent = (failure instanceof ApiError && failure.status)
+        ? [failure.title, failure.detail].filter(Boolean).join(': ') : this.page.i18n.t('field.checkIn.offline');
+    }
+  }
+
+}

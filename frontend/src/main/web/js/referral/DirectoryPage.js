@@ -1,0 +1,197 @@
+import { api } from '../core/api.js';
+import { $, $$, el } from '../core/dom.js';
+import { takeOverSubmit } from '../core/forms.js';
+import { FormErrors } from '../core/FormErrors.js';
+import { showProblem } from '../admin/problems.js';
+import { TOPICS, RESIDENT_LANGUAGES, RIGHT_TO_LEFT, openingHoursText, referrerItem } from './referrals.js';
+
+/**
+ * The "Wegweiser" at the counter: partner services found by topic, language, quarter and what
+ * is open now; a referral with the person's consent (contact details go to the partner), or
+ * without it (nothing personal goes anywhere: the person takes a printed hand-out in their
+ * language); and the referrals of this contact point with the partners' answers.
+ */
+export class DirectoryPage {
+
+  constructor(i18n, quarters) {
+    this.i18n = i18n;
+    this.quarters = quarters;
+    this.services = [];
+    this.chosen = null;
+    this.searchRequest = 0;
+    this.errors = new FormErrors($('#refer-form'), $('#refer-errors'), i18n);
+  }
+
+  async start() {
+    this._fillSelects();
+    for (const control of $$('#filters select, #filters input')) {
+      control.addEventListener('change', () => this.search());
+    }
+    takeOverSubmit($('#filters'), () => this.search());
+    $('#consent').addEventListener('change', () => this._consentChanged());
+    takeOverSubmit($('#refer-form'), () => this._refer());
+    $('#refer-cancel').addEventListener('click', () => this._closeReferral());
+    $('#refer-handout').addEventListener('click', () => this._showHandout(this.chosen, $('#person-language').value));
+    $('#handout-close').addEventListener('click', () => this._closeHandout());
+    $('#handout-print').addEventListener('click', () => this._print());
+    window.addEventListener('afterprint', () => document.body.classList.remove('printing-handout'));
+    document.addEventListener('languagechange', () => {
+      this._fillSelects(true);
+      this._renderServices();
+      this.loadReferrals();
+    });
+    await Promise.all([this.search(), this.loadReferrals()]);
+    document.body.dataset.ready = 'true';
+  }
+
+  _fillSelects(keep = false) {
+    const previous = keep ? { topic: $('#topic').value, language: $('#service-language').value, quarter: $('#quarter').value, person: $('#person-language').value } : {};
+    const t = (key) => this.i18n.t(key);
+    $('#topic').replaceChildren(el('option', { value: '' }, t('directory.anyTopic')),
+      ...TOPICS.map((topic) => el('option', { value: topic }, t(`topic.${topic}`))));
+    $('#service-language').replaceChildren(el('option', { value: '' }, t('directory.anyLanguage')),
+      ...RESIDENT_LANGUAGES.map((code) => el('option', { value: code, lang: code }, t(`language.${code}`))));
+    $('#quarter').replaceChildren(el('option', { value: '' }, t('directory.anyQuarter')),
+      ...this.quarters.map((quarter) => el('option', { value: quarter.code }, quarter.name)));
+    $('#person-language').replaceChildren(...RESIDENT_LANGUAGES.map((code) => el('option', { value: code, lang: code }, t(`language.${code}`))));
+    $('#topic').value = previous.topic || '';
+    $('#service-language').value = previous.language || '';
+    $('#quarter').value = previous.quarter || '';
+    $('#person-language').value = previous.person || 'de';
+  }
+
+  async search() {
+    const query = new URLSearchParams();
+    for (const [name, id] of [['topic', '#topic'], ['language', '#service-language'], ['quarter', '#quarter']]) {
+      if ($(id).value) {
+        query.set(name, $(id).value);
+      }
+    }
+    query.set('openNow', $('#open-now').checked);
+    query.set('openToday', $('#open-today').checked);
+    const request = ++this.searchRequest;
+    try {
+      const services = await api(`/api/directory/services?${query}`);
+      if (request !== this.searchRequest) {
+        // A later search was started meanwhile: its answer counts, not this one.
+        return;
+      }
+      this.services = services;
+      this._renderServices();
+    }
+    catch (failure) {
+      $('#result-status').textContent = this.i18n.t('error.network');
+    }
+  }
+
+  _renderServices() {
+    const t = (key, params) => this.i18n.t(key, params);
+    $('#result-status').textContent = t('directory.found', { count: this.services.length });
+    $('#services').replaceChildren(...this.services.map((service) => el('li', { className: 'service', dataset: { service: service.id } },
+      el('h3', {}, service.name,
+        service.openNow ? el('span', { className: 'badge badge--open' }, t('directory.badgeOpenNow'))
+          : service.openToday ? el('span', { className: 'badge' }, t('directory.badgeOpenToday')) : ''),
+      el('p', { className: 'hint' }, `${service.organisation} · ${t(`topic.${service.topic}`)}`),
+      el('dl', {},
+        el('dt', {}, t('directory.for')), el('dd', {}, service.targetGroup || '–'),
+        el('dt', {}, t('directory.languages')), el('dd', {}, service.languages.flatMap((code, index) => [index ? ', ' : '', el('bdi', { lang: code }, t(`language.${code}`))])),
+        el('dt', {}, t('directory.hours')), el('dd', {}, openingHoursText(service.openingHours, this.i18n.language)),
+        el('dt', {}, t('directory.address')), el('dd', {}, `${service.street} ${service.houseNumber}, ${service.postcode} ${service.city}`),
+        el('dt', {}, t('directory.howToReach')), el('dd', {}, service.howToReach || '–'),
+        el('dt', {}, t('directory.contact')), el('dd', {}, [service.phone, service.email].filter(Boolean).join(' · ') || '–')),
+      el('button', { type: 'button', className: 'button button--primary button--small', onClick: () => this._openReferral(service) },
+        t('directory.refer')))));
+  }
+
+  _openReferral(service) {
+    this.chosen = service;
+    this.errors.clear();
+    $('#refer-form').reset();
+    $('#person-language').value = $('#service-language').value || 'de';
+    $('#refer-heading').textContent = this.i18n.t('referral.heading', { service: service.name });
+    $('#consent-label').textContent = this.i18n.t('referral.consent', { organisation: service.organisation });
+    this._consentChanged();
+    $('#refer-section').hidden = false;
+    $('#refer-heading').focus();
+  }
+
+  _closeReferral() {
+    $('#refer-section').hidden = true;
+    this.chosen = null;
+  }
+
+  _consentChanged() {
+    const consent = $('#consent').checked;
+    $('#contact-fields').hidden = !consent;
+    $('#no-consent-hint').hidden = consent;
+    for (const input of $$('#contact-fields input')) {
+      input.disabled = !consent;
+      if (!consent) {
+        input.value = '';
+      }
+    }
+  }
+
+  async _refer() {
+    const consent = $('#consent').checked;
+    const body = { serviceId: this.chosen.id, need: $('#need').value, language: $('#person-language').value, consent, quarter: $('#quarter').value || null };
+    if (consent) {
+      body.contact = { name: $('#contact-name').value, phone: $('#contact-phone').value, email: $('#contact-email').value };
+    }
+    try {
+      await api('/api/referrals', { method: 'POST', body });
+      const service = this.chosen;
+      const language = body.language;
+      this._closeReferral();
+      await this.loadReferrals();
+      if (!consent) {
+        await this._showHandout(service, language);
+      }
+      else {
+        $('#result-status').textContent = this.i18n.t('referral.sent', { service: service.name });
+      }
+    }
+    catch (failure) {
+      showProblem(this.errors, failure, this.i18n);
+    }
+  }
+
+  async loadReferrals() {
+    const referrals = await api('/api/referrals');
+    $('#referrals').replaceChildren(...(referrals.length ? referrals.map((referral) => referrerItem(referral, this.i18n))
+      : [el('li', { className: 'hint' }, this.i18n.t('directory.noReferrals'))]));
+  }
+
+  /** The service's details in the person's language, to print and take along. */
+  async _showHandout(service, language) {
+    const t = await this.i18n.translator(language);
+    const handout = $('#handout');
+    handout.lang = language;
+    handout.dir = RIGHT_TO_LEFT.includes(language) ? 'rtl' : 'ltr';
+    $('#handout-heading').textContent = t('handout.title');
+    $('#handout-intro').textContent = t('handout.intro');
+    const row = (label, value) => (value ? [el('dt', {}, label), el('dd', {}, value)] : []);
+    $('#handout-details').replaceChildren(
+      ...row(t('handout.topic'), t(`topic.${service.topic}`)),
+      ...row(t('handout.service'), `${service.name} – ${service.organisation}`),
+      ...row(t('handout.address'), el('bdi', {}, `${service.street} ${service.houseNumber}, ${service.postcode} ${service.city}`)),
+      ...row(t('handout.hours'), el('bdi', {}, openingHoursText(service.openingHours, language))),
+      ...row(t('handout.languages'), service.languages.map((code) => t(`language.${code}`)).join(', ')),
+      ...row(t('handout.phone'), service.phone ? el('bdi', {}, service.phone) : null),
+      ...row(t('handout.email'), service.email ? el('bdi', {}, service.email) : null),
+      ...row(t('handout.howToReach'), service.howToReach));
+    $('#handout-section').hidden = false;
+    $('#handout-heading').setAttribute('tabindex', '-1');
+    $('#handout-heading').focus();
+  }
+
+  _closeHandout() {
+    $('#handout-section').hidden = true;
+  }
+
+  _print() {
+    document.body.classList.add('printing-handout');
+    window.print();
+  }
+
+}

@@ -1,0 +1,76 @@
+import { api } from '../core/api.js';
+import { el } from '../core/dom.js';
+import { problemText } from '../admin/problems.js';
+import { RESIDENT_LANGUAGES, referrerItem } from './referrals.js';
+
+let services = null;
+
+/**
+ * The incident panel's referrals: what was referred to partner services from this incident,
+ * with the partners' answers flowing back, and a short form for a team lead to refer (a
+ * neighbour conflict to mediation, a family to early help). Contact details only with the
+ * person's consent; without it the partner gets the need alone.
+ */
+export function incidentReferrals(incidentId, i18n) {
+  const t = (key, params) => i18n.t(key, params);
+  const list = el('ul', { className: 'referral-list' });
+  const message = el('p', { role: 'status', 'aria-live': 'polite' });
+  const form = referralForm(incidentId, i18n, message, () => load());
+  const container = el('div', { className: 'incident-referrals' }, list, message, form);
+
+  async function load() {
+    try {
+      const referrals = await api(`/api/incidents/${incidentId}/referrals`);
+      list.replaceChildren(...(referrals.length ? referrals.map((referral) => referrerItem(referral, i18n))
+        : [el('li', { className: 'hint' }, t('board.referralsNone'))]));
+    }
+    catch (failure) {
+      message.textContent = problemText(failure, i18n);
+    }
+  }
+
+  load();
+  return container;
+}
+
+function referralForm(incidentId, i18n, message, refresh) {
+  const t = (key, params) => i18n.t(key, params);
+  const id = (name) => `referral-${incidentId}-${name}`;
+  const service = el('select', { id: id('service') });
+  const need = el('textarea', { id: id('need'), dir: 'auto', maxlength: 2000, rows: 2 });
+  const language = el('select', { id: id('language') },
+    RESIDENT_LANGUAGES.map((code) => el('option', { value: code, lang: code }, t(`language.${code}`))));
+  const consent = el('input', { type: 'checkbox', id: id('consent') });
+  const phone = el('input', { type: 'tel', id: id('phone'), autocomplete: 'off', maxlength: 30, disabled: true });
+  consent.addEventListener('change', () => {
+    phone.disabled = !consent.checked;
+    if (!consent.checked) {
+      phone.value = '';
+    }
+  });
+  (services ??= api('/api/directory/services')).then((found) => service.replaceChildren(
+    ...found.map((entry) => el('option', { value: entry.id }, `${entry.name} – ${entry.organisation}`))));
+  const submit = async (event) => {
+    event.preventDefault();
+    const body = { serviceId: Number(service.value), need: need.value, language: language.value, consent: consent.checked };
+    if (consent.checked) {
+      body.contact = { phone: phone.value };
+    }
+    try {
+      await api(`/api/incidents/${incidentId}/referrals`, { method: 'POST', body });
+      need.value = '';
+      message.textContent = '';
+      refresh();
+    }
+    catch (failure) {
+      message.textContent = problemText(failure, i18n);
+    }
+  };
+  return el('form', { className: 'referral-form', onSubmit: submit, novalidate: true },
+    el('div', { className: 'field' }, el('label', { for: service.id }, t('board.referralService')), service),
+    el('div', { className: 'field' }, el('label', { for: need.id }, t('board.referralNeed')), need),
+    el('div', { className: 'field' }, el('label', { for: language.id }, t('referral.personLanguage')), language),
+    el('div', { className: 'check' }, consent, el('label', { for: consent.id }, t('board.referralConsent'))),
+    el('div', { className: 'field' }, el('label', { for: phone.id }, t('referral.contactPhone')), phone),
+    el('button', { type: 'submit', className: 'button button--small' }, t('board.referralSubmit')));
+}

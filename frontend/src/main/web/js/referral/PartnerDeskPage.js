@@ -1,0 +1,134 @@
+import { api } from '../core/api.js';
+import { $, el } from '../core/dom.js';
+import { formatDateTime } from '../core/format.js';
+import { takeOverSubmit } from '../core/forms.js';
+import { FormErrors } from '../core/FormErrors.js';
+import { showProblem } from '../admin/problems.js';
+import { statusText } from './referrals.js';
+
+const OUTCOMES = ['APPOINTMENT', 'HELPED', 'NOT_REACHED', 'NOT_RESPONSIBLE'];
+
+/**
+ * A partner organisation's page: the referrals to it (and only those), accept or decline,
+ * record the outcome, and sealed notes that only this organisation reads.
+ */
+export class PartnerDeskPage {
+
+  constructor(i18n) {
+    this.i18n = i18n;
+    this.referrals = [];
+    this.current = null;
+    this.errors = new FormErrors($('#answer'), $('#detail-errors'), i18n);
+  }
+
+  async start() {
+    $('#accept').addEventListener('click', () => this._act('accept'));
+    $('#decline').addEventListener('click', () => this._act('decline', { reason: $('#decline-reason').value }));
+    $('#record-outcome').addEventListener('click', () => this._recordOutcome());
+    $('#outcome').addEventListener('change', () => this._outcomeChanged());
+    takeOverSubmit($('#note-form'), () => this._addNote());
+    document.addEventListener('languagechange', () => {
+      this._renderInbox();
+      if (this.current) {
+        this._renderDetail();
+      }
+    });
+    await this.load();
+    document.body.dataset.ready = 'true';
+  }
+
+  async load() {
+    this.referrals = await api('/api/partner/referrals');
+    this._renderInbox();
+  }
+
+  _renderInbox() {
+    const t = (key, params) => this.i18n.t(key, params);
+    $('#inbox').replaceChildren(...(this.referrals.length ? this.referrals.map((referral) => el('li', { className: 'referral', dataset: { referral: referral.id } },
+      el('p', { className: 'referral__title' }, el('strong', {}, referral.service), ` · ${t(`topic.${referral.topic}`)}`),
+      el('p', { className: 'referral__meta' }, `${formatDateTime(referral.createdAt, this.i18n.language)} · `,
+        el('bdi', { lang: referral.language }, t(`language.${referral.language}`)), ' · ',
+        t(referral.hasContact ? 'referral.withContact' : 'referral.anonymous')
+        + (referral.referredFrom ? ` · ${referral.referredFrom}` : '') + (referral.fromIncident ? ` · ${t('partner.fromIncident')}` : '')),
+      el('p', { className: 'referral__status' }, statusText(referral, this.i18n)),
+      el('button', { type: 'button', className: 'button button--small', onClick: () => this.open(referral.id) }, t('partner.open'))))
+      : [el('li', { className: 'hint' }, t('partner.none'))]));
+  }
+
+  async open(id) {
+    this.current = await api(`/api/partner/referrals/${id}`);
+    this.errors.clear();
+    this._renderDetail();
+    $('#detail').hidden = false;
+    $('#detail-heading').focus();
+  }
+
+  _renderDetail() {
+    const t = (key, params) => this.i18n.t(key, params);
+    const referral = this.current;
+    $('#detail-heading').textContent = `${referral.service} – ${formatDateTime(referral.createdAt, this.i18n.language)}`;
+    $('#detail-status').textContent = statusText(referral, this.i18n);
+    $('#detail-facts').replaceChildren(
+      el('dt', {}, t('partner.need')), el('dd', { dir: 'auto' }, referral.need ?? t('partner.redacted')),
+      el('dt', {}, t('partner.personLanguage')), el('dd', {}, el('bdi', { lang: referral.language }, t(`language.${referral.language}`))),
+      el('dt', {}, t('partner.topic')), el('dd', {}, t(`topic.${referral.topic}`)));
+    const contact = referral.contact;
+    $('#detail-contact').replaceChildren(contact
+      ? el('div', { className: 'notice' }, el('strong', {}, t('partner.contact')),
+        el('p', { id: 'contact-details' }, [contact.name, contact.phone, contact.email].filter(Boolean).join(' · ')))
+      : el('div', { className: 'notice notice--warning' }, el('strong', {}, t('partner.noContact')), el('p', {}, t('partner.noContactHint'))));
+    $('#answer-open').hidden = referral.state !== 'OPEN';
+    $('#answer-outcome').hidden = referral.state !== 'ACCEPTED';
+    const chosen = $('#outcome').value;
+    $('#outcome').replaceChildren(...OUTCOMES.map((outcome) => el('option', { value: outcome }, t(`referral.outcome.${outcome}`))));
+    $('#outcome').value = chosen || 'APPOINTMENT';
+    this._outcomeChanged();
+    $('#notes').replaceChildren(...referral.notes.map((note) => el('li', {},
+      el('p', { className: 'referral__meta' }, `${note.author} · ${formatDateTime(note.at, this.i18n.language)}`),
+      el('p', { dir: 'auto' }, note.text ?? t('partner.redacted')))));
+  }
+
+  _outcomeChanged() {
+    $('#appointment-field').hidden = $('#outcome').value !== 'APPOINTMENT';
+    $('#redirect-field').hidden = $('#outcome').value !== 'NOT_RESPONSIBLE';
+  }
+
+  async _act(action, body) {
+    try {
+      await api(`/api/partner/referrals/${this.current.id}/${action}`, { method: 'POST', body });
+      await this._refresh();
+    }
+    catch (failure) {
+      showProblem(this.errors, failure, this.i18n);
+    }
+  }
+
+  async _recordOutcome() {
+    const outcome = $('#outcome').value;
+    const body = { outcome };
+    if (outcome === 'APPOINTMENT' && $('#appointment').value) {
+      body.appointmentAt = new Date($('#appointment').value).toISOString();
+    }
+    if (outcome === 'NOT_RESPONSIBLE') {
+      body.redirectTo = $('#redirect').value;
+    }
+    await this._act('outcome', body);
+  }
+
+  async _addNote() {
+    try {
+      await api(`/api/partner/referrals/${this.current.id}/notes`, { method: 'POST', body: { text: $('#note-text').value } });
+      $('#note-text').value = '';
+      await this._refresh();
+    }
+    catch (failure) {
+      showProblem(this.errors, failure, this.i18n);
+    }
+  }
+
+  async _refresh() {
+    const id = this.current.id;
+    await Promise.all([this.load(), this.open(id)]);
+  }
+
+}

@@ -1,0 +1,70 @@
+import { el } from '../core/dom.js';
+import { formatDateTime } from '../core/format.js';
+
+/**
+ * What the directory, the partner page, the board and the admin page share about partner
+ * services and referrals: the topics, readable opening hours, and a referral's status line.
+ */
+export const TOPICS = ['FAMILY_COUNSELLING', 'EARLY_HELP', 'MEDIATION', 'DEBT_COUNSELLING', 'ADDICTION_HELP',
+  'MIGRATION_COUNSELLING', 'SCHOOL_AND_CHILDCARE', 'JOBS', 'HOUSING', 'YOUTH', 'SENIORS', 'HEALTH'];
+
+export const RESIDENT_LANGUAGES = ['de', 'en', 'ar', 'fa', 'tr', 'uk', 'ro', 'bg'];
+
+export const RIGHT_TO_LEFT = ['ar', 'fa'];
+
+const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+
+/**
+ * Opening hours in OpenStreetMap syntax ("Mo-Th 09:00-16:00; Fr 09:00-13:00") with the
+ * weekdays named in the given language; the text as it is when it has another shape.
+ */
+export function openingHoursText(hours, language) {
+  const dayName = (index) => new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(2024, 0, 1 + index)));
+  try {
+    return hours.split(';').map((rule) => rule.trim()).filter(Boolean).map((rule) => {
+      const [days, times] = rule.split(/\s+/);
+      const dayText = days.toLowerCase().split(',').map((range) => range.split('-').map((day) => {
+        const index = DAYS.indexOf(day);
+        if (index < 0) {
+          throw new Error(day);
+        }
+        return dayName(index);
+      }).join('–')).join(', ');
+      return `${dayText} ${times.replaceAll('-', '–').replaceAll(',', ', ')}`;
+    }).join('; ');
+  }
+  catch (unreadable) {
+    return hours;
+  }
+}
+
+/** "Angenommen · Termin am 04.03.2027, 14:00" and the like, for referrer and partner. */
+export function statusText(referral, i18n) {
+  const parts = [i18n.t(`referral.state.${referral.state}`)];
+  if (referral.outcome) {
+    parts.push(i18n.t(`referral.outcome.${referral.outcome}`));
+  }
+  if (referral.outcome === 'APPOINTMENT' && referral.appointmentAt) {
+    parts.push(i18n.t('referral.appointmentOn', { at: formatDateTime(referral.appointmentAt, i18n.language) }));
+  }
+  if (referral.redirectTo) {
+    parts.push(i18n.t('referral.redirectTo', { where: referral.redirectTo }));
+  }
+  if (referral.declineReason) {
+    parts.push(i18n.t('referral.declineReason', { reason: referral.declineReason }));
+  }
+  return parts.join(' · ');
+}
+
+/** A referral as its referrer follows it: service, status and outcome, a flag when overdue. */
+export function referrerItem(referral, i18n) {
+  return el('li', { className: `referral${referral.stale ? ' referral--stale' : ''}`, dataset: { referral: referral.id } },
+    el('p', { className: 'referral__title' }, el('strong', {}, referral.service), ` – ${referral.organisation}`),
+    el('p', { className: 'referral__meta' }, `${i18n.t(`topic.${referral.topic}`)} · `,
+      el('bdi', { lang: referral.language }, i18n.t(`language.${referral.language}`)),
+      ` · ${formatDateTime(referral.createdAt, i18n.language)} · `,
+      i18n.t(referral.consent ? 'referral.withContact' : 'referral.anonymous')),
+    el('p', { className: 'referral__status' }, statusText(referral, i18n)),
+    referral.stale ? el('p', { className: 'referral__stale' }, i18n.t('referral.staleHint')) : '');
+}

@@ -1,0 +1,40 @@
+import { el } from '../core/dom.js';
+
+/**
+ * The part every page shares, defined once: the skip link and the site header (title, language
+ * selector, on staff pages the signed-in member). A page's own header tools (the board's
+ * connection state, say) come from a <template id="header-tools"> in its HTML. Called first
+ * thing by each page's entry module, before the translations are applied, which fill in the
+ * texts named by data-i18n.
+ *
+ * @param options title, the key of the header's title (none: the product's name); heading, the
+ *   title is the page's h1; titleId, an id for it; home, the title links to the form; wide, full width; staff, a place
+ *   for the signed-in member; skipTo and skipText, the skip link's target and text key
+ */
+export function renderPageShell({ title = null, titleId = null, heading = false, home = false, wide = false, staff = false,
+  skipTo = '#main', skipText = 'common.skipToContent' } = {}) {
+  const titleElement = el(home ? 'a' : heading ? 'h1' : 'p', {
+    className: 'site-header__title',
+    id: titleId,
+    href: home ? '/' : null,
+    dataset: title ? { i18n: title } : {},
+  }, title ? '' : 'Quartier Dispatch');
+  const tools = document.getElementById('header-tools')?.content.cloneNode(true) ?? [];
+  const header = el('header', { className: wide ? 'site-header wide' : 'site-header' },
+    el('div', { className: 'site-header__inner' },
+      titleElement,
+      el('div', { className: 'site-header__tools' },
+        tools,
+        el('label', { for: 'language', dataset: { i18n: 'common.language' } }),
+        el('select', { id: 'language' }),
+        staff ? el('span', { id: 'who' }) : null)));
+  const skipLink = el('a', { className: 'skip-link', href: skipTo, dataset: { i18n: skipText } });
+  document.body.prepend(skipLink, header);
+  if (!staff) {
+    // What the law asks of a public-sector site: both pages reachable from every public page.
+    document.body.append(el('nav', { className: 'site-links', dataset: { i18nAttr: 'aria-label:footer.label' } },
+      el('a', { href: '/barrierefreiheit', dataset: { i18n: 'footer.accessibility' } }),
+      el('a', { href: '/leichte-sprache', lang: 'de', dataset: { i18n: 'footer.easyLanguage' } })));
+  }
+  return header;
+}
