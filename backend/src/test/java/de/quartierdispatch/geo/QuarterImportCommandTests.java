@@ -42,8 +42,8 @@ class QuarterImportCommandTests {
 	void exitsWith1AndNamesTheFeatureWhenTheFileIsRejected(CapturedOutput output, @TempDir Path directory)
 			throws IOException {
 		Path file = directory.resolve("broken.geojson");
-		Files.writeString(file, QuarterImportTests
-			.featureCollection(QuarterImportTests.feature("C-1", "Line", "[[[7.5,50.0],[7.51,50.0]]]")));
+		Files.writeString(file, QuarterImportIntegrationTests
+			.featureCollection(QuarterImportIntegrationTests.feature("C-1", "Line", "[[[7.5,50.0],[7.51,50.0]]]")));
 		int exitCode = run("import-quarters", "--file=" + file, "--code-property=code", "--name-property=name");
 		assertThat(exitCode).isEqualTo(1);
 		assertThat(output).contains("feature 1 (code \"C-1\", name \"Line\"): broken polygon")

@@ -104,6 +104,11 @@ public final class BoardClient implements AutoCloseable {
 		return this.closed.asMono().block(timeout);
 	}
 
+	/** The close status the server sent, if it has closed the connection yet. */
+	public @Nullable CloseStatus closeStatusNow() {
+		return this.closed.asMono().toFuture().getNow(null);
+	}
+
 	/** Sequence numbers of the events received so far, in the order received. */
 	public List<Long> seqs() {
 		synchronized (this.seqs) {

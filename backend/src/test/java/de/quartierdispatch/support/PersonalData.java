@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Residents' personal data as the tests submit it: the log check
- * (PersonalDataInLogsTests) makes sure none of it ever appears in the application's log.
+ * (PersonalDataInLogsIntegrationTests) makes sure none of it ever appears in the
+ * application's log.
  */
 public final class PersonalData {
 

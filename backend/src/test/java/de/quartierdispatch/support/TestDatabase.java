@@ -109,6 +109,15 @@ public class TestDatabase implements LauncherSessionListener {
 				setting("DB_PASSWORD", "postgres"));
 	}
 
+	/**
+	 * A connection as the administrative user to the server's {@code postgres} database,
+	 * for what cannot be done from inside this run's database (e.g. refusing connections
+	 * to it).
+	 */
+	public static Connection connectToServer() throws SQLException {
+		return connect();
+	}
+
 	/** The single text value a query returns, for tests that check what was stored. */
 	public static String queryString(String sql) {
 		return queryString(name, sql);

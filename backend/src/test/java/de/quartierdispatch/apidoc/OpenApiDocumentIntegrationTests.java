@@ -1,0 +1,94 @@
+package de.quartierdispatch.apidoc;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import de.quartierdispatch.support.IntegrationTest;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document is served to anyone at {@code /v3/api-docs}, is valid OpenAPI 3.1
+ * (parsed by swagger-parser), and describes every endpoint the application maps, with the
+ * security schemes and error shapes callers need.
+ */
+@IntegrationTest
+class OpenApiDocumentIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping handlers;
+
+	@Test
+	void theServedDocumentIsValidOpenApi31AndDescribesEveryMappedEndpoint() throws Exception {
+		HttpResponse<String> served = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs"))
+				.timeout(Duration.ofSeconds(60))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(served.statusCode()).isEqualTo(200);
+		ParseOptions options = new ParseOptions();
+		options.setResolve(true);
+		SwaggerParseResult parsed = new OpenAPIParser().readContents(served.body(), null, options);
+		assertThat(parsed.getMessages()).as("validation messages").isEmpty();
+		OpenAPI document = parsed.getOpenAPI();
+		assertThat(document.getOpenapi()).startsWith("3.1");
+
+		Set<String> undescribed = new TreeSet<>();
+		this.handlers.getHandlerMethods()
+			.keySet()
+			.forEach((mapping) -> mapping.getPatternsCondition()
+				.getPatterns()
+				.forEach((pattern) -> mapping.getMethodsCondition().getMethods().forEach((method) -> {
+					String path = pattern.getPatternString();
+					// The description does not describe itself.
+					if (!path.startsWith("/v3/api-docs") && !described(document, method.name(), path)) {
+						undescribed.add(method + " " + path);
+					}
+				})));
+		assertThat(undescribed).as("mapped endpoints missing from the OpenAPI document").isEmpty();
+
+		assertThat(document.getComponents().getSecuritySchemes()).containsKeys("staffSession", "csrfHeader",
+				"open311ApiKey");
+		assertThat(document.getComponents().getSchemas()).containsKeys("Problem", "Open311Errors");
+		Operation submit = document.getPaths().get("/open311/v2/requests").getPost();
+		assertThat(submit.getSecurity())
+			.anySatisfy((requirement) -> assertThat(requirement).containsKey("open311ApiKey"));
+		Operation createUser = document.getPaths().get("/api/admin/users").getPost();
+		assertThat(createUser.getSecurity())
+			.anySatisfy((requirement) -> assertThat(requirement).containsKeys("staffSession", "csrfHeader"));
+		assertThat(createUser.getResponses().get("422").getContent()).containsKey("application/problem+json");
+	}
+
+	private static boolean described(OpenAPI document, String method, String path) {
+		PathItem item = document.getPaths().get(path);
+		if (item == null) {
+			return false;
+		}
+		return item.readOperationsMap()
+			.keySet()
+			.stream()
+			.anyMatch((described) -> described.name().equals(method.toUpperCase(Locale.ROOT)));
+	}
+
+}

@@ -1,0 +1,183 @@
+package de.quartierdispatch.geo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class QuarterImportIntegrationTests {
+
+	private static final String DUISBURG = "/api/admin/quarters/import?codeProperty=code&nameProperty=name&source=duisburg.geojson";
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private Quarters quarters;
+
+	private WebTestClient admin;
+
+	@BeforeEach
+	void signInAsAdmin() {
+		this.admin = StaffLogin.as(this.client, "admin");
+	}
+
+	@Test
+	void importsNestedDuisburgAreasOnceAndLocatesTheMostSpecific() throws IOException {
+		byte[] duisburg = new ClassPathResource("quarters/duisburg-stadtbezirke-ortsteile-osm.geojson")
+			.getContentAsByteArray();
+		QuarterImportReport first = importFile(duisburg);
+		QuarterImportReport second = importFile(duisburg);
+		assertThat(first.features()).isEqualTo(35);
+		assertThat(first.created() + first.unchanged()).as("all 35 created (or present from an earlier test)")
+			.isEqualTo(35);
+		assertThat(first.rejected()).isEmpty();
+		assertThat(second.created()).isZero();
+		assertThat(second.updated()).isZero();
+		assertThat(second.unchanged()).isEqualTo(35);
+		// Hochfeld (Ortsteil 508) lies in Duisburg-Mitte (500), in Duisburg (000).
+		this.client.get()
+			.uri("/api/quarters/locate?lat=51.41914&lon=6.74609")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.quarter.code")
+			.isEqualTo("508")
+			.jsonPath("$.enclosing[0].code")
+			.isEqualTo("500")
+			.jsonPath("$.enclosing[1].code")
+			.isEqualTo("000");
+	}
+
+	@Test
+	void rejectsAFileWithABrokenPolygonWithoutImportingAnythingOfIt() {
+		long before = this.quarters.count().block();
+		String file = featureCollection(feature("T-OK", "Fine", "[[[7.0,50.0],[7.01,50.0],[7.01,50.01],[7.0,50.0]]]"),
+				feature("T-OPEN", "Open ring", "[[[7.1,50.0],[7.11,50.0],[7.11,50.01],[7.1,50.01]]]"));
+		this.admin.post()
+			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Accept-Language", "en")
+			.bodyValue(file.getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Boundary file rejected")
+			.jsonPath("$.report.rejected[0].feature")
+			.isEqualTo(2)
+			.jsonPath("$.report.rejected[0].code")
+			.isEqualTo("T-OPEN")
+			.jsonPath("$.report.rejected[0].message")
+			.value((String message) -> assertThat(message).contains("broken polygon").contains("closed"))
+			.jsonPath("$.report.rejected[0].reason")
+			.isEqualTo("broken");
+		assertThat(this.quarters.count().block()).isEqualTo(before);
+	}
+
+	@Test
+	void rejectsAFeatureWithoutTheNamedPropertyNamingIt() {
+		String file = featureCollection(feature("T-A", "A", "[[[7.2,50.0],[7.21,50.0],[7.21,50.01],[7.2,50.0]]]"),
+				"{\"type\":\"Feature\",\"properties\":{\"code\":\"T-B\"},\"geometry\":{\"type\":\"Polygon\","
+						+ "\"coordinates\":[[[7.3,50.0],[7.31,50.0],[7.31,50.01],[7.3,50.0]]]}}");
+		this.admin.post()
+			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(file.getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.report.rejected[0].feature")
+			.isEqualTo(2)
+			.jsonPath("$.report.rejected[0].message")
+			.value((String message) -> assertThat(message).contains("\"name\""))
+			.jsonPath("$.report.rejected[0].reason")
+			.isEqualTo("name-missing")
+			.jsonPath("$.report.rejected[0].detail")
+			.isEqualTo("name");
+		this.client.get().uri("/api/quarters/locate?lat=50.003&lon=7.207").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void repairsASelfIntersectingPolygonAndSaysSo() {
+		String bowTie = "[[[7.4,50.0],[7.41,50.01],[7.41,50.0],[7.4,50.01],[7.4,50.0]]]";
+		QuarterImportReport report = importFile(
+				featureCollection(feature("T-BOW", "Bow tie", bowTie)).getBytes(StandardCharsets.UTF_8));
+		assertThat(report.repaired()).singleElement().satisfies((note) -> {
+			assertThat(note.message()).contains("Self-intersection");
+			assertThat(note.reason()).isEqualTo("repaired");
+			assertThat(note.detail()).startsWith("Self-intersection[");
+		});
+		assertThat(report.created() + report.unchanged()).isEqualTo(1);
+	}
+
+	@Test
+	void rejectsWhatIsNotGeoJson() {
+		this.admin.post()
+			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"type\": \"FeatureCollection\", \"features\": [".getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.report.rejected[0].message")
+			.value((String message) -> assertThat(message).contains("not a GeoJSON FeatureCollection"));
+	}
+
+	@Test
+	void importIsForAdministratorsOnly() {
+		this.client.post()
+			.uri(DUISBURG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri(DUISBURG)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	private QuarterImportReport importFile(byte[] file) {
+		return this.admin.post()
+			.uri(DUISBURG)
+			.contentType(MediaType.parseMediaType("application/geo+json"))
+			.bodyValue(file)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(QuarterImportReport.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	static String featureCollection(String... features) {
+		return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
+	}
+
+	static String feature(String code, String name, String polygon) {
+		return "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code + "\",\"name\":\"" + name
+				+ "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + polygon + "}}";
+	}
+
+}

@@ -1,0 +1,230 @@
+package de.quartierdispatch.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.MutableClock;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A lead's decision "closed without action" needs a reason and can be taken back by the
+ * same lead within the configured window, by nobody else and not later; closed incidents
+ * stay findable by tracking code, number, address or text within the lead's quarters, and
+ * their timeline names each step's actor.
+ */
+@IntegrationTest
+@Import(DecisionUndoAndHistoryIntegrationTests.TestClock.class)
+@TestPropertySource(properties = { "quartier.scheduling.enabled=false", "quartier.decision.undo-window=2m" })
+class DecisionUndoAndHistoryIntegrationTests {
+
+	static final MutableClock CLOCK = new MutableClock(Instant.parse("2027-05-03T08:00:00Z"));
+
+	private static final double BOY_LAT = 51.5423;
+
+	private static final double BOY_LON = 6.9681;
+
+	private static final double MITTE_LAT = 51.52334;
+
+	private static final double MITTE_LON = 6.92871;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void closingWithoutActionNeedsAReasonAndOnlyTheSameLeadCanTakeItBackWithinTheWindow() {
+		long incident = Fixtures.reportIncident(this.client, "OTHER", BOY_LAT, BOY_LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		WebTestClient otherLead = lead(List.of());
+
+		decide(lead, incident, Map.of("outcome", "NO_ACTION_POSSIBLE", "version", Fixtures.incidentVersion(incident)))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("reason");
+		decide(lead, incident,
+				Map.of("outcome", "NO_ACTION_POSSIBLE", "reason", "Ruhestörung war vorbei", "version",
+						Fixtures.incidentVersion(incident)))
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.undoableUntil")
+			.exists();
+		int closed = Fixtures.incidentVersion(incident);
+		otherLead.get()
+			.uri("/api/incidents/{id}", incident)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.undoableUntil")
+			.doesNotExist();
+
+		undo(otherLead, incident, closed).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:undo-other-lead");
+		undo(lead, incident, closed).expectStatus().isOk().expectBody().jsonPath("$.incident.state").isEqualTo("OPEN");
+		undo(lead, incident, Fixtures.incidentVersion(incident)).expectStatus().isEqualTo(409);
+
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
+		assertThat(TestDatabase.queryString("SELECT coalesce(outcome, 'none') FROM incident WHERE id = " + incident))
+			.isEqualTo("none");
+		assertThat(TestDatabase.queryString("SELECT data->>'undone' FROM board_event WHERE incident_id = " + incident
+				+ " ORDER BY seq DESC LIMIT 1"))
+			.isEqualTo("true");
+	}
+
+	@Test
+	void aDecisionCannotBeTakenBackOnceTheWindowHasPassed() {
+		long incident = Fixtures.reportIncident(this.client, "OTHER", BOY_LAT, BOY_LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		decide(lead, incident, Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
+			.expectStatus()
+			.isOk();
+		CLOCK.advance(Duration.ofMinutes(3));
+
+		undo(lead, incident, Fixtures.incidentVersion(incident)).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:undo-too-late");
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void closedIncidentsAreFoundByTrackingCodeNumberOrTextWithinTheLeadsQuarters() {
+		String marker = "Sperrmüll-" + UUID.randomUUID().toString().substring(0, 8);
+		long inside = Fixtures.reportIncident(this.client, "DRUGS_ALCOHOL", BOY_LAT, BOY_LON);
+		long outside = Fixtures.reportIncident(this.client, "DRUGS_ALCOHOL", MITTE_LAT, MITTE_LON);
+		TestDatabase.queryLong(
+				"WITH changed AS (UPDATE report SET description = '" + marker + " am Kiosk' WHERE incident_id IN ("
+						+ inside + "," + outside + ") RETURNING 1) SELECT count(*) FROM changed");
+		String code = TestDatabase.queryString("SELECT tracking_code FROM report WHERE incident_id = " + inside);
+		String street = "Teststraße " + marker.substring(marker.length() - 4);
+		TestDatabase.queryLong("WITH placed AS (UPDATE report SET address_label = '" + street
+				+ " 2, 46240 Bottrop' WHERE incident_id = " + inside + " RETURNING 1) SELECT count(*) FROM placed");
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		decide(lead, inside, Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(inside)))
+			.expectStatus()
+			.isOk();
+		String boyWest = TestDatabase.queryString("SELECT code FROM quarter WHERE name = 'Boy-West'");
+
+		search(lead, "q=" + code + "&closed=true").jsonPath("$.total")
+			.isEqualTo(1)
+			.jsonPath("$.items[0].id")
+			.isEqualTo(inside)
+			.jsonPath("$.items[0].outcome")
+			.isEqualTo("NOTHING_FOUND");
+		search(lead, "q=" + inside).jsonPath("$.items[?(@.id == " + inside + ")]").exists();
+		search(lead, "q=" + street.toLowerCase()).jsonPath("$.total")
+			.isEqualTo(1)
+			.jsonPath("$.items[0].address")
+			.isEqualTo(street + " 2, 46240 Bottrop");
+		search(lead, "q=" + marker + "&closed=false").jsonPath("$.items[?(@.id == " + outside + ")]").exists();
+		search(lead, "q=" + marker + "&closed=true&outcome=NOTHING_FOUND&category=DRUGS_ALCOHOL&quarter=" + boyWest)
+			.jsonPath("$.total")
+			.isEqualTo(1);
+		search(lead(List.of(boyWest)), "q=" + marker).jsonPath("$.items[?(@.id == " + outside + ")]")
+			.doesNotExist()
+			.jsonPath("$.items[?(@.id == " + inside + ")]")
+			.exists();
+		for (String bad : List.of("size=0", "page=-1", "outcome=MAYBE", "from=yesterday", "closed=perhaps")) {
+			lead.get()
+				.uri("/api/incidents/search?" + bad)
+				.exchange()
+				.expectStatus()
+				.is4xxClientError()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+	}
+
+	@Test
+	void theTimelineNamesTheActorOfEveryStepNeverAnAccountOrPublic() {
+		long incident = Fixtures.reportIncident(this.client, "OTHER", BOY_LAT, BOY_LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		decide(lead, incident, Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
+			.expectStatus()
+			.isOk();
+		String name = TestDatabase.queryString("SELECT display_name FROM staff_user WHERE username = 'dispatcher'");
+
+		lead.get()
+			.uri("/api/incidents/{id}", incident)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.timeline[0].type")
+			.isEqualTo("INCIDENT_OPENED")
+			.jsonPath("$.timeline[0].actorKind")
+			.isEqualTo("reporter")
+			.jsonPath("$.timeline[0].actor")
+			.doesNotExist()
+			.jsonPath("$.timeline[1].details.outcome")
+			.isEqualTo("NOTHING_FOUND")
+			.jsonPath("$.timeline[1].actorKind")
+			.isEqualTo("staff")
+			.jsonPath("$.timeline[1].actor")
+			.isEqualTo(name);
+	}
+
+	private WebTestClient.BodyContentSpec search(WebTestClient lead, String query) {
+		return lead.get().uri("/api/incidents/search?" + query).exchange().expectStatus().isOk().expectBody();
+	}
+
+	private static WebTestClient.ResponseSpec decide(WebTestClient lead, long incident, Map<String, Object> body) {
+		return lead.post().uri("/api/incidents/{id}/decision", incident).bodyValue(body).exchange();
+	}
+
+	private static WebTestClient.ResponseSpec undo(WebTestClient lead, long incident, int version) {
+		return lead.post()
+			.uri("/api/incidents/{id}/decision/undo", incident)
+			.bodyValue(Map.of("version", version))
+			.exchange();
+	}
+
+	private WebTestClient lead(List<String> quarterCodes) {
+		String username = "lead-" + UUID.randomUUID().toString().substring(0, 8);
+		String password = "Kiesel Laterne Brombeere Hafen";
+		StaffLogin.as(this.client, "admin", CLOCK)
+			.post()
+			.uri("/api/admin/users")
+			.bodyValue(Map.of("username", username, "displayName", "Lead " + username, "password", password, "roles",
+					List.of("DISPATCHER"), "quarterCodes", quarterCodes))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		return StaffLogin.as(this.client, username, password, CLOCK);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return CLOCK;
+		}
+
+	}
+
+}

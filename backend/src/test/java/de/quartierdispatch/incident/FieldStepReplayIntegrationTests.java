@@ -1,0 +1,113 @@
+package de.quartierdispatch.incident;
+
+import java.util.Map;
+import java.util.UUID;
+
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Field steps sent again by the app (queued offline and replayed, or retried) count once:
+ * the Idempotency-Key of a step that arrived before changes nothing, a key used for
+ * another assignment and a malformed key are refused as problem details.
+ */
+@IntegrationTest
+class FieldStepReplayIntegrationTests {
+
+	/**
+	 * Mitte-West: a quarter no other test reports in (recurring reports make hotspots).
+	 */
+	private static final double LAT = 51.5259;
+
+	private static final double LON = 6.9129;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void aStepSentTwiceWithItsKeyIsAppliedOnce() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long assignment = assigned(team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		String key = UUID.randomUUID().toString();
+
+		step(field, assignment, key, "EN_ROUTE", 0).expectStatus().isOk();
+		step(field, assignment, key, "EN_ROUTE", 0).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.assignments[?(@.id == " + assignment + ")].state")
+			.isEqualTo("EN_ROUTE");
+
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM board_event WHERE type = 'ASSIGNMENT_CHANGED' "
+				+ "AND data ->> 'assignment' = '" + assignment + "'"))
+			.isOne();
+		assertThat(TestDatabase.queryLong("SELECT version FROM assignment WHERE id = " + assignment)).isOne();
+	}
+
+	@Test
+	void aStepOfAnAssignmentChangedMeanwhileIsRefusedWithItsKey() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long assignment = assigned(team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		step(field, assignment, UUID.randomUUID().toString(), "EN_ROUTE", 0).expectStatus().isOk();
+
+		step(field, assignment, UUID.randomUUID().toString(), "ON_SITE", 0).expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void aKeyUsedForAnotherAssignmentOrMalformedIsRefused() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long first = assigned(team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		String key = UUID.randomUUID().toString();
+		step(field, first, key, "ON_SITE", 0).expectStatus().isOk();
+		step(field, first, UUID.randomUUID().toString(), "DONE", 1).expectStatus().isOk();
+		long second = assigned(team);
+
+		step(field, second, key, "EN_ROUTE", 0).expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		step(field, second, "no spaces allowed", "EN_ROUTE", 0).expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE id = " + second)).isEqualTo("ASSIGNED");
+	}
+
+	private long assigned(long team) {
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/assignments", incident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		return TestDatabase.queryLong("SELECT id FROM assignment WHERE incident_id = " + incident);
+	}
+
+	private static WebTestClient.ResponseSpec step(WebTestClient field, long assignment, String key, String state,
+			int version) {
+		return field.post()
+			.uri("/api/field/assignments/{id}", assignment)
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("state", state, "version", version))
+			.exchange();
+	}
+
+}

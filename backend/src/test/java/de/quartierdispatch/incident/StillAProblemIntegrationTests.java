@@ -1,0 +1,136 @@
+package de.quartierdispatch.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.MutableClock;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "Still a problem?": within 14 days of closing the reporter reopens the incident, and
+ * the board hears of it; later their report opens a new incident that follows the old
+ * one.
+ */
+@IntegrationTest
+@Import(StillAProblemIntegrationTests.TestClock.class)
+@TestPropertySource(properties = { "quartier.scheduling.enabled=false", "quartier.reopen.window=14d" })
+class StillAProblemIntegrationTests {
+
+	static final MutableClock CLOCK = new MutableClock(Instant.parse("2027-03-01T10:00:00Z"));
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void withinTheWindowTheIncidentIsReopenedAndTheBoardHearsOfIt() {
+		String code = report();
+		long incident = incidentOf(code);
+		stillAProblem(code).expectStatus().isEqualTo(409);
+		close(incident);
+		CLOCK.advance(Duration.ofDays(13));
+
+		stillAProblem(code).expectStatus().isOk().expectBody().jsonPath("$.followUp").isEqualTo(false);
+
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
+		assertThat(TestDatabase.queryString("SELECT coalesce(outcome, 'none') FROM incident WHERE id = " + incident))
+			.isEqualTo("none");
+		assertThat(TestDatabase.queryString("SELECT data->>'reopened' FROM board_event WHERE incident_id = " + incident
+				+ " ORDER BY seq DESC LIMIT 1"))
+			.isEqualTo("true");
+		this.client.get()
+			.uri("/api/reports/{code}", code)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("RECEIVED");
+	}
+
+	@Test
+	void pastTheWindowTheReportOpensANewIncidentFollowingTheOldOne() {
+		String code = report();
+		long incident = incidentOf(code);
+		close(incident);
+		CLOCK.advance(Duration.ofDays(15));
+
+		stillAProblem(code).expectStatus().isOk().expectBody().jsonPath("$.followUp").isEqualTo(true);
+
+		long followUp = incidentOf(code);
+		assertThat(followUp).isNotEqualTo(incident);
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("CLOSED");
+		assertThat(Fixtures.incidentState(followUp)).isEqualTo("OPEN");
+		assertThat(TestDatabase.queryLong("SELECT follows_incident FROM incident WHERE id = " + followUp))
+			.isEqualTo(incident);
+		assertThat(TestDatabase
+			.queryString("SELECT type FROM board_event WHERE incident_id = " + followUp + " ORDER BY seq DESC LIMIT 1"))
+			.isEqualTo("INCIDENT_OPENED");
+	}
+
+	private void close(long incident) {
+		StaffLogin.as(this.client, "dispatcher", CLOCK)
+			.post()
+			.uri("/api/incidents/{id}/decision", incident)
+			.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	private WebTestClient.ResponseSpec stillAProblem(String code) {
+		String csrf = StaffLogin.csrfToken(this.client);
+		return this.client.post()
+			.uri("/api/reports/{code}/still-a-problem", code)
+			.cookie("XSRF-TOKEN", csrf)
+			.header("X-XSRF-TOKEN", csrf)
+			.exchange();
+	}
+
+	private String report() {
+		String receipt = this.client.post()
+			.uri("/api/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("category", "LITTER", "description", "Wieder Sperrmüll an der Ecke", "location",
+					Map.of("lat", 51.5386, "lon", 6.9740), "language", "de"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+	}
+
+	private static long incidentOf(String code) {
+		return TestDatabase.queryLong("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return CLOCK;
+		}
+
+	}
+
+}

@@ -1,0 +1,186 @@
+package de.quartierdispatch.intake;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class CounterApiIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void counterEntryNeedsASignedInCounterOrDispatcherAndTheCsrfToken() {
+		this.client.post()
+			.uri("/api/counter/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(walkIn(Map.of()))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		WebTestClient field = StaffLogin.as(this.client, "field");
+		field.post()
+			.uri("/api/counter/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(walkIn(Map.of()))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		WebTestClient counter = StaffLogin.as(this.client, "counter");
+		counter.mutate()
+			.defaultHeaders((headers) -> headers.remove("X-XSRF-TOKEN"))
+			.build()
+			.post()
+			.uri("/api/counter/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(walkIn(Map.of()))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void staffMayKeepAPlaceOutsideEveryQuarter() throws SQLException {
+		ReportReceipt receipt = StaffLogin.as(this.client, "counter")
+			.post()
+			.uri("/api/counter/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(walkIn(Map.of("location", Map.of("lat", 51.60, "lon", 7.10), "channel", "PHONE")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(ReportReceipt.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(receipt.quarter()).isNull();
+		try (Connection connection = TestDatabase.connectToTestDatabase();
+				PreparedStatement query = connection.prepareStatement(
+						"SELECT channel, quarter_id, interpreter_needed, entered_by FROM report WHERE tracking_code = ?")) {
+			query.setString(1, receipt.trackingCode());
+			try (ResultSet row = query.executeQuery()) {
+				assertThat(row.next()).isTrue();
+				assertThat(row.getString("channel")).isEqualTo("PHONE");
+				assertThat(row.getObject("quarter_id")).isNull();
+				assertThat(row.getBoolean("interpreter_needed")).isTrue();
+				assertThat(row.getObject("entered_by")).isNotNull();
+			}
+		}
+	}
+
+	@Test
+	void aWalkInCanBeAttachedToTheOpenIncidentNearby() throws SQLException {
+		this.client.post()
+			.uri("/api/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(
+					Map.of("category", "VANDALISM", "description", "Bushaltestelle zerkratzt und Scheibe eingeschlagen",
+							"location", Map.of("lat", 51.53470, "lon", 6.98310), "language", "de"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		WebTestClient counter = StaffLogin.as(this.client, "counter");
+		List<NearbyIncident> nearby = counter.get()
+			.uri("/api/counter/nearby?category=VANDALISM&lat=51.53480&lon=6.98320")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(NearbyIncident.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(nearby).isNotEmpty();
+		NearbyIncident incident = nearby.get(0);
+		assertThat(incident.distanceMeters()).isLessThan(20);
+		assertThat(incident.excerpt()).startsWith("Bushaltestelle");
+		assertThat(counter.get()
+			.uri("/api/counter/nearby?category=NOISE&lat=51.53480&lon=6.98320")
+			.exchange()
+			.expectBodyList(NearbyIncident.class)
+			.returnResult()
+			.getResponseBody()).noneMatch((other) -> other.id() == incident.id());
+		ReportReceipt receipt = counter.post()
+			.uri("/api/counter/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(walkIn(Map.of("category", "VANDALISM", "attachToIncident", incident.id(), "location",
+					Map.of("lat", 51.53480, "lon", 6.98320))))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(ReportReceipt.class)
+			.returnResult()
+			.getResponseBody();
+		try (Connection connection = TestDatabase.connectToTestDatabase();
+				PreparedStatement query = connection.prepareStatement(
+						"SELECT incident_id, (SELECT count(*) FROM report r2 WHERE r2.incident_id = r.incident_id) AS reports"
+								+ " FROM report r WHERE tracking_code = ?")) {
+			query.setString(1, receipt.trackingCode());
+			try (ResultSet row = query.executeQuery()) {
+				assertThat(row.next()).isTrue();
+				assertThat(row.getLong("incident_id")).isEqualTo(incident.id());
+				assertThat(row.getLong("reports")).isEqualTo(2);
+			}
+		}
+	}
+
+	@Test
+	void contactDetailsOrAnExplicitNoContactAreRequiredAndConsentWithThem() {
+		WebTestClient counter = StaffLogin.as(this.client, "counter");
+		Map<String, Object> withoutEither = walkIn(Map.of());
+		withoutEither.put("noContact", false);
+		counter.post()
+			.uri("/api/counter/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Accept-Language", "en")
+			.bodyValue(withoutEither)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("contact");
+		Map<String, Object> withoutConsent = walkIn(Map.of("contact", Map.of("phone", "0201 123456")));
+		withoutConsent.put("noContact", false);
+		counter.post()
+			.uri("/api/counter/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(withoutConsent)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("consent");
+	}
+
+	private static Map<String, Object> walkIn(Map<String, Object> overrides) {
+		Map<String, Object> walkIn = new HashMap<>();
+		walkIn.put("channel", "WALK_IN");
+		walkIn.put("contactPointId", 1);
+		walkIn.put("category", "LITTER");
+		walkIn.put("description", "Sperrmüll liegt seit Tagen neben den Containern.");
+		walkIn.put("location", Map.of("lat", 51.5423, "lon", 6.9681));
+		walkIn.put("noContact", true);
+		walkIn.put("language", "tr");
+		walkIn.put("interpreterNeeded", true);
+		walkIn.putAll(overrides);
+		return walkIn;
+	}
+
+}

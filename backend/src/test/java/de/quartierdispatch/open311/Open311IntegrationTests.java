@@ -1,0 +1,291 @@
+package de.quartierdispatch.open311;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import de.quartierdispatch.support.BoardClient;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Open311 GeoReport v2 as a partner app uses it, over real HTTP: services and
+ * definitions, reports in form encoding and multipart with a photo through the form's
+ * intake onto the board, refusals in the specification's format, and the public view of
+ * requests. Every answer is checked against the XML or JSON schema.
+ */
+@IntegrationTest
+class Open311IntegrationTests {
+
+	private static final String LAT = "51.5236";
+
+	private static final String LON = "6.9286";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void servicesAndTheirDefinitionsAnswerInJsonAndXmlInTheLanguageAskedFor() throws Exception {
+		Open311Client open311 = new Open311Client(this.port);
+		JsonNode services = Open311Client.validJson(open311.get("services.json"), "services");
+		assertThat(services.findValuesAsString("service_code")).contains("NOISE", "LITTER", "OTHER");
+		assertThat(serviceName(services, "NOISE")).isEqualTo("Lärm");
+		assertThat(serviceName(Open311Client.validJson(open311.get("services.json?locale=ar"), "services"), "NOISE"))
+			.isEqualTo("ضوضاء");
+		String xml = Open311Client.validXml(open311.get("services.xml?locale=en_GB"));
+		assertThat(xml).contains("<service_code>NOISE</service_code><service_name>Noise</service_name>");
+		// No suffix: the Accept header decides, JSON by default.
+		Open311Client.validXml(open311.get("services", "Accept", "text/xml"));
+		Open311Client.validJson(open311.get("services"), "services");
+
+		JsonNode definition = Open311Client.validJson(open311.get("services/NOISE.json?locale=en"),
+				"service_definition");
+		assertThat(definition.get("service_code").asString()).isEqualTo("NOISE");
+		assertThat(definition.get("attributes").get(0).get("code").asString()).isEqualTo("FLAGS");
+		assertThat(definition.get("attributes").get(0).findValuesAsString("key")).containsExactly("AGGRESSION", "YOUTH",
+				"RECURRING");
+		assertThat(Open311Client.validXml(open311.get("services/NOISE.xml"))).contains("<datatype>multivaluelist");
+		HttpResponse<String> unknown = open311.get("services/NO_SUCH.xml");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(Open311Client.validXml(unknown)).contains("<code>404</code>");
+
+		Open311Client.validXml(open311.get("discovery.xml"));
+		assertThat(open311.get("discovery.json").body()).contains("http://wiki.open311.org/GeoReport_v2");
+	}
+
+	@Test
+	void aFormEncodedReportRunsTheFormsIntakeAndReachesTheBoardWithChannelOpen311() throws Exception {
+		String app = "Mängelmelder " + UUID.randomUUID().toString().substring(0, 6);
+		String key = issueKey(app, 1000);
+		long since = TestDatabase.queryLong("SELECT last_seq FROM board_event_sequence");
+		try (BoardClient board = BoardClient.connect(this.port, StaffLogin.sessionToken(this.client, "dispatcher"),
+				since)) {
+			Map<String, List<String>> form = Map.of("api_key", List.of(key), "service_code", List.of("NOISE"), "lat",
+					List.of(LAT), "long", List.of(LON), "description",
+					List.of("Laute Musik seit Stunden " + UUID.randomUUID()), "attribute[FLAGS][]",
+					List.of("YOUTH", "RECURRING"), "locale", List.of("de_DE"), "email", List.of("anna@example.org"));
+			HttpResponse<String> posted = new Open311Client(this.port).postForm("requests.json", form);
+			assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+			String id = Open311Client.validJson(posted, "service_requests").get(0).get("service_request_id").asString();
+
+			JsonNode opened = board.await((event) -> "INCIDENT_OPENED".equals(event.path("type").asString())
+					&& app.equals(event.path("data").path("source").asString()), Duration.ofSeconds(20));
+			assertThat(opened.path("data").path("channel").asString()).isEqualTo("OPEN311");
+			assertThat(TestDatabase.queryString("SELECT channel || '|' || source_name || '|' || array_to_string(flags, "
+					+ "',') FROM report WHERE id = " + id))
+				.isEqualTo("OPEN311|" + app + "|RECURRING,YOUTH");
+			assertThat(TestDatabase.queryLong("SELECT count(*) FROM reporter_contact WHERE report_id = " + id))
+				.as("contact details from partner apps are not stored")
+				.isZero();
+			assertThat(TestDatabase.queryLong("SELECT count(*) FROM audit_log WHERE action = "
+					+ "'OPEN311_REPORT_RECEIVED' AND report_id = " + id))
+				.isEqualTo(1);
+
+			// The same report again (a retry) is the same request, stored once.
+			HttpResponse<String> again = new Open311Client(this.port).postForm("requests.json", form);
+			assertThat(Open311Client.validJson(again, "service_requests").get(0).get("service_request_id").asString())
+				.isEqualTo(id);
+			assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE source_name = '" + app + "'"))
+				.isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aMultipartReportCarriesAPhotoThatMustBeAnImage() throws Exception {
+		String key = issueKey("Foto-App " + UUID.randomUUID().toString().substring(0, 6), 1000);
+		Open311Client open311 = new Open311Client(this.port);
+		Map<String, String> fields = Map.of("api_key", key, "service_code", "LITTER", "lat", LAT, "long", LON,
+				"description", "Sperrmüll auf dem Gehweg " + UUID.randomUUID());
+		HttpResponse<String> posted = open311.postMultipart("requests.xml", fields, png(), "image/png");
+		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+		assertThat(Open311Client.validXml(posted)).contains("<service_request_id>").doesNotContain("nicht gespeichert");
+		String requestId = Open311Client.validXml(posted).replaceAll("(?s).*<service_request_id>(\\d+)<.*", "$1");
+		assertThat(TestDatabase
+			.queryLong("SELECT count(*) FROM photo WHERE report_id = " + requestId + " AND uploaded_by = 'open311'"))
+			.as("the photo is kept with the report")
+			.isEqualTo(1);
+
+		long reports = TestDatabase.queryLong("SELECT count(*) FROM report");
+		Map<String, String> other = Map.of("api_key", key, "service_code", "LITTER", "lat", LAT, "long", LON,
+				"description", "Noch mehr Sperrmüll " + UUID.randomUUID());
+		HttpResponse<String> notAnImage = open311.postMultipart("requests.json", other,
+				"<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "image/png");
+		assertThat(notAnImage.statusCode()).isEqualTo(400);
+		assertThat(Open311Client.validJson(notAnImage, "errors").get(0).get("description").asString())
+			.contains("media");
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(reports);
+	}
+
+	@Test
+	void missingWrongOrRevokedKeysAndOtherJurisdictionsAreRefusedInTheSpecificationsFormat() throws Exception {
+		Open311Client open311 = new Open311Client(this.port);
+		Map<String, List<String>> report = Map.of("service_code", List.of("NOISE"), "lat", List.of(LAT), "long",
+				List.of(LON), "description", List.of("Laute Musik die ganze Nacht"));
+
+		HttpResponse<String> missing = open311.postForm("requests.json", report);
+		assertThat(missing.statusCode()).isEqualTo(403);
+		assertThat(Open311Client.validJson(missing, "errors").get(0).get("code").asInt()).isEqualTo(403);
+
+		HttpResponse<String> wrong = open311.postForm("requests.xml?api_key=qd311_wrong", report);
+		assertThat(wrong.statusCode()).isEqualTo(403);
+		assertThat(Open311Client.validXml(wrong)).contains("<code>403</code>");
+
+		String key = issueKey("Widerrufen " + UUID.randomUUID().toString().substring(0, 6), 1000);
+		long id = TestDatabase
+			.queryLong("SELECT id FROM open311_api_key WHERE key_hash = sha256(convert_to('" + key + "', 'UTF8'))");
+		StaffLogin.as(this.client, "admin")
+			.delete()
+			.uri("/api/admin/open311/keys/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		HttpResponse<String> revoked = open311.postForm("requests.xml", with(report, "api_key", key));
+		assertThat(revoked.statusCode()).isEqualTo(403);
+		assertThat(Open311Client.validXml(revoked)).contains("revoked");
+		assertThat(Open311Client.validJson(open311.postForm("requests.json", with(report, "api_key", key)), "errors"))
+			.hasSize(1);
+
+		HttpResponse<String> elsewhere = open311.get("services.xml?jurisdiction_id=elsewhere.example");
+		assertThat(elsewhere.statusCode()).isEqualTo(404);
+		assertThat(Open311Client.validXml(elsewhere)).contains("jurisdiction_id");
+		HttpResponse<String> elsewhereJson = open311.postForm("requests.json",
+				with(with(report, "api_key", key), "jurisdiction_id", "elsewhere.example"));
+		assertThat(elsewhereJson.statusCode()).isEqualTo(404);
+		Open311Client.validJson(elsewhereJson, "errors");
+
+		String valid = issueKey("Gültig " + UUID.randomUUID().toString().substring(0, 6), 1000);
+		HttpResponse<String> unknownService = open311.postForm("requests.json",
+				with(with(report, "api_key", valid), "service_code", "POTHOLE"));
+		assertThat(unknownService.statusCode()).isEqualTo(400);
+		assertThat(Open311Client.validJson(unknownService, "errors").get(0).get("description").asString())
+			.startsWith("service_code");
+	}
+
+	@Test
+	void eachKeyHasItsOwnRateLimit() throws Exception {
+		String key = issueKey("Sparsam " + UUID.randomUUID().toString().substring(0, 6), 1);
+		Open311Client open311 = new Open311Client(this.port);
+		HttpResponse<String> first = open311.postForm("requests.json",
+				Map.of("api_key", List.of(key), "service_code", List.of("NOISE"), "lat", List.of(LAT), "long",
+						List.of(LON), "description", List.of("Erste Meldung " + UUID.randomUUID())));
+		assertThat(first.statusCode()).isEqualTo(201);
+		HttpResponse<String> second = open311.postForm("requests.xml",
+				Map.of("api_key", List.of(key), "service_code", List.of("NOISE"), "lat", List.of(LAT), "long",
+						List.of(LON), "description", List.of("Zweite Meldung " + UUID.randomUUID())));
+		assertThat(second.statusCode()).isEqualTo(429);
+		assertThat(Open311Client.validXml(second)).contains("<code>429</code>");
+		assertThat(second.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	@Test
+	void requestsAreReadByIdByTokenAndWithFiltersShowingNothingPersonal() throws Exception {
+		String key = issueKey("Lesen " + UUID.randomUUID().toString().substring(0, 6), 1000);
+		Open311Client open311 = new Open311Client(this.port);
+		String description = "Streit im Treppenhaus bei Familie Muster " + UUID.randomUUID();
+		HttpResponse<String> posted = open311.postForm("requests.json",
+				Map.of("api_key", List.of(key), "service_code", List.of("NEIGHBOUR_CONFLICT"), "lat",
+						List.of("51.52371"), "long", List.of("6.92874"), "description", List.of(description),
+						"address_string", List.of("Hansastraße 9")));
+		String id = Open311Client.validJson(posted, "service_requests").get(0).get("service_request_id").asString();
+
+		JsonNode one = Open311Client.validJson(open311.get("requests/" + id + ".json?locale=en"), "service_requests")
+			.get(0);
+		assertThat(one.get("service_request_id").asString()).isEqualTo(id);
+		assertThat(one.get("status").asString()).isEqualTo("open");
+		assertThat(one.get("status_notes").asString()).isEqualTo("Received");
+		assertThat(one.get("service_name").asString()).isEqualTo("Neighbour conflict");
+		assertThat(one.get("agency_responsible").asString()).isNotBlank();
+		assertThat(one.has("description")).isFalse();
+		double lat = one.get("lat").asDouble();
+		double lon = one.get("long").asDouble();
+		assertThat(lat).isNotEqualTo(51.52371).isCloseTo(51.52371, org.assertj.core.data.Offset.offset(0.0006));
+		assertThat(lon).isNotEqualTo(6.92874).isCloseTo(6.92874, org.assertj.core.data.Offset.offset(0.0009));
+		String xml = Open311Client.validXml(open311.get("requests/" + id + ".xml"));
+		assertThat(xml).doesNotContain("Muster").doesNotContain("Hansastraße").doesNotContain("Treppenhaus");
+
+		String start = java.time.OffsetDateTime.now().minusHours(1).toString();
+		JsonNode open = Open311Client
+			.validJson(open311.get("requests.json?service_code=NEIGHBOUR_CONFLICT&status=open&start_date="
+					+ java.net.URLEncoder.encode(start, StandardCharsets.UTF_8)), "service_requests");
+		assertThat(open.findValuesAsString("service_request_id")).contains(id);
+		JsonNode closed = Open311Client.validJson(open311.get("requests.json?status=closed"), "service_requests");
+		assertThat(closed.findValuesAsString("service_request_id")).doesNotContain(id);
+		JsonNode otherService = Open311Client.validJson(open311.get("requests.json?service_code=NOISE"),
+				"service_requests");
+		assertThat(otherService.findValuesAsString("service_request_id")).doesNotContain(id);
+		Open311Client.validXml(open311.get("requests.xml?service_request_id=" + id + ",999999999"));
+		HttpResponse<String> badDate = open311.get("requests.xml?start_date=yesterday");
+		assertThat(badDate.statusCode()).isEqualTo(400);
+		Open311Client.validXml(badDate);
+		HttpResponse<String> none = open311.get("requests/999999999.json");
+		assertThat(none.statusCode()).isEqualTo(404);
+		Open311Client.validJson(none, "errors");
+
+		String token = TestDatabase.queryString("SELECT tracking_code FROM report WHERE id = " + id);
+		JsonNode byToken = Open311Client.validJson(open311.get("tokens/" + token + ".json"), "service_requests");
+		assertThat(byToken.get(0).get("service_request_id").asString()).isEqualTo(id);
+	}
+
+	private String issueKey(String name, int requestsPerHour) {
+		String issued = StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/admin/open311/keys")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", name, "requestsPerHour", requestsPerHour))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String key = Open311Client.JSON.readTree(issued).get("key").asString();
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM open311_api_key WHERE key_prefix = '"
+				+ key.substring(0, 10) + "' AND key_hash = sha256(convert_to('" + key + "', 'UTF8'))"))
+			.isEqualTo(1);
+		return key;
+	}
+
+	private static Map<String, List<String>> with(Map<String, List<String>> form, String name, String value) {
+		Map<String, List<String>> changed = new java.util.LinkedHashMap<>(form);
+		changed.put(name, List.of(value));
+		return changed;
+	}
+
+	private static String serviceName(JsonNode services, String code) {
+		for (JsonNode service : services) {
+			if (service.get("service_code").asString().equals(code)) {
+				return service.get("service_name").asString();
+			}
+		}
+		throw new AssertionError("No service " + code);
+	}
+
+	private static byte[] png() throws IOException {
+		BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+}

@@ -1,0 +1,58 @@
+package de.quartierdispatch.partner;
+
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Opening hours in the OpenStreetMap syntax the services use: open now, open later today,
+ * and what is not understood.
+ */
+class OpeningHoursTests {
+
+	private static final OpeningHours CARITAS = OpeningHours.parse("Mo-Th 09:00-17:00; Fr 09:00-13:00");
+
+	/** 2027-03-02 is a Tuesday. */
+	private static LocalDateTime tuesday(int hour, int minute) {
+		return LocalDateTime.of(2027, 3, 2, hour, minute);
+	}
+
+	@Test
+	void isOpenFromTheFirstMinuteUntilJustBeforeClosing() {
+		assertThat(CARITAS.openAt(tuesday(8, 59))).isFalse();
+		assertThat(CARITAS.openAt(tuesday(9, 0))).isTrue();
+		assertThat(CARITAS.openAt(tuesday(16, 59))).isTrue();
+		assertThat(CARITAS.openAt(tuesday(17, 0))).isFalse();
+	}
+
+	@Test
+	void isStillOpenTodayBeforeTheLastSpanEnds() {
+		assertThat(CARITAS.openLaterOrNow(tuesday(7, 0))).isTrue();
+		assertThat(CARITAS.openLaterOrNow(tuesday(16, 59))).isTrue();
+		assertThat(CARITAS.openLaterOrNow(tuesday(17, 0))).isFalse();
+	}
+
+	@Test
+	void readsDayListsRangesAcrossTheWeekendAndSeveralSpans() {
+		OpeningHours hours = OpeningHours.parse("Mo,We 10:00-12:00,14:00-18:00; Sa-Mo 08:00-24:00");
+		assertThat(hours.openOn(DayOfWeek.TUESDAY)).isFalse();
+		assertThat(hours.openOn(DayOfWeek.SUNDAY)).isTrue();
+		assertThat(hours.openAt(LocalDateTime.of(2027, 3, 3, 13, 0))).isFalse();
+		assertThat(hours.openAt(LocalDateTime.of(2027, 3, 3, 14, 30))).isTrue();
+		assertThat(hours.openAt(LocalDateTime.of(2027, 3, 7, 23, 59))).isTrue();
+	}
+
+	@Test
+	void refusesWhatItDoesNotUnderstand() {
+		assertThatIllegalArgumentException().isThrownBy(() -> OpeningHours.parse("24/7"));
+		assertThatIllegalArgumentException().isThrownBy(() -> OpeningHours.parse("Mo 18:00-09:00"));
+		assertThatIllegalArgumentException().isThrownBy(() -> OpeningHours.parse("Mo 09:00-25:00"));
+		assertThatIllegalArgumentException().isThrownBy(() -> OpeningHours.parse(""));
+		assertThat(OpeningHours.valid("Tu,Th 09:00-12:00,13:00-16:00")).isTrue();
+	}
+
+}

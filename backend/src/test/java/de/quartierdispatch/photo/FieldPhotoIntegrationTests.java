@@ -1,0 +1,158 @@
+package de.quartierdispatch.photo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TellingPhotos;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A field team's own photos of its assignment: stored once however often the phone sends
+ * them (offline queue), refused for another team's assignment, for a declined one and for
+ * anything that is not a photo, and shown to the lead with the reporters' photos.
+ */
+@IntegrationTest
+class FieldPhotoIntegrationTests {
+
+	private static final double LAT = 51.5423;
+
+	private static final double LON = 6.9681;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void aPhotoSentTwiceWithItsKeyIsStoredOnceAndTheLeadSeesIt() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		long assignment = assign(incident, team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		String key = UUID.randomUUID().toString();
+		byte[] photo = TellingPhotos.jpegWithMetadata();
+
+		long first = upload(field, assignment, key, photo).expectStatus()
+			.isCreated()
+			.expectBody(Receipt.class)
+			.returnResult()
+			.getResponseBody()
+			.id();
+		long again = upload(field, assignment, key, photo).expectStatus()
+			.isOk()
+			.expectBody(Receipt.class)
+			.returnResult()
+			.getResponseBody()
+			.id();
+
+		assertThat(again).isEqualTo(first);
+		assertThat(TestDatabase.queryString("SELECT count(*) || ' ' || min(incident_id) || ' ' || min(assignment_id) "
+				+ "FROM photo WHERE assignment_id = " + assignment))
+			.isEqualTo("1 " + incident + " " + assignment);
+		StaffLogin.as(this.client, "dispatcher")
+			.get()
+			.uri("/api/photos?incident={id}", incident)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].id")
+			.isEqualTo(first)
+			.jsonPath("$[0].assignmentId")
+			.isEqualTo(assignment);
+		String stored = new String(field.get()
+			.uri("/api/photos/{id}", first)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody(), StandardCharsets.ISO_8859_1);
+		assertThat(stored).doesNotContain("Exif", TellingPhotos.CAMERA_SERIAL);
+	}
+
+	@Test
+	void anotherTeamsAssignmentADeclinedOneAndTextAreRefusedAndNothingIsStored() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long otherTeam = Fixtures.team("KOD", LAT, LON);
+		long assignment = assign(Fixtures.reportIncident(this.client, "LITTER", LAT, LON), team);
+		WebTestClient other = StaffLogin.as(this.client, Fixtures.fieldMember(otherTeam));
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+
+		problem(upload(other, assignment, UUID.randomUUID().toString(), TellingPhotos.plainJpeg(200, 100)), 403);
+		problem(upload(field, assignment, UUID.randomUUID().toString(), "kein Foto".getBytes(StandardCharsets.UTF_8)),
+				415);
+		problem(upload(field, assignment, "kurz", TellingPhotos.plainJpeg(200, 100)), 400);
+		field.post()
+			.uri("/api/field/assignments/{id}", assignment)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("state", "DECLINED", "version", 0, "reason", "Anderer Einsatz"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		problem(upload(field, assignment, UUID.randomUUID().toString(), TellingPhotos.plainJpeg(200, 100)), 409);
+
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM photo WHERE assignment_id = " + assignment)).isZero();
+	}
+
+	@Test
+	void aKeyUsedForAnotherAssignmentIsRefused() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long first = assign(Fixtures.reportIncident(this.client, "LITTER", LAT, LON), team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		String key = UUID.randomUUID().toString();
+		upload(field, first, key, TellingPhotos.plainJpeg(200, 100)).expectStatus().isCreated();
+		// An earlier assignment of the same team, finished (a team has one active at a
+		// time).
+		long second = TestDatabase.queryLong("INSERT INTO assignment (incident_id, team_id, state, assigned_by) "
+				+ "SELECT incident_id, team_id, 'DONE', 'test' FROM assignment WHERE id = " + first + " RETURNING id");
+
+		problem(upload(field, second, key, TellingPhotos.plainJpeg(200, 100)), 422);
+	}
+
+	private long assign(long incident, long team) {
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/assignments", incident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		return TestDatabase
+			.queryLong("SELECT id FROM assignment WHERE incident_id = " + incident + " AND team_id = " + team);
+	}
+
+	private static WebTestClient.ResponseSpec upload(WebTestClient field, long assignment, String key, byte[] bytes) {
+		return field.post()
+			.uri("/api/field/assignments/{id}/photos", assignment)
+			.header("Idempotency-Key", key)
+			.header("Accept-Language", "de")
+			.contentType(MediaType.IMAGE_JPEG)
+			.bodyValue(bytes)
+			.exchange();
+	}
+
+	private static void problem(WebTestClient.ResponseSpec response, int status) {
+		response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isNotEmpty();
+	}
+
+	record Receipt(long id, int width, int height) {
+	}
+
+}

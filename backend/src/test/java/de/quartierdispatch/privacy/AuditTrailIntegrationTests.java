@@ -1,0 +1,201 @@
+package de.quartierdispatch.privacy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.PersonalData;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import io.r2dbc.spi.R2dbcPermissionDeniedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every look at a reporter's contact details is on record, and the record cannot be
+ * changed by the application: its database role may only add to the audit log.
+ */
+@IntegrationTest
+class AuditTrailIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private DatabaseClient applicationDatabase;
+
+	@Test
+	void readingContactDetailsWritesWhoWhenWhichReportAndWhyBeforeAnswering() {
+		Submitted report = submitWithContact();
+		long dispatcher = TestDatabase.queryLong("SELECT id FROM staff_user WHERE username = 'dispatcher'");
+
+		String contact = StaffLogin.as(this.client, "dispatcher")
+			.get()
+			.uri("/api/incidents/reports/{id}/contact?purpose=CALLBACK", report.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.cacheControl(org.springframework.http.CacheControl.noStore())
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(contact).contains(PersonalData.EMAIL).contains(PersonalData.PHONE);
+		assertThat(TestDatabase.queryString("SELECT actor || ' ' || action || ' ' || purpose || ' ' || (at > now() - "
+				+ "interval '1 minute') FROM audit_log WHERE report_id = " + report.id() + " ORDER BY id DESC LIMIT 1"))
+			.isEqualTo("staff:" + dispatcher + " CONTACT_READ CALLBACK true");
+	}
+
+	@Test
+	void aRefusedLookIsOnRecordToo() {
+		Submitted report = submitWithContact();
+		String outsider = Fixtures.fieldMember(Fixtures.team("KOD", 51.60, 6.92));
+
+		StaffLogin.as(this.client, outsider)
+			.get()
+			.uri("/api/field/reports/{id}/contact?purpose=CLARIFY", report.id())
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:contact-not-for-you");
+
+		assertThat(TestDatabase
+			.queryString("SELECT action FROM audit_log WHERE report_id = " + report.id() + " ORDER BY id DESC LIMIT 1"))
+			.isEqualTo("CONTACT_READ_REFUSED");
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "UPDATE audit_log SET purpose = 'nothing to see' WHERE id = (SELECT max(id) FROM audit_log)",
+					"DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)", "TRUNCATE audit_log",
+					"ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only",
+					"DROP TRIGGER audit_log_append_only ON audit_log", "UPDATE board_event SET actor = 'x'",
+					"DELETE FROM board_event" })
+	void theApplicationsDatabaseRoleCannotAlterTheRecord(String statement) {
+		submitWithContact();
+		long rows = TestDatabase.queryLong("SELECT count(*) FROM audit_log");
+
+		assertThatThrownBy(() -> this.applicationDatabase.sql(statement).then().block(Duration.ofSeconds(10)))
+			.as("SQLSTATE 42501, insufficient privilege")
+			.hasRootCauseInstanceOf(R2dbcPermissionDeniedException.class);
+
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM audit_log")).isEqualTo(rows);
+	}
+
+	@Test
+	void evenTheOwnerCannotChangeAnEntryWithoutTakingTheTriggerAwayFirst() {
+		submitWithContact();
+		assertThatThrownBy(() -> TestDatabase
+			.queryString("UPDATE audit_log SET purpose = 'x' WHERE id = (SELECT max(id) FROM audit_log) RETURNING id"))
+			.hasMessageContaining("audit_log is append-only");
+	}
+
+	@Test
+	void aResidentsDataIsExportedAndErasedOnRequestWithBothOnRecord() {
+		Submitted report = submitWithContact();
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		Map<String, String> request = Map.of("trackingCode", report.trackingCode().toLowerCase().replace("-", " "),
+				"request", "Schreiben vom 3. März, Az. 32-17");
+
+		admin.post()
+			.uri("/api/admin/privacy/export")
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentDisposition(
+					org.springframework.http.ContentDisposition.attachment().filename("report-export.json").build())
+			.expectBody()
+			.jsonPath("$.description")
+			.isEqualTo(report.description())
+			.jsonPath("$.contact.email")
+			.isEqualTo(PersonalData.EMAIL)
+			.jsonPath("$.trackingCode")
+			.isEqualTo(report.trackingCode());
+		admin.post()
+			.uri("/api/admin/privacy/erase")
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.contactErased")
+			.isEqualTo(true)
+			.jsonPath("$.reportRedacted")
+			.isEqualTo(true);
+
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM reporter_contact WHERE report_id = " + report.id()))
+			.isZero();
+		assertThat(TestDatabase.queryString("SELECT description FROM report WHERE id = " + report.id())).isEmpty();
+		admin.get()
+			.uri("/api/admin/audit?reportId={id}", report.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].action")
+			.isEqualTo("DATA_ERASED")
+			.jsonPath("$[0].actorUsername")
+			.isEqualTo("admin")
+			.jsonPath("$[0].details.request")
+			.isEqualTo("Schreiben vom 3. März, Az. 32-17")
+			.jsonPath("$[1].action")
+			.isEqualTo("DATA_EXPORTED");
+	}
+
+	@Test
+	void anUnknownTrackingCodeIsAClearNotFound() {
+		StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/admin/privacy/export")
+			.bodyValue(Map.of("trackingCode", "ZZZZ-ZZZZ-ZZZZ", "request", "Anruf"))
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Keine Meldung mit diesem Vorgangscode");
+	}
+
+	private Submitted submitWithContact() {
+		String description = "Streit im Treppenhaus, laute Drohungen " + UUID.randomUUID();
+		String receipt = this.client.post()
+			.uri("/api/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("category", "NEIGHBOUR_CONFLICT", "description", description, "location",
+					Map.of("lat", 51.5423, "lon", 6.9681), "language", "de", "contact",
+					Map.of("name", PersonalData.NAME, "email", PersonalData.EMAIL, "phone", PersonalData.PHONE),
+					"consent", true))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		return new Submitted(TestDatabase.queryLong("SELECT id FROM report WHERE tracking_code = '" + code + "'"), code,
+				description);
+	}
+
+	private record Submitted(long id, String trackingCode, String description) {
+	}
+
+}

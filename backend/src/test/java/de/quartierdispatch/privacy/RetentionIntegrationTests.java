@@ -1,0 +1,209 @@
+package de.quartierdispatch.privacy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.MutableClock;
+import de.quartierdispatch.support.PersonalData;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The retention job against a database of its own (so that it can count everything it
+ * touches) and a clock the test moves: a year of incidents is closed at chosen moments,
+ * then the job must erase and redact exactly what has lapsed, report it, do nothing on a
+ * second run, and do the work once when two instances run it at the same moment.
+ */
+@IntegrationTest
+@Import(RetentionIntegrationTests.TestClock.class)
+@TestPropertySource(properties = "quartier.scheduling.enabled=false")
+class RetentionIntegrationTests {
+
+	private static final Instant START = Instant.parse("2027-03-01T09:00:00Z");
+
+	static final MutableClock CLOCK = new MutableClock(START);
+
+	private static final String DATABASE = TestDatabase.createSeparate("retention");
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		registry.add("DB_NAME", () -> DATABASE);
+	}
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private Retention retention;
+
+	@Test
+	void erasesAndRedactsExactlyWhatHasLapsedOnceAndReportsIt() {
+		CLOCK.set(START);
+		Fixture closedAYearAgo = report(PersonalData.NAME, PersonalData.EMAIL, null);
+		close(closedAYearAgo, "Hausverwaltung informiert, Frau im 2. OG hat erneut angerufen.");
+		CLOCK.advance(Duration.ofDays(335));
+		Fixture closedAMonthAgo = report(PersonalData.OTHER_NAME, null, PersonalData.OTHER_PHONE);
+		close(closedAMonthAgo, "Jugendliche angesprochen, Lage ruhig.");
+		Fixture open = report(PersonalData.NAME, null, PersonalData.PHONE);
+		CLOCK.advance(Duration.ofDays(30));
+		Fixture closedJustNow = report(PersonalData.OTHER_NAME, PersonalData.OTHER_EMAIL, null);
+		close(closedJustNow, "Erledigt.");
+		CLOCK.advance(Duration.ofHours(1));
+		long boardEvents = count("SELECT count(*) FROM board_event");
+		long keys = count("SELECT count(*) FROM idempotency_key");
+
+		RetentionReport report = this.retention.run("test").block(Duration.ofSeconds(30));
+
+		assertThat(report.skipped()).isFalse();
+		assertThat(report.contactsErased()).as("a year and a month after closing").isEqualTo(2);
+		assertThat(report.reportsRedacted()).as("a year after closing").isEqualTo(1);
+		assertThat(report.notesRedacted()).isEqualTo(1);
+		assertThat(report.incidentsCoarsened()).isEqualTo(1);
+		assertThat(report.boardEventsPruned()).as("older than 14 days on the job's clock").isEqualTo(boardEvents);
+		assertThat(report.idempotencyKeysDeleted()).as("older than 7 days").isEqualTo(keys);
+
+		assertThat(contactOf(closedAYearAgo)).isNull();
+		assertThat(descriptionOf(closedAYearAgo)).isEmpty();
+		assertThat(value("SELECT address_label IS NULL AND redacted_at IS NOT NULL FROM report WHERE id = "
+				+ closedAYearAgo.report()))
+			.isEqualTo("t");
+		assertThat(value(
+				"SELECT string_agg(text, '') FROM incident_note WHERE incident_id = " + closedAYearAgo.incident()))
+			.isEmpty();
+		assertThat(value("SELECT ST_AsText(location) FROM incident WHERE id = " + closedAYearAgo.incident()))
+			.as("coarsened to the 0.001° grid")
+			.isEqualTo("POINT(6.968 51.542)");
+		assertThat(value(
+				"SELECT category_code || ' ' || (quarter_id IS NOT NULL) || ' ' || channel FROM report WHERE id = "
+						+ closedAYearAgo.report()))
+			.as("what the statistics need stays")
+			.isEqualTo("NOISE true WEB");
+
+		assertThat(contactOf(closedAMonthAgo)).isNull();
+		assertThat(descriptionOf(closedAMonthAgo)).isEqualTo(closedAMonthAgo.description());
+		assertThat(contactOf(open)).isEqualTo(PersonalData.NAME);
+		assertThat(descriptionOf(open)).isEqualTo(open.description());
+		assertThat(contactOf(closedJustNow)).isEqualTo(PersonalData.OTHER_NAME);
+		assertThat(descriptionOf(closedJustNow)).isEqualTo(closedJustNow.description());
+		assertThat(value("SELECT details ->> 'contactsErased' FROM audit_log WHERE action = 'RETENTION_RUN' "
+				+ "ORDER BY id DESC LIMIT 1"))
+			.isEqualTo("2");
+
+		RetentionReport again = this.retention.run("test").block(Duration.ofSeconds(30));
+		assertThat(List.of(again.contactsErased(), again.reportsRedacted(), again.notesRedacted(),
+				again.incidentsCoarsened(), again.boardEventsPruned(), again.idempotencyKeysDeleted()))
+			.as("nothing left to do")
+			.containsOnly(0L);
+	}
+
+	@Test
+	void twoInstancesRunningAtOnceDoTheWorkOnce() {
+		CLOCK.set(START.plus(Duration.ofDays(800)));
+		this.retention.run("test").block(Duration.ofSeconds(30));
+		Fixture lapsed = report(PersonalData.NAME, PersonalData.EMAIL, null);
+		close(lapsed, "Erledigt.");
+		CLOCK.advance(Duration.ofDays(31));
+
+		List<RetentionReport> runs = Mono
+			.zip(this.retention.run("instance-a"), this.retention.run("instance-b"), List::of)
+			.block(Duration.ofSeconds(30));
+
+		assertThat(runs.stream().mapToLong(RetentionReport::contactsErased).sum()).isEqualTo(1);
+		assertThat(contactOf(lapsed)).isNull();
+	}
+
+	private Fixture report(String name, String email, String phone) {
+		String description = "Laute Musik bis spät in die Nacht, " + UUID.randomUUID();
+		Map<String, Object> contact = new HashMap<>(Map.of("name", name));
+		if (email != null) {
+			contact.put("email", email);
+		}
+		if (phone != null) {
+			contact.put("phone", phone);
+		}
+		String receipt = this.client.post()
+			.uri("/api/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("category", "NOISE", "description", description, "location",
+					Map.of("lat", 51.54234, "lon", 6.96812), "language", "de", "contact", contact, "consent", true))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		return new Fixture(count("SELECT id FROM report WHERE tracking_code = '" + code + "'"),
+				count("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'"), description);
+	}
+
+	private void close(Fixture fixture, String note) {
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		lead.post()
+			.uri("/api/incidents/{id}/notes", fixture.incident())
+			.bodyValue(Map.of("text", note))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		int version = (int) count("SELECT version FROM incident WHERE id = " + fixture.incident());
+		lead.post()
+			.uri("/api/incidents/{id}/decision", fixture.incident())
+			.bodyValue(Map.of("state", "CLOSED", "version", version))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	private static String contactOf(Fixture fixture) {
+		return value("SELECT name FROM reporter_contact WHERE report_id = " + fixture.report());
+	}
+
+	private static String descriptionOf(Fixture fixture) {
+		return value("SELECT description FROM report WHERE id = " + fixture.report());
+	}
+
+	private static String value(String sql) {
+		return TestDatabase.queryString(DATABASE, sql);
+	}
+
+	private static long count(String sql) {
+		return Long.parseLong(value(sql));
+	}
+
+	private record Fixture(long report, long incident, String description) {
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return CLOCK;
+		}
+
+	}
+
+}

@@ -1,0 +1,249 @@
+package de.quartierdispatch.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import de.quartierdispatch.support.CapturedLog;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The edges of the server: behind a trusted proxy (one hop), what the client says about
+ * itself in forwarded headers does not count; refusals Netty makes itself carry problem
+ * details; slow connections are closed; an unreachable database is a 503 that logs no
+ * query string; an unusable {@code Accept} fails before anything is stored.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "server.forward-headers-strategy=native", "quartier.server.trusted-proxies=1",
+		"quartier.server.header-read-timeout=2s", "quartier.intake.status-lookups-per-minute=3",
+		"spring.r2dbc.properties.applicationName=" + ServerEdgeIntegrationTests.INSTANCE })
+class ServerEdgeIntegrationTests {
+
+	/**
+	 * This instance's name in pg_stat_activity: the outage below ends only its
+	 * connections, not those of the other application contexts the test run keeps for
+	 * later classes.
+	 */
+	static final String INSTANCE = "quartier-dispatch-server-edge";
+
+	@Autowired
+	private WebTestClient client;
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void theClientAddressIsTheOneTheTrustedProxySawNotTheOneTheClientClaims() {
+		for (int i = 0; i < 3; i++) {
+			statusLookup("198.51.100." + i + ", 203.0.113.7").expectStatus().isNotFound();
+		}
+		statusLookup("198.51.100.99, 203.0.113.7").expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		// Another client behind the same proxy has a bucket of its own.
+		statusLookup("203.0.113.8").expectStatus().isNotFound();
+	}
+
+	@Test
+	void theCsrfCookieIsSecureExactlyWhenTheTrustedProxySaysHttps() {
+		ResponseCookie overHttps = csrfCookie("https");
+		ResponseCookie overHttp = csrfCookie("http");
+
+		assertThat(overHttps.isSecure()).isTrue();
+		assertThat(overHttps.getSameSite()).isEqualTo("Strict");
+		assertThat(overHttp.isSecure()).isFalse();
+	}
+
+	@Test
+	void requestsNettyRefusesItselfAreAnsweredWithProblemDetails() throws IOException {
+		String longUri = raw("GET /api/quarters/locate?q=" + "x".repeat(5000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+		String longHeaders = raw(
+				"GET /api/config HTTP/1.1\r\nHost: localhost\r\nX-Filler: " + "x".repeat(9000) + "\r\n\r\n");
+		String brokenHeader = raw("GET /api/config HTTP/1.1\r\nHost: localhost\r\nBroken Header\u0001: x\r\n\r\n");
+
+		assertThat(longUri).startsWith("HTTP/1.1 414").contains("application/problem+json").contains("\"status\":414");
+		assertThat(longHeaders).startsWith("HTTP/1.1 431").contains("application/problem+json");
+		assertThat(brokenHeader).startsWith("HTTP/1.1 400").contains("application/problem+json");
+	}
+
+	@Test
+	void aConnectionTricklingItsHeadersIsClosedAfterTheHeaderReadTimeout() throws IOException {
+		ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(15_000);
+			OutputStream out = socket.getOutputStream();
+			out.write("GET /api/config HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			trickle.scheduleAtFixedRate(() -> {
+				try {
+					out.write('X');
+					out.flush();
+				}
+				catch (IOException ex) {
+					// Closed by the server: what this test waits for.
+				}
+			}, 300, 300, TimeUnit.MILLISECONDS);
+			long started = System.nanoTime();
+			int read = readOrClosed(socket.getInputStream());
+			Duration open = Duration.ofNanos(System.nanoTime() - started);
+
+			assertThat(read).isEqualTo(-1);
+			assertThat(open).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(8));
+		}
+		finally {
+			trickle.shutdownNow();
+		}
+	}
+
+	@Test
+	void aWebSocketHandshakeFromAForeignPageIsRefusedWithProblemDetails() {
+		String session = StaffLogin.sessionToken(this.client, "dispatcher");
+		this.client.get()
+			.uri("/ws/board")
+			.cookie("QD_SESSION", session)
+			.header("Origin", "https://evil.example")
+			.header("Upgrade", "websocket")
+			.header("Connection", "Upgrade")
+			.header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+			.header("Sec-WebSocket-Version", "13")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void anUnusableAcceptHeaderFailsBeforeTheReportIsStored() {
+		long before = TestDatabase.queryLong("SELECT count(*) FROM report");
+		this.client.post()
+			.uri("/api/reports")
+			.header("Accept", "foo")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("category", "NOISE", "description", "Laute Musik seit Stunden im Hinterhof", "location",
+					Map.of("lat", 51.5236, "lon", 6.9286), "language", "de"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(before);
+	}
+
+	@Test
+	void anUnreachableDatabaseIsA503WithRetryAfterAndReadinessDownAndNoQueryStringInTheLog() throws SQLException {
+		String marker = "Trickweg" + UUID.randomUUID().toString().substring(0, 6);
+		try (Connection database = TestDatabase.connectToTestDatabase()) {
+			cutOffTheApplication(database, true);
+			try {
+				this.client.get()
+					.uri("/api/geocode?q=" + marker)
+					.exchange()
+					.expectStatus()
+					.isEqualTo(503)
+					.expectHeader()
+					.valueEquals("Retry-After", "5")
+					.expectHeader()
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+				this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+			}
+			finally {
+				cutOffTheApplication(database, false);
+			}
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+		List<String> leaks = CapturedLog.lines().stream().filter((line) -> line.contains(marker)).toList();
+		assertThat(leaks).isEmpty();
+	}
+
+	/**
+	 * Ends the application's connections to this run's database and refuses new ones (or
+	 * allows them again). The server itself keeps running for everyone else.
+	 */
+	private static void cutOffTheApplication(Connection database, boolean cutOff) throws SQLException {
+		try (Statement statement = database.createStatement()) {
+			statement.execute("ALTER DATABASE " + TestDatabase.name() + " CONNECTION LIMIT " + (cutOff ? 0 : -1));
+			if (cutOff) {
+				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+						+ TestDatabase.name() + "' AND usename = '" + TestDatabase.APPLICATION_ROLE
+						+ "' AND application_name = '" + INSTANCE + "'");
+			}
+		}
+	}
+
+	private WebTestClient.ResponseSpec statusLookup(String forwardedFor) {
+		return this.client.get().uri("/api/reports/ABCD-EFGH-JKMN").header("X-Forwarded-For", forwardedFor).exchange();
+	}
+
+	private ResponseCookie csrfCookie(String scheme) {
+		ResponseCookie cookie = this.client.get()
+			.uri("/api/config")
+			.header("X-Forwarded-Proto", scheme)
+			.exchange()
+			.returnResult(String.class)
+			.getResponseCookies()
+			.getFirst("XSRF-TOKEN");
+		assertThat(cookie).isNotNull();
+		return cookie;
+	}
+
+	/** Sends bytes as they are and reads the answer until the server closes. */
+	private String raw(String request) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			byte[] buffer = new byte[16384];
+			StringBuilder answer = new StringBuilder();
+			InputStream in = socket.getInputStream();
+			int read;
+			while ((read = in.read(buffer)) > 0) {
+				answer.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+				if (answer.indexOf("\r\n\r\n") > 0 && answer.indexOf("}") > 0) {
+					break;
+				}
+			}
+			return answer.toString();
+		}
+	}
+
+	private static int readOrClosed(InputStream in) {
+		try {
+			return in.read();
+		}
+		catch (IOException ex) {
+			// A reset counts as closed.
+			return -1;
+		}
+	}
+
+}

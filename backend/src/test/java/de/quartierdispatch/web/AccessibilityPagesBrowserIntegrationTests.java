@@ -1,0 +1,109 @@
+package de.quartierdispatch.web;
+
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import de.quartierdispatch.support.Accessibility;
+import de.quartierdispatch.support.BrowserExtension;
+import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the law asks of a public-sector site: the accessibility statement with a feedback
+ * form that reaches the administrators and is answered, and a Leichte Sprache page, both
+ * reachable from every public page and free of serious or critical axe-core violations.
+ */
+@IntegrationTest
+@ExtendWith(BrowserExtension.class)
+class AccessibilityPagesBrowserIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void everyPublicPageLinksTheStatementAndTheLeichteSprachePage(BrowserSession browser) {
+		Page page = phone(browser, "de-DE");
+		for (String path : List.of("/", "/status", "/mail/stop?t=0", "/barrierefreiheit", "/leichte-sprache")) {
+			page.navigate(url(path));
+			assertThat(page.locator(".site-links a[href='/barrierefreiheit']")).hasText("Barrierefreiheit");
+			assertThat(page.locator(".site-links a[href='/leichte-sprache']")).hasText("Leichte Sprache");
+		}
+	}
+
+	@Test
+	void theStatementTakesFeedbackThatAdministratorsReadAndAnswer(BrowserSession browser) {
+		Page page = phone(browser, "de-DE");
+		page.navigate(url("/"));
+		page.locator(".site-links a[href='/barrierefreiheit']").click();
+		assertThat(page.locator("h1")).hasText("Erklärung zur Barrierefreiheit");
+		assertThat(page.locator("#conformance")).containsText("teilweise");
+		assertThat(page.locator("#gaps li")).hasCount(3);
+		Accessibility.assertNoSeriousViolations(page);
+
+		String message = "Die Karte lässt sich mit dem Screenreader nicht bedienen " + System.nanoTime();
+		page.getByLabel("Ihre Nachricht").fill(message);
+		page.getByLabel("E-Mail für die Antwort (freiwillig)").fill("leser@example.org");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden")).click();
+		assertThat(page.locator("#feedback-result")).hasText("Vielen Dank. Ihre Nachricht ist bei uns angekommen.");
+
+		long id = TestDatabase
+			.queryLong("SELECT id FROM accessibility_feedback WHERE message = '" + message.replace("'", "''") + "'");
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		admin.get()
+			.uri("/api/admin/accessibility-feedback")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((inbox) -> assertThat(inbox).contains(message));
+		admin.post()
+			.uri("/api/admin/accessibility-feedback/{id}/answer", id)
+			.bodyValue(Map.of("answer", "Danke, die Adresssuche ist die Alternative; wir bessern nach."))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		assertThat(TestDatabase.queryString("SELECT answer FROM accessibility_feedback WHERE id = " + id))
+			.startsWith("Danke");
+	}
+
+	@Test
+	void theStatementInArabicAndTheLeichteSprachePageHaveNoSeriousViolations(BrowserSession browser) {
+		Page page = phone(browser, "ar");
+		page.navigate(url("/barrierefreiheit"));
+		page.locator("#language").selectOption("ar");
+		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+		assertThat(page.locator("#gaps li")).hasCount(3);
+		Accessibility.assertNoSeriousViolations(page);
+
+		page.navigate(url("/leichte-sprache"));
+		assertThat(page.locator("h1")).hasText("Probleme im Stadtteil melden");
+		Accessibility.assertNoSeriousViolations(page);
+	}
+
+	private Page phone(BrowserSession browser, String locale) {
+		return browser
+			.newPage(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale(locale).setHasTouch(true));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

@@ -1,0 +1,132 @@
+package de.quartierdispatch.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import de.quartierdispatch.support.Accessibility;
+import de.quartierdispatch.support.BrowserExtension;
+import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.BrowserSignIn;
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The administration page section by section, each without serious accessibility
+ * violations; a team type's field settings changed on it (and audited); the audit log
+ * with actions in words and reports by their tracking code.
+ */
+@IntegrationTest
+@ExtendWith(BrowserExtension.class)
+class AdminPagesBrowserIntegrationTests {
+
+	private static final List<String> SECTIONS = List.of("users", "rules", "geodata", "privacy", "team-types",
+			"partners", "interfaces");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void everySectionPassesTheAccessibilityCheckAndTeamTypeSettingsAreChangedThere(BrowserSession browser) {
+		String type = "ADMIN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		String name = "Testteam " + type;
+		TestDatabase.queryString("INSERT INTO team_type (code, label_de, label_en, color) VALUES ('" + type + "', '"
+				+ name + "', '" + name + "', '#123456') RETURNING code");
+		Page page = signIn(browser.newPage());
+
+		for (String section : SECTIONS) {
+			page.locator(".tabs a[href='#" + section + "']").click();
+			assertThat(page.locator("#" + section)).isVisible();
+			Accessibility.assertNoSeriousViolations(page);
+		}
+
+		page.locator(".tabs a[href='#team-types']").click();
+		page.getByLabel("Check-in in Minuten für " + name).fill("45");
+		page.getByLabel(name + " arbeitet freiwillig (Angebote)").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Einstellungen für " + name + " speichern"))
+			.click();
+		assertThat(page.locator("#message")).hasText("Gespeichert: " + name);
+		assertThat(TestDatabase
+			.queryString("SELECT check_in_minutes || ' ' || voluntary FROM team_type WHERE code = '" + type + "'"))
+			.isEqualTo("45 true");
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM audit_log WHERE action = 'TEAM_TYPE_CHANGED' "
+				+ "AND details->>'teamType' = '" + type + "'"))
+			.isEqualTo(1);
+
+		// What was said belongs to its section; the audit log names the change in words.
+		page.locator(".tabs a[href='#privacy']").click();
+		assertThat(page.locator("#message")).isEmpty();
+		page.locator("#audit-action").selectOption("TEAM_TYPE_CHANGED");
+		page.locator("#audit-filter button[type=submit]").click();
+		assertThat(page.locator("#audit-table tbody tr").first()).containsText("Teamart geändert");
+
+		// A resident's request names the report by its tracking code, and so does the
+		// log.
+		long incident = Fixtures.reportIncident(this.client, "LITTER", 51.5423, 6.9681);
+		String code = TestDatabase.queryString(
+				"SELECT tracking_code FROM report WHERE incident_id = " + incident + " ORDER BY id DESC LIMIT 1");
+		StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/admin/privacy/export")
+			.bodyValue(Map.of("trackingCode", code, "request", "Brief vom 1. Dezember"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		page.locator("#audit-action").selectOption("");
+		page.locator("#audit-trackingCode").fill(code.toLowerCase());
+		page.locator("#audit-filter button[type=submit]").click();
+		assertThat(page.locator("#audit-table tbody tr")).hasCount(1);
+		assertThat(page.locator("#audit-table tbody tr")).containsText(code);
+		assertThat(page.locator("#audit-table tbody tr")).containsText("Auskunft erteilt");
+		Accessibility.assertNoSeriousViolations(page);
+
+		// A broken boundary file: refused as a whole, every problem in words.
+		page.locator(".tabs a[href='#geodata']").click();
+		page.locator("#quarter-file")
+			.setInputFiles(new FilePayload("grenzen.geojson", "application/geo+json",
+					("{\"type\":\"FeatureCollection\","
+							+ "\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"T-X\",\"name\":\"Kaputt\"},"
+							+ "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[7.2,50.0],[7.21,50.0]]}}]}")
+						.getBytes(StandardCharsets.UTF_8)));
+		page.locator("#quarter-import button[type=submit]").click();
+		assertThat(page.locator("#quarter-report")).containsText("Nichts eingespielt: 1 Problem in der Datei");
+		assertThat(page.locator("#quarter-report")).containsText(
+				"Teilfläche 1 (Kürzel „T-X“, Name „Kaputt“): Die Geometrie ist keine Fläche (Polygon oder MultiPolygon), "
+						+ "sondern: LINESTRING");
+		Accessibility.assertNoSeriousViolations(page);
+
+		page.locator(".tabs a[href='#team-types']").click();
+		page.getByLabel("Check-in in Minuten für " + name).fill("2");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Einstellungen für " + name + " speichern"))
+			.click();
+		assertThat(page.locator("#message")).hasClass("notice notice--warning");
+		assertThat(page.getByLabel("Check-in in Minuten für " + name)).hasValue("2");
+		assertThat(TestDatabase.queryString("SELECT check_in_minutes FROM team_type WHERE code = '" + type + "'"))
+			.isEqualTo("45");
+	}
+
+	private Page signIn(Page page) {
+		BrowserSignIn.to(page, this.client, this.port, "admin", "/admin");
+		assertThat(page.locator("body")).hasAttribute("data-ready", "true");
+		return page;
+	}
+
+}

@@ -1,0 +1,274 @@
+package de.quartierdispatch.web;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
+import de.quartierdispatch.support.Accessibility;
+import de.quartierdispatch.support.AuthenticatorApp;
+import de.quartierdispatch.support.BrowserExtension;
+import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The board's incident panel in the races of a real shift: a live event for another
+ * incident while the lead acts, a quick re-selection while the previous incident still
+ * loads, a merge (the lead's own and another lead's) — the panel always shows, and acts
+ * on, the one selected incident. Closing without action asks for a reason and can be
+ * undone; the selected incident is highlighted and visible on the map at 1024×768.
+ */
+@IntegrationTest
+@ExtendWith(BrowserExtension.class)
+class BoardPanelBrowserIntegrationTests {
+
+	private static final double BOY_LAT = 51.5423;
+
+	private static final double BOY_LON = 6.9681;
+
+	private static final LocatorAssertions.HasClassOptions STARTED = new LocatorAssertions.HasClassOptions()
+		.setTimeout(15000);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void thePanelActsOnlyOnTheSelectedIncidentThroughLiveEventsQuickReselectionAndMerges(BrowserSession browser) {
+		long first = Fixtures.reportIncident(this.client, "DRUGS_ALCOHOL", BOY_LAT, BOY_LON);
+		long duplicate = Fixtures.reportIncident(this.client, "DRUGS_ALCOHOL", BOY_LAT + 0.0005, BOY_LON);
+		long other = Fixtures.reportIncident(this.client, "PROBLEM_PROPERTY", BOY_LAT - 0.002, BOY_LON + 0.002);
+		WebTestClient otherLead = StaffLogin.as(this.client, "dispatcher");
+		Page board = board(browser.newPage());
+		Locator panel = board.locator("#panel");
+
+		queueEntry(board, first).click();
+		assertThat(heading(board)).containsText("#" + first + " ");
+
+		// A live event for another incident arrives while the lead's action is on its
+		// way.
+		List<Route> held = new ArrayList<>();
+		board.route("**/api/incidents/" + first + "/notes", held::add);
+		board.locator("#note-text").fill("Anwohner rufen später noch einmal an");
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Speichern")).click();
+		board.waitForCondition(() -> !held.isEmpty());
+		otherLead.post()
+			.uri("/api/incidents/{id}/priority", other)
+			.bodyValue(Map.of("priority", 1, "reason", "Kinder in Gefahr", "version", Fixtures.incidentVersion(other)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(queueEntry(board, other)).containsText("P1");
+		assertThat(heading(board)).containsText("#" + first + " ");
+		held.get(0).resume();
+		assertThat(panel.locator(".notes")).containsText("Anwohner rufen später noch einmal an");
+		assertThat(heading(board)).containsText("#" + first + " ");
+		assertThat(notes(first)).isEqualTo(1);
+		assertThat(notes(other)).isZero();
+
+		// Quick re-selection: the first incident's answer arrives after another was
+		// selected.
+		board.unrouteAll();
+		queueEntry(board, other).click();
+		assertThat(heading(board)).containsText("#" + other + " ");
+		held.clear();
+		board.route("**/api/incidents/" + first, held::add);
+		queueEntry(board, first).click();
+		board.waitForCondition(() -> !held.isEmpty());
+		queueEntry(board, duplicate).click();
+		assertThat(heading(board)).containsText("#" + duplicate + " ");
+		board.waitForResponse("**/api/incidents/" + first, () -> held.get(0).resume());
+		board.unrouteAll();
+		board.locator("#note-text").fill("Gilt für die Doppelmeldung");
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Speichern")).click();
+		assertThat(panel.locator(".notes")).containsText("Gilt für die Doppelmeldung");
+		assertThat(heading(board)).containsText("#" + duplicate + " ");
+		assertThat(notes(duplicate)).isEqualTo(1);
+		assertThat(notes(first)).isEqualTo(1);
+
+		// The lead's own merge: the panel follows the surviving incident.
+		board.locator("#merge-into").selectOption(String.valueOf(first));
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Zusammenführen")).click();
+		assertThat(heading(board)).containsText("#" + first + " ");
+		assertThat(panel.locator(".notice").first()).containsText("#" + duplicate);
+		assertThat(Fixtures.incidentState(duplicate)).isEqualTo("CLOSED");
+
+		// Another lead merges the incident shown: the panel follows it too.
+		long second = Fixtures.reportIncident(this.client, "PROBLEM_PROPERTY", BOY_LAT - 0.0021, BOY_LON + 0.002);
+		queueEntry(board, second).click();
+		assertThat(heading(board)).containsText("#" + second + " ");
+		otherLead.post()
+			.uri("/api/incidents/{id}/merge", second)
+			.bodyValue(Map.of("into", other, "version", Fixtures.incidentVersion(second)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(heading(board)).containsText("#" + other + " ");
+		assertThat(panel.locator(".notice").first()).containsText("#" + second);
+		assertThat(board.locator("#panel").getAttribute("data-incident-id")).isEqualTo(String.valueOf(other));
+	}
+
+	@Test
+	void closingWithoutActionAsksForAReasonCanBeUndoneAndTheSelectedIncidentIsVisibleAt1024(BrowserSession browser) {
+		long incident = Fixtures.reportIncident(this.client, "OTHER", BOY_LAT + 0.001, BOY_LON - 0.001);
+		for (int neighbour = 0; neighbour < 2; neighbour++) {
+			Fixtures.reportIncident(this.client, "OTHER", BOY_LAT + 0.001, BOY_LON - 0.001);
+		}
+		Page board = board(
+				browser.newPage(new Browser.NewContextOptions().setViewportSize(1024, 768).setLocale("de-DE")));
+		Locator panel = board.locator("#panel");
+
+		queueEntry(board, incident).click();
+		assertThat(heading(board)).containsText("#" + incident + " ");
+		Locator marker = board.locator("#map .leaflet-marker-pane .incident-marker.selected");
+		assertThat(marker).hasCount(1);
+		assertThat(marker).isVisible();
+		// Its neighbours on the same spot stay in their cluster.
+		assertThat(board.locator("#map .marker-cluster").first()).isVisible();
+		assertThat(board.locator(".map-legend")).containsText("ausgewählt");
+		BoundingBox map = board.locator("#map").boundingBox();
+		BoundingBox shown = marker.boundingBox();
+		BoundingBox side = panel.boundingBox();
+		assertThat(map.width).as("map width beside queue and panel").isGreaterThan(350);
+		assertThat(shown.x).isBetween(map.x, map.x + map.width - shown.width);
+		assertThat(shown.y).isBetween(map.y, map.y + map.height - shown.height);
+		assertThat(shown.x + shown.width).as("marker left of the panel").isLessThanOrEqualTo(side.x);
+		Accessibility.assertNoSeriousViolations(board);
+
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ohne Maßnahme abschließen …")).click();
+		Locator dialog = board.locator("dialog.close-dialog");
+		assertThat(dialog).isVisible();
+		assertThat(dialog).containsText("#" + incident);
+		Locator confirm = dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Abschließen"));
+		confirm.click();
+		assertThat(dialog.locator("[role=alert]")).containsText("Bitte wählen Sie einen Grund");
+		dialog.getByLabel("Keine Maßnahme möglich").check();
+		confirm.click();
+		assertThat(dialog.locator("[role=alert]")).containsText("begründen");
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
+		dialog.getByLabel("Begründung").fill("Ruhestörung beendet, niemand mehr vor Ort");
+		confirm.click();
+		assertThat(dialog).isHidden();
+		assertThat(panel.locator(".ending")).containsText("keine Maßnahme möglich");
+		assertThat(queueEntry(board, incident)).hasCount(0);
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("CLOSED");
+
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rückgängig machen")).click();
+		assertThat(
+				panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ohne Maßnahme abschließen …")))
+			.isVisible();
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
+		assertThat(panel.locator(".timeline")).containsText("Entscheidung zurückgenommen");
+
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ansicht schließen")).click();
+		assertThat(panel).isHidden();
+		assertThat(board.locator("#map .leaflet-marker-pane .incident-marker.selected")).hasCount(0);
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
+	}
+
+	@Test
+	void searchByTrackingCodeFindsAClosedIncidentWhoseTimelineNamesEveryStepAndItsActor(BrowserSession browser) {
+		long incident = Fixtures.reportIncident(this.client, "PROBLEM_PROPERTY", BOY_LAT - 0.001, BOY_LON - 0.001);
+		String code = TestDatabase.queryString("SELECT tracking_code FROM report WHERE incident_id = " + incident);
+		String lead = TestDatabase.queryString("SELECT display_name FROM staff_user WHERE username = 'dispatcher'");
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/decision", incident)
+			.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		Page board = board(browser.newPage());
+
+		board.locator("#history-box summary").click();
+		board.getByLabel("Vorgangscode, Nummer, Adresse oder Text").fill(code.toLowerCase());
+		board.locator("#search-closed").selectOption("true");
+		board.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suchen")).click();
+		assertThat(board.locator("#search-count")).hasText("1 Treffer");
+		Locator found = board.locator(".search-list li");
+		assertThat(found).containsText("#" + incident);
+		assertThat(found).containsText("nichts vorgefunden");
+		found.getByRole(AriaRole.BUTTON).click();
+
+		assertThat(heading(board)).containsText("#" + incident + " ");
+		assertThat(board.locator("#panel .explanation")).containsText("Regel „");
+		assertThat(board.locator("#panel .explanation")).containsText("Kategorie Problemimmobilie");
+		assertThat(board.locator("#panel .explanation")).containsText("Quartiersmanagement");
+		assertThat(board.locator("#panel .explanation")).not().containsText("rule");
+		Locator timeline = board.locator("#panel .timeline");
+		assertThat(timeline.locator("li").first()).containsText("Eröffnet durch Meldung (Online-Formular)");
+		assertThat(timeline.locator("li").first()).containsText("meldende Person");
+		assertThat(timeline.locator("li").last()).containsText("Abgeschlossen: nichts vorgefunden");
+		assertThat(timeline.locator("li").last()).containsText(lead);
+		assertThat(timeline).not().containsText("public");
+		assertThat(timeline).not().containsText("aktualisiert");
+		Accessibility.assertNoSeriousViolations(board);
+
+		board.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schichtübergabe")).click();
+		Locator handover = board.locator("dialog#handover");
+		assertThat(handover.locator("h2")).containsText("Schichtübergabe:");
+		assertThat(handover).containsText("offene Vorg");
+		assertThat(handover).containsText("Ohne freies Team der nötigen Art");
+		assertThat(handover).containsText("#" + incident + " · Problemimmobilie · nichts vorgefunden");
+		assertThat(handover.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Drucken"))).isVisible();
+		Accessibility.assertNoSeriousViolations(board);
+		handover.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Schließen")).click();
+		assertThat(handover).isHidden();
+	}
+
+	private static long notes(long incident) {
+		return TestDatabase
+			.queryLong("SELECT count(*) FROM incident_note WHERE kind = 'NOTE' AND incident_id = " + incident);
+	}
+
+	private static Locator heading(Page board) {
+		return board.locator("#panel-heading");
+	}
+
+	private static Locator queueEntry(Page board, long incident) {
+		return board.locator("#queue li")
+			.filter(new Locator.FilterOptions().setHasText(Pattern.compile("#" + incident + "(?!\\d)")));
+	}
+
+	private Page board(Page page) {
+		AuthenticatorApp app = StaffLogin.authenticator(this.client, "dispatcher");
+		page.navigate(url("/board"));
+		page.getByLabel("Benutzername").fill("dispatcher");
+		page.getByLabel("Passwort").fill(StaffLogin.PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
+		page.waitForURL("**/mfa?next=/board");
+		page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
+			.fill(app.nextCode(Clock.systemUTC(), StaffLogin.TIME_STEP_TOLERANCE));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bestätigen")).click();
+		page.waitForURL(url("/board"));
+		assertThat(page.locator("#connection")).hasClass(Pattern.compile(".*connection--live.*"), STARTED);
+		return page;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

@@ -1,0 +1,339 @@
+package de.quartierdispatch.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import de.quartierdispatch.support.Accessibility;
+import de.quartierdispatch.support.BrowserExtension;
+import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.BrowserSignIn;
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TellingPhotos;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The field app on a phone: an assignment's place (map, street address of a map tap,
+ * navigation link) and flags; work without a network (the list from the phone, steps
+ * queued and sent once the network is back, in order and once); and a queued step the
+ * server refuses on replay, which the member is told about.
+ */
+@IntegrationTest
+@ExtendWith(BrowserExtension.class)
+class FieldAppBrowserIntegrationTests {
+
+	/** The service worker's first install fetches the whole app shell. */
+	private static final LocatorAssertions.HasAttributeOptions INSTALLED = new LocatorAssertions.HasAttributeOptions()
+		.setTimeout(20000);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void anAssignmentShowsItsPlaceAddressNavigationLinkAndFlags(BrowserSession browser) {
+		Assigned job = assignedReport(
+				Map.of("flags", List.of("AGGRESSION"), "contact", Map.of("phone", "+49 2041 555123"), "consent", true));
+		String address = TestDatabase.queryString(
+				"SELECT nearest_address_label(location, 75) FROM report WHERE incident_id = " + job.incident());
+		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
+
+		Locator card = card(field, job.incident());
+		assertThat(card.locator(".address")).hasText(address);
+		assertThat(address).startsWith("Am Lamperfeld");
+		assertThat(card.locator(".card-map.leaflet-container")).isVisible();
+		assertThat(card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Dorthin navigieren")))
+			.hasAttribute("href", Pattern.compile("^geo:51\\.\\d+,6\\.\\d+\\?q=.*"));
+		assertThat(card.locator(".flags")).containsText("Aggression / Bedrohung");
+		assertThat(card).containsText("Gemeldet vor");
+
+		card.getByLabel("Wozu brauchen Sie die Nummer der meldenden Person?").selectOption("CALLBACK");
+		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Nummer zeigen")).click();
+		assertThat(card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("+49 2041 555123 anrufen")))
+			.hasAttribute("href", "tel:+492041555123");
+		assertThat(TestDatabase.queryString("SELECT purpose FROM audit_log WHERE report_id = "
+				+ "(SELECT id FROM report WHERE incident_id = " + job.incident() + ") ORDER BY id DESC LIMIT 1"))
+			.isEqualTo("CALLBACK");
+
+		// A job that arrives while the app is open is counted as new (and rings). A team
+		// has
+		// one job at a time: the lead takes this one back first.
+		assertThat(field.locator("#new-assignments")).isHidden();
+		leadWithdraws(job);
+		Assigned next = assignedReport(Map.of(), "KOD", job.team());
+		assertThat(card(field, next.incident())).isVisible();
+		assertThat(field.locator("#new-assignments")).hasText("1 neuer Einsatz");
+	}
+
+	@Test
+	void stepsTakenOfflineReachTheBoardInOrderAndOnceWhenTheNetworkIsBack(BrowserSession browser) {
+		Assigned job = assignedReport(Map.of());
+		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
+		assertThat(card(field, job.incident())).isVisible();
+		assertThat(field.locator("#offline-ready")).hasAttribute("data-ready", "yes", INSTALLED);
+
+		field.context().setOffline(true);
+		field.reload();
+		Locator card = card(field, job.incident());
+		assertThat(field.locator("#offline")).containsText("Offline");
+		step(card, "Unterwegs");
+		assertThat(field.locator("#queue")).containsText("1 Schritt wartet auf Netz");
+		step(card, "Vor Ort");
+		assertThat(field.locator("#queue")).containsText("2 Schritte warten auf Netz");
+		card.getByLabel("Kurze Notiz (freiwillig)").fill("Sperrmüll an die Seite geräumt");
+		step(card, "Erledigt");
+		assertThat(field.locator("#queue")).containsText("3 Schritte warten auf Netz");
+		// Finished jobs move to the archive under the list.
+		field.locator("#archive summary").click();
+		assertThat(card).containsText("erledigt");
+		assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE id = " + job.assignment()))
+			.isEqualTo("ASSIGNED");
+
+		field.context().setOffline(false);
+		assertThat(field.locator("#queue")).isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(20000));
+		assertThat(TestDatabase.queryString("SELECT string_agg(data ->> 'state', ',' ORDER BY seq) FROM board_event "
+				+ "WHERE type = 'ASSIGNMENT_CHANGED' AND data ->> 'assignment' = '" + job.assignment() + "'"))
+			.isEqualTo("EN_ROUTE,ON_SITE,DONE");
+		assertThat(TestDatabase.queryString("SELECT note FROM assignment WHERE id = " + job.assignment()))
+			.isEqualTo("Sperrmüll an die Seite geräumt");
+
+		Page board = signIn(browser.newPage(), "dispatcher", "/board");
+		board.locator("#queue li").filter(new Locator.FilterOptions().setHasText("#" + job.incident())).click();
+		assertThat(board.locator("#panel .notes")).containsText("Notiz vom Einsatzort");
+		assertThat(board.locator("#panel .notes")).containsText("Sperrmüll an die Seite geräumt");
+		assertThat(board.locator("#panel .timeline")).containsText("Sperrmüll an die Seite geräumt");
+		// The timeline names each step with its team ("Team … unterwegs"), the note with
+		// its step.
+		assertThat(board.locator("#panel .timeline li")
+			.filter(new Locator.FilterOptions().setHasText(Pattern.compile("Team .* (unterwegs|vor Ort|fertig)"))))
+			.hasText(new Pattern[] { Pattern.compile(".*Team .* unterwegs.*"), Pattern.compile(".*Team .* vor Ort.*"),
+					Pattern.compile(".*Team .* fertig.*Sperrmüll an die Seite geräumt.*") });
+	}
+
+	@Test
+	void aQueuedStepRefusedOnReplayIsToldToTheMember(BrowserSession browser) {
+		Assigned job = assignedReport(Map.of());
+		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
+		assertThat(field.locator("#offline-ready")).hasAttribute("data-ready", "yes", INSTALLED);
+
+		field.context().setOffline(true);
+		field.reload();
+		step(card(field, job.incident()), "Unterwegs");
+		assertThat(field.locator("#queue")).containsText("1 Schritt wartet auf Netz");
+		leadWithdraws(job);
+
+		field.context().setOffline(false);
+		Locator refusal = field.locator("#queue .refused");
+		assertThat(refusal).containsText("Nicht übermittelt: „Unterwegs“ für #" + job.incident(),
+				new LocatorAssertions.ContainsTextOptions().setTimeout(20000));
+		assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE id = " + job.assignment()))
+			.isEqualTo("DECLINED");
+		refusal.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verstanden")).click();
+		assertThat(refusal).hasCount(0);
+
+		field.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abmelden")).click();
+		field.waitForURL(Pattern.compile(".*/login(\\?.*)?$"));
+		assertThat(field.evaluate("indexedDB.databases().then((all) => all.map((db) => db.name).join())")).asString()
+			.doesNotContain("quartier-dispatch-field");
+		assertThat(field.evaluate("caches.keys().then((names) => names.join())")).asString().doesNotContain("field-");
+		assertThat(field.evaluate("navigator.serviceWorker.getRegistrations().then((all) => all.length)")).isEqualTo(0);
+	}
+
+	@Test
+	void needHelpOnThePhoneRaisesAnAlarmOnTheBoardThatStillFineEnds(BrowserSession browser) {
+		Assigned job = assignedReport(Map.of());
+		String teamName = TestDatabase.queryString("SELECT name FROM team WHERE id = " + job.team());
+		Page board = signIn(browser.newPage(), "dispatcher", "/board");
+		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
+		assertThat(board.locator("#connection")).hasClass(Pattern.compile(".*connection--live.*"),
+				new LocatorAssertions.HasClassOptions().setTimeout(15000));
+
+		step(card(field, job.incident()), "Vor Ort");
+		Locator checkIn = field.locator("#check-in");
+		assertThat(checkIn).containsText("Nächste Meldung fällig in 30 Min.");
+		checkIn.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hilfe rufen")).click();
+		assertThat(checkIn).containsText("Alarm ausgelöst");
+
+		Locator alarm = board.locator("#alarms");
+		assertThat(alarm).containsText("ALARM " + teamName + " braucht Hilfe (Vorgang #" + job.incident() + ")");
+		checkIn.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Alles gut – verlängern")).click();
+		assertThat(alarm).isHidden();
+	}
+
+	@Test
+	void aStreetWorkPairDeclinesAnOfferWithoutGivingAReason(BrowserSession browser) {
+		Assigned job = assignedReport(Map.of("category", "YOUTH_GROUPS"), "STREETWORK");
+		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
+		Locator card = card(field, job.incident());
+		assertThat(card.locator("h3")).containsText("Angebot");
+		assertThat(card).not().containsText("Frist");
+
+		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Angebot ablehnen")).click();
+		field.locator("#archive summary").click();
+		assertThat(card).containsText("abgelehnt");
+		assertThat(field.locator("#queue")).isEmpty();
+		assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE id = " + job.assignment()))
+			.isEqualTo("DECLINED");
+	}
+
+	@Test
+	void photosTakenOfflineArriveOnceTheFinishedJobGoesToTheArchiveAndTheDistanceIsShown(BrowserSession browser,
+			@TempDir Path files) throws IOException {
+		Assigned job = assignedReport(Map.of());
+		Path photo = files.resolve("gehweg.jpg");
+		Files.write(photo, TellingPhotos.jpegWithMetadata());
+		double lat = Double.parseDouble(
+				TestDatabase.queryString("SELECT ST_Y(location) FROM incident WHERE id = " + job.incident())) + 0.003;
+		double lon = Double
+			.parseDouble(TestDatabase.queryString("SELECT ST_X(location) FROM incident WHERE id = " + job.incident()));
+		Page field = signIn(browser.newPage(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setLocale("de-DE")
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setGeolocation(lat, lon)
+			.setPermissions(List.of("geolocation"))), Fixtures.fieldMember(job.team()), "/field");
+		Locator card = card(field, job.incident());
+		assertThat(card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Im Browser öffnen")))
+			.hasAttribute("href",
+					Pattern.compile("^https://www\\.openstreetmap\\.org/\\?mlat=51\\.\\d+&mlon=6\\.\\d+.*"));
+		field.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entfernung von meinem Standort zeigen"))
+			.click();
+		assertThat(card.locator(".distance")).hasText(Pattern.compile("3\\d\\d m entfernt \\(Luftlinie\\)"));
+		assertThat(field.locator("#offline-ready")).hasAttribute("data-ready", "yes", INSTALLED);
+
+		field.context().setOffline(true);
+		card.locator("input[type=file]").setInputFiles(photo);
+		assertThat(field.locator("#queue")).containsText("Foto zu Vorgang #" + job.incident());
+		field.context().setOffline(false);
+		assertThat(field.locator("#queue")).isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(20000));
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM photo WHERE assignment_id = " + job.assignment()))
+			.isEqualTo(1);
+		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Fotos ansehen")).click();
+		assertThat(card.locator(".photo-thumbs img")).hasAttribute("alt", Pattern.compile("Foto 1 des Teams, .*"));
+
+		step(card, "Vor Ort");
+		step(card, "Erledigt");
+		assertThat(field.locator("#archive summary")).hasText("1 erledigter Einsatz (letzte 12 Stunden)");
+		assertThat(field.locator("#assignments")).hasText("Keine Einsätze für Ihr Team.");
+		field.locator("#archive summary").click();
+		assertThat(card).containsText("erledigt");
+		assertThat(card.locator(".photo-thumbs img")).hasCount(1);
+		Accessibility.assertNoSeriousViolations(field);
+	}
+
+	private static void step(Locator card, String name) {
+		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true)).click();
+	}
+
+	/** The job's card, in the list or (finished) in the archive. */
+	private static Locator card(Page field, long incident) {
+		return field.locator("#assignments > li, #archive-list > li")
+			.filter(new Locator.FilterOptions().setHasText("#" + incident + " "));
+	}
+
+	private static Page phone(BrowserSession browser) {
+		return browser.newPage(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setLocale("de-DE")
+			.setIsMobile(true)
+			.setHasTouch(true));
+	}
+
+	/**
+	 * A resident's map tap (no address given) a few metres from Am Lamperfeld 10 in
+	 * Fuhlenbrock-Heide, where no other test reports (recurring reports make a quarter a
+	 * hotspot), assigned to a team of the test's own.
+	 */
+	private Assigned assignedReport(Map<String, Object> extra) {
+		return assignedReport(extra, "KOD");
+	}
+
+	private Assigned assignedReport(Map<String, Object> extra, String teamType) {
+		return assignedReport(extra, teamType, null);
+	}
+
+	/**
+	 * A new report near Am Lamperfeld 10, assigned to the given team (or to a new one).
+	 */
+	private Assigned assignedReport(Map<String, Object> extra, String teamType, Long existingTeam) {
+		String[] place = TestDatabase
+			.queryString("SELECT ST_Y(location) || ',' || ST_X(location) FROM address "
+					+ "WHERE street = 'Am Lamperfeld' AND house_number = '10'")
+			.split(",");
+		double lat = Double.parseDouble(place[0]) + 0.00004;
+		double lon = Double.parseDouble(place[1]);
+		Map<String, Object> report = new HashMap<>(
+				Map.of("category", "LITTER", "description", "Sperrmüll blockiert den Gehweg " + UUID.randomUUID(),
+						"location", Map.of("lat", lat, "lon", lon), "language", "de"));
+		report.putAll(extra);
+		String receipt = this.client.post()
+			.uri("/api/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(report)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		long incident = TestDatabase.queryLong("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'");
+		long team = (existingTeam != null) ? existingTeam : Fixtures.team(teamType, lat, lon);
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/assignments", incident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		long assignment = TestDatabase
+			.queryLong("SELECT id FROM assignment WHERE incident_id = " + incident + " AND team_id = " + team);
+		return new Assigned(incident, team, assignment);
+	}
+
+	/** The lead takes the job back from the team (declines it for them). */
+	private void leadWithdraws(Assigned job) {
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/assignments/{a}", job.incident(), job.assignment())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("state", "DECLINED", "version", 0, "reason", "Ein anderes Team übernimmt"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	private Page signIn(Page page, String username, String path) {
+		return BrowserSignIn.to(page, this.client, this.port, username, path);
+	}
+
+	private record Assigned(long incident, long team, long assignment) {
+	}
+
+}

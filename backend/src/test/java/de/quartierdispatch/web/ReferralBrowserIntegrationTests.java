@@ -1,0 +1,157 @@
+package de.quartierdispatch.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import de.quartierdispatch.support.Accessibility;
+import de.quartierdispatch.support.AuthenticatorApp;
+import de.quartierdispatch.support.BrowserExtension;
+import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.MutableClock;
+import de.quartierdispatch.support.Partners;
+import de.quartierdispatch.support.PersonalData;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The counter as a door into the partner network: counter staff find Arabic-speaking
+ * family counselling that is open today (a Tuesday morning by the application's clock),
+ * give an anonymous hand-out in Arabic to one person and refer another with consent; the
+ * partner signs in, sees the contact details, accepts and records an appointment; the
+ * counter sees the appointment.
+ */
+@IntegrationTest
+@ExtendWith(BrowserExtension.class)
+@Import(ReferralBrowserIntegrationTests.TestClock.class)
+class ReferralBrowserIntegrationTests {
+
+	/** A Tuesday, 10:00 in Bottrop. */
+	static final MutableClock CLOCK = new MutableClock(Instant.parse("2027-03-02T09:00:00Z"));
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void counterStaffReferAWalkInWithConsentAndSeeThePartnersAppointment(BrowserSession browser) {
+		String need = "Erziehungsberatung, Sohn 9 Jahre, Schule meldet Probleme " + UUID.randomUUID();
+		Page counter = browser.newPage();
+		signIn(counter, "/counter", "counter");
+		counter.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Wegweiser")).click();
+		counter.waitForURL("**/directory");
+		counter.getByLabel("Thema").selectOption("FAMILY_COUNSELLING");
+		counter.getByLabel("Sprache im Angebot").selectOption("ar");
+		counter.getByLabel("Heute noch geöffnet").check();
+		assertThat(counter.locator("#result-status")).hasText("1 Angebot gefunden.");
+		assertThat(counter.locator("#services")).containsText("Erziehungs- und Familienberatung");
+		assertThat(counter.locator("#services")).not().containsText("Familienberatung Boy/Welheim");
+		assertThat(counter.locator("#services .badge--open")).hasText("Jetzt geöffnet");
+		Accessibility.assertNoSeriousViolations(counter);
+
+		// Without consent: nothing personal goes anywhere, the person takes a hand-out.
+		counter.locator("#services li").first().getByRole(AriaRole.BUTTON).click();
+		counter.getByLabel("Was wird gebraucht?").fill("Beratung ohne Kontaktdaten");
+		counter.getByLabel("Sprache der Person").selectOption("ar");
+		assertThat(counter.locator("#contact-fields")).isHidden();
+		counter.locator("#refer-submit").click();
+		assertThat(counter.locator("#handout")).hasAttribute("lang", "ar");
+		assertThat(counter.locator("#handout")).hasAttribute("dir", "rtl");
+		assertThat(counter.locator("#handout-heading")).hasText("هنا تجد المساعدة");
+		assertThat(counter.locator("#handout-details")).containsText("Kirchhellener Straße 28");
+		Accessibility.assertNoSeriousViolations(counter);
+		counter.locator("#handout-close").click();
+
+		// With consent: the contact details go to the partner.
+		counter.locator("#services li").first().getByRole(AriaRole.BUTTON).click();
+		counter.getByLabel("Was wird gebraucht?").fill(need);
+		counter.getByLabel("Sprache der Person").selectOption("ar");
+		counter.locator("#consent").check();
+		counter.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Name").setExact(true))
+			.fill(PersonalData.NAME);
+		counter.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Telefon")).fill(PersonalData.PHONE);
+		counter.locator("#refer-submit").click();
+		assertThat(counter.locator("#refer-section")).isHidden();
+		long referral = TestDatabase.queryLong("SELECT id FROM referral WHERE need = '" + need + "'");
+		assertThat(counter.locator("li[data-referral='" + referral + "']")).containsText("Wartet auf Annahme");
+
+		Page partner = browser.newPage();
+		signInWithSecondFactorIfAsked(partner, "/partner", Partners.member(Partners.CARITAS));
+		partner.locator("#inbox li[data-referral='" + referral + "'] button").click();
+		assertThat(partner.locator("#contact-details")).containsText(PersonalData.NAME);
+		assertThat(partner.locator("#contact-details")).containsText(PersonalData.PHONE);
+		assertThat(partner.locator("#detail-facts")).containsText(need);
+		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Annehmen")).click();
+		assertThat(partner.locator("#detail-status")).hasText("Angenommen");
+		partner.getByLabel("Ergebnis", new Page.GetByLabelOptions().setExact(true)).selectOption("APPOINTMENT");
+		partner.getByLabel("Termin am").fill("2027-03-04T14:00");
+		partner.getByLabel("Neue Notiz").fill("Vater erzählt von Streit mit der Schule");
+		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notiz speichern")).click();
+		assertThat(partner.locator("#notes")).containsText("Vater erzählt");
+		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ergebnis speichern")).click();
+		assertThat(partner.locator("#detail-status")).containsText("Termin vereinbart");
+		Accessibility.assertNoSeriousViolations(partner);
+
+		counter.reload();
+		assertThat(counter.locator("li[data-referral='" + referral + "']")).containsText("Termin vereinbart");
+		assertThat(counter.locator("li[data-referral='" + referral + "']")).containsText("Angenommen");
+		assertThat(counter.locator("#referrals")).not().containsText("Vater erzählt");
+	}
+
+	private void signIn(Page page, String path, String username) {
+		page.navigate("http://localhost:" + this.port + path);
+		page.waitForURL("**/login?next=" + path);
+		page.getByLabel("Benutzername").fill(username);
+		page.getByLabel("Passwort").fill(StaffLogin.PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
+		page.waitForURL(Pattern.compile("^http://localhost:\\d+" + path + "$"));
+	}
+
+	private void signInWithSecondFactorIfAsked(Page page, String path, String username) {
+		AuthenticatorApp app = StaffLogin.authenticator(this.client, username, CLOCK);
+		page.navigate("http://localhost:" + this.port + path);
+		page.waitForURL("**/login?next=" + path);
+		page.getByLabel("Benutzername").fill(username);
+		page.getByLabel("Passwort").fill(StaffLogin.PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
+		// With PARTNER in MFA_REQUIRED_ROLES, the second factor is asked for; by default
+		// not.
+		page.waitForURL(Pattern.compile("^http://localhost:\\d+(/mfa\\?next=)?" + path + "$"));
+		if (page.url().contains("/mfa")) {
+			page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
+				.fill(app.nextCode(CLOCK, StaffLogin.TIME_STEP_TOLERANCE));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bestätigen")).click();
+			page.waitForURL(Pattern.compile("^http://localhost:\\d+" + path + "$"));
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return CLOCK;
+		}
+
+	}
+
+}

@@ -1,0 +1,150 @@
+package de.quartierdispatch.web;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import de.quartierdispatch.support.Accessibility;
+import de.quartierdispatch.support.BrowserExtension;
+import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.PersonalData;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A resident reports through the public form in a real browser, on a phone-sized screen,
+ * and follows the report on its status page.
+ */
+@IntegrationTest
+@ExtendWith(BrowserExtension.class)
+class ResidentFormBrowserIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void residentReportsInGermanByAddressAndFollowsTheStatus(BrowserSession browser) throws SQLException {
+		Page page = phone(browser, "de-DE");
+		page.navigate(url("/"));
+		page.locator("#language").selectOption("de");
+		Accessibility.assertNoSeriousViolations(page);
+		page.getByLabel("Lärm").check();
+		page.getByLabel("Beschreibung").fill("Seit Tagen laute Musik bis nach Mitternacht im Hinterhof.");
+		page.getByText("Das ist schon öfter passiert").click();
+		next(page, "what");
+		page.getByLabel("Adresse suchen").fill("hansastr 16");
+		page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Hansastraße 16, 46236 Bottrop")).click();
+		assertThat(page.locator("#quarter-status")).hasText("Quartier: Mitte");
+		Accessibility.assertNoSeriousViolations(page);
+		next(page, "where");
+		Accessibility.assertNoSeriousViolations(page);
+		page.getByLabel("Ich möchte kontaktiert werden können").check();
+		page.getByLabel("Name (freiwillig)").fill(PersonalData.NAME);
+		page.getByLabel("E-Mail (freiwillig)").fill(PersonalData.EMAIL);
+		page.getByLabel("Telefon (freiwillig)").fill(PersonalData.PHONE);
+		page.locator("#consent").check();
+		next(page, "contact");
+		assertThat(page.locator("#review")).containsText("Hansastraße 16");
+		assertThat(page.locator("#review")).containsText(PersonalData.EMAIL);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Meldung senden")).click();
+		assertThat(page.locator("#confirmation")).isVisible();
+		String code = page.locator("#tracking-code").textContent();
+		assertThat(code).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+		Accessibility.assertNoSeriousViolations(page);
+		page.getByText("Stand ansehen").click();
+		assertThat(page.locator("#result-code")).hasText(code);
+		assertThat(page.locator("#result-progress [aria-current=step]")).hasText("Eingegangen");
+		Accessibility.assertNoSeriousViolations(page);
+		assertStored(code, "WEB", "de", "Mitte");
+	}
+
+	@Test
+	void residentReportsInArabicRightToLeftByTappingTheMap(BrowserSession browser) throws SQLException {
+		Page page = phone(browser, "ar");
+		page.navigate(url("/"));
+		page.locator("#language").selectOption("ar");
+		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+		assertThat(page.locator("html")).hasAttribute("lang", "ar");
+		assertThat(page.locator("h1")).hasText("الإبلاغ عن أمر في حيّك");
+		page.getByLabel("شباب / مجموعات في الأماكن العامة").check();
+		page.getByLabel("الوصف").fill("مجموعة من الشباب تجلس كل مساء أمام المدخل وتصرخ.");
+		next(page, "what");
+		// Without a tile server the map is the quarter polygons; its centre lies in a
+		// quarter.
+		page.locator("#map").click();
+		assertThat(page.locator("#quarter-status")).hasClass("map-status map-status--ok");
+		assertThat(page.locator("#quarter-status")).containsText("الحي:");
+		next(page, "where");
+		next(page, "contact");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("إرسال البلاغ")).click();
+		assertThat(page.locator("#confirmation")).isVisible();
+		String code = page.locator("#tracking-code").textContent();
+		Accessibility.assertNoSeriousViolations(page);
+		page.navigate(url("/status/" + code));
+		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+		assertThat(page.locator("#result-progress [aria-current=step]")).hasText("تم الاستلام");
+		Accessibility.assertNoSeriousViolations(page);
+		assertStored(code, "WEB", "ar", null);
+	}
+
+	@Test
+	void formShowsErrorsTiedToTheirFields(BrowserSession browser) {
+		Page page = phone(browser, "en-GB");
+		page.navigate(url("/"));
+		page.locator("#language").selectOption("en");
+		page.getByLabel("Description").fill("too short");
+		next(page, "what");
+		assertThat(page.locator("#error-summary")).isVisible();
+		assertThat(page.locator("#description")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#description")).hasAttribute("aria-describedby",
+				java.util.regex.Pattern.compile(".*error-description.*"));
+		assertThat(page.locator("#error-description")).containsText("10 to 2000 characters");
+		Accessibility.assertNoSeriousViolations(page);
+	}
+
+	private Page phone(BrowserSession browser, String locale) {
+		return browser
+			.newPage(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale(locale).setHasTouch(true));
+	}
+
+	private static void next(Page page, String step) {
+		page.locator("[data-step=" + step + "] [data-next]").click();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private static void assertStored(String code, String channel, String language, String quarter) throws SQLException {
+		try (Connection connection = TestDatabase.connectToTestDatabase();
+				PreparedStatement query = connection.prepareStatement("""
+						SELECT r.channel, r.language, q.name AS quarter FROM report r
+						LEFT JOIN quarter q ON q.id = r.quarter_id WHERE r.tracking_code = ?
+						""")) {
+			query.setString(1, code);
+			try (ResultSet row = query.executeQuery()) {
+				assertThat(row.next()).as("report %s is stored", code).isTrue();
+				assertThat(row.getString("channel")).isEqualTo(channel);
+				assertThat(row.getString("language")).isEqualTo(language);
+				if (quarter != null) {
+					assertThat(row.getString("quarter")).isEqualTo(quarter);
+				}
+				else {
+					assertThat(row.getString("quarter")).isNotNull();
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,181 @@
+package de.quartierdispatch.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import de.quartierdispatch.QuartierDispatchApplication;
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.MutableClock;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import de.quartierdispatch.webhook.WebhookReceiver.Received;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Webhooks to a real HTTP receiver: signed bodies without reporter data, retries with
+ * backoff until the receiver takes the event (once), and an outbox that survives the
+ * sender's restart. This instance's schedule is off: the test runs the sender, and moves
+ * the clock past the backoff.
+ */
+@IntegrationTest
+@Import(WebhookDeliveryIntegrationTests.TestClock.class)
+@TestPropertySource(properties = "quartier.scheduling.enabled=false")
+class WebhookDeliveryIntegrationTests {
+
+	static final MutableClock CLOCK = new MutableClock(Instant.now());
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@Autowired
+	private WebhookSender sender;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void aReceiverFailingTwiceGetsTheSignedEventOnTheThirdTryExactlyOnce() throws Exception {
+		try (WebhookReceiver receiver = new WebhookReceiver(500, 503)) {
+			String secret = subscribe(receiver, Set.of("INCIDENT_OPENED"));
+			long incident = Fixtures.reportIncident(this.client, "NOISE", 51.5236, 6.9286);
+			long seq = TestDatabase
+				.queryLong("SELECT seq FROM board_event WHERE type = 'INCIDENT_OPENED' AND incident_id = " + incident);
+
+			List<Received> attempts = new java.util.ArrayList<>();
+			while (attempts.size() < 3) {
+				this.sender.deliverDue().block(WAIT);
+				Received next = receiver.next(WAIT);
+				attempts.add(next);
+				CLOCK.advance(Duration.ofHours(1));
+			}
+			assertThat(attempts).extracting(Received::answered).containsExactly(500, 503, 204);
+			assertThat(attempts).extracting(Received::delivery).containsOnly(Long.toString(seq));
+			for (Received attempt : attempts) {
+				assertThat(verifies(secret, attempt)).isTrue();
+			}
+			assertThat(verifies("whsec_not-the-secret", attempts.get(2))).isFalse();
+
+			JsonNode payload = JSON.readTree(attempts.get(2).body());
+			assertThat(payload.get("type").asString()).isEqualTo("INCIDENT_OPENED");
+			assertThat(payload.get("channel").asString()).isEqualTo("WEB");
+			assertThat(payload.get("incident").get("id").asLong()).isEqualTo(incident);
+			assertThat(payload.get("incident").get("category").asString()).isEqualTo("NOISE");
+			String body = attempts.get(2).body();
+			assertThat(body).doesNotContain("Testmeldung").doesNotContain("description").doesNotContain("contact");
+			assertThat(payload.get("incident").get("location").get("lat").asDouble()).isBetween(51.52, 51.53);
+
+			// Delivered: nothing more is sent, however often the sender runs.
+			for (int i = 0; i < 3; i++) {
+				CLOCK.advance(Duration.ofHours(7));
+				this.sender.deliverDue().block(WAIT);
+			}
+			assertThat(receiver.all()).hasSize(3);
+			assertThat(TestDatabase.queryString("SELECT attempts || '|' || (delivered_at IS NOT NULL) "
+					+ "FROM webhook_delivery WHERE event_seq = " + seq))
+				.isEqualTo("3|true");
+		}
+	}
+
+	@Test
+	void eventsQueuedWhileTheSenderIsDownAreDeliveredAfterItsRestartOnceEach() throws Exception {
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			subscribe(receiver, Set.of("INCIDENT_OPENED", "INCIDENT_STATE_CHANGED"));
+			ConfigurableApplicationContext first = instance();
+			long one = Fixtures.reportIncident(this.client, "LITTER", 51.5236, 6.9286);
+			assertThat(JSON.readTree(receiver.next(WAIT).body()).get("incident").get("id").asLong()).isEqualTo(one);
+			first.close();
+
+			long two = Fixtures.reportIncident(this.client, "LITTER", 51.5236, 6.9286);
+			long three = Fixtures.reportIncident(this.client, "VANDALISM", 51.5236, 6.9286);
+			ConfigurableApplicationContext second = instance();
+			try {
+				Set<Long> seen = new java.util.HashSet<>();
+				while (seen.size() < 2) {
+					JsonNode payload = JSON.readTree(receiver.next(WAIT).body());
+					seen.add(payload.get("incident").get("id").asLong());
+				}
+				assertThat(seen).containsExactlyInAnyOrder(two, three);
+			}
+			finally {
+				second.close();
+			}
+			Map<String, Long> perDelivery = receiver.all()
+				.stream()
+				.collect(Collectors.groupingBy(Received::delivery, Collectors.counting()));
+			assertThat(perDelivery).hasSize(3).allSatisfy((delivery, count) -> assertThat(count).isEqualTo(1));
+		}
+	}
+
+	private String subscribe(WebhookReceiver receiver, Set<String> events) {
+		String created = StaffLogin.as(this.client, "admin", CLOCK)
+			.post()
+			.uri("/api/admin/webhooks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", receiver.url(), "events", events))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return JSON.readTree(created).get("secret").asString();
+	}
+
+	/** What a receiver does: recompute the HMAC over {@code timestamp.body}. */
+	private static boolean verifies(String secret, Received request) throws Exception {
+		Map<String, String> parts = java.util.Arrays.stream(request.signature().split(","))
+			.map((part) -> part.split("=", 2))
+			.collect(Collectors.toMap((pair) -> pair[0], (pair) -> pair[1]));
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		String expected = HexFormat.of()
+			.formatHex(mac.doFinal((parts.get("t") + "." + request.body()).getBytes(StandardCharsets.UTF_8)));
+		return java.security.MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				parts.get("v1").getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static ConfigurableApplicationContext instance() {
+		return new SpringApplicationBuilder(QuartierDispatchApplication.class).profiles("test")
+			.run("--server.port=0", "--quartier.scheduling.enabled=true", "--quartier.webhook.poll-interval=200ms");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return CLOCK;
+		}
+
+	}
+
+}

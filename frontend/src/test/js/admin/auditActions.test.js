@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WEB = new URL('../../../main/web/', import.meta.url);
+const JAVA = fileURLToPath(new URL('../../../../../backend/src/main/java/', import.meta.url));
+
+function javaFiles(directory) {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory()
+    ? javaFiles(join(directory, entry.name)) : entry.name.endsWith('.java') ? [join(directory, entry.name)] : []));
+}
+
+/** The actions the server writes: audit.record(actor, "ACTION", ...). */
+function recordedActions() {
+  const actions = new Set();
+  for (const file of javaFiles(JAVA)) {
+    for (const [, action] of readFileSync(file, 'utf8').matchAll(/\.record\([^;]*?"([A-Z][A-Z0-9]*_[A-Z0-9_]+)"/g)) {
+      actions.add(action);
+    }
+  }
+  return actions;
+}
+
+test('the audit log page knows, and names in German and English, every action the server records', () => {
+  const panel = readFileSync(new URL('js/admin/PrivacyPanel.js', WEB), 'utf8');
+  const listed = new Set([...panel.match(/export const ACTIONS = \[([^\]]*)\]/)[1].matchAll(/'([A-Z_0-9]+)'/g)].map(([, action]) => action));
+  const recorded = recordedActions();
+  assert.ok(recorded.size >= 15, `found ${recorded.size} recorded actions`);
+  assert.deepEqual([...recorded].filter((action) => !listed.has(action)), []);
+  for (const language of ['de', 'en']) {
+    const dictionary = JSON.parse(readFileSync(new URL(`i18n/${language}.json`, WEB), 'utf8'));
+    assert.deepEqual([...listed].filter((action) => !dictionary[`audit.${action}`]), [], language);
+  }
+});

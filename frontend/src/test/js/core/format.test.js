@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatDateTime, formatDuration, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
+
+const t = (key, params) => `${key}:${params.n}`;
+
+test('formats a date and time in the reader\'s language', () => {
+  assert.equal(formatDateTime('2026-11-21T22:10:00Z', 'de-DE').replace(/\s/g, ' ').slice(0, 10), '21.11.2026');
+  assert.match(formatDateTime('2026-11-21T22:10:00Z', 'en'), /Nov 21, 2026/);
+});
+
+test('counts whole minutes until an instant, negative once it has passed', () => {
+  const now = Date.parse('2026-11-21T12:00:00Z');
+  assert.equal(minutesUntil('2026-11-21T12:25:00Z', now), 25);
+  assert.equal(minutesUntil('2026-11-21T11:30:00Z', now), -30);
+});
+
+test('shows spans under 90 minutes in minutes, under two days in hours, else in days', () => {
+  assert.equal(formatDuration(25, t), 'board.minutes:25');
+  assert.equal(formatDuration(-89, t), 'board.minutes:89');
+  assert.equal(formatDuration(90, t), 'board.hours:2');
+  assert.equal(formatDuration(47 * 60, t), 'board.hours:47');
+  assert.equal(formatDuration(48 * 60, t), 'board.days:2');
+});
+
+test('picks the plural form the language\'s rules ask for', () => {
+  const keys = new Set(['nearby.one', 'nearby.other']);
+  const has = (key) => keys.has(key);
+  assert.equal(pluralKey('nearby', 1, 'de', has), 'nearby.one');
+  assert.equal(pluralKey('nearby', 3, 'de', has), 'nearby.other');
+  assert.equal(pluralKey('nearby', 0, 'de', has), 'nearby.other');
+});
+
+test('uses forms beyond one and other where a language has them', () => {
+  const keys = new Set(['nearby.one', 'nearby.few', 'nearby.many', 'nearby.other']);
+  const has = (key) => keys.has(key);
+  assert.equal(pluralKey('nearby', 3, 'uk', has), 'nearby.few');
+  assert.equal(pluralKey('nearby', 5, 'uk', has), 'nearby.many');
+  assert.equal(pluralKey('nearby', 2, 'ar', has), 'nearby.other');
+});
+
+test('falls back to the other form, then to the plain key', () => {
+  assert.equal(pluralKey('nearby', 1, 'de', (key) => key === 'nearby.other'), 'nearby.other');
+  assert.equal(pluralKey('nearby', 1, 'de', () => false), 'nearby');
+});

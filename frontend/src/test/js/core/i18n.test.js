@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { I18n } from '../../../main/web/js/core/i18n.js';
+
+const DICTIONARIES = new URL('../../../main/web/i18n/', import.meta.url);
+
+function translations(dictionaries) {
+  const i18n = new I18n(Object.keys(dictionaries).map((code) => ({ code, rightToLeft: code === 'ar' })));
+  for (const [code, dictionary] of Object.entries(dictionaries)) {
+    i18n._dictionaries.set(code, dictionary);
+  }
+  return i18n;
+}
+
+test('says "1 offener Vorgang" and "3 offene Vorgänge" from the German dictionary', () => {
+  const de = JSON.parse(readFileSync(new URL('de.json', DICTIONARIES), 'utf8'));
+  const i18n = translations({ de, en: {} });
+  i18n.language = 'de';
+  assert.match(i18n.t('counter.nearbyFound', { count: 1 }), /^1 offener Vorgang derselben Kategorie/);
+  assert.match(i18n.t('counter.nearbyFound', { count: 3 }), /^3 offene Vorgänge derselben Kategorie/);
+});
+
+test('a language without plural forms keeps its plain text rather than taking English forms', () => {
+  const i18n = translations({ ar: { 'address.results': 'تم العثور على {count} عنوان.' }, en: { 'address.results.one': '1 address found.', 'address.results.other': '{count} addresses found.' } });
+  i18n.language = 'ar';
+  assert.equal(i18n.t('address.results', { count: 2 }), 'تم العثور على 2 عنوان.');
+});
+
+test('a text missing in the language comes in English, in the right plural form', () => {
+  const i18n = translations({ tr: {}, en: { 'address.results.one': '1 address found.', 'address.results.other': '{count} addresses found.' } });
+  i18n.language = 'tr';
+  assert.equal(i18n.t('address.results', { count: 1 }), '1 address found.');
+  assert.equal(i18n.t('address.results', { count: 4 }), '4 addresses found.');
+});
+
+test('every dictionary is sorted and has an "other" form wherever it has plural forms', () => {
+  for (const file of readdirSync(DICTIONARIES).filter((name) => name.endsWith('.json'))) {
+    const keys = Object.keys(JSON.parse(readFileSync(new URL(file, DICTIONARIES), 'utf8')));
+    assert.deepEqual(keys, [...keys].sort(), `${file} is sorted`);
+    for (const key of keys.filter((candidate) => /\.(zero|one|two|few|many)$/.test(candidate))) {
+      const other = key.replace(/\.\w+$/, '.other');
+      assert.ok(keys.includes(other), `${file} has ${other}`);
+    }
+  }
+});
+
+test('German and English have the same texts, so neither needs the other as a fallback', () => {
+  const german = Object.keys(JSON.parse(readFileSync(new URL('../../../main/web/i18n/de.json', import.meta.url), 'utf8')));
+  const english = Object.keys(JSON.parse(readFileSync(new URL('../../../main/web/i18n/en.json', import.meta.url), 'utf8')));
+  assert.deepEqual(german.filter((key) => !english.includes(key)), []);
+  assert.deepEqual(english.filter((key) => !german.includes(key)), []);
+});

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { withQueuedSteps } from '../../../main/web/js/field/queuedSteps.js';
+
+const WEB = new URL('../../../main/web/', import.meta.url);
+
+function modulesOf(start) {
+  const seen = new Set();
+  const todo = [start];
+  while (todo.length) {
+    const path = todo.pop();
+    if (seen.has(path)) {
+      continue;
+    }
+    seen.add(path);
+    const source = readFileSync(new URL(path.slice(1), WEB), 'utf8');
+    for (const [, target] of source.matchAll(/from '([^']+)'/g)) {
+      todo.push(normalize(join(dirname(path), target)));
+    }
+  }
+  return seen;
+}
+
+test('the service worker keeps every module the field page loads, so /field opens offline', () => {
+  const worker = readFileSync(new URL('field-sw.js', WEB), 'utf8');
+  const shell = new Set([...worker.matchAll(/^ {2}'([^']+)',$/gm)].map(([, path]) => path));
+  for (const module of modulesOf('/js/pages/field-page.js')) {
+    assert.ok(shell.has(module), `${module} is in the service worker's SHELL`);
+  }
+  for (const asset of ['/field', '/js/field/early.js', '/css/field.css', '/i18n/de.json', '/i18n/en.json', '/webjars/leaflet/1.9.4/dist/leaflet.js']) {
+    assert.ok(shell.has(asset), `${asset} is in the SHELL`);
+  }
+});
+
+test('field.html preloads every module the field page loads, so a slow connection fetches them at once', () => {
+  const page = readFileSync(new URL('field.html', WEB), 'utf8');
+  const preloaded = new Set([...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, path]) => path));
+  assert.deepEqual([...preloaded].sort(), [...modulesOf('/js/pages/field-page.js')].sort());
+});
+
+test('queued steps move their assignment on, with the version the server will give it', () => {
+  const document = { team: {}, assignments: [{ id: 7, state: 'ASSIGNED', version: 0 }, { id: 8, state: 'EN_ROUTE', version: 3 }] };
+  const steps = [
+    { assignmentId: 7, body: { state: 'EN_ROUTE', version: 0 } },
+    { assignmentId: 7, body: { state: 'ON_SITE', version: 1 } },
+  ];
+  const view = withQueuedSteps(document, steps);
+  assert.deepEqual(view.assignments[0], { id: 7, state: 'ON_SITE', version: 2 });
+  assert.deepEqual(view.assignments[1], document.assignments[1]);
+  assert.equal(document.assignments[0].state, 'ASSIGNED', 'the saved list stays as the server sent it');
+});
+
+test('queued photos do not move their assignment on', () => {
+  const document = { team: {}, assignments: [{ id: 7, state: 'ON_SITE', version: 2 }] };
+  const steps = [{ kind: 'photo', assignmentId: 7, incidentId: 3 }];
+  assert.deepEqual(withQueuedSteps(document, steps).assignments[0], document.assignments[0]);
+});
