@@ -5,7 +5,7 @@
 #
 # Needs what the tests need: PostgreSQL with PostGIS on DB_HOST:DB_PORT and a DB_USER that may
 # create databases (run .ci/run once on a fresh machine), plus pgbench (Debian: postgresql-NN).
-# A trial run: BENCH_RUNS=1 BENCH_PEAK_SECONDS=10 BENCH_FANOUT_SECONDS=10 BENCH_BOARDS=100 ops/bench/run.sh
+# A trial run: BENCH_RUNS=1 BENCH_OPEN_INCIDENTS=2000 BENCH_PEAK_SECONDS=5 BENCH_FANOUT_SECONDS=5 BENCH_BOARDS=100 ops/bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -26,5 +26,8 @@ export BENCH_PGBENCH
 export BENCH_WORK_DIR="${BENCH_WORK_DIR:-ops/bench/work}"
 rm -rf "$BENCH_WORK_DIR"
 mkdir -p "$BENCH_WORK_DIR"
+# Run copies of the jars: a build in this checkout during the benchmark must not change them.
+cp backend/target/quartier-dispatch.jar ops/bench/target/quartier-dispatch-bench.jar "$BENCH_WORK_DIR"/
+export BENCH_APP_JAR="$BENCH_WORK_DIR/quartier-dispatch.jar" BENCH_JAR="$BENCH_WORK_DIR/quartier-dispatch-bench.jar"
 # The load generator gets its own heap and leaves the application's alone.
-exec java -Xmx1g -jar ops/bench/target/quartier-dispatch-bench.jar
+exec java -Xmx1g -jar "$BENCH_JAR"

@@ -51,10 +51,14 @@ final class Api {
 	 * browser got with the form page.
 	 */
 	Mono<Outcome> submit(String body) {
+		return submit(body, UUID.randomUUID().toString());
+	}
+
+	Mono<Outcome> submit(String body, String idempotencyKey) {
 		return this.http
 			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
 				.set(HttpHeaderNames.COOKIE, "XSRF-TOKEN=" + this.csrf)
-				.set("Idempotency-Key", UUID.randomUUID().toString()))
+				.set("Idempotency-Key", idempotencyKey))
 			.post()
 			.uri("/api/reports")
 			.send(ByteBufMono.fromString(Mono.just(body)))

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,33 +64,54 @@ final class AppInstance implements AutoCloseable {
 	}
 
 	static AppInstance start(BenchSettings settings, int port, String name) throws IOException, InterruptedException {
-		Path log = settings.workDir().resolve(name + ".log");
-		List<String> command = new ArrayList<>(List.of("java", "-Xmx" + settings.maxHeap()));
+		return start(settings, port, name, Launch.asOperator(settings));
+	}
+
+	/** Starts the application jar as {@code launch} says (CPU pinning, heap, archive). */
+	static AppInstance start(BenchSettings settings, int port, String name, Launch launch)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(launch.prefix());
+		command.addAll(List.of("java", "-Xmx" + launch.maxHeap()));
 		// BENCH_APP_JAVA_OPTS, e.g. a JFR recording:
 		// -XX:StartFlightRecording=filename=app.jfr
 		command.addAll(settings.appJavaOptions());
-		command.addAll(List.of("-jar", settings.appJar().toString(), "--spring.profiles.active=demo",
+		command.addAll(launch.javaOptions());
+		command.addAll(List.of("-jar", launch.jar().toString(), "--spring.profiles.active=demo",
 				// Every load-generator request comes from one address: lift the
 				// per-client
 				// allowances that protect the public form, and the per-account board
 				// limit.
 				"--quartier.intake.submissions-per-client=1000000000", "--quartier.board.max-connections-per-user=5000",
+				// The team lead whose session the boards share signs in with the password
+				// alone: the benchmark measures intake and the board, not sign-in.
+				"--quartier.security.mfa.required-roles=",
 				// Readiness is announced in the log: the start-up figure ends there.
 				"--logging.level.org.springframework.boot.availability=debug"));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		Map<String, String> env = builder.environment();
+		command.addAll(launch.arguments());
+		Map<String, String> env = new HashMap<>();
 		env.put("DB_HOST", settings.dbHost());
 		env.put("DB_PORT", Integer.toString(settings.dbPort()));
-		env.put("DB_NAME", settings.database());
+		env.put("DB_NAME", launch.database());
 		env.put("DB_USER", settings.dbUser());
 		env.put("DB_PASSWORD", settings.dbPassword());
 		env.put("PORT", Integer.toString(port));
 		env.put("DEMO_PASSWORD", DEMO_PASSWORD);
 		env.put("METRICS_TOKEN", METRICS_TOKEN);
 		env.put("MAP_TILE_URL", "");
+		return launch(command, env, port, settings.workDir().resolve(name + ".log"), true);
+	}
+
+	/**
+	 * Starts any process that announces its readiness in its log as Spring Boot does (the
+	 * bare WebFlux application too) and waits for it.
+	 */
+	static AppInstance launch(List<String> command, Map<String, String> environment, int port, Path log,
+			boolean readinessEndpoint) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().putAll(environment);
 		long launched = System.nanoTime();
 		Process process = builder.start();
-		Duration startup = awaitReadiness(process, port, log, launched);
+		Duration startup = awaitReadiness(process, port, log, launched, readinessEndpoint);
 		return new AppInstance(process, port, startup, log);
 	}
 
@@ -97,20 +119,23 @@ final class AppInstance implements AutoCloseable {
 	 * Copies the application's output to its log and waits for the line that says it
 	 * accepts traffic; then checks that the readiness endpoint agrees.
 	 */
-	private static Duration awaitReadiness(Process process, int port, Path log, long launched)
-			throws IOException, InterruptedException {
+	private static Duration awaitReadiness(Process process, int port, Path log, long launched,
+			boolean readinessEndpoint) throws IOException, InterruptedException {
 		CompletableFuture<Long> ready = new CompletableFuture<>();
 		Thread copier = new Thread(() -> copyOutput(process, log, ready), "app-log-" + port);
 		copier.setDaemon(true);
 		copier.start();
 		long readyAt;
 		try {
-			readyAt = ready.get(120, TimeUnit.SECONDS);
+			readyAt = ready.get(300, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			process.destroyForcibly();
 			throw new IllegalStateException("The application did not become ready (" + ex.getMessage() + "); see " + log
 					+ ":\n" + String.join("\n", Files.readAllLines(log).stream().limit(50).toList()));
+		}
+		if (!readinessEndpoint) {
+			return Duration.ofNanos(readyAt - launched);
 		}
 		HttpRequest readiness = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
@@ -184,6 +209,24 @@ final class AppInstance implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The most resident memory the process has had so far ({@code VmHWM}): what a small
+	 * VM must hold, heap or not.
+	 */
+	long peakResidentBytes() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+				if (line.startsWith("VmHWM:")) {
+					return 1024 * Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// The process has ended: nothing to read.
+		}
+		return -1;
+	}
+
 	long maxHeapUsedBytes() {
 		return this.maxHeapUsed.get();
 	}
@@ -201,6 +244,26 @@ final class AppInstance implements AutoCloseable {
 			this.process.destroyForcibly();
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * How the application jar is started.
+	 *
+	 * @param prefix a command that runs java (taskset), or nothing
+	 * @param maxHeap the heap limit
+	 * @param javaOptions further JVM options (a class data archive)
+	 * @param jar the jar (the built one, or one extracted for class data sharing)
+	 * @param database the database it uses
+	 * @param arguments further application arguments
+	 */
+	record Launch(List<String> prefix, String maxHeap, List<String> javaOptions, Path jar, String database,
+			List<String> arguments) {
+
+		static Launch asOperator(BenchSettings settings) {
+			return new Launch(List.of(), settings.maxHeap(), List.of(), settings.appJar(), settings.database(),
+					List.of());
+		}
+
 	}
 
 }

@@ -26,6 +26,14 @@ final class BenchDatabase {
 		}
 	}
 
+	/** Drops and creates the empty database of the bare start-up comparison. */
+	void recreateBare() throws SQLException {
+		try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + this.settings.database() + "_bare WITH (FORCE)");
+			statement.execute("CREATE DATABASE " + this.settings.database() + "_bare");
+		}
+	}
+
 	long openIncidents() throws SQLException {
 		return queryLong("SELECT count(*) FROM incident WHERE state IN ('OPEN', 'DISPATCHED', 'ON_SITE')");
 	}
@@ -70,7 +78,11 @@ final class BenchDatabase {
 		}
 	}
 
-	private Connection connect(String name) throws SQLException {
+	Connection connect() throws SQLException {
+		return connect(this.settings.database());
+	}
+
+	Connection connect(String name) throws SQLException {
 		return DriverManager.getConnection(this.settings.jdbcUrl(name), this.settings.dbUser(),
 				this.settings.dbPassword());
 	}

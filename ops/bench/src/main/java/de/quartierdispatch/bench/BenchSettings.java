@@ -16,6 +16,7 @@ import java.util.Map;
  * @param dbPassword its password
  * @param database the database each run recreates
  * @param appJar the application jar
+ * @param benchJar this load generator's jar (it holds the bare WebFlux application)
  * @param workDir logs and pgbench scripts of this invocation
  * @param reportDir where the report is written
  * @param runs how many times every scenario runs (each on a fresh database)
@@ -27,13 +28,13 @@ import java.util.Map;
  * @param boards board connections in the fan-out scenario
  * @param eventRate incident changes per second there
  * @param fanOutDuration its duration
- * @param maxHeap the application's heap limit (-Xmx), the footprint goal
+ * @param maxHeap the application's heap limit (-Xmx): a small VM's
  * @param appJavaOptions further JVM options for the application (profiling)
  */
 record BenchSettings(String dbHost, int dbPort, String dbUser, String dbPassword, String database, Path appJar,
-		Path workDir, Path reportDir, int runs, int openIncidents, List<Integer> concurrencies, Duration stepDuration,
-		int peakRate, Duration peakDuration, int boards, int eventRate, Duration fanOutDuration, String maxHeap,
-		List<String> appJavaOptions) {
+		Path benchJar, Path workDir, Path reportDir, int runs, int openIncidents, List<Integer> concurrencies,
+		Duration stepDuration, int peakRate, Duration peakDuration, int boards, int eventRate, Duration fanOutDuration,
+		String maxHeap, List<String> appJavaOptions) {
 
 	static BenchSettings fromEnvironment(Map<String, String> env) {
 		return new BenchSettings(env.getOrDefault("DB_HOST", "localhost"),
@@ -41,6 +42,7 @@ record BenchSettings(String dbHost, int dbPort, String dbUser, String dbPassword
 				env.getOrDefault("DB_PASSWORD", "postgres"),
 				env.getOrDefault("BENCH_DB_NAME", "quartier_dispatch_bench"),
 				Path.of(env.getOrDefault("BENCH_APP_JAR", "backend/target/quartier-dispatch.jar")),
+				Path.of(env.getOrDefault("BENCH_JAR", "ops/bench/target/quartier-dispatch-bench.jar")),
 				Path.of(env.getOrDefault("BENCH_WORK_DIR", "ops/bench/work")),
 				Path.of(env.getOrDefault("BENCH_REPORT_DIR", "ops/bench/report")),
 				Integer.parseInt(env.getOrDefault("BENCH_RUNS", "3")),
@@ -50,17 +52,24 @@ record BenchSettings(String dbHost, int dbPort, String dbUser, String dbPassword
 					.map(String::trim)
 					.map(Integer::parseInt)
 					.toList(),
-				Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_STEP_SECONDS", "10"))),
+				Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_STEP_SECONDS", "8"))),
 				Integer.parseInt(env.getOrDefault("BENCH_PEAK_RATE", "100")),
-				Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_PEAK_SECONDS", "60"))),
+				Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_PEAK_SECONDS", "30"))),
 				Integer.parseInt(env.getOrDefault("BENCH_BOARDS", "1000")),
 				Integer.parseInt(env.getOrDefault("BENCH_EVENT_RATE", "20")),
-				Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_FANOUT_SECONDS", "60"))),
-				env.getOrDefault("BENCH_MAX_HEAP", "512m"),
+				Duration.ofSeconds(Long.parseLong(env.getOrDefault("BENCH_FANOUT_SECONDS", "30"))),
+				env.getOrDefault("BENCH_MAX_HEAP", "256m"),
 				List.of(env.getOrDefault("BENCH_APP_JAVA_OPTS", "").split(" "))
 					.stream()
 					.filter((option) -> !option.isBlank())
 					.toList());
+	}
+
+	BenchSettings withDatabase(String name) {
+		return new BenchSettings(this.dbHost, this.dbPort, this.dbUser, this.dbPassword, name, this.appJar,
+				this.benchJar, this.workDir, this.reportDir, this.runs, this.openIncidents, this.concurrencies,
+				this.stepDuration, this.peakRate, this.peakDuration, this.boards, this.eventRate, this.fanOutDuration,
+				this.maxHeap, this.appJavaOptions);
 	}
 
 	String jdbcUrl(String name) {

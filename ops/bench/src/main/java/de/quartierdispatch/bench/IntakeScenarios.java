@@ -31,7 +31,10 @@ final class IntakeScenarios {
 
 	private List<Histogram> peakPerSecond = List.of();
 
-	IntakeScenarios(Api api, long appPid, ReportBodies bodies, PgBench pgbench) {
+	private final LoggedSubmission logged;
+
+	IntakeScenarios(Api api, long appPid, ReportBodies bodies, PgBench pgbench, LoggedSubmission logged) {
+		this.logged = logged;
 		this.api = api;
 		this.appPid = appPid;
 		this.bodies = bodies;
@@ -121,8 +124,15 @@ final class IntakeScenarios {
 			.figure("cpu_ms_postgres_per_pgbench_txn", bestCpu.pgbenchDb())
 			.figure("cpu_ms_pgbench_client_per_txn", bestCpu.pgbench())
 			.figure("pgbench_failed", dbFailed)
-			.goal("app_share_of_ceiling_pct", ">=", 50)
-			.goal("app_errors", "==", 0);
+			.figure("statements_per_submission", this.logged.roundTrips())
+			.figure("template_matches_log", this.logged.templateMismatch().isEmpty() ? 1 : 0)
+			.goal("app_share_of_ceiling_pct", ">=", 70,
+					"application's best step ÷ pgbench's best step, same transaction, same run")
+			.goal("app_errors", "==", 0)
+			.goal("template_matches_log", "==", 1, "pgbench's statements = the logged submission's");
+		if (!this.logged.templateMismatch().isEmpty()) {
+			result.note("the pgbench template differs from the logged submission: " + this.logged.templateMismatch());
+		}
 		steps.forEach(result::note);
 		errorSamples.forEach((sample) -> result.note("error: " + sample));
 		return result.build();

@@ -46,8 +46,7 @@ final class PgBench {
 
 	/** Writes one script per sample report. */
 	void prepare(ReportBodies bodies, RandomGenerator random, int count) throws IOException, SQLException {
-		String template = new String(PgBench.class.getResourceAsStream("/transaction.sql.template").readAllBytes(),
-				StandardCharsets.UTF_8);
+		String template = template();
 		Path directory = Files.createDirectories(this.settings.workDir().resolve("pgbench"));
 		try (Connection db = DriverManager.getConnection(this.settings.jdbcUrl(this.settings.database()),
 				this.settings.dbUser(), this.settings.dbPassword())) {
@@ -60,24 +59,60 @@ final class PgBench {
 		}
 	}
 
+	/**
+	 * The template's SQL statements, the report with contact details (the logged
+	 * submission leaves an address), without pgbench's meta-commands.
+	 */
+	static List<String> templateStatements() throws IOException {
+		String script = withContact(template(), ":email");
+		List<String> statements = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		for (String line : script.split("\n")) {
+			String trimmed = line.strip();
+			if (trimmed.startsWith("--") || trimmed.startsWith("\\set") || trimmed.isEmpty()) {
+				continue;
+			}
+			current.append(line).append('\n');
+			if (trimmed.endsWith(";") || trimmed.contains("\\gset")) {
+				statements.add(current.toString().strip());
+				current.setLength(0);
+			}
+		}
+		return statements;
+	}
+
+	private static String template() throws IOException {
+		return new String(PgBench.class.getResourceAsStream("/transaction.sql.template").readAllBytes(),
+				StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The report's contact details go in with the report, in one statement (a
+	 * data-modifying WITH), as the application sends them.
+	 */
+	private static String withContact(String template, String email) {
+		return template.replace("${with_contact}", "WITH stored AS (").replace("${contact}", """
+				)
+				INSERT INTO reporter_contact (report_id, name, email, phone, consent_at)
+				SELECT id, NULL, %s, NULL, now() FROM stored
+				RETURNING report_id AS id""".formatted(email));
+	}
+
 	private static String fill(String template, ReportBodies.Report report, Connection db) throws SQLException {
 		long quarter = single(db, "SELECT id FROM quarter WHERE ST_Contains(geom, ST_SetSRID(ST_MakePoint(?, ?), 4326))"
 				+ " ORDER BY area_m2, code LIMIT 1", report.lon(), report.lat());
 		long rule = single(db,
 				"SELECT id FROM routing_rule WHERE category_code = ? OR is_default ORDER BY is_default, position LIMIT 1",
 				report.category());
-		String contact = (report.email() != null) ? """
-				INSERT INTO reporter_contact (report_id, name, email, phone, consent_at)
-				VALUES (:report_id, NULL, %s, NULL, now());
-				""".formatted(literal(report.email())) : "";
-		return template.replace("${category}", literal(report.category()))
+		String script = (report.email() != null) ? withContact(template, literal(report.email()))
+				: template.replace("${with_contact}", "").replace("${contact}", "");
+		return script.replace("${category}", literal(report.category()))
 			.replace("${description}", literal(report.description()))
 			.replace("${language}", literal(report.language()))
 			.replace("${lon}", Double.toString(report.lon()))
 			.replace("${lat}", Double.toString(report.lat()))
 			.replace("${quarter}", Long.toString(quarter))
-			.replace("${rule}", Long.toString(rule))
-			.replace("${contact}", contact);
+			.replace("${rule}", Long.toString(rule));
 	}
 
 	private static long single(Connection db, String sql, Object... parameters) throws SQLException {

@@ -42,7 +42,17 @@ final class ReportBodies {
 
 	/** A report as JSON, ready to post. */
 	String next(RandomGenerator random) {
+		return json(nextReport(random));
+	}
+
+	/** A report that leaves an e-mail address, as JSON. */
+	String withContact(RandomGenerator random) {
 		Report report = nextReport(random);
+		return json(new Report(report.category(), report.description(), report.lon(), report.lat(), report.language(),
+				"anwohner@example.org"));
+	}
+
+	private String json(Report report) {
 		ObjectNode body = this.json.createObjectNode();
 		body.put("category", report.category());
 		body.put("description", report.description());

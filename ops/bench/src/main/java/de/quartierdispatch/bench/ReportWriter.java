@@ -52,8 +52,8 @@ final class ReportWriter {
 			for (ScenarioResult.Goal goal : first.goals()) {
 				double[] values = values(runs, first.id(), goal.figure());
 				goals.add(Map.of("figure", goal.figure(), "comparison", goal.comparison(), "limit", goal.limit(),
-						"median", median(values), "metByMedian", goal.metBy(median(values)), "runsMet",
-						metCount(goal, values)));
+						"comparedWith", goal.meaning(), "median", median(values), "metByMedian",
+						goal.metBy(median(values)), "runsMet", metCount(goal, values)));
 			}
 			scenario.put("goals", goals);
 			scenarios.add(scenario);
@@ -69,14 +69,17 @@ final class ReportWriter {
 			.append(" run(s), each on a fresh database: figures are medians, with the lowest and highest run.\n\n");
 		md.append("| Machine and settings | |\n|---|---|\n");
 		environment.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
-		md.append("\n## Goals\n\n| Scenario | Goal | Median | Runs met | |\n|---|---|---:|---:|---|\n");
+		md.append(
+				"\n## Goals\n\nEach goal that depends on the machine is a ratio (or difference) to a limit measured in"
+						+ " the same run, named in the last column; the median of the runs decides.\n\n"
+						+ "| Scenario | Goal | Median | Runs met | | Compared with |\n|---|---|---:|---:|---|---|\n");
 		for (ScenarioResult first : runs.get(0)) {
 			for (ScenarioResult.Goal goal : first.goals()) {
 				double[] values = values(runs, first.id(), goal.figure());
 				double median = median(values);
-				md.append(String.format(Locale.ROOT, "| %s | `%s` %s %s | %s | %d/%d | %s |%n", first.id(),
+				md.append(String.format(Locale.ROOT, "| %s | `%s` %s %s | %s | %d/%d | %s | %s |%n", first.id(),
 						goal.figure(), goal.comparison(), number(goal.limit()), number(median), metCount(goal, values),
-						values.length, goal.metBy(median) ? "met" : "**missed**"));
+						values.length, goal.metBy(median) ? "met" : "**missed**", goal.meaning()));
 			}
 		}
 		md.append("\n![Latency by percentile](").append(chartFile).append(")\n");
@@ -100,13 +103,16 @@ final class ReportWriter {
 		return md.toString();
 	}
 
+	/** The figure's values of the runs that measured it, sorted. */
 	private static double[] values(List<List<ScenarioResult>> runs, String id, String figure) {
-		return runs.stream()
+		double[] values = runs.stream()
 			.flatMap(List::stream)
 			.filter((result) -> result.id().equals(id))
 			.mapToDouble((result) -> result.figures().getOrDefault(figure, Double.NaN))
+			.filter((value) -> !Double.isNaN(value))
 			.sorted()
 			.toArray();
+		return (values.length > 0) ? values : new double[] { Double.NaN };
 	}
 
 	private static double median(double[] sorted) {
@@ -121,6 +127,9 @@ final class ReportWriter {
 	private static String number(double value) {
 		if (value == Math.rint(value) && Math.abs(value) < 1e15) {
 			return String.format(Locale.ROOT, "%,d", (long) value);
+		}
+		if (Math.abs(value) < 10) {
+			return String.format(Locale.ROOT, "%.2f", value);
 		}
 		return String.format(Locale.ROOT, "%,.1f", value);
 	}

@@ -26,8 +26,8 @@ record ScenarioResult(String id, String title, Map<String, Double> figures, List
 		this.figures.forEach((name, value) -> System.out.printf("   %-40s %,14.2f%n", name, value));
 		for (Goal goal : this.goals) {
 			double value = this.figures.getOrDefault(goal.figure(), Double.NaN);
-			System.out.printf("   goal %s %s %s: %s%n", goal.figure(), goal.comparison(), goal.limit(),
-					goal.metBy(value) ? "MET" : "MISSED");
+			System.out.printf("   goal %s %s %s: %s%s%n", goal.figure(), goal.comparison(), goal.limit(),
+					goal.metBy(value) ? "MET" : "MISSED", goal.meaning().isEmpty() ? "" : " (" + goal.meaning() + ")");
 		}
 		this.notes.forEach((note) -> System.out.println("   note: " + note));
 	}
@@ -38,8 +38,10 @@ record ScenarioResult(String id, String title, Map<String, Double> figures, List
 	 * @param figure the figure's name
 	 * @param comparison {@code <=}, {@code >=} or {@code ==}
 	 * @param limit the goal
+	 * @param meaning what the figure compares, when it is a ratio to a limit measured in
+	 * the same run
 	 */
-	record Goal(String figure, String comparison, double limit) {
+	record Goal(String figure, String comparison, double limit, String meaning) {
 
 		boolean metBy(double value) {
 			return switch (this.comparison) {
@@ -76,7 +78,11 @@ record ScenarioResult(String id, String title, Map<String, Double> figures, List
 		}
 
 		Builder goal(String figure, String comparison, double limit) {
-			this.goals.add(new Goal(figure, comparison, limit));
+			return goal(figure, comparison, limit, "");
+		}
+
+		Builder goal(String figure, String comparison, double limit, String meaning) {
+			this.goals.add(new Goal(figure, comparison, limit, meaning));
 			return this;
 		}
 
