@@ -11,10 +11,13 @@ export class BoardFilters {
     Object.values(selects).forEach((select) => select.addEventListener('change', onChange));
   }
 
-  matches(incident) {
-    const { quarter, teamType, state } = Object.fromEntries(Object.entries(this._selects).map(([name, select]) => [name, select.value]));
-    return (!quarter || incident.quarter?.code === quarter) && (!teamType || incident.teamTypes.includes(teamType))
-      && (!state || incident.state === state);
+  /** Whether an incident passes the filters as they are set now (read once, used for thousands). */
+  predicate() {
+    const quarter = this._selects.quarter.value;
+    const teamType = this._selects.teamType.value;
+    const state = this._selects.state.value;
+    return (incident) => (!quarter || incident.quarter?.code === quarter)
+      && (!teamType || incident.teamTypes.includes(teamType)) && (!state || incident.state === state);
   }
 
   fill(quarters, teamTypes) {

@@ -96,6 +96,26 @@ export class BoardMap {
     this._incidents.addLayers(added.filter((marker) => marker !== this._incidentMarkers.get(this._selectedId)));
   }
 
+  /**
+   * One incident changed (a live event): its marker is updated, added, or taken away when the
+   * incident is closed or no longer passes the filters (incident null).
+   */
+  showIncident(id, incident, describe) {
+    if (!incident) {
+      const marker = this._incidentMarkers.get(id);
+      if (marker) {
+        this._incidents.removeLayer(marker);
+        this._selectedLayer.removeLayer(marker);
+        this._incidentMarkers.delete(id);
+      }
+      return;
+    }
+    const added = this._showIncident(incident, describe(incident));
+    if (added && id !== this._selectedId) {
+      this._incidents.addLayer(added);
+    }
+  }
+
   showTeams(teams, describe) {
     for (const team of teams) {
       const existing = this._teamMarkers.get(team.id);

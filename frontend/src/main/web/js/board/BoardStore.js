@@ -12,12 +12,16 @@ export class BoardStore extends EventTarget {
     this.incidents = new Map();
     this.teams = new Map();
     this.teamTypes = [];
+    // The open incidents, most urgent first: sorted once, then kept sorted event by event
+    // (a live event moves one incident; sorting 10,000 again for it would cost the board a frame).
+    this._order = null;
   }
 
   load(snapshot) {
     this.teamTypes = snapshot.teamTypes;
     this.incidents = new Map(snapshot.incidents.map((incident) => [incident.id, this.asShown(incident)]));
     this.teams = new Map(snapshot.teams.map((team) => [team.id, team]));
+    this._order = null;
     this.dispatchEvent(new CustomEvent('reset'));
   }
 
@@ -33,8 +37,13 @@ export class BoardStore extends EventTarget {
     if (incident) {
       const known = this.incidents.get(incident.id);
       if (!known || known.version <= incident.version) {
+        if (known) {
+          this._unqueue(known);
+        }
         if (ACTIVE.has(incident.state)) {
-          this.incidents.set(incident.id, this.asShown(incident));
+          const shown = this.asShown(incident);
+          this.incidents.set(incident.id, shown);
+          this._enqueue(shown);
         }
         else {
           this.incidents.delete(incident.id);
@@ -48,10 +57,24 @@ export class BoardStore extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail: { event, incident: changedIncident, team } }));
   }
 
-  /** Open incidents, most urgent first: priority, then deadline. */
-  queue(filter = () => true) {
-    return [...this.incidents.values()].filter(filter).sort((a, b) =>
-      (a.priority - b.priority) || (Date.parse(a.deadline) - Date.parse(b.deadline)) || (a.id - b.id));
+  /** Open incidents, most urgent first (see byUrgency), those the filter lets through. */
+  queue(filter = null) {
+    this._order ??= [...this.incidents.values()].sort(byUrgency);
+    return filter ? this._order.filter(filter) : [...this._order];
+  }
+
+  _enqueue(incident) {
+    if (this._order) {
+      this._order.splice(placeInOrder(this._order, incident), 0, incident);
+    }
+  }
+
+  _unqueue(incident) {
+    // A summary never changes once stored, so it is where its urgency puts it.
+    const at = this._order ? placeInOrder(this._order, incident) : -1;
+    if (at >= 0 && this._order[at] === incident) {
+      this._order.splice(at, 1);
+    }
   }
 
   teamName(id) {
@@ -66,6 +89,40 @@ export class BoardStore extends EventTarget {
  * runs on the server; if the rule raises the priority when nobody took the offer up, the board
  * shows the new priority.
  */
+/** Most urgent first: priority, then deadline (none last), then the older incident. */
+export function byUrgency(a, b) {
+  return (a.priority - b.priority) || (due(a) - due(b)) || (a.id - b.id);
+}
+
+const DUE = new WeakMap();
+
+/** The deadline in milliseconds, parsed once per incident summary. */
+function due(incident) {
+  let millis = DUE.get(incident);
+  if (millis === undefined) {
+    millis = incident.deadline ? Date.parse(incident.deadline) : Number.POSITIVE_INFINITY;
+    millis = Number.isNaN(millis) ? Number.POSITIVE_INFINITY : millis;
+    DUE.set(incident, millis);
+  }
+  return millis;
+}
+
+/** Where the incident belongs in a list sorted byUrgency: the first place not before it. */
+function placeInOrder(order, incident) {
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byUrgency(order[middle], incident) < 0) {
+      low = middle + 1;
+    }
+    else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
 export function withoutDeadlineIfOffered(incident, teamTypes) {
   const voluntary = new Set((teamTypes ?? []).filter((type) => type.voluntary).map((type) => type.code));
   const offered = incident.teamTypes?.length > 0 && incident.teamTypes.every((code) => voluntary.has(code));
