@@ -46,7 +46,7 @@ export class DispatchBoard {
     });
     this.store.addEventListener('reset', () => this.render());
     this.store.addEventListener('change', (event) => this.changed(event.detail));
-    this.handover = new HandoverView(this.i18n, this.categories);
+    this.handover = new HandoverView(this.i18n, this.categories, () => this.store.teamTypes);
     $('#open-handover').addEventListener('click', () => this.handover.open());
     this.alarms = new TeamAlarms(this.i18n, (id) => this.select(id));
     this.store.addEventListener('reset', () => this.alarms.render([...this.store.teams.values()]));
@@ -61,8 +61,7 @@ export class DispatchBoard {
     });
     this.history.render();
     this.map.showLegend(this.i18n);
-    await this.map.showQuarters();
-    const snapshot = await api('/api/board/snapshot');
+    const [snapshot] = await Promise.all([api('/api/board/snapshot'), this.map.showQuarters()]);
     this.store.load(snapshot);
     this.filters.fill(this.quarters, this.store.teamTypes);
     this.socket = new BoardSocket({
@@ -79,14 +78,20 @@ export class DispatchBoard {
     setInterval(() => this.renderQueue(), QUEUE_REFRESH_MILLIS);
   }
 
-  changed({ event, incident }) {
-    if (event.data?.team) {
+  /** A live event: only what it changed is drawn again (the queue's visible part, one marker, the teams). */
+  changed({ event, incident, team }) {
+    if (team) {
       this.alarms.render([...this.store.teams.values()]);
+      this.renderTeams();
     }
     if (incident && incident.priority === 1 && ['INCIDENT_OPENED', 'PRIORITY_CHANGED', 'INCIDENT_ESCALATED'].includes(event.type)) {
       this.drawAttention(incident);
     }
-    this.render();
+    if (incident) {
+      const shown = this.store.incidents.get(incident.id);
+      this.map.showIncident(incident.id, shown && this.filters.predicate()(shown) ? shown : null, this.describeIncident);
+      this.renderQueue();
+    }
     if (event.incidentId == null || event.incidentId !== this.panel.incidentId) {
       return;
     }
@@ -128,17 +133,18 @@ export class DispatchBoard {
 
   render() {
     this.renderQueue();
-    const visible = this.store.queue((incident) => this.filters.matches(incident));
-    this.map.showIncidents(visible, (incident) => `#${incident.id} P${incident.priority} ${this.category(incident.category)} · ${this.i18n.t(`state.${incident.state}`)}`);
-    this.map.showTeams([...this.store.teams.values()], (team) => `${team.name} · ${this.i18n.t(`team.${team.status}`)}`);
+    this.map.showIncidents(this.store.queue(this.filters.predicate()), this.describeIncident);
     this.renderTeams();
   }
 
   renderQueue() {
-    this.queue.render(this.store.queue((incident) => this.filters.matches(incident)), { selected: this.selected, attention: this.attention });
+    this.queue.render(this.store.queue(this.filters.predicate()), { selected: this.selected, attention: this.attention });
   }
 
+  describeIncident = (incident) => `#${incident.id} P${incident.priority} ${this.category(incident.category)} · ${this.i18n.t(`state.${incident.state}`)}`;
+
   renderTeams() {
+    this.map.showTeams([...this.store.teams.values()], (team) => `${team.name} · ${this.i18n.t(`team.${team.status}`)}`);
     const teams = [...this.store.teams.values()].sort((a, b) => a.teamType.localeCompare(b.teamType) || a.name.localeCompare(b.name));
     $('#teams').replaceChildren(...teams.map((team) => el('li', {},
       el('span', {}, team.name), el('span', { className: `status status-${team.status.toLowerCase()}` }, this.i18n.t(`team.${team.status}`)))));

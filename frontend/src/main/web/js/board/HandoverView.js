@@ -3,20 +3,24 @@ import { el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
 import { categoryLabel } from '../core/categories.js';
 import { teamTypeName } from './teamTypes.js';
+import { isOverdue, withoutDeadlineIfOffered } from './BoardStore.js';
 
 /**
  * The shift handover: open incidents (most urgent first, overdue marked), the alarms of the
  * shift, where no team of a needed type is free now (coverage, per quarter and team type),
  * what changed during the shift and what was closed, for the last hours; shown in a dialog
- * the next lead reads and prints.
+ * the next lead reads and prints. Offers to voluntary team types show no deadline and are not
+ * counted as overdue, as on the board.
  */
 const SHIFT_HOURS = [4, 8, 12, 24];
 
 export class HandoverView {
 
-  constructor(i18n, categories) {
+  /** @param teamTypes () => the team types as the board knows them (which are voluntary) */
+  constructor(i18n, categories, teamTypes = () => []) {
     this._i18n = i18n;
     this._categories = categories;
+    this._teamTypes = teamTypes;
     this._hours = 8;
     this._dialog = el('dialog', { className: 'handover', id: 'handover', 'aria-labelledby': 'handover-heading' });
     document.body.append(this._dialog);
@@ -36,7 +40,10 @@ export class HandoverView {
     }
   }
 
-  _render(summary) {
+  _render(received) {
+    const open = received.open.map((incident) => withoutDeadlineIfOffered(incident, this._teamTypes()));
+    const until = Date.parse(received.until);
+    const summary = { ...received, open, overdue: open.filter((incident) => isOverdue(incident, until)).length };
     const t = (key, params) => this._i18n.t(key, params);
     const when = (iso) => formatDateTime(iso, this._i18n.language);
     const hours = el('select', { id: 'handover-hours', onChange: () => {
@@ -52,10 +59,10 @@ export class HandoverView {
         summary.open.length ? el('table', { className: 'handover-table' },
           el('thead', {}, el('tr', {}, ['#', 'P', 'board.search.category', 'board.filterQuarter', 'board.filterState', 'board.deadline']
             .map((key) => el('th', { scope: 'col' }, key.length > 2 ? t(key) : key)))),
-          el('tbody', {}, summary.open.map((incident) => el('tr', { className: incident.overdue ? 'overdue-row' : '' },
+          el('tbody', {}, summary.open.map((incident) => el('tr', { className: isOverdue(incident, until) ? 'overdue-row' : '' },
             el('td', {}, `#${incident.id}`), el('td', {}, `P${incident.priority}`), el('td', {}, this._category(incident.category)),
             el('td', {}, incident.quarter?.name ?? t('board.outside')), el('td', {}, t(`state.${incident.state}`)),
-            el('td', {}, incident.deadline ? when(incident.deadline) : '–', incident.overdue ? ` · ${t('board.overdue')}` : ''))))) : ''),
+            el('td', {}, incident.deadline ? when(incident.deadline) : '–', isOverdue(incident, until) ? ` · ${t('board.overdue')}` : ''))))) : ''),
       el('section', {}, el('h3', {}, t('board.handover.alarms', { count: summary.alarms.length })),
         el('ul', {}, summary.alarms.map((alarm) => el('li', {},
           `${when(alarm.at)} · #${alarm.incidentId} · ${t(`board.handover.alarm.${alarm.type}`)} · P${alarm.priority} ${this._category(alarm.category)}`,
