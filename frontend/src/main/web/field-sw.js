@@ -8,7 +8,7 @@
  * other files are answered from the cache at once and refreshed in the background. A new
  * SHELL_VERSION replaces the whole cache.
  */
-const SHELL_VERSION = 'field-shell-v4';
+const SHELL_VERSION = 'field-shell-v5';
 
 const SHELL = [
   '/field',
@@ -19,8 +19,8 @@ const SHELL = [
   '/img/field-icon.svg',
   '/css/base.css',
   '/css/field.css',
-  '/i18n/de.json',
-  '/i18n/en.json',
+  '/i18n/field/de.json',
+  '/i18n/field/en.json',
   '/js/board/BoardSocket.js',
   '/js/board/beep.js',
   '/js/core/api.js',

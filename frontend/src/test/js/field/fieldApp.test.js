@@ -29,7 +29,7 @@ test('the service worker keeps every module the field page loads, so /field open
   for (const module of modulesOf('/js/pages/field-page.js')) {
     assert.ok(shell.has(module), `${module} is in the service worker's SHELL`);
   }
-  for (const asset of ['/field', '/js/field/early.js', '/css/field.css', '/i18n/de.json', '/i18n/en.json', '/webjars/leaflet/1.9.4/dist/leaflet.js']) {
+  for (const asset of ['/field', '/js/field/early.js', '/css/field.css', '/i18n/field/de.json', '/i18n/field/en.json', '/webjars/leaflet/1.9.4/dist/leaflet.js']) {
     assert.ok(shell.has(asset), `${asset} is in the SHELL`);
   }
 });
@@ -38,6 +38,29 @@ test('field.html preloads every module the field page loads, so a slow connectio
   const page = readFileSync(new URL('field.html', WEB), 'utf8');
   const preloaded = new Set([...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, path]) => path));
   assert.deepEqual([...preloaded].sort(), [...modulesOf('/js/pages/field-page.js')].sort());
+});
+
+test('the field app\'s share of the translations holds every text its page and modules name', () => {
+  const prefixes = JSON.parse(readFileSync(new URL('i18n/pages.json', WEB), 'utf8')).field;
+  const german = JSON.parse(readFileSync(new URL('i18n/de.json', WEB), 'utf8'));
+  const inShare = (key) => prefixes.some((prefix) => key.startsWith(prefix));
+  const sources = ['/field', ...modulesOf('/js/pages/field-page.js')]
+    .map((path) => readFileSync(new URL(path === '/field' ? 'field.html' : path.slice(1), WEB), 'utf8'));
+  let named = 0;
+  for (const source of sources) {
+    // Keys as literals ('field.title', data-i18n="field.title") and as templates (`team.${status}`).
+    for (const [, key] of source.matchAll(/['"`]([a-z][a-zA-Z0-9]*(?:\.(?:[a-zA-Z0-9_]+|\$\{[^}]+\}))+)['"`]/g)) {
+      const fixed = key.split('${')[0];
+      const known = Object.keys(german).some((candidate) => candidate.startsWith(fixed));
+      if (!known) {
+        continue; // not a translation key: a file name, a CSS class, an event name
+      }
+      named++;
+      assert.ok(inShare(fixed) || Object.keys(german).filter((candidate) => candidate.startsWith(fixed)).every(inShare),
+        `${key} is in the field app's share (i18n/pages.json)`);
+    }
+  }
+  assert.ok(named > 50, `the field page names its texts (${named} found)`);
 });
 
 test('queued steps move their assignment on, with the version the server will give it', () => {

@@ -13,8 +13,14 @@ const COMPLETE = ['de', 'en'];
 
 export class I18n {
 
-  constructor(languages) {
+  /**
+   * @param languages the languages the page offers
+   * @param options share, a page's name: only that page's share of each dictionary is loaded
+   *   (/i18n/{share}/{code}.json; its keys are listed in /i18n/pages.json)
+   */
+  constructor(languages, { share = null } = {}) {
     this._languages = languages;
+    this._share = share;
     this._dictionaries = new Map();
     this.language = FALLBACK;
   }
@@ -134,7 +140,7 @@ export class I18n {
       return;
     }
     // A plain request, so that a page's <link rel="preload" as="fetch"> of its dictionary is used.
-    const response = await fetch(`/i18n/${code}.json`);
+    const response = await fetch(this._share ? `/i18n/${this._share}/${code}.json` : `/i18n/${code}.json`);
     if (!response.ok) {
       throw new Error(`No translations for ${code}`);
     }

@@ -16,6 +16,7 @@ async function start() {
   let store = await new FieldStore().open();
   const { i18n, me } = await startStaffPage({
     title: 'field.title',
+    dictionary: 'field',
     titleId: 'team-name',
     earlyMe: early.me,
     offlineMe: () => store.get('me'),
