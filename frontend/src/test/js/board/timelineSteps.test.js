@@ -39,3 +39,10 @@ test('every text the board and its timeline use exists in German and in English'
   const boardKeys = (dictionary) => Object.keys(dictionary).filter((key) => /^(board|step|actor|teamType|routing)\./.test(key)).sort();
   assert.deepEqual(boardKeys(en), boardKeys(de));
 });
+
+test('names a team\'s alarm, its check-in and the lead ending the alarm', () => {
+  assert.equal(stepText({ type: 'TEAM_ALARM', team: 'KOD Süd 1', details: { reason: 'HELP' } }, t), 'Alarm: Team KOD Süd 1 hat Hilfe gerufen');
+  assert.equal(stepText({ type: 'TEAM_ALARM', team: 'KOD Süd 1', details: { reason: 'OVERDUE' } }, t), 'Alarm: Team KOD Süd 1 hat sich nicht rechtzeitig gemeldet');
+  assert.equal(stepText({ type: 'TEAM_STATUS_CHANGED', team: 'KOD Süd 1', details: { checkIn: 'EXTENDED' } }, t), 'Team KOD Süd 1: alles in Ordnung');
+  assert.equal(stepText({ type: 'TEAM_STATUS_CHANGED', team: 'KOD Süd 1', details: { checkIn: 'ALARM_ENDED', reason: 'HELP' } }, t), 'Alarm beendet: Team KOD Süd 1 erreicht');
+});

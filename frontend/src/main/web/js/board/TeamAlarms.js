@@ -1,10 +1,12 @@
+import { api, ApiError } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { beep } from './beep.js';
 
 /**
  * Teams that need help now (lone-worker safety): a check-in ran out unanswered, or a member
  * pressed "need help". Shown above everything else as long as the team's summary carries the
- * alarm (also after a reload); each new alarm is announced and, if sound is on, beeps.
+ * alarm (also after a reload); each new alarm is announced and, if sound is on, beeps. The lead
+ * ends an alarm once the team is reached; the team's next summary then carries none.
  */
 export class TeamAlarms {
 
@@ -36,7 +38,19 @@ export class TeamAlarms {
     box.replaceChildren(...alarmed.map((team) => el('li', { className: 'alarm' },
       el('strong', {}, t('board.alarm.title')), ' ',
       t(`board.alarm.${team.alarm.reason}`, { team: team.name, id: team.alarm.incidentId }), ' ',
-      el('button', { type: 'button', className: 'button button--small', onClick: () => this.onOpen(team.alarm.incidentId) }, t('board.alarm.open')))));
+      el('button', { type: 'button', className: 'button button--small', onClick: () => this.onOpen(team.alarm.incidentId) }, t('board.alarm.open')), ' ',
+      el('button', { type: 'button', className: 'button button--small', onClick: (event) => this.end(team, event.currentTarget) }, t('board.alarm.end')))));
+  }
+
+  async end(team, button) {
+    button.disabled = true;
+    try {
+      await api(`/api/board/teams/${team.id}/alarm/end`, { method: 'POST' });
+    }
+    catch (failure) {
+      button.disabled = false;
+      $('#announcer').textContent = failure instanceof ApiError && failure.status ? failure.title : this.i18n.t('error.network');
+    }
   }
 
 }

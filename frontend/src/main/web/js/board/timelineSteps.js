@@ -28,6 +28,10 @@ export function stepText(entry, t) {
       return t('step.escalated');
     case 'HOTSPOT_FLAGGED':
       return t('step.hotspot');
+    case 'TEAM_ALARM':
+      return t(`step.alarm.${details.reason}`, { team: entry.team ?? '' });
+    case 'TEAM_STATUS_CHANGED':
+      return checkInStep(details, entry, t);
     default:
       return t(`event.${entry.type}`);
   }
@@ -44,6 +48,17 @@ function stateStep(details, t) {
     return t('step.decided', { outcome: t(`outcome.${details.outcome}`) });
   }
   return t('step.stateChanged', { state: t(`state.${details.to}`) });
+}
+
+/** A team's check-in on site ("still fine") or a lead ending its alarm; else its new status. */
+function checkInStep(details, entry, t) {
+  if (details.checkIn === 'ALARM_ENDED') {
+    return t('step.alarmEnded', { team: entry.team ?? '' });
+  }
+  if (details.checkIn === 'EXTENDED') {
+    return t('step.checkedIn', { team: entry.team ?? '' });
+  }
+  return t('event.TEAM_STATUS_CHANGED');
 }
 
 function channel(details, t) {

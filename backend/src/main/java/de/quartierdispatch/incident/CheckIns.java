@@ -49,8 +49,10 @@ class CheckIns {
 	}
 
 	/**
-	 * "Still fine": the timer starts again from now, and an alarm on it ends. Empty when
-	 * the team has no timer running.
+	 * "Still fine": the timer starts again from now, and an alarm for a timer that ran out
+	 * ends. A call for help stays raised until a lead ends it: whoever taps "still fine"
+	 * after calling for help may not be fine at all. Empty when the team has no timer
+	 * running.
 	 */
 	Mono<Alarm> extend(long teamId, OffsetDateTime now) {
 		return this.db.sql("""
@@ -58,9 +60,41 @@ class CheckIns {
 				SET due_at = :now + make_interval(mins => (SELECT tt.check_in_minutes FROM team t
 				                                           JOIN team_type tt ON tt.code = t.team_type
 				                                           WHERE t.id = c.team_id)),
-				    alarm_at = NULL, alarm_reason = NULL
+				    alarm_at = CASE WHEN c.alarm_reason = 'HELP' THEN c.alarm_at END,
+				    alarm_reason = CASE WHEN c.alarm_reason = 'HELP' THEN 'HELP' END
 				WHERE c.team_id = :team
 				""" + ALARMED).bind("team", teamId).bind("now", now).map(CheckIns::alarm).one();
+	}
+
+	/**
+	 * The quarter of the incident on which the team's alarm is raised, to check the lead's
+	 * scope before ending it; empty when the team has no alarm (an unknown quarter is
+	 * {@code -1}: outside every scope but the city's).
+	 */
+	Mono<Long> alarmQuarter(long teamId) {
+		return this.db.sql("""
+				SELECT coalesce(i.quarter_id, -1) AS quarter_id FROM check_in c
+				JOIN assignment a ON a.id = c.assignment_id JOIN incident i ON i.id = a.incident_id
+				WHERE c.team_id = :team AND c.alarm_at IS NOT NULL
+				""").bind("team", teamId).map((row) -> row.get("quarter_id", Long.class)).one();
+	}
+
+	/**
+	 * A lead ends the team's alarm (the team was reached): the timer starts again from now.
+	 * The alarm returned carries the reason it had. Empty when there is no alarm (any more).
+	 */
+	Mono<Alarm> endAlarm(long teamId, OffsetDateTime now) {
+		return this.db.sql("""
+				UPDATE check_in c
+				SET due_at = :now + make_interval(mins => (SELECT tt.check_in_minutes FROM team t
+				                                           JOIN team_type tt ON tt.code = t.team_type
+				                                           WHERE t.id = c.team_id)),
+				    alarm_at = NULL, alarm_reason = NULL
+				FROM check_in raised
+				WHERE c.team_id = :team AND raised.team_id = c.team_id AND raised.alarm_at IS NOT NULL
+				RETURNING c.team_id, c.assignment_id, raised.alarm_reason,
+				          (SELECT a.incident_id FROM assignment a WHERE a.id = c.assignment_id) AS incident_id
+				""").bind("team", teamId).bind("now", now).map(CheckIns::alarm).one();
 	}
 
 	/** "Need help": an alarm now (again, if one is raised already). */

@@ -93,6 +93,15 @@ final class LifecycleProblems {
 
 	}
 
+	/** A lead ends a team's alarm; the team has none (any more). */
+	static class NoAlarmException extends ProblemException {
+
+		NoAlarmException() {
+			super(HttpStatus.CONFLICT, "no-alarm");
+		}
+
+	}
+
 	/** Check-in and "need help" belong to a team on site; this team is not. */
 	static class NoCheckInException extends ProblemException {
 

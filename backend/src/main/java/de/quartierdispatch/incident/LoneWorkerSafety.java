@@ -9,7 +9,9 @@ import java.util.Map;
 import de.quartierdispatch.board.BoardEventType;
 import de.quartierdispatch.board.EventLog;
 import de.quartierdispatch.incident.CheckIns.Alarm;
+import de.quartierdispatch.incident.LifecycleProblems.NoAlarmException;
 import de.quartierdispatch.incident.LifecycleProblems.NoCheckInException;
+import de.quartierdispatch.incident.LifecycleProblems.OutsideScopeException;
 import de.quartierdispatch.security.StaffPrincipal;
 import reactor.core.publisher.Mono;
 
@@ -62,6 +64,23 @@ class LoneWorkerSafety {
 		return this.checkIns.help(teamId, now())
 			.switchIfEmpty(Mono.error(NoCheckInException::new))
 			.flatMap((alarm) -> announce(alarm, IncidentCommands.actor(member)))
+			.then();
+	}
+
+	/**
+	 * A lead ends a team's alarm once the team is reached; the board hears it like every
+	 * other change of the team, with who ended which alarm.
+	 */
+	@Transactional
+	Mono<Void> endAlarm(long teamId, StaffPrincipal lead) {
+		return this.checkIns.alarmQuarter(teamId)
+			.switchIfEmpty(Mono.error(NoAlarmException::new))
+			.filter(lead::seesQuarter)
+			.switchIfEmpty(Mono.error(OutsideScopeException::new))
+			.then(this.checkIns.endAlarm(teamId, now()))
+			.switchIfEmpty(Mono.error(NoAlarmException::new))
+			.flatMap((ended) -> this.events.assignmentChanged(BoardEventType.TEAM_STATUS_CHANGED, ended.incidentId(),
+					teamId, IncidentCommands.actor(lead), Map.of("checkIn", "ALARM_ENDED", "reason", ended.reason())))
 			.then();
 	}
 

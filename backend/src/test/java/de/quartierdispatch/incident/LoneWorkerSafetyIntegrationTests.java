@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lone-worker safety: a team on site has a check-in timer as long as its team type says;
  * when it runs out unanswered (the clock is moved by hand, the schedule is off so that
  * only the test decides when the check runs) or a member presses "need help", the board
- * gets an alarm event, once; "still fine" starts the timer again and ends the alarm.
+ * gets an alarm event, once; "still fine" starts the timer again and ends the alarm of a
+ * timer that ran out, while a call for help stays raised until a lead ends it.
  */
 @IntegrationTest
 @Import(LoneWorkerSafetyIntegrationTests.TestClock.class)
@@ -88,7 +89,7 @@ class LoneWorkerSafetyIntegrationTests {
 	}
 
 	@Test
-	void needHelpRaisesAnAlarmAtOnceAndStillFineEndsIt() throws InterruptedException {
+	void needHelpRaisesAnAlarmAtOnceThatStillFineDoesNotEndButTheLeadDoes() throws InterruptedException {
 		long team = teamWithTenMinuteCheckIns();
 		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team), CLOCK);
 		onSite(field, team);
@@ -99,6 +100,8 @@ class LoneWorkerSafetyIntegrationTests {
 			assertThat(alarm.path("data").path("reason").asString()).isEqualTo("HELP");
 			assertThat(alarm.path("data").path("team").path("alarm").path("reason").asString()).isEqualTo("HELP");
 
+			// Whoever taps "still fine" after calling for help may not be fine: the timer
+			// starts again, the alarm stays.
 			CLOCK.advance(Duration.ofMinutes(8));
 			field.post()
 				.uri("/api/field/check-in")
@@ -107,13 +110,59 @@ class LoneWorkerSafetyIntegrationTests {
 				.isOk()
 				.expectBody()
 				.jsonPath("$.checkIn.alarm")
-				.doesNotExist()
+				.isEqualTo("HELP")
 				.jsonPath("$.checkIn.dueAt")
 				.value((String due) -> assertThat(Instant.parse(due)).isEqualTo(CLOCK.instant().plusSeconds(600)));
-			JsonNode cleared = board.await((json) -> "TEAM_STATUS_CHANGED".equals(json.path("type").asString())
-					&& json.path("data").path("team").path("id").asLong() == team, WAIT);
-			assertThat(cleared.path("data").path("team").path("alarm").isNull()).isTrue();
+			JsonNode checkedIn = teamChangeOf(board, team);
+			assertThat(checkedIn.path("data").path("team").path("alarm").path("reason").asString()).isEqualTo("HELP");
+
+			field.post().uri("/api/board/teams/{team}/alarm/end", team).exchange().expectStatus().isForbidden();
+			WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+			lead.post().uri("/api/board/teams/{team}/alarm/end", team).exchange().expectStatus().isNoContent();
+			JsonNode ended = teamChangeOf(board, team);
+			assertThat(ended.path("data").path("team").path("alarm").isNull()).isTrue();
+			lead.post()
+				.uri("/api/board/teams/{team}/alarm/end", team)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(409)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		}
+		assertThat(TestDatabase.queryString("SELECT data ->> 'checkIn' FROM board_event WHERE team_id = " + team
+				+ " AND type = 'TEAM_STATUS_CHANGED' ORDER BY seq DESC LIMIT 1"))
+			.isEqualTo("ALARM_ENDED");
+	}
+
+	@Test
+	void stillFineEndsTheAlarmOfATimerThatRanOut() {
+		long team = teamWithTenMinuteCheckIns();
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team), CLOCK);
+		onSite(field, team);
+		CLOCK.advance(Duration.ofMinutes(11));
+		assertThat(this.safety.raiseOverdueAlarms().block()).contains(team);
+		field.post()
+			.uri("/api/field/check-in")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.checkIn.alarm")
+			.doesNotExist();
+	}
+
+	@Test
+	void aLeadOutsideTheIncidentsQuartersCannotEndItsAlarm() {
+		long team = teamWithTenMinuteCheckIns();
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team), CLOCK);
+		onSite(field, team);
+		field.post().uri("/api/field/help").exchange().expectStatus().isOk();
+		StaffLogin.as(this.client, Fixtures.leadFor("Boy-West"), CLOCK)
+			.post()
+			.uri("/api/board/teams/{team}/alarm/end", team)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
@@ -170,6 +219,11 @@ class LoneWorkerSafetyIntegrationTests {
 	 */
 	private static JsonNode alarmOf(BoardClient board, long team) throws InterruptedException {
 		return board.await((json) -> "TEAM_ALARM".equals(json.path("type").asString())
+				&& json.path("data").path("team").path("id").asLong() == team, WAIT);
+	}
+
+	private static JsonNode teamChangeOf(BoardClient board, long team) throws InterruptedException {
+		return board.await((json) -> "TEAM_STATUS_CHANGED".equals(json.path("type").asString())
 				&& json.path("data").path("team").path("id").asLong() == team, WAIT);
 	}
 

@@ -54,6 +54,19 @@ public final class Fixtures {
 		return username;
 	}
 
+	/**
+	 * A team lead's account of its own for one test, dispatching only for the named quarter,
+	 * with the demo accounts' password; returns its user name.
+	 */
+	public static String leadFor(String quarterName) {
+		String username = "lead-" + UUID.randomUUID().toString().substring(0, 8);
+		TestDatabase.queryLong("INSERT INTO staff_user (username, display_name, password_hash, roles, quarter_scope) "
+				+ "SELECT '" + username + "', 'Test Lead " + username + "', password_hash, '{DISPATCHER}', "
+				+ "ARRAY[(SELECT id FROM quarter WHERE name = '" + quarterName + "')] "
+				+ "FROM staff_user WHERE username = 'dispatcher' RETURNING id");
+		return username;
+	}
+
 	public static int incidentVersion(long incidentId) {
 		return (int) TestDatabase.queryLong("SELECT version FROM incident WHERE id = " + incidentId);
 	}

@@ -165,7 +165,7 @@ class FieldAppBrowserIntegrationTests {
 	}
 
 	@Test
-	void needHelpOnThePhoneRaisesAnAlarmOnTheBoardThatStillFineEnds(BrowserSession browser) {
+	void needHelpOnThePhoneRaisesAnAlarmOnTheBoardThatOnlyTheLeadEnds(BrowserSession browser) {
 		Assigned job = assignedReport(Map.of());
 		String teamName = TestDatabase.queryString("SELECT name FROM team WHERE id = " + job.team());
 		Page board = signIn(browser.newPage(), "dispatcher", "/board");
@@ -182,7 +182,13 @@ class FieldAppBrowserIntegrationTests {
 		Locator alarm = board.locator("#alarms");
 		assertThat(alarm).containsText("ALARM " + teamName + " braucht Hilfe (Vorgang #" + job.incident() + ")");
 		checkIn.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Alles gut – verlängern")).click();
+		assertThat(checkIn).containsText("Sie beendet den Alarm, sobald sie Sie erreicht hat");
+		assertThat(alarm).containsText(teamName + " braucht Hilfe");
+
+		alarm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Team erreicht – Alarm beenden")).click();
 		assertThat(alarm).isHidden();
+		board.locator("#queue li").filter(new Locator.FilterOptions().setHasText("#" + job.incident())).click();
+		assertThat(board.locator("#panel .timeline")).containsText("Alarm beendet: Team " + teamName + " erreicht");
 	}
 
 	@Test
