@@ -22,6 +22,14 @@ class CheckIns {
 			          (SELECT a.incident_id FROM assignment a WHERE a.id = c.assignment_id) AS incident_id
 			""";
 
+	/** Starts the timer again from now, as long as the team's type says; more SET follows. */
+	private static final String RESTART = """
+			UPDATE check_in c
+			SET due_at = :now + make_interval(mins => (SELECT tt.check_in_minutes FROM team t
+			                                           JOIN team_type tt ON tt.code = t.team_type
+			                                           WHERE t.id = c.team_id)),
+			""";
+
 	private final DatabaseClient db;
 
 	CheckIns(DatabaseClient db) {
@@ -55,11 +63,7 @@ class CheckIns {
 	 * running.
 	 */
 	Mono<Alarm> extend(long teamId, OffsetDateTime now) {
-		return this.db.sql("""
-				UPDATE check_in c
-				SET due_at = :now + make_interval(mins => (SELECT tt.check_in_minutes FROM team t
-				                                           JOIN team_type tt ON tt.code = t.team_type
-				                                           WHERE t.id = c.team_id)),
+		return this.db.sql(RESTART + """
 				    alarm_at = CASE WHEN c.alarm_reason = 'HELP' THEN c.alarm_at END,
 				    alarm_reason = CASE WHEN c.alarm_reason = 'HELP' THEN 'HELP' END
 				WHERE c.team_id = :team
@@ -84,11 +88,7 @@ class CheckIns {
 	 * The alarm returned carries the reason it had. Empty when there is no alarm (any more).
 	 */
 	Mono<Alarm> endAlarm(long teamId, OffsetDateTime now) {
-		return this.db.sql("""
-				UPDATE check_in c
-				SET due_at = :now + make_interval(mins => (SELECT tt.check_in_minutes FROM team t
-				                                           JOIN team_type tt ON tt.code = t.team_type
-				                                           WHERE t.id = c.team_id)),
+		return this.db.sql(RESTART + """
 				    alarm_at = NULL, alarm_reason = NULL
 				FROM check_in raised
 				WHERE c.team_id = :team AND raised.team_id = c.team_id AND raised.alarm_at IS NOT NULL
