@@ -22,7 +22,9 @@ class CheckIns {
 			          (SELECT a.incident_id FROM assignment a WHERE a.id = c.assignment_id) AS incident_id
 			""";
 
-	/** Starts the timer again from now, as long as the team's type says; more SET follows. */
+	/**
+	 * Starts the timer again from now, as long as the team's type says; more SET follows.
+	 */
 	private static final String RESTART = """
 			UPDATE check_in c
 			SET due_at = :now + make_interval(mins => (SELECT tt.check_in_minutes FROM team t
@@ -57,10 +59,10 @@ class CheckIns {
 	}
 
 	/**
-	 * "Still fine": the timer starts again from now, and an alarm for a timer that ran out
-	 * ends. A call for help stays raised until a lead ends it: whoever taps "still fine"
-	 * after calling for help may not be fine at all. Empty when the team has no timer
-	 * running.
+	 * "Still fine": the timer starts again from now, and an alarm for a timer that ran
+	 * out ends. A call for help stays raised until a lead ends it: whoever taps "still
+	 * fine" after calling for help may not be fine at all. Empty when the team has no
+	 * timer running.
 	 */
 	Mono<Alarm> extend(long teamId, OffsetDateTime now) {
 		return this.db.sql(RESTART + """
@@ -71,9 +73,9 @@ class CheckIns {
 	}
 
 	/**
-	 * The quarter of the incident on which the team's alarm is raised, to check the lead's
-	 * scope before ending it; empty when the team has no alarm (an unknown quarter is
-	 * {@code -1}: outside every scope but the city's).
+	 * The quarter of the incident on which the team's alarm is raised, to check the
+	 * lead's scope before ending it; empty when the team has no alarm (an unknown quarter
+	 * is {@code -1}: outside every scope but the city's).
 	 */
 	Mono<Long> alarmQuarter(long teamId) {
 		return this.db.sql("""
@@ -84,8 +86,9 @@ class CheckIns {
 	}
 
 	/**
-	 * A lead ends the team's alarm (the team was reached): the timer starts again from now.
-	 * The alarm returned carries the reason it had. Empty when there is no alarm (any more).
+	 * A lead ends the team's alarm (the team was reached): the timer starts again from
+	 * now. The alarm returned carries the reason it had. Empty when there is no alarm
+	 * (any more).
 	 */
 	Mono<Alarm> endAlarm(long teamId, OffsetDateTime now) {
 		return this.db.sql(RESTART + """

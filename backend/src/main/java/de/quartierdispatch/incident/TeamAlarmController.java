@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/board/teams/{teamId}/alarm/end}: the lead has reached the team and ends
- * its alarm (lone-worker safety). Only a lead ends a call for help; the member's "still
- * fine" ends only an alarm of a timer that ran out.
+ * {@code POST /api/board/teams/{teamId}/alarm/end}: the lead has reached the team and
+ * ends its alarm (lone-worker safety). Only a lead ends a call for help; the member's
+ * "still fine" ends only an alarm of a timer that ran out.
  */
 @RestController
 class TeamAlarmController {

@@ -8,20 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * A page's own share of a language's translations: the keys that start with one of the
- * prefixes {@code static/i18n/pages.json} lists for it. A phone on a slow network
- * loading {@code /field} needs about a tenth of the whole German dictionary, which is
- * otherwise the biggest file on its way. Built once at start-up from the files the pages
- * use anyway, so the two cannot drift apart.
+ * prefixes {@code static/i18n/pages.json} lists for it. A phone on a slow network loading
+ * {@code /field} needs about a tenth of the whole German dictionary, which is otherwise
+ * the biggest file on its way. Built once at start-up from the files the pages use
+ * anyway, so the two cannot drift apart.
  */
 @Component
 class PageDictionaries {

@@ -62,6 +62,7 @@ class AccessMatrixIntegrationTests {
 			api("GET /api/quarters", "/api/quarters", EVERYONE),
 			api("GET /api/quarters/locate", "/api/quarters/locate?lat=51.53&lon=6.93", EVERYONE),
 			api("GET /api/categories", "/api/categories", EVERYONE), api("GET /api/config", "/api/config", EVERYONE),
+			api("GET /i18n/{page:[a-z]{1,20}}/{language:[a-z]{2}}.json", "/i18n/field/de.json", EVERYONE),
 			api("GET /api/geocode", "/api/geocode?q=hansastr", EVERYONE),
 			api("GET /api/geocode/reverse", "/api/geocode/reverse?lat=51.5236&lon=6.9286", EVERYONE),
 			api("GET /api/contact-points", "/api/contact-points", EVERYONE),
@@ -174,6 +175,8 @@ class AccessMatrixIntegrationTests {
 			api("POST /api/field/team/status", "/api/field/team/status", EnumSet.of(Caller.FIELD)),
 			api("POST /api/field/check-in", "/api/field/check-in", EnumSet.of(Caller.FIELD)),
 			api("POST /api/field/help", "/api/field/help", EnumSet.of(Caller.FIELD)),
+			api("POST /api/board/teams/{teamId}/alarm/end", "/api/board/teams/999999/alarm/end",
+					EnumSet.of(Caller.DISPATCHER)),
 			// The field app's service worker and manifest: the app shell, never data.
 			page("/field-sw.js", EVERYONE), page("/field.webmanifest", EVERYONE),
 			api("GET /api/field/reports/{reportId}/contact", "/api/field/reports/999999/contact?purpose=CALLBACK",

@@ -321,6 +321,13 @@ class ObjectLevelAccessIntegrationTests {
 								"language", "de", "interpreterNeeded", false, "attachToIncident", outside),
 						409)));
 
+		// The outside team called for help on its job: a lead of other quarters cannot
+		// end it.
+		TestDatabase.queryLong("INSERT INTO check_in (team_id, assignment_id, due_at, alarm_at, alarm_reason) VALUES ("
+				+ outsideTeam + ", " + outsideAssignment + ", now(), now(), 'HELP') RETURNING team_id");
+		probes.put("POST /api/board/teams/{teamId}/alarm/end",
+				List.of(post(lead, "/api/board/teams/" + outsideTeam + "/alarm/end", Map.of(), 403)));
+
 		long outsidePhoto = photoOf(outsideReport);
 		probes.put("GET /api/photos", List.of(get(lead, "/api/photos?incident=" + outside, 403),
 				get(member, "/api/photos?incident=" + outside, 403)));

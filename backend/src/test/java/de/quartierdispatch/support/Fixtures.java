@@ -55,8 +55,8 @@ public final class Fixtures {
 	}
 
 	/**
-	 * A team lead's account of its own for one test, dispatching only for the named quarter,
-	 * with the demo accounts' password; returns its user name.
+	 * A team lead's account of its own for one test, dispatching only for the named
+	 * quarter, with the demo accounts' password; returns its user name.
 	 */
 	public static String leadFor(String quarterName) {
 		String username = "lead-" + UUID.randomUUID().toString().substring(0, 8);

@@ -185,7 +185,8 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(checkIn).containsText("Sie beendet den Alarm, sobald sie Sie erreicht hat");
 		assertThat(alarm).containsText(teamName + " braucht Hilfe");
 
-		alarm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Team erreicht – Alarm beenden")).click();
+		alarm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Team erreicht – Alarm beenden"))
+			.click();
 		assertThat(alarm).isHidden();
 		board.locator("#queue li").filter(new Locator.FilterOptions().setHasText("#" + job.incident())).click();
 		assertThat(board.locator("#panel .timeline")).containsText("Alarm beendet: Team " + teamName + " erreicht");
