@@ -23,7 +23,7 @@ class PageDictionaryController {
 	}
 
 	/** Unknown pages and languages answer 404 like a missing file. */
-	@GetMapping("/i18n/{page:[a-z]{1,20}}/{language:[a-z]{2}}.json")
+	@GetMapping("/i18n/{page}/{language}.json")
 	ResponseEntity<byte[]> dictionary(@PathVariable String page, @PathVariable String language) {
 		PageDictionaries.Dictionary dictionary = this.dictionaries.find(page, language)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

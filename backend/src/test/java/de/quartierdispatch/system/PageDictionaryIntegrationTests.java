@@ -67,7 +67,7 @@ class PageDictionaryIntegrationTests {
 
 	@Test
 	void anUnknownPageOrLanguageIsNotFoundAsProblemDetails() {
-		for (String path : new String[] { "/i18n/nowhere/de.json", "/i18n/field/xx.json" }) {
+		for (String path : new String[] { "/i18n/nowhere/de.json", "/i18n/field/xx.json", "/i18n/FIELD/DE.json" }) {
 			this.client.get()
 				.uri(path)
 				.exchange()
