@@ -29,16 +29,18 @@ test('the service worker keeps every module the field page loads, so /field open
   for (const module of modulesOf('/js/pages/field-page.js')) {
     assert.ok(shell.has(module), `${module} is in the service worker's SHELL`);
   }
-  for (const asset of ['/field', '/js/field/early.js', '/css/field.css', '/i18n/field/de.json', '/i18n/field/en.json', '/webjars/leaflet/1.9.4/dist/leaflet.js']) {
+  for (const asset of ['/field', '/js/shell/early.js', '/css/field.css', '/i18n/field/de.json', '/i18n/field/en.json', '/webjars/leaflet/1.9.4/dist/leaflet.js']) {
     assert.ok(shell.has(asset), `${asset} is in the SHELL`);
   }
 });
 
-test('field.html preloads every module the field page loads, so a slow connection fetches them at once', () => {
-  const page = readFileSync(new URL('field.html', WEB), 'utf8');
-  const preloaded = new Set([...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, path]) => path));
-  assert.deepEqual([...preloaded].sort(), [...modulesOf('/js/pages/field-page.js')].sort());
-});
+for (const [html, entry] of [['field.html', '/js/pages/field-page.js'], ['board.html', '/js/pages/board-page.js']]) {
+  test(`${html} preloads every module its page loads, so that they are fetched at once`, () => {
+    const page = readFileSync(new URL(html, WEB), 'utf8');
+    const preloaded = new Set([...page.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, path]) => path));
+    assert.deepEqual([...preloaded].sort(), [...modulesOf(entry)].sort());
+  });
+}
 
 test('the field app\'s share of the translations holds every text its page and modules name', () => {
   const prefixes = JSON.parse(readFileSync(new URL('i18n/pages.json', WEB), 'utf8')).field;

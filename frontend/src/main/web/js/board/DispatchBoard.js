@@ -37,7 +37,8 @@ export class DispatchBoard {
     this.filters = new BoardFilters({ quarter: $('#filter-quarter'), teamType: $('#filter-team-type'), state: $('#filter-state') }, i18n, () => this.render());
   }
 
-  async start() {
+  /** @param firstSnapshot the snapshot, asked for already (a promise) */
+  async start(firstSnapshot = api('/api/board/snapshot')) {
     this.map = new BoardMap($('#map'), this.config.map, { onSelect: (id) => this.select(id), label: this.i18n.t('board.mapLabel') });
     this.panel = new IncidentPanel($('#panel'), {
       i18n: this.i18n, store: this.store, categories: this.categories,
@@ -61,7 +62,7 @@ export class DispatchBoard {
     });
     this.history.render();
     this.map.showLegend(this.i18n);
-    const [snapshot] = await Promise.all([api('/api/board/snapshot'), this.map.showQuarters()]);
+    const [snapshot] = await Promise.all([firstSnapshot, this.map.showQuarters()]);
     this.store.load(snapshot);
     this.filters.fill(this.quarters, this.store.teamTypes);
     this.socket = new BoardSocket({

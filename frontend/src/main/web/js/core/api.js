@@ -27,6 +27,22 @@ export function csrfToken() {
   return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : null;
 }
 
+/**
+ * The answer to a request the page started before its modules ran (shell/early.js), once; null
+ * when there is none (or it was taken), a promise of null when it failed.
+ */
+export function takeEarly(path) {
+  const answers = window.earlyAnswers ?? {};
+  const answer = answers[path] ?? null;
+  delete answers[path];
+  return answer;
+}
+
+/** The early answer if there is a good one, else the answer to asking now. */
+export async function earlyOrApi(path) {
+  return (await takeEarly(path)) ?? api(path);
+}
+
 export async function api(path, { method = 'GET', body, contentType, headers = {}, raw = false } = {}) {
   const request = {
     method,

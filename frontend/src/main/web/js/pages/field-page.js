@@ -1,4 +1,4 @@
-import { api } from '../core/api.js';
+import { api, takeEarly } from '../core/api.js';
 import { startStaffPage } from '../shell/staffPage.js';
 import { FieldPage } from '../field/FieldPage.js';
 import { FieldStore } from '../field/FieldStore.js';
@@ -9,16 +9,15 @@ import { registerFieldApp } from '../field/registerFieldApp.js';
  * network: the member, the categories and the map settings come from the phone then.
  */
 async function start() {
-  // Asked for at once, by early.js if it ran: on a slow connection every round trip counts.
-  const early = window.fieldAppEarly ?? {};
-  const firstList = orAskAgain(early.list, '/api/field/assignments');
-  const settings = Promise.all([orAskAgain(early.categories, '/api/categories'), orAskAgain(early.config, '/api/config')]);
+  // Asked for at once, by shell/early.js if it ran: on a slow connection every round trip counts.
+  const firstList = orAskAgain('/api/field/assignments');
+  const settings = Promise.all([orAskAgain('/api/categories'), orAskAgain('/api/config')]);
   let store = await new FieldStore().open();
   const { i18n, me } = await startStaffPage({
     title: 'field.title',
     dictionary: 'field',
     titleId: 'team-name',
-    earlyMe: early.me,
+    earlyMe: takeEarly('/api/auth/me'),
     offlineMe: () => store.get('me'),
     beforeLogout: async () => {
       store.close();
@@ -41,8 +40,8 @@ async function start() {
 }
 
 /** The early answer, or (none, or it failed) the answer to asking again; null without a network. */
-async function orAskAgain(earlyAnswer, path) {
-  return (await earlyAnswer) ?? api(path).catch(() => null);
+async function orAskAgain(path) {
+  return (await takeEarly(path)) ?? api(path).catch(() => null);
 }
 
 /** What the server just sent, kept on the phone; without it (no network), what was kept before. */
