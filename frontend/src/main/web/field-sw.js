@@ -42,7 +42,6 @@ const SHELL = [
   '/js/field/queuedSteps.js',
   '/js/field/registerFieldApp.js',
   '/js/pages/field-page.js',
-  '/js/shell/early.js',
   '/js/shell/pageShell.js',
   '/js/shell/staffPage.js',
   '/webjars/leaflet/1.9.4/dist/leaflet.css',

@@ -29,7 +29,7 @@ test('the service worker keeps every module the field page loads, so /field open
   for (const module of modulesOf('/js/pages/field-page.js')) {
     assert.ok(shell.has(module), `${module} is in the service worker's SHELL`);
   }
-  for (const asset of ['/field', '/js/shell/early.js', '/css/field.css', '/i18n/field/de.json', '/i18n/field/en.json', '/webjars/leaflet/1.9.4/dist/leaflet.js']) {
+  for (const asset of ['/field', '/css/field.css', '/i18n/field/de.json', '/i18n/field/en.json', '/webjars/leaflet/1.9.4/dist/leaflet.js']) {
     assert.ok(shell.has(asset), `${asset} is in the SHELL`);
   }
 });

@@ -28,26 +28,17 @@ export function csrfToken() {
 }
 
 /**
- * The answer to a request the page started before its modules ran (shell/early.js), once; null
- * when there is none (or it was taken), a promise of null when it failed.
+ * A request to the API; its answer as JSON (or text), or an ApiError.
+ *
+ * @param options plain: a GET without headers of its own, so that the answer the page preloaded
+ *   (<link rel="preload" href="/api/..." as="fetch" crossorigin>, fetched before any module
+ *   runs) is used; for answers that do not depend on the language
  */
-export function takeEarly(path) {
-  const answers = window.earlyAnswers ?? {};
-  const answer = answers[path] ?? null;
-  delete answers[path];
-  return answer;
-}
-
-/** The early answer if there is a good one, else the answer to asking now. */
-export async function earlyOrApi(path) {
-  return (await takeEarly(path)) ?? api(path);
-}
-
-export async function api(path, { method = 'GET', body, contentType, headers = {}, raw = false } = {}) {
+export async function api(path, { method = 'GET', body, contentType, headers = {}, raw = false, plain = false } = {}) {
   const request = {
     method,
     credentials: 'same-origin',
-    headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': language, ...headers },
+    headers: plain ? {} : { Accept: 'application/json, application/problem+json', 'Accept-Language': language, ...headers },
   };
   if (body instanceof Blob) {
     // A file, sent as it is (an import).

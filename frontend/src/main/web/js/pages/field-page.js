@@ -1,4 +1,4 @@
-import { api, takeEarly } from '../core/api.js';
+import { api } from '../core/api.js';
 import { startStaffPage } from '../shell/staffPage.js';
 import { FieldPage } from '../field/FieldPage.js';
 import { FieldStore } from '../field/FieldStore.js';
@@ -9,15 +9,14 @@ import { registerFieldApp } from '../field/registerFieldApp.js';
  * network: the member, the categories and the map settings come from the phone then.
  */
 async function start() {
-  // Asked for at once, by shell/early.js if it ran: on a slow connection every round trip counts.
-  const firstList = orAskAgain('/api/field/assignments');
-  const settings = Promise.all([orAskAgain('/api/categories'), orAskAgain('/api/config')]);
+  // Preloaded by field.html (on a slow connection every round trip counts); null without a network.
+  const firstList = answerOrNull('/api/field/assignments');
+  const settings = Promise.all([answerOrNull('/api/categories'), answerOrNull('/api/config')]);
   let store = await new FieldStore().open();
   const { i18n, me } = await startStaffPage({
     title: 'field.title',
     dictionary: 'field',
     titleId: 'team-name',
-    earlyMe: takeEarly('/api/auth/me'),
     offlineMe: () => store.get('me'),
     beforeLogout: async () => {
       store.close();
@@ -39,9 +38,9 @@ async function start() {
   await new FieldPage(i18n, categories, config.map, store).start(firstList);
 }
 
-/** The early answer, or (none, or it failed) the answer to asking again; null without a network. */
-async function orAskAgain(path) {
-  return (await takeEarly(path)) ?? api(path).catch(() => null);
+/** The server's answer (the page's preload of it), or null when it cannot be had (no network). */
+function answerOrNull(path) {
+  return api(path, { plain: true }).catch(() => null);
 }
 
 /** What the server just sent, kept on the phone; without it (no network), what was kept before. */

@@ -27,14 +27,13 @@ export function destinationAfterSignIn(next, roles) {
 /**
  * @param shell the page shell's settings, and for a page that works offline (the field app):
  *   offlineMe() the member as last seen, when the server cannot be reached; beforeLogout()
- *   what to erase on the device before signing out; earlyMe the answer of /api/auth/me if the
- *   page asked for it before its modules ran (null when that failed); dictionary, the page's
+ *   what to erase on the device before signing out; dictionary, the page's
  *   share of the translations to load instead of the whole (see I18n)
  */
 export async function startStaffPage(shell = {}) {
   renderPageShell({ ...shell, staff: true });
   // Asked for beside the translations, not after them: one round trip less on a slow connection.
-  const meRequest = Promise.resolve(shell.earlyMe).then((early) => early ?? whoAmI(shell.offlineMe));
+  const meRequest = whoAmI(shell.offlineMe);
   meRequest.catch(() => null);
   const i18n = new I18n(STAFF_LANGUAGES, { share: shell.dictionary });
   await i18n.use(i18n.initialLanguage('de'), { remember: false });
@@ -56,7 +55,8 @@ export async function startStaffPage(shell = {}) {
 
 async function whoAmI(offlineMe) {
   try {
-    return await api('/api/auth/me');
+    // Plain, so that a page's preload of it is used.
+    return await api('/api/auth/me', { plain: true });
   }
   catch (failure) {
     const cached = (offlineMe && failure.status === 0) ? await offlineMe() : null;
