@@ -54,6 +54,10 @@ public final class BoardPageBudget {
 			}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 			""";
 
+	/** The board is usable: its queue holds the open incidents, and the map shows markers. */
+	private static final String DRAWN = "(n) => Number(document.querySelector('#queue-count')?.textContent) >= n "
+			+ "&& document.querySelector('#queue li') && document.querySelector('.leaflet-marker-icon')";
+
 	private final String baseUrl;
 
 	private final String password;
@@ -98,15 +102,16 @@ public final class BoardPageBudget {
 			Page signIn = context.newPage();
 			StaffSignIn.signIn(signIn, this.baseUrl, "dispatcher", this.password, "/board",
 					(username) -> StaffSignIn.forgetSecondFactor(this.jdbcUrl, this.dbUser, this.dbPassword, username));
+			// Sign-in lands on the board: it loads to the end, so that the measured visit does
+			// not share the server with the snapshot of a page already closed.
+			signIn.waitForFunction(DRAWN, this.incidents);
 			signIn.close();
 
 			Page board = context.newPage();
 			board.addInitScript(PROBE);
 			long started = System.nanoTime();
 			board.navigate(this.baseUrl + "/board");
-			board.waitForFunction("(n) => Number(document.querySelector('#queue-count')?.textContent) >= n "
-					+ "&& document.querySelector('#queue li') && document.querySelector('.leaflet-marker-icon')",
-					this.incidents);
+			board.waitForFunction(DRAWN, this.incidents);
 			double usable = (System.nanoTime() - started) / 1e6;
 			CDPSession cdp = context.newCDPSession(board);
 			cdp.send("Performance.enable");
