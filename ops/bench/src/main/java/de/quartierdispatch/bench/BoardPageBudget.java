@@ -54,7 +54,9 @@ public final class BoardPageBudget {
 			}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 			""";
 
-	/** The board is usable: its queue holds the open incidents, and the map shows markers. */
+	/**
+	 * The board is usable: its queue holds the open incidents, and the map shows markers.
+	 */
 	private static final String DRAWN = "(n) => Number(document.querySelector('#queue-count')?.textContent) >= n "
 			+ "&& document.querySelector('#queue li') && document.querySelector('.leaflet-marker-icon')";
 
@@ -102,7 +104,8 @@ public final class BoardPageBudget {
 			Page signIn = context.newPage();
 			StaffSignIn.signIn(signIn, this.baseUrl, "dispatcher", this.password, "/board",
 					(username) -> StaffSignIn.forgetSecondFactor(this.jdbcUrl, this.dbUser, this.dbPassword, username));
-			// Sign-in lands on the board: it loads to the end, so that the measured visit does
+			// Sign-in lands on the board: it loads to the end, so that the measured visit
+			// does
 			// not share the server with the snapshot of a page already closed.
 			signIn.waitForFunction(DRAWN, this.incidents);
 			signIn.close();
