@@ -36,6 +36,8 @@ final class AppInstance implements AutoCloseable {
 
 	static final String DEMO_PASSWORD = "bench-demo-password-4711";
 
+	private static final String TLS_PASSWORD = "bench-tls-4711";
+
 	private static final String METRICS_TOKEN = "bench-metrics-token";
 
 	private static final Pattern HEAP_USED = Pattern
@@ -55,8 +57,11 @@ final class AppInstance implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private AppInstance(Process process, int port, Duration startup, Path log) {
+	private final String scheme;
+
+	private AppInstance(Process process, int port, Duration startup, Path log, String scheme) {
 		this.process = process;
+		this.scheme = scheme;
 		this.log = log;
 		this.port = port;
 		this.startup = startup;
@@ -67,8 +72,39 @@ final class AppInstance implements AutoCloseable {
 		return start(settings, port, name, Launch.asOperator(settings));
 	}
 
+	/**
+	 * Starts an instance as production serves the field app: HTTPS with HTTP/2, with a
+	 * self-signed certificate made for the run (a phone's browser needs HTTPS for the
+	 * service worker anyway, and every TLS-terminating proxy speaks HTTP/2). Its readiness
+	 * is read from its log only, and its heap is not sampled.
+	 */
+	static AppInstance startWithTls(BenchSettings settings, int port, String name)
+			throws IOException, InterruptedException {
+		Path keystore = settings.workDir().resolve(name + "-tls.p12");
+		Files.deleteIfExists(keystore);
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-alias", "bench", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+				"-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore",
+				keystore.toString(), "-storepass", TLS_PASSWORD)
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (keytool.waitFor() != 0) {
+			throw new IllegalStateException("keytool could not make the benchmark's certificate");
+		}
+		Launch launch = new Launch(List.of(), settings.maxHeap(), List.of(), settings.appJar(), settings.database(),
+				List.of("--server.http2.enabled=true", "--server.ssl.key-store=file:" + keystore.toAbsolutePath(),
+						"--server.ssl.key-store-password=" + TLS_PASSWORD, "--server.ssl.key-store-type=PKCS12"));
+		return start(settings, port, name, launch, "https");
+	}
+
 	/** Starts the application jar as {@code launch} says (CPU pinning, heap, archive). */
 	static AppInstance start(BenchSettings settings, int port, String name, Launch launch)
+			throws IOException, InterruptedException {
+		return start(settings, port, name, launch, "http");
+	}
+
+	private static AppInstance start(BenchSettings settings, int port, String name, Launch launch, String scheme)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(launch.prefix());
 		command.addAll(List.of("java", "-Xmx" + launch.maxHeap()));
@@ -98,7 +134,7 @@ final class AppInstance implements AutoCloseable {
 		env.put("DEMO_PASSWORD", DEMO_PASSWORD);
 		env.put("METRICS_TOKEN", METRICS_TOKEN);
 		env.put("MAP_TILE_URL", "");
-		return launch(command, env, port, settings.workDir().resolve(name + ".log"), true);
+		return launch(command, env, port, settings.workDir().resolve(name + ".log"), "http".equals(scheme), scheme);
 	}
 
 	/**
@@ -107,12 +143,17 @@ final class AppInstance implements AutoCloseable {
 	 */
 	static AppInstance launch(List<String> command, Map<String, String> environment, int port, Path log,
 			boolean readinessEndpoint) throws IOException, InterruptedException {
+		return launch(command, environment, port, log, readinessEndpoint, "http");
+	}
+
+	private static AppInstance launch(List<String> command, Map<String, String> environment, int port, Path log,
+			boolean readinessEndpoint, String scheme) throws IOException, InterruptedException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		long launched = System.nanoTime();
 		Process process = builder.start();
 		Duration startup = awaitReadiness(process, port, log, launched, readinessEndpoint);
-		return new AppInstance(process, port, startup, log);
+		return new AppInstance(process, port, startup, log, scheme);
 	}
 
 	/**
@@ -169,6 +210,9 @@ final class AppInstance implements AutoCloseable {
 	}
 
 	private void sampleHeap() {
+		if (!"http".equals(this.scheme)) {
+			return;
+		}
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus"))
 				.header("Authorization", "Bearer " + METRICS_TOKEN)
@@ -196,7 +240,7 @@ final class AppInstance implements AutoCloseable {
 	}
 
 	String baseUrl() {
-		return "http://localhost:" + this.port;
+		return this.scheme + "://localhost:" + this.port;
 	}
 
 	Duration startup() {
