@@ -75,8 +75,8 @@ final class AppInstance implements AutoCloseable {
 	/**
 	 * Starts an instance as production serves the field app: HTTPS with HTTP/2, with a
 	 * self-signed certificate made for the run (a phone's browser needs HTTPS for the
-	 * service worker anyway, and every TLS-terminating proxy speaks HTTP/2). Its readiness
-	 * is read from its log only, and its heap is not sampled.
+	 * service worker anyway, and every TLS-terminating proxy speaks HTTP/2). Its
+	 * readiness is read from its log only, and its heap is not sampled.
 	 */
 	static AppInstance startWithTls(BenchSettings settings, int port, String name)
 			throws IOException, InterruptedException {

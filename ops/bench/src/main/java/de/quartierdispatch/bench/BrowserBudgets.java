@@ -14,7 +14,7 @@ final class BrowserBudgets {
 
 	private static final int FIELD_LOADS = 3;
 
-	private static final int TLS_PORT = 18083;
+	private static final int TLS_PORT = 18089;
 
 	private BrowserBudgets() {
 	}
