@@ -48,19 +48,19 @@ INSERT INTO routing_rule (position, name, category_code, quarter_codes, time_fro
 SELECT position, name, category, quarters, time_from::time, time_to::time, flags, team_types, priority, target,
        escalate_to, escalate_add, 'demo'
 FROM (VALUES
-    (10, 'Aggression or threat', 'AGGRESSION', '{}'::text[], NULL, NULL, '{}'::text[], '{KOD}'::text[], 1, 15, NULL::smallint, NULL),
-    (20, 'Young people, aggression', 'YOUTH_GROUPS', '{}', NULL, NULL, '{AGGRESSION}', '{STREETWORK,KOD}', 2, 30, 1, NULL),
-    (30, 'Young people at night', 'YOUTH_GROUPS', '{}', '22:00', '06:00', '{}', '{STREETWORK,KOD}', 2, 45, NULL, NULL),
-    (40, 'Young people, groups', 'YOUTH_GROUPS', '{}', NULL, NULL, '{}', '{STREETWORK}', 3, 240, NULL, 'KOD'),
-    (50, 'Noise at night', 'NOISE', '{}', '22:00', '06:00', '{}', '{KOD}', 2, 30, 1, NULL),
-    (60, 'Noise by day', 'NOISE', '{}', NULL, NULL, '{}', '{KOD}', 3, 120, NULL, 'CONFLICT_MGMT'),
-    (70, 'Drugs and alcohol in the city centre', 'DRUGS_ALCOHOL', '{1,2,3,4,5}', NULL, NULL, '{}', '{OUTREACH,KOD}', 2, 60, NULL, NULL),
-    (80, 'Drugs and alcohol', 'DRUGS_ALCOHOL', '{}', NULL, NULL, '{}', '{OUTREACH}', 3, 240, NULL, 'KOD'),
-    (90, 'Neighbour conflict', 'NEIGHBOUR_CONFLICT', '{}', NULL, NULL, '{}', '{CONFLICT_MGMT,OUTREACH}', 3, 2880, NULL, NULL),
-    (100, 'Litter and illegal dumping', 'LITTER', '{}', NULL, NULL, '{}', '{KOD}', 3, 1440, NULL, NULL),
-    (110, 'Problem property', 'PROBLEM_PROPERTY', '{}', NULL, NULL, '{}', '{QUARTER_MGMT,KOD}', 3, 4320, NULL, NULL),
-    (120, 'Person in need of help', 'PERSON_IN_NEED', '{}', NULL, NULL, '{}', '{OUTREACH}', 2, 60, 1, NULL),
-    (130, 'Vandalism', 'VANDALISM', '{}', NULL, NULL, '{}', '{KOD}', 3, 1440, NULL, NULL)
+    (10, 'Aggression oder Bedrohung', 'AGGRESSION', '{}'::text[], NULL, NULL, '{}'::text[], '{KOD}'::text[], 1, 15, NULL::smallint, NULL),
+    (20, 'Jugendliche, Aggression', 'YOUTH_GROUPS', '{}', NULL, NULL, '{AGGRESSION}', '{STREETWORK,KOD}', 2, 30, 1, NULL),
+    (30, 'Jugendliche nachts', 'YOUTH_GROUPS', '{}', '22:00', '06:00', '{}', '{STREETWORK,KOD}', 2, 45, NULL, NULL),
+    (40, 'Jugendgruppen', 'YOUTH_GROUPS', '{}', NULL, NULL, '{}', '{STREETWORK}', 3, 240, NULL, 'KOD'),
+    (50, 'Lärm nachts', 'NOISE', '{}', '22:00', '06:00', '{}', '{KOD}', 2, 30, 1, NULL),
+    (60, 'Lärm tagsüber', 'NOISE', '{}', NULL, NULL, '{}', '{KOD}', 3, 120, NULL, 'CONFLICT_MGMT'),
+    (70, 'Drogen und Alkohol in der Innenstadt', 'DRUGS_ALCOHOL', '{1,2,3,4,5}', NULL, NULL, '{}', '{OUTREACH,KOD}', 2, 60, NULL, NULL),
+    (80, 'Drogen und Alkohol', 'DRUGS_ALCOHOL', '{}', NULL, NULL, '{}', '{OUTREACH}', 3, 240, NULL, 'KOD'),
+    (90, 'Nachbarschaftskonflikt', 'NEIGHBOUR_CONFLICT', '{}', NULL, NULL, '{}', '{CONFLICT_MGMT,OUTREACH}', 3, 2880, NULL, NULL),
+    (100, 'Müll und illegale Ablagerung', 'LITTER', '{}', NULL, NULL, '{}', '{KOD}', 3, 1440, NULL, NULL),
+    (110, 'Problemimmobilie', 'PROBLEM_PROPERTY', '{}', NULL, NULL, '{}', '{QUARTER_MGMT,KOD}', 3, 4320, NULL, NULL),
+    (120, 'Hilfebedürftige Person', 'PERSON_IN_NEED', '{}', NULL, NULL, '{}', '{OUTREACH}', 2, 60, 1, NULL),
+    (130, 'Vandalismus', 'VANDALISM', '{}', NULL, NULL, '{}', '{KOD}', 3, 1440, NULL, NULL)
 ) AS seed(position, name, category, quarters, time_from, time_to, flags, team_types, priority, target, escalate_to, escalate_add)
 WHERE NOT EXISTS (SELECT 1 FROM routing_rule WHERE NOT is_default);
 

@@ -68,7 +68,7 @@ class EscalationIntegrationTests {
 
 	@Test
 	void anIncidentWithoutATeamOnSiteIsEscalatedOnceWhenItsTargetTimePasses() {
-		// "Noise by day": KOD, P3, 120 min; once overdue conflict management joins.
+		// "Lärm tagsüber": KOD, P3, 120 min; once overdue conflict management joins.
 		long incident = Fixtures.reportIncident(this.client, "NOISE", 51.5423, 6.9681);
 		CLOCK.advance(Duration.ofMinutes(119));
 		assertThat(this.escalation.escalateDue().block()).doesNotContain(incident);
@@ -87,7 +87,7 @@ class EscalationIntegrationTests {
 
 	@Test
 	void escalationRaisesThePriorityWhenTheRuleSaysSo() {
-		// "Person in need of help": OUTREACH, P2, 60 min, escalated to P1.
+		// "Hilfebedürftige Person": OUTREACH, P2, 60 min, escalated to P1.
 		long incident = Fixtures.reportIncident(this.client, "PERSON_IN_NEED", 51.5423, 6.9681);
 		CLOCK.advance(Duration.ofMinutes(61));
 		assertThat(this.escalation.escalateDue().block()).contains(incident);

@@ -53,7 +53,7 @@ class IncidentLifecycleIntegrationTests {
 			.jsonPath("$.incident.teamTypes[0]")
 			.isEqualTo("KOD")
 			.jsonPath("$.routing.explanation")
-			.value((String explanation) -> assertThat(explanation).contains("Litter and illegal dumping"));
+			.value((String explanation) -> assertThat(explanation).contains("Müll und illegale Ablagerung"));
 		String proposalsJson = this.lead.get()
 			.uri("/api/incidents/{id}/proposals", incident)
 			.exchange()

@@ -50,15 +50,15 @@ class RoutingRuleAdminIntegrationTests {
 
 	@Test
 	void refusesARuleThatCouldNeverMatch() {
-		// "Vandalism" (position 13) matches every vandalism report: a later, narrower
+		// "Vandalismus" (position 13) matches every vandalism report: a later, narrower
 		// rule could never match.
 		refused(rule(Map.of("category", "VANDALISM", "quarterCodes", List.of("15"))), "position",
-				"Rule \"Test rule\" could never match: rule \"Vandalism\" comes first and matches every report it would.");
-		// Put first, a catch-all for noise would make "Noise at night" unreachable.
+				"Rule \"Test rule\" could never match: rule \"Vandalismus\" comes first and matches every report it would.");
+		// Put first, a catch-all for noise would make "Lärm nachts" unreachable.
 		Map<String, Object> everyNoise = rule(Map.of("category", "NOISE", "quarterCodes", List.of()));
 		everyNoise.put("position", 1);
 		refused(everyNoise, "position",
-				"Rule \"Noise at night\" could never match: rule \"Test rule\" comes first and matches every report it would.");
+				"Rule \"Lärm nachts\" could never match: rule \"Test rule\" comes first and matches every report it would.");
 	}
 
 	@Test

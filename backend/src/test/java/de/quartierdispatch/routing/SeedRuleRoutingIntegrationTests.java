@@ -45,22 +45,22 @@ class SeedRuleRoutingIntegrationTests {
 	@ParameterizedTest(name = "{0} {3} at {2} ({1}) → {4} P{5}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					AGGRESSION         | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | KOD                     | 1 | Aggression or threat
-					YOUTH_GROUPS       | 51.5423,6.9681 | 2025-11-22T12:00:00Z | AGGRESSION | STREETWORK+KOD          | 2 | Young people, aggression
-					YOUTH_GROUPS       | 51.5423,6.9681 | 2025-11-22T22:30:00Z | -          | STREETWORK+KOD          | 2 | Young people at night
-					YOUTH_GROUPS       | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | STREETWORK              | 3 | Young people, groups
-					NOISE              | 51.5423,6.9681 | 2025-11-22T23:10:00Z | -          | KOD                     | 2 | Noise at night
-					NOISE              | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | KOD                     | 3 | Noise by day
-					DRUGS_ALCOHOL      | 51.52334,6.92871 | 2025-11-22T12:00:00Z | -        | OUTREACH+KOD            | 2 | Drugs and alcohol in the city centre
-					DRUGS_ALCOHOL      | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | OUTREACH                | 3 | Drugs and alcohol
-					NEIGHBOUR_CONFLICT | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | CONFLICT_MGMT+OUTREACH  | 3 | Neighbour conflict
-					LITTER             | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | KOD                     | 3 | Litter and illegal dumping
-					PROBLEM_PROPERTY   | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | QUARTER_MGMT+KOD        | 3 | Problem property
-					PERSON_IN_NEED     | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | OUTREACH                | 2 | Person in need of help
-					VANDALISM          | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | KOD                     | 3 | Vandalism
-					OTHER              | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | CONFLICT_MGMT           | 4 | Default: triage by conflict management
-					NOISE              | 51.5423,6.9681 | 2026-03-29T04:30:00Z | -          | KOD                     | 3 | Noise by day
-					NOISE              | 51.5423,6.9681 | 2026-03-29T03:30:00Z | -          | KOD                     | 2 | Noise at night
+					AGGRESSION         | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | KOD                     | 1 | Aggression oder Bedrohung
+					YOUTH_GROUPS       | 51.5423,6.9681 | 2025-11-22T12:00:00Z | AGGRESSION | STREETWORK+KOD          | 2 | Jugendliche, Aggression
+					YOUTH_GROUPS       | 51.5423,6.9681 | 2025-11-22T22:30:00Z | -          | STREETWORK+KOD          | 2 | Jugendliche nachts
+					YOUTH_GROUPS       | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | STREETWORK              | 3 | Jugendgruppen
+					NOISE              | 51.5423,6.9681 | 2025-11-22T23:10:00Z | -          | KOD                     | 2 | Lärm nachts
+					NOISE              | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | KOD                     | 3 | Lärm tagsüber
+					DRUGS_ALCOHOL      | 51.52334,6.92871 | 2025-11-22T12:00:00Z | -        | OUTREACH+KOD            | 2 | Drogen und Alkohol in der Innenstadt
+					DRUGS_ALCOHOL      | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | OUTREACH                | 3 | Drogen und Alkohol
+					NEIGHBOUR_CONFLICT | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | CONFLICT_MGMT+OUTREACH  | 3 | Nachbarschaftskonflikt
+					LITTER             | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | KOD                     | 3 | Müll und illegale Ablagerung
+					PROBLEM_PROPERTY   | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | QUARTER_MGMT+KOD        | 3 | Problemimmobilie
+					PERSON_IN_NEED     | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | OUTREACH                | 2 | Hilfebedürftige Person
+					VANDALISM          | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | KOD                     | 3 | Vandalismus
+					OTHER              | 51.5423,6.9681 | 2025-11-22T12:00:00Z | -          | CONFLICT_MGMT           | 4 | Standard: Klärung durch das Konfliktmanagement
+					NOISE              | 51.5423,6.9681 | 2026-03-29T04:30:00Z | -          | KOD                     | 3 | Lärm tagsüber
+					NOISE              | 51.5423,6.9681 | 2026-03-29T03:30:00Z | -          | KOD                     | 2 | Lärm nachts
 					""")
 	void routesEverySeedRule(String category, String latLon, Instant at, String flags, String teamTypes, int priority,
 			String rule) {
