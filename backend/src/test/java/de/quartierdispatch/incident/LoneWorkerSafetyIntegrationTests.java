@@ -103,16 +103,7 @@ class LoneWorkerSafetyIntegrationTests {
 			// Whoever taps "still fine" after calling for help may not be fine: the timer
 			// starts again, the alarm stays.
 			CLOCK.advance(Duration.ofMinutes(8));
-			field.post()
-				.uri("/api/field/check-in")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$.checkIn.alarm")
-				.isEqualTo("HELP")
-				.jsonPath("$.checkIn.dueAt")
-				.value((String due) -> assertThat(Instant.parse(due)).isEqualTo(CLOCK.instant().plusSeconds(600)));
+			checkIn(field).jsonPath("$.checkIn.alarm").isEqualTo("HELP");
 			JsonNode checkedIn = teamChangeOf(board, team);
 			assertThat(checkedIn.path("data").path("team").path("alarm").path("reason").asString()).isEqualTo("HELP");
 
@@ -141,14 +132,7 @@ class LoneWorkerSafetyIntegrationTests {
 		onSite(field, team);
 		CLOCK.advance(Duration.ofMinutes(11));
 		assertThat(this.safety.raiseOverdueAlarms().block()).contains(team);
-		field.post()
-			.uri("/api/field/check-in")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.checkIn.alarm")
-			.doesNotExist();
+		checkIn(field).jsonPath("$.checkIn.alarm").doesNotExist();
 	}
 
 	@Test
@@ -220,6 +204,21 @@ class LoneWorkerSafetyIntegrationTests {
 	private static JsonNode alarmOf(BoardClient board, long team) throws InterruptedException {
 		return board.await((json) -> "TEAM_ALARM".equals(json.path("type").asString())
 				&& json.path("data").path("team").path("id").asLong() == team, WAIT);
+	}
+
+	/**
+	 * "Still fine" from the phone: the answer, whose timer runs ten minutes from now again.
+	 */
+	private static WebTestClient.BodyContentSpec checkIn(WebTestClient field) {
+		WebTestClient.BodyContentSpec answer = field.post()
+			.uri("/api/field/check-in")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+		answer.jsonPath("$.checkIn.dueAt")
+			.value((String due) -> assertThat(Instant.parse(due)).isEqualTo(CLOCK.instant().plusSeconds(600)));
+		return answer;
 	}
 
 	private static JsonNode teamChangeOf(BoardClient board, long team) throws InterruptedException {
