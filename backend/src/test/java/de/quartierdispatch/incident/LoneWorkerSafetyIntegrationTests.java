@@ -207,7 +207,8 @@ class LoneWorkerSafetyIntegrationTests {
 	}
 
 	/**
-	 * "Still fine" from the phone: the answer, whose timer runs ten minutes from now again.
+	 * "Still fine" from the phone: the answer, whose timer runs ten minutes from now
+	 * again.
 	 */
 	private static WebTestClient.BodyContentSpec checkIn(WebTestClient field) {
 		WebTestClient.BodyContentSpec answer = field.post()
