@@ -15,11 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 import org.springframework.http.HttpCookie;
 import org.springframework.security.core.Authentication;
@@ -96,45 +94,57 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	private Mono<Void> serve(WebSocketSession session, StaffPrincipal staff, Audience audience) {
 		Sinks.One<CloseStatus> closeWith = this.sessions.open(staff.userId(), token(session),
 				this.properties.maxConnectionsPerUser());
-		Sinks.Many<BoardMessage> buffer = Sinks.many()
-			.unicast()
-			.onBackpressureBuffer(Queues.<BoardMessage>get(this.properties.sessionBuffer()).get());
-		Disposable live = this.feed.live().subscribe((message) -> {
-			if (buffer.tryEmitNext(message).isFailure()) {
-				closeWith.tryEmitValue(TOO_SLOW);
-			}
-		});
 		AtomicLong lastProcessed = new AtomicLong(since(session.getHandshakeInfo().getUri()));
 		AtomicLong lastAnswer = new AtomicLong(this.clock.millis());
-		Flux<String> stream = replayOrReload(lastProcessed.get(), closeWith)
-			.concatWith(Flux.defer(() -> Flux.just(liveNotice(lastProcessed.get()))).map(this::raw))
-			.concatWith(buffer.asFlux())
+		Flux<WebSocketMessage> outbound = Flux.merge(
+				events(lastProcessed, audience, closeWith).map(session::textMessage),
+				heartbeats(session, lastProcessed),
+				this.watchdog.reasonsToClose(lastAnswer, token(session))
+					.doOnNext(closeWith::tryEmitValue)
+					.thenMany(Flux.<WebSocketMessage>empty()));
+		// The outbound stream ends when a reason to close arises; only then is the close
+		// frame sent, so that it is not lost with a cancelled send.
+		Mono<Void> outboundThenClose = session.send(outbound.takeUntilOther(closeWith.asMono()))
+			.then(Mono
+				.defer(() -> closeWith.asMono().doOnNext((status) -> closing(staff, status)).flatMap(session::close)));
+		return Mono.firstWithSignal(inbound(session, lastAnswer, closeWith), outboundThenClose)
+			.doFinally((signal) -> this.sessions.closed(staff.userId(), closeWith));
+	}
+
+	/**
+	 * The events this board may see: those it missed (or a request to reload), a notice
+	 * that it is live, then the live ones, none twice. The live feed is subscribed before
+	 * the replay starts and let go when the stream ends.
+	 */
+	private Flux<String> events(AtomicLong lastProcessed, Audience audience, Sinks.One<CloseStatus> closeWith) {
+		return Flux
+			.using(() -> new LiveBuffer(this.feed, this.properties.sessionBuffer(), closeWith, TOO_SLOW),
+					(live) -> replayOrReload(lastProcessed.get(), closeWith)
+						.concatWith(Flux.defer(() -> Flux.just(raw(liveNotice(lastProcessed.get())))))
+						.concatWith(live.events()),
+					LiveBuffer::dispose)
 			.filter((message) -> message.seq() < 0 || message.seq() > lastProcessed.get())
 			.doOnNext((message) -> lastProcessed.set(Math.max(lastProcessed.get(), message.seq())))
 			.mapNotNull((message) -> (message.seq() < 0) ? message.full() : audience.view(message));
-		Flux<WebSocketMessage> heartbeats = Flux.interval(this.properties.heartbeat())
+	}
+
+	/**
+	 * A heartbeat with the last sequence number sent, and a ping the board must answer.
+	 */
+	private Flux<WebSocketMessage> heartbeats(WebSocketSession session, AtomicLong lastProcessed) {
+		return Flux.interval(this.properties.heartbeat())
 			.flatMapIterable((tick) -> List.of(session.textMessage(heartbeat(lastProcessed.get())),
 					session.pingMessage((factory) -> factory.wrap(new byte[] { 1 }))));
-		Flux<WebSocketMessage> watched = this.watchdog.reasonsToClose(lastAnswer, token(session))
-			.doOnNext(closeWith::tryEmitValue)
-			.thenMany(Flux.empty());
-		Flux<WebSocketMessage> outbound = Flux.merge(stream.map(session::textMessage), heartbeats, watched);
-		Mono<Void> inbound = session.receive().doOnNext((message) -> {
+	}
+
+	/** What the board sends: any frame shows it is alive; text must be UTF-8. */
+	private Mono<Void> inbound(WebSocketSession session, AtomicLong lastAnswer, Sinks.One<CloseStatus> closeWith) {
+		return session.receive().doOnNext((message) -> {
 			lastAnswer.set(this.clock.millis());
 			if (message.getType() == WebSocketMessage.Type.TEXT && !TextFrames.isUtf8(message.getPayload())) {
 				closeWith.tryEmitValue(CloseStatus.BAD_DATA);
 			}
 		}).then();
-		// The outbound stream ends when a reason to close arises; only then is the close
-		// frame
-		// sent, so that it is not lost with a cancelled send.
-		Mono<Void> outboundThenClose = session.send(outbound.takeUntilOther(closeWith.asMono()))
-			.then(Mono
-				.defer(() -> closeWith.asMono().doOnNext((status) -> closing(staff, status)).flatMap(session::close)));
-		return Mono.firstWithSignal(inbound, outboundThenClose).doFinally((signal) -> {
-			live.dispose();
-			this.sessions.closed(staff.userId(), closeWith);
-		});
 	}
 
 	private void closing(StaffPrincipal staff, CloseStatus status) {
