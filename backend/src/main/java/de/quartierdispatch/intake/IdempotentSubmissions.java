@@ -43,35 +43,27 @@ class IdempotentSubmissions {
 	}
 
 	/**
-	 * Claims the key for this transaction. Returns the stored response of an earlier
-	 * identical submission, or empty when this is the first.
+	 * Claims the key for this transaction (one round trip, V102). Returns the stored
+	 * response of an earlier identical submission, or empty when this is the first.
 	 */
 	Mono<Optional<StoredResponse>> claim(String key, byte[] fingerprint) {
-		Mono<Boolean> locked = this.db.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(:key, 0)) AS locked")
-			.bind("key", "idempotency:" + key)
-			.map((row) -> row.get("locked", Boolean.class))
-			.one();
-		return locked.flatMap(
-				(claimed) -> claimed ? previous(key, fingerprint) : Mono.error(new SubmissionInProgressException()));
-	}
-
-	private Mono<Optional<StoredResponse>> previous(String key, byte[] fingerprint) {
-		return this.db
-			.sql("""
-					SELECT request_hash, response_status, response_body AS body, response_body::jsonb ->> 'trackingCode' AS code
-					FROM idempotency_key WHERE key = :key
-					""")
+		return this.db.sql("SELECT locked, request_hash, response_status, body, code FROM claim_idempotency_key(:key)")
 			.bind("key", key)
 			.map((row) -> {
-				if (!Arrays.equals(row.get("request_hash", byte[].class), fingerprint)) {
+				if (!Boolean.TRUE.equals(row.get("locked", Boolean.class))) {
+					throw new SubmissionInProgressException();
+				}
+				byte[] hash = row.get("request_hash", byte[].class);
+				if (hash == null) {
+					return Optional.<StoredResponse>empty();
+				}
+				if (!Arrays.equals(hash, fingerprint)) {
 					throw new IdempotencyKeyReusedException();
 				}
-				return new StoredResponse(row.get("response_status", Integer.class), row.get("body", String.class),
-						row.get("code", String.class), true);
+				return Optional.of(new StoredResponse(row.get("response_status", Integer.class),
+						row.get("body", String.class), row.get("code", String.class), true));
 			})
-			.one()
-			.map(Optional::of)
-			.defaultIfEmpty(Optional.empty());
+			.one();
 	}
 
 	Mono<StoredResponse> remember(String key, byte[] fingerprint, int status, ReportReceipt receipt) {

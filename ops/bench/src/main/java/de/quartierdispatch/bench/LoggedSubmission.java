@@ -65,7 +65,7 @@ record LoggedSubmission(List<StatementLog.Logged> submission, String snapshotSql
 			statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
 		}
 		List<StatementLog.Logged> statements = StatementLog.parse(log, database);
-		List<StatementLog.Logged> submission = transactionOf(statements, "'idempotency:" + key + "-2'");
+		List<StatementLog.Logged> submission = transactionOf(statements, "'" + key + "-2'");
 		String snapshot = statements.stream()
 			.filter((statement) -> statement.text().startsWith("SELECT json_build_object(")
 					&& statement.text().contains("incident_board_json"))
