@@ -74,15 +74,17 @@ final class IntakeScenarios {
 		long dbFailed = 0;
 		int flat = 0;
 		int bestAt = 0;
-		Cpu bestCpu = new Cpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+		Cpu bestCpu = new Cpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 		List<String> errorSamples = new ArrayList<>();
 		for (int clients : concurrencies) {
 			double appCpu = CpuMeter.processSeconds(this.appPid);
 			double dbCpu = CpuMeter.postgresSeconds();
+			double loadCpu = CpuMeter.processSeconds(ProcessHandle.current().pid());
 			ClosedLoad.Result app = ClosedLoad.run(clients, step,
 					() -> this.api.submit(this.bodies.next(this.random.split())));
 			appCpu = CpuMeter.processSeconds(this.appPid) - appCpu;
 			dbCpu = CpuMeter.postgresSeconds() - dbCpu;
+			loadCpu = CpuMeter.processSeconds(ProcessHandle.current().pid()) - loadCpu;
 			double pgbenchDbCpu = CpuMeter.postgresSeconds();
 			double pgbenchCpu = CpuMeter.childrenSeconds();
 			PgBench.Result db = this.pgbench.run(clients, step);
@@ -90,10 +92,11 @@ final class IntakeScenarios {
 			pgbenchCpu = CpuMeter.childrenSeconds() - pgbenchCpu;
 			double transactions = db.perSecond() * step.toSeconds();
 			Cpu cpu = new Cpu(1000 * appCpu / app.accepted(), 1000 * dbCpu / app.accepted(),
-					1000 * pgbenchDbCpu / transactions, 1000 * pgbenchCpu / transactions);
+					1000 * loadCpu / app.accepted(), 1000 * pgbenchDbCpu / transactions,
+					1000 * pgbenchCpu / transactions);
 			steps.add(
-					"%3d clients: CPU ms per submission: application %.2f + PostgreSQL %.2f; per pgbench transaction: PostgreSQL %.2f + pgbench %.2f"
-						.formatted(clients, cpu.app(), cpu.db(), cpu.pgbenchDb(), cpu.pgbench()));
+					"%3d clients: CPU ms per submission: application %.2f + PostgreSQL %.2f + load generator %.2f; per pgbench transaction: PostgreSQL %.2f + pgbench %.2f"
+						.formatted(clients, cpu.app(), cpu.db(), cpu.loadGenerator(), cpu.pgbenchDb(), cpu.pgbench()));
 			steps.add("%3d clients: application %8.1f/s, pgbench %8.1f/s, ratio %5.1f%%, errors %d/%d".formatted(
 					clients, app.perSecond(), db.perSecond(), 100 * app.perSecond() / db.perSecond(), app.errors(),
 					db.failed()));
@@ -121,6 +124,7 @@ final class IntakeScenarios {
 			.figure("app_errors", appErrors)
 			.figure("cpu_ms_app_per_submission", bestCpu.app())
 			.figure("cpu_ms_postgres_per_submission", bestCpu.db())
+			.figure("cpu_ms_load_generator_per_submission", bestCpu.loadGenerator())
 			.figure("cpu_ms_postgres_per_pgbench_txn", bestCpu.pgbenchDb())
 			.figure("cpu_ms_pgbench_client_per_txn", bestCpu.pgbench())
 			.figure("pgbench_failed", dbFailed)
@@ -174,10 +178,11 @@ final class IntakeScenarios {
 	 *
 	 * @param app the application
 	 * @param db PostgreSQL while the application runs
+	 * @param loadGenerator this process, which sends the submissions
 	 * @param pgbenchDb PostgreSQL while pgbench runs
 	 * @param pgbench the pgbench client
 	 */
-	private record Cpu(double app, double db, double pgbenchDb, double pgbench) {
+	private record Cpu(double app, double db, double loadGenerator, double pgbenchDb, double pgbench) {
 	}
 
 }

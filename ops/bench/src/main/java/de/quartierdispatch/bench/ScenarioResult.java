@@ -21,6 +21,13 @@ record ScenarioResult(String id, String title, Map<String, Double> figures, List
 		return new Builder(id, title);
 	}
 
+	/** The same result with one more note. */
+	ScenarioResult withNote(String note) {
+		List<String> more = new ArrayList<>(this.notes);
+		more.add(note);
+		return new ScenarioResult(this.id, this.title, this.figures, this.goals, List.copyOf(more));
+	}
+
 	private void print() {
 		System.out.printf("%n== %s: %s%n", this.id, this.title);
 		this.figures.forEach((name, value) -> System.out.printf("   %-40s %,14.2f%n", name, value));
