@@ -2,8 +2,8 @@ package de.quartierdispatch.incident;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -38,7 +38,7 @@ class HonestOutcomeIntegrationTests {
 	@Test
 	void nothingFoundIsWhatTheBoardAndTheStatusPageSay() {
 		String code = report();
-		long incident = incidentOf(code);
+		long incident = Fixtures.incidentOf(code);
 		decide(incident, Map.of("outcome", "NOTHING_FOUND")).expectStatus()
 			.isOk()
 			.expectBody()
@@ -59,7 +59,7 @@ class HonestOutcomeIntegrationTests {
 	@Test
 	void aReferralTellsTheReporterWhereToTurn() {
 		String code = report();
-		decide(incidentOf(code), Map.of("outcome", "REFERRED", "referredTo", "Bauaufsicht, Tel. 02041 70-0"))
+		decide(Fixtures.incidentOf(code), Map.of("outcome", "REFERRED", "referredTo", "Bauaufsicht, Tel. 02041 70-0"))
 			.expectStatus()
 			.isOk();
 		this.client.get()
@@ -75,7 +75,7 @@ class HonestOutcomeIntegrationTests {
 	@Test
 	void noActionPossibleNeedsAReasonThatStaysWithStaff() {
 		String code = report();
-		long incident = incidentOf(code);
+		long incident = Fixtures.incidentOf(code);
 		decide(incident, Map.of("outcome", "NO_ACTION_POSSIBLE")).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
@@ -98,7 +98,7 @@ class HonestOutcomeIntegrationTests {
 
 	@Test
 	void aDuplicateIsNotDecidedButMerged() {
-		decide(incidentOf(report()), Map.of("outcome", "DUPLICATE")).expectStatus()
+		decide(Fixtures.incidentOf(report()), Map.of("outcome", "DUPLICATE")).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.errors[0].field")
@@ -107,7 +107,7 @@ class HonestOutcomeIntegrationTests {
 
 	@Test
 	void olderClientsClosingWithoutOutcomeMeanNoActionPossible() {
-		long incident = incidentOf(report());
+		long incident = Fixtures.incidentOf(report());
 		decide(incident, Map.of("state", "CLOSED")).expectStatus()
 			.isOk()
 			.expectBody()
@@ -127,23 +127,7 @@ class HonestOutcomeIntegrationTests {
 	}
 
 	private String report() {
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", "LITTER", "description", "Sperrmüll neben dem Spielplatz", "location",
-					Map.of("lat", 51.5386, "lon", 6.9740), "language", "de"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
-	}
-
-	private static long incidentOf(String code) {
-		return TestDatabase.queryLong("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'");
+		return Fixtures.submitReport(this.client, "LITTER", "Sperrmüll neben dem Spielplatz", 51.5386, 6.9740);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
@@ -18,7 +17,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -42,7 +40,7 @@ class StillAProblemIntegrationTests {
 	@Test
 	void withinTheWindowTheIncidentIsReopenedAndTheBoardHearsOfIt() {
 		String code = report();
-		long incident = incidentOf(code);
+		long incident = Fixtures.incidentOf(code);
 		stillAProblem(code).expectStatus().isEqualTo(409);
 		close(incident);
 		CLOCK.advance(Duration.ofDays(13));
@@ -66,13 +64,13 @@ class StillAProblemIntegrationTests {
 	@Test
 	void pastTheWindowTheReportOpensANewIncidentFollowingTheOldOne() {
 		String code = report();
-		long incident = incidentOf(code);
+		long incident = Fixtures.incidentOf(code);
 		close(incident);
 		CLOCK.advance(Duration.ofDays(15));
 
 		stillAProblem(code).expectStatus().isOk().expectBody().jsonPath("$.followUp").isEqualTo(true);
 
-		long followUp = incidentOf(code);
+		long followUp = Fixtures.incidentOf(code);
 		assertThat(followUp).isNotEqualTo(incident);
 		assertThat(Fixtures.incidentState(incident)).isEqualTo("CLOSED");
 		assertThat(Fixtures.incidentState(followUp)).isEqualTo("OPEN");
@@ -103,23 +101,7 @@ class StillAProblemIntegrationTests {
 	}
 
 	private String report() {
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", "LITTER", "description", "Wieder Sperrmüll an der Ecke", "location",
-					Map.of("lat", 51.5386, "lon", 6.9740), "language", "de"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
-	}
-
-	private static long incidentOf(String code) {
-		return TestDatabase.queryLong("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'");
+		return Fixtures.submitReport(this.client, "LITTER", "Wieder Sperrmüll an der Ecke", 51.5386, 6.9740);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
@@ -164,19 +163,7 @@ class PhotoUploadIntegrationTests {
 	}
 
 	private String report() {
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", "LITTER", "description", "Sperrmüll auf dem Gehweg vor dem Haus", "location",
-					Map.of("lat", 51.5423, "lon", 6.9681), "language", "de"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		return Fixtures.submitReport(this.client, "LITTER", "Sperrmüll auf dem Gehweg vor dem Haus", 51.5423, 6.9681);
 	}
 
 	private WebTestClient.ResponseSpec upload(String code, byte[] bytes, String contentType) {

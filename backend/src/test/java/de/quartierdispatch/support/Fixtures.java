@@ -17,11 +17,17 @@ public final class Fixtures {
 
 	/** Submits a public report and returns its incident's id. */
 	public static long reportIncident(WebTestClient client, String category, double lat, double lon) {
+		return incidentOf(submitReport(client, category, "Testmeldung " + UUID.randomUUID(), lat, lon));
+	}
+
+	/** Submits a public report in German and returns its tracking code. */
+	public static String submitReport(WebTestClient client, String category, String description, double lat,
+			double lon) {
 		String receipt = client.post()
 			.uri("/api/reports")
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", category, "description", "Testmeldung " + UUID.randomUUID(), "location",
+			.bodyValue(Map.of("category", category, "description", description, "location",
 					Map.of("lat", lat, "lon", lon), "language", "de"))
 			.exchange()
 			.expectStatus()
@@ -29,8 +35,12 @@ public final class Fixtures {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
-		return TestDatabase.queryLong("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'");
+		return receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+	}
+
+	/** The incident a report belongs to. */
+	public static long incidentOf(String trackingCode) {
+		return TestDatabase.queryLong("SELECT incident_id FROM report WHERE tracking_code = '" + trackingCode + "'");
 	}
 
 	/** A team of its own for one test, available, near the given place. */
