@@ -4,7 +4,8 @@
 # writes ops/bench/report/REPORT.md, report.json and the latency chart.
 #
 # Needs what the tests need: PostgreSQL with PostGIS on DB_HOST:DB_PORT and a DB_USER that may
-# create databases (run .ci/run once on a fresh machine), plus pgbench (Debian: postgresql-NN).
+# create databases (run .ci/run once on a fresh machine), plus pgbench (Debian: postgresql-NN)
+# and wrk (Debian: wrk).
 # A trial run: BENCH_RUNS=1 BENCH_OPEN_INCIDENTS=2000 BENCH_PEAK_SECONDS=5 BENCH_FANOUT_SECONDS=5 BENCH_BOARDS=100 ops/bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +21,13 @@ if [ ! -x "${BENCH_PGBENCH:-}" ]; then
   exit 1
 fi
 export BENCH_PGBENCH
+# The intake ceiling's HTTP load generator, a client in C as pgbench is (Debian: wrk).
+BENCH_WRK="${BENCH_WRK:-$(command -v wrk || true)}"
+if [ ! -x "${BENCH_WRK:-}" ]; then
+  echo "wrk not found: install it (Debian: apt-get install wrk) or set BENCH_WRK" >&2
+  exit 1
+fi
+export BENCH_WRK
 
 ./mvnw -B -q -ntp -pl backend,ops/bench -am package -DskipTests
 

@@ -46,6 +46,11 @@ final class Api {
 		return this.baseUrl;
 	}
 
+	/** The CSRF token a page handed out, which a browser sends back as a cookie. */
+	String csrf() {
+		return this.csrf;
+	}
+
 	/**
 	 * Posts a public report with a fresh idempotency key, carrying the CSRF cookie a
 	 * browser got with the form page.

@@ -112,7 +112,9 @@ public final class Benchmark {
 			ReportBodies bodies = new ReportBodies(QuarterPoints.of(db), api.categoryCodes());
 			PgBench pgbench = new PgBench(settings, pgbenchExecutable);
 			pgbench.prepare(bodies, new SplittableRandom(run), 100);
-			IntakeScenarios intake = new IntakeScenarios(api, first.pid(), bodies, pgbench, logged);
+			WrkLoad wrk = WrkLoad.prepare(System.getenv().getOrDefault("BENCH_WRK", "wrk"), settings.workDir(), api,
+					bodies, new SplittableRandom(run), 100);
+			IntakeScenarios intake = new IntakeScenarios(api, first.pid(), bodies, pgbench, wrk, logged);
 			long missing = settings.openIncidents() - db.openIncidents();
 			System.out.printf("Submitting %,d reports to reach %,d open incidents%n", missing,
 					settings.openIncidents());

@@ -17,6 +17,10 @@ import reactor.core.publisher.Flux;
  */
 final class IntakeScenarios {
 
+	private static final Duration WARM_UP = Duration.ofSeconds(30);
+
+	private static final int WARM_UP_CLIENTS = 8;
+
 	private final Api api;
 
 	private final long appPid;
@@ -24,6 +28,8 @@ final class IntakeScenarios {
 	private final ReportBodies bodies;
 
 	private final PgBench pgbench;
+
+	private final WrkLoad wrk;
 
 	private final SplittableRandom random = new SplittableRandom(42);
 
@@ -33,8 +39,9 @@ final class IntakeScenarios {
 
 	private final LoggedSubmission logged;
 
-	IntakeScenarios(Api api, long appPid, ReportBodies bodies, PgBench pgbench, LoggedSubmission logged) {
+	IntakeScenarios(Api api, long appPid, ReportBodies bodies, PgBench pgbench, WrkLoad wrk, LoggedSubmission logged) {
 		this.logged = logged;
+		this.wrk = wrk;
 		this.api = api;
 		this.appPid = appPid;
 		this.bodies = bodies;
@@ -76,15 +83,22 @@ final class IntakeScenarios {
 		int bestAt = 0;
 		Cpu bestCpu = new Cpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 		List<String> errorSamples = new ArrayList<>();
+		// After the seeding the application's JIT compiler is still at work (a C2 compile
+		// per few dozen submissions, each taking up to a second of CPU); pgbench's client
+		// needs no warm-up. An unmeasured step first, so that the steps compare steady
+		// states.
+		WrkLoad.Result warmUp = this.wrk.run(WARM_UP_CLIENTS, WARM_UP);
+		appErrors += warmUp.errors();
 		for (int clients : concurrencies) {
 			double appCpu = CpuMeter.processSeconds(this.appPid);
 			double dbCpu = CpuMeter.postgresSeconds();
 			double loadCpu = CpuMeter.processSeconds(ProcessHandle.current().pid());
-			ClosedLoad.Result app = ClosedLoad.run(clients, step,
-					() -> this.api.submit(this.bodies.next(this.random.split())));
+			double wrkCpu = CpuMeter.childrenSeconds();
+			WrkLoad.Result app = this.wrk.run(clients, step);
 			appCpu = CpuMeter.processSeconds(this.appPid) - appCpu;
 			dbCpu = CpuMeter.postgresSeconds() - dbCpu;
-			loadCpu = CpuMeter.processSeconds(ProcessHandle.current().pid()) - loadCpu;
+			loadCpu = CpuMeter.processSeconds(ProcessHandle.current().pid()) - loadCpu
+					+ (CpuMeter.childrenSeconds() - wrkCpu);
 			double pgbenchDbCpu = CpuMeter.postgresSeconds();
 			double pgbenchCpu = CpuMeter.childrenSeconds();
 			PgBench.Result db = this.pgbench.run(clients, step);
@@ -137,6 +151,8 @@ final class IntakeScenarios {
 		if (!this.logged.templateMismatch().isEmpty()) {
 			result.note("the pgbench template differs from the logged submission: " + this.logged.templateMismatch());
 		}
+		result.note("after an unmeasured warm-up step of %d s at %d clients: %.0f submissions/s"
+			.formatted(WARM_UP.toSeconds(), WARM_UP_CLIENTS, warmUp.perSecond()));
 		steps.forEach(result::note);
 		errorSamples.forEach((sample) -> result.note("error: " + sample));
 		return result.build();
