@@ -108,9 +108,6 @@ final class AppInstance implements AutoCloseable {
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(launch.prefix());
 		command.addAll(List.of("java", "-Xmx" + launch.maxHeap()));
-		// As the README's "Operations" advises for a small VM: the serial collector,
-		// which the JVM picks by itself on one CPU, keeps no large structures of its own.
-		command.add("-XX:+UseSerialGC");
 		// BENCH_APP_JAVA_OPTS, e.g. a JFR recording:
 		// -XX:StartFlightRecording=filename=app.jfr
 		command.addAll(settings.appJavaOptions());
