@@ -1,6 +1,9 @@
 package de.quartierdispatch.system;
 
+import java.io.IOException;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +16,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The pages, each a static HTML file of the frontend module. Who may open a staff page is
- * decided by the security configuration; the data on it comes from the APIs.
+ * The pages, each a static HTML file of the frontend module, read once
+ * ({@link LoadedResources}). Who may open a staff page is decided by the security
+ * configuration; the data on it comes from the APIs.
  */
 @Configuration(proxyBeanMethods = false)
 class PageRoutes {
@@ -27,16 +31,17 @@ class PageRoutes {
 			Map.entry("/mfa", "mfa.html"));
 
 	@Bean
-	RouterFunction<ServerResponse> pages() {
+	RouterFunction<ServerResponse> pages() throws IOException {
 		RouterFunctions.Builder routes = RouterFunctions.route();
-		PAGES.forEach((path, file) -> {
-			Resource page = new ClassPathResource("static/" + file);
-			routes.GET(path,
-					(request) -> page.exists() ? ServerResponse.ok()
+		for (Map.Entry<String, String> entry : PAGES.entrySet()) {
+			Resource file = new ClassPathResource("static/" + entry.getValue());
+			@Nullable Resource page = file.exists() ? LoadedResources.load(file) : null;
+			routes.GET(entry.getKey(),
+					(request) -> (page != null) ? ServerResponse.ok()
 						.contentType(MediaType.TEXT_HTML)
 						.cacheControl(CacheControl.noCache())
 						.bodyValue(page) : ServerResponse.notFound().build());
-		});
+		}
 		return routes.build();
 	}
 

@@ -11,14 +11,17 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 /**
  * Request parameters as the API documents them: dates within years 1 to 9999
  * ({@link BoundedDates}); libraries from WebJars cached for good, because their path
- * names their version (a new version is a new path). The application's own files keep the
- * configured revalidation ({@code spring.web.resources.cache}): their paths stay the same
- * from release to release.
+ * names their version (a new version is a new path). The application's own files are
+ * revalidated each time (their date): their paths stay the same from release to release,
+ * and a new release is seen at once. Both are served from memory
+ * ({@link LoadedResources}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
 
 	private static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	private static final CacheControl REVALIDATED = CacheControl.noCache();
 
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
@@ -29,7 +32,14 @@ class WebConfiguration implements WebFluxConfigurer {
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
-			.setCacheControl(VERSIONED);
+			.setCacheControl(VERSIONED)
+			.resourceChain(true)
+			.addResolver(new LoadedResources());
+		registry.addResourceHandler("/**")
+			.addResourceLocations("classpath:/static/")
+			.setCacheControl(REVALIDATED)
+			.resourceChain(true)
+			.addResolver(new LoadedResources());
 	}
 
 }

@@ -1,10 +1,14 @@
 package de.quartierdispatch.system;
 
+import java.io.IOException;
+
 import de.quartierdispatch.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +25,7 @@ class StaticAssetCachingIntegrationTests {
 	private WebTestClient client;
 
 	@Test
-	void versionedLibrariesAreImmutableAndTheApplicationsOwnFilesRevalidate() {
+	void versionedLibrariesAreImmutableAndTheApplicationsOwnFilesRevalidate() throws IOException {
 		String library = this.client.get()
 			.uri("/webjars/leaflet/1.9.4/dist/leaflet.js")
 			.exchange()
@@ -32,13 +36,17 @@ class StaticAssetCachingIntegrationTests {
 			.getCacheControl();
 		assertThat(library).contains("max-age=31536000").contains("immutable").contains("public");
 
-		HttpHeaders own = this.client.get()
+		EntityExchangeResult<byte[]> answer = this.client.get()
 			.uri("/js/core/api.js")
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.returnResult(byte[].class)
-			.getResponseHeaders();
+			.expectBody(byte[].class)
+			.returnResult();
+		// Served from memory: the very bytes of the file.
+		assertThat(answer.getResponseBody())
+			.isEqualTo(new ClassPathResource("static/js/core/api.js").getContentAsByteArray());
+		HttpHeaders own = answer.getResponseHeaders();
 		assertThat(own.getCacheControl()).contains("no-cache").doesNotContain("immutable");
 		this.client.get()
 			.uri("/js/core/api.js")
