@@ -10,21 +10,29 @@ import { QuarterMap } from '../map/QuarterMap.js';
  * Content-Security-Policy stays strict.
  */
 const L = window.L;
+const CITY_ZOOM_OUT = 3;
 
 export class BoardMap {
 
   constructor(element, config, { onSelect, label }) {
-    this._map = new QuarterMap(element, config, { label });
-    this._onSelect = onSelect;
+    // A city's board needs no view wider than its region: each zoom level less is one level of
+    // clusters less to compute for 10,000 markers.
+    this._map = new QuarterMap(element, config, { label, minZoom: Math.max(0, config.zoom - CITY_ZOOM_OUT) });
     this._incidents = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
     this._teams = L.layerGroup();
-    this._selectedLayer = L.layerGroup();
+    this._selectedLayer = L.featureGroup();
     this._incidentMarkers = new Map();
     this._teamMarkers = new Map();
+    this._icons = new Map();
     this._selectedId = null;
-    this._incidents.addTo(this._map.leaflet);
+    // One handler per group, not one per marker: clicks and tooltips are the marker's own only
+    // once it is pointed at.
+    for (const group of [this._incidents, this._selectedLayer]) {
+      group.on('click', ({ layer }) => onSelect(layer.incidentId));
+      group.on('mouseover', ({ layer }) => this._tooltip(layer));
+      group.addTo(this._map.leaflet);
+    }
     this._teams.addTo(this._map.leaflet);
-    this._selectedLayer.addTo(this._map.leaflet);
     new ResizeObserver(() => this.invalidateSize()).observe(element);
   }
 
@@ -72,8 +80,8 @@ export class BoardMap {
     this._legend.addTo(this._map.leaflet);
   }
 
-  async showQuarters() {
-    await this._map.showQuarters();
+  async showQuarters(quarters) {
+    await this._map.showQuarters(quarters);
   }
 
   showIncidents(incidents, describe) {
@@ -163,21 +171,42 @@ export class BoardMap {
     if (existing?.shown === shown) {
       return null;
     }
-    const icon = L.divIcon({ className: classes.join(' '), iconSize: [24, 24], html: '' });
+    const icon = this._icon(classes.join(' '));
     if (existing) {
       existing.shown = shown;
-      existing.setLatLng([incident.lat, incident.lon]).setIcon(icon).setTooltipContent(description);
+      existing.description = description;
+      existing.options.title = description;
+      existing.options.alt = description;
+      existing.setLatLng([incident.lat, incident.lon]).setIcon(icon);
+      existing.getTooltip()?.setContent(description);
       return null;
     }
     const marker = L.marker([incident.lat, incident.lon], { icon, title: description, alt: description });
     marker.shown = shown;
-    marker.bindTooltip(description);
-    marker.on('click', () => this._onSelect(incident.id));
+    marker.description = description;
+    marker.incidentId = incident.id;
     this._incidentMarkers.set(incident.id, marker);
     if (selected) {
       this._place(marker, true);
     }
     return marker;
+  }
+
+  /** Markers that look alike share their icon (10,000 markers, a few dozen looks). */
+  _icon(className) {
+    let icon = this._icons.get(className);
+    if (!icon) {
+      icon = L.divIcon({ className, iconSize: [24, 24], html: '' });
+      this._icons.set(className, icon);
+    }
+    return icon;
+  }
+
+  /** The marker's tooltip, made when it is first pointed at. */
+  _tooltip(marker) {
+    if (marker.description && !marker.getTooltip()) {
+      marker.bindTooltip(marker.description).openTooltip();
+    }
   }
 
 }

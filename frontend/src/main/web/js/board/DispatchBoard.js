@@ -23,17 +23,19 @@ const SOUND_KEY = 'quartier-dispatch.sound';
 
 export class DispatchBoard {
 
-  constructor(i18n, config, categories, quarters) {
+  /** @param quarterShapes the quarters as GeoJSON (/api/quarters): the map draws them, the filters list them */
+  constructor(i18n, config, categories, quarterShapes) {
     this.i18n = i18n;
     this.config = config;
     this.categories = categories;
-    this.quarters = quarters;
+    this.quarterShapes = quarterShapes;
+    this.quarters = quarterShapes.features.map((feature) => feature.properties).sort((a, b) => a.name.localeCompare(b.name));
     this.store = new BoardStore();
     this.selected = null;
     this.attention = new Set();
     const category = (code) => this.category(code);
     this.queue = new QueueList($('#queue'), $('#queue-count'), { i18n, category, onSelect: (id) => this.select(id) });
-    this.history = new HistorySearch($('#history'), { i18n, categories, quarters, onSelect: (id) => this.select(id) });
+    this.history = new HistorySearch($('#history'), { i18n, categories, quarters: this.quarters, onSelect: (id) => this.select(id) });
     this.filters = new BoardFilters({ quarter: $('#filter-quarter'), teamType: $('#filter-team-type'), state: $('#filter-state') }, i18n, () => this.render());
   }
 
@@ -62,7 +64,7 @@ export class DispatchBoard {
     });
     this.history.render();
     this.map.showLegend(this.i18n);
-    const [snapshot] = await Promise.all([firstSnapshot, this.map.showQuarters()]);
+    const [snapshot] = await Promise.all([firstSnapshot, this.map.showQuarters(this.quarterShapes)]);
     this.store.load(snapshot);
     this.filters.fill(this.quarters, this.store.teamTypes);
     this.socket = new BoardSocket({

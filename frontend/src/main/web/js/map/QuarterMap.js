@@ -19,13 +19,13 @@ export class QuarterMap {
    * @param element the map's container
    * @param config the map part of /api/config
    * @param options onPick(lat, lon) is called when the user taps or drags the pin;
-   *   tileNotice is the text shown when tiles fail
+   *   tileNotice is the text shown when tiles fail; minZoom, how far out the map may be zoomed
    */
-  constructor(element, config, { onPick = null, tileNotice = '', label = '' } = {}) {
+  constructor(element, config, { onPick = null, tileNotice = '', label = '', minZoom = 0 } = {}) {
     this._config = config;
     this._onPick = onPick;
     this._pin = null;
-    this._map = L.map(element, { zoomControl: true, keyboard: true, maxZoom: 19 }).setView([config.centerLat, config.centerLon], config.zoom);
+    this._map = L.map(element, { zoomControl: true, keyboard: true, minZoom, maxZoom: 19 }).setView([config.centerLat, config.centerLon], config.zoom);
     if (label) {
       element.setAttribute('aria-label', label);
     }
@@ -41,9 +41,12 @@ export class QuarterMap {
     return this._map;
   }
 
-  async showQuarters() {
-    const response = await fetch('/api/quarters', { headers: { Accept: 'application/geo+json' } });
-    const quarters = await response.json();
+  /** @param quarters the quarters' GeoJSON when the page has it already; otherwise it is fetched */
+  async showQuarters(quarters = null) {
+    if (!quarters) {
+      const response = await fetch('/api/quarters', { headers: { Accept: 'application/geo+json' } });
+      quarters = await response.json();
+    }
     this._quarters = L.geoJSON(quarters, {
       style: () => QUARTER_STYLE,
       interactive: false,

@@ -13,8 +13,7 @@ async function start() {
   const settings = Promise.all([preloaded('/api/config'), preloaded('/api/categories'), preloaded('/api/quarters')]);
   const { i18n } = await startStaffPage({ title: 'board.title', heading: true, wide: true, skipTo: '#queue', skipText: 'board.skipToQueue' });
   const [config, categories, quarters] = await settings;
-  const quarterList = quarters.features.map((feature) => feature.properties).sort((a, b) => a.name.localeCompare(b.name));
-  await new DispatchBoard(i18n, config, categories, quarterList).start(snapshot);
+  await new DispatchBoard(i18n, config, categories, quarters).start(snapshot);
 }
 
 start();
