@@ -1,8 +1,11 @@
 package de.quartierdispatch.board;
 
 import de.quartierdispatch.security.StaffPrincipal;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +27,12 @@ class BoardController {
 	}
 
 	@GetMapping(path = "/api/board/snapshot", produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<String>> snapshot(@AuthenticationPrincipal StaffPrincipal lead) {
+	Mono<ResponseEntity<Flux<DataBuffer>>> snapshot(@AuthenticationPrincipal StaffPrincipal lead) {
 		return this.snapshots.snapshot(lead.quarterScope())
-			.map((snapshot) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(snapshot));
+			.map((snapshot) -> ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(snapshot.write(DefaultDataBufferFactory.sharedInstance)));
 	}
 
 }

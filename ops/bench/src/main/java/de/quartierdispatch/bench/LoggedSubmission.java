@@ -27,7 +27,7 @@ import reactor.netty.resources.ConnectionProvider;
  * @param snapshotSql the snapshot's query as the application ran it
  * @param templateMismatch where the template differs from the log, or empty
  */
-record LoggedSubmission(List<StatementLog.Logged> submission, String snapshotSql, String templateMismatch) {
+record LoggedSubmission(List<StatementLog.Logged> submission, List<String> snapshotSql, String templateMismatch) {
 
 	private static final int PORT = 18084;
 
@@ -66,16 +66,23 @@ record LoggedSubmission(List<StatementLog.Logged> submission, String snapshotSql
 		}
 		List<StatementLog.Logged> statements = StatementLog.parse(log, database);
 		List<StatementLog.Logged> submission = transactionOf(statements, "'" + key + "-2'");
-		String snapshot = statements.stream()
+		// The snapshot's header and its incidents, read in one transaction.
+		List<String> snapshot = statements.stream()
 			.filter((statement) -> statement.text().startsWith("SELECT json_build_object(")
-					&& statement.text().contains("incident_board_json"))
+					&& statement.text().contains("board_event_sequence")
+					|| statement.text().contains("FROM incident_board_json"))
 			.map(StatementLog.Logged::inlined)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No snapshot query in the statement log"));
+			.limit(2)
+			.toList();
+		if (snapshot.size() != 2) {
+			throw new IllegalStateException("No snapshot queries in the statement log: " + snapshot);
+		}
 		Files.writeString(settings.workDir().resolve("logged-submission.sql"),
 				submission.stream().map((statement) -> statement.inlined() + ";").collect(Collectors.joining("\n")),
 				StandardCharsets.UTF_8);
-		Files.writeString(settings.workDir().resolve("logged-snapshot.sql"), snapshot + ";\n", StandardCharsets.UTF_8);
+		Files.writeString(settings.workDir().resolve("logged-snapshot.sql"),
+				"BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n" + String.join(";\n", snapshot) + ";\nCOMMIT;\n",
+				StandardCharsets.UTF_8);
 		return new LoggedSubmission(submission, snapshot, compare(PgBench.templateStatements(), submission));
 	}
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,7 @@ final class SnapshotScenario {
 	private SnapshotScenario() {
 	}
 
-	static ScenarioResult run(String id, Api api, BenchDatabase db, String snapshotSql, long openIncidents)
+	static ScenarioResult run(String id, Api api, BenchDatabase db, List<String> snapshotSql, long openIncidents)
 			throws SQLException {
 		String session = api.signIn("dispatcher", AppInstance.DEMO_PASSWORD);
 		long[] nanos = new long[MEASURED];
@@ -74,11 +75,31 @@ final class SnapshotScenario {
 			.build();
 	}
 
-	private static long query(Statement statement, String sql) throws SQLException {
-		try (ResultSet row = statement.executeQuery(sql)) {
-			row.next();
-			return row.getString(1).length();
+	/**
+	 * The snapshot's statements in one transaction that reads one view of the data, as
+	 * the application runs them; every row's text read.
+	 */
+	private static long query(Statement statement, List<String> statements) throws SQLException {
+		Connection connection = statement.getConnection();
+		connection.setAutoCommit(false);
+		connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+		connection.setReadOnly(true);
+		long chars = 0;
+		try {
+			for (String sql : statements) {
+				try (ResultSet rows = statement.executeQuery(sql)) {
+					while (rows.next()) {
+						chars += rows.getString(1).length();
+					}
+				}
+			}
 		}
+		finally {
+			connection.commit();
+			connection.setReadOnly(false);
+			connection.setAutoCommit(true);
+		}
+		return chars;
 	}
 
 }
