@@ -145,6 +145,9 @@ class BoardPanelBrowserIntegrationTests {
 		Locator marker = board.locator("#map .leaflet-marker-pane .incident-marker.selected");
 		assertThat(marker).hasCount(1);
 		assertThat(marker).isVisible();
+		// Pointed at, it names its incident (a tooltip made on the spot).
+		marker.hover();
+		assertThat(board.locator("#map .leaflet-tooltip")).containsText("#" + incident + " ");
 		// Its neighbours on the same spot stay in their cluster.
 		assertThat(board.locator("#map .marker-cluster").first()).isVisible();
 		assertThat(board.locator(".map-legend")).containsText("ausgewählt");
