@@ -70,7 +70,7 @@ record LoggedSubmission(List<StatementLog.Logged> submission, List<String> snaps
 		List<String> snapshot = statements.stream()
 			.filter((statement) -> statement.text().startsWith("SELECT json_build_object(")
 					&& statement.text().contains("board_event_sequence")
-					|| statement.text().contains("FROM incident_board_json"))
+					|| statement.text().startsWith("SELECT summary::text AS summary"))
 			.map(StatementLog.Logged::inlined)
 			.limit(2)
 			.toList();
