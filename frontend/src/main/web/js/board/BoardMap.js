@@ -25,8 +25,8 @@ export class BoardMap {
     this._teamMarkers = new Map();
     this._icons = new Map();
     this._selectedId = null;
-    // One handler per group, not one per marker: clicks and tooltips are the marker's own only
-    // once it is pointed at.
+    // One handler per group, not one per marker (a cluster's click is a 'clusterclick': it zooms
+    // in); a marker's tooltip is made only when it is pointed at.
     for (const group of [this._incidents, this._selectedLayer]) {
       group.on('click', ({ layer }) => onSelect(layer.incidentId));
       group.on('mouseover', ({ layer }) => this._tooltip(layer));

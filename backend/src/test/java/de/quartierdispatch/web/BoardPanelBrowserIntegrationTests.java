@@ -192,6 +192,32 @@ class BoardPanelBrowserIntegrationTests {
 	}
 
 	@Test
+	void aMarkerSelectsItsIncidentAndAClusterSelectsNothing(BrowserSession browser) {
+		// About 500 m from the other tests' incidents: a marker of its own close up.
+		long alone = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT - 0.004, BOY_LON - 0.004);
+		// Two on one spot, 280 m east of it: a cluster.
+		for (int together = 0; together < 2; together++) {
+			Fixtures.reportIncident(this.client, "LITTER", BOY_LAT - 0.004, BOY_LON);
+		}
+		Page board = board(
+				browser.newPage(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("de-DE")));
+		Locator panel = board.locator("#panel");
+		Locator close = panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ansicht schließen"));
+		queueEntry(board, alone).click();
+		assertThat(heading(board)).containsText("#" + alone + " ");
+		close.click();
+		assertThat(panel).isHidden();
+
+		board.locator("#map .incident-marker[title^='#" + alone + " ']").click();
+		assertThat(heading(board)).containsText("#" + alone + " ");
+		close.click();
+		assertThat(panel).isHidden();
+		// A cluster's click belongs to the cluster (it zooms in), not to an incident.
+		board.locator("#map .marker-cluster").first().dispatchEvent("click");
+		assertThat(panel).isHidden();
+	}
+
+	@Test
 	void searchByTrackingCodeFindsAClosedIncidentWhoseTimelineNamesEveryStepAndItsActor(BrowserSession browser) {
 		long incident = Fixtures.reportIncident(this.client, "PROBLEM_PROPERTY", BOY_LAT - 0.001, BOY_LON - 0.001);
 		String code = TestDatabase.queryString("SELECT tracking_code FROM report WHERE incident_id = " + incident);
