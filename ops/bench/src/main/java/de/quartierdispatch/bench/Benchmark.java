@@ -118,15 +118,25 @@ public final class Benchmark {
 			long missing = settings.openIncidents() - db.openIncidents();
 			System.out.printf("Submitting %,d reports to reach %,d open incidents%n", missing,
 					settings.openIncidents());
+			// The first instance's resident high-water mark after each step: where it
+			// grows.
+			Map<String, Double> highWater = new LinkedHashMap<>();
+			highWater.put("started", first.peakResidentBytes() / 1048576.0);
 			intake.seed(missing);
+			highWater.put("seeded", first.peakResidentBytes() / 1048576.0);
 			results.add(SnapshotScenario.run("4-snapshot", api, db, logged.snapshotSql(), db.openIncidents()));
+			highWater.put("4_snapshot", first.peakResidentBytes() / 1048576.0);
 			results.add(BrowserBudgets.run("6-browser", settings, first, db.openIncidents()));
+			highWater.put("6_browser", first.peakResidentBytes() / 1048576.0);
 			results.add(intake.ceiling("1-ceiling", settings.concurrencies(), settings.stepDuration()));
+			highWater.put("1_ceiling", first.peakResidentBytes() / 1048576.0);
 			results.add(intake.peak("2-peak", settings.peakRate(), settings.peakDuration()));
+			highWater.put("2_peak", first.peakResidentBytes() / 1048576.0);
 			chart.peak = intake.peakLatency();
 			BoardFanOut one = new BoardFanOut(List.of(api), db, bodies);
 			results.add(one.run("3a-fan-out-one", settings.boards(), settings.eventRate(), settings.fanOutDuration()));
 			chart.fanOutOne = one.latencyHistogram();
+			highWater.put("3a_fan_out_one", first.peakResidentBytes() / 1048576.0);
 			try (AppInstance second = AppInstance.start(settings, PORT_B, "run" + run + "-b")) {
 				Api other = new Api(second.baseUrl(), connections);
 				BoardFanOut two = new BoardFanOut(List.of(api, other), db, bodies);
@@ -141,7 +151,8 @@ public final class Benchmark {
 							"after an unmeasured round of the same load on the just-started second instance (its p99 was %.0f ms over the bare LISTEN client's)"
 								.formatted(warmUp.figures().get("p99_over_bare_listen_ms"))));
 				chart.fanOutTwo = two.latencyHistogram();
-				results.add(footprint(settings, first, second));
+				highWater.put("3b_fan_out_two", first.peakResidentBytes() / 1048576.0);
+				results.add(footprint(settings, first, second, highWater));
 			}
 		}
 		finally {
@@ -150,13 +161,14 @@ public final class Benchmark {
 		return results;
 	}
 
-	private static ScenarioResult footprint(BenchSettings settings, AppInstance first, AppInstance second)
-			throws IOException {
+	private static ScenarioResult footprint(BenchSettings settings, AppInstance first, AppInstance second,
+			Map<String, Double> firstHighWater) throws IOException {
 		long outOfMemory = first.logLinesContaining("OutOfMemoryError") + second.logLinesContaining("OutOfMemoryError");
 		double limitMb = parseMegabytes(settings.maxHeap());
-		return ScenarioResult
-			.of("5-footprint", "Footprint: resident memory and heap through all scenarios, -Xmx" + settings.maxHeap())
-			.figure("rss_peak_first_mb", first.peakResidentBytes() / 1048576.0)
+		ScenarioResult.Builder result = ScenarioResult.of("5-footprint",
+				"Footprint: resident memory and heap through all scenarios, -Xmx" + settings.maxHeap());
+		firstHighWater.forEach((step, mb) -> result.figure("rss_first_after_" + step + "_mb", mb));
+		return result.figure("rss_peak_first_mb", first.peakResidentBytes() / 1048576.0)
 			.figure("rss_peak_second_mb", second.peakResidentBytes() / 1048576.0)
 			.figure("heap_used_max_first_mb", first.maxHeapUsedBytes() / 1048576.0)
 			.figure("heap_used_max_second_mb", second.maxHeapUsedBytes() / 1048576.0)
@@ -168,7 +180,7 @@ public final class Benchmark {
 			.goal("rss_peak_second_mb", "<=", 512, "VmHWM of the second instance (fan-out over two)")
 			.goal("out_of_memory_errors", "==", 0)
 			.note("resident memory is the process's high-water mark (VmHWM in /proc/<pid>/status) after the"
-					+ " last scenario; heap figures are the highest once-a-second samples; start-up figures are"
+					+ " last scenario (rss_first_after_*: the first instance's, after each step); heap figures are the highest once-a-second samples; start-up figures are"
 					+ " unpinned, the first on a fresh database (migrations and demo data included)")
 			.build();
 	}
