@@ -3,15 +3,11 @@ package de.quartierdispatch.accessibility;
 import java.time.Duration;
 
 import de.quartierdispatch.system.RateLimitRule;
-import reactor.core.publisher.Mono;
+import de.quartierdispatch.system.StaticPage;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -27,22 +23,14 @@ class AccessibilityPages {
 	@Bean
 	RouterFunction<ServerResponse> accessibilityPageRoutes() {
 		return RouterFunctions.route()
-			.GET("/barrierefreiheit", (request) -> page("accessibility.html"))
-			.GET("/leichte-sprache", (request) -> page("leichte-sprache.html"))
+			.GET("/barrierefreiheit", StaticPage.of("accessibility.html"))
+			.GET("/leichte-sprache", StaticPage.of("leichte-sprache.html"))
 			.build();
 	}
 
 	@Bean
 	RateLimitRule accessibilityFeedbackLimit() {
 		return new RateLimitRule(HttpMethod.POST, "/api/accessibility/feedback", 5, Duration.ofMinutes(10));
-	}
-
-	private static Mono<ServerResponse> page(String file) {
-		Resource page = new ClassPathResource("static/" + file);
-		return page.exists() ? ServerResponse.ok()
-			.contentType(MediaType.TEXT_HTML)
-			.cacheControl(CacheControl.noCache())
-			.bodyValue(page) : ServerResponse.notFound().build();
 	}
 
 }

@@ -1,11 +1,9 @@
 package de.quartierdispatch.mail;
 
+import de.quartierdispatch.system.StaticPage;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -19,14 +17,7 @@ class MailPages {
 
 	@Bean
 	RouterFunction<ServerResponse> mailStopPage() {
-		Resource page = new ClassPathResource("static/mail-stop.html");
-		return RouterFunctions.route()
-			.GET("/mail/stop",
-					(request) -> page.exists() ? ServerResponse.ok()
-						.contentType(MediaType.TEXT_HTML)
-						.cacheControl(CacheControl.noCache())
-						.bodyValue(page) : ServerResponse.notFound().build())
-			.build();
+		return RouterFunctions.route().GET("/mail/stop", StaticPage.of("mail-stop.html")).build();
 	}
 
 }
