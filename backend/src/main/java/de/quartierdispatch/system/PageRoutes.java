@@ -16,10 +16,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class PageRoutes {
 
-	private static final Map<String, String> PAGES = Map.ofEntries(Map.entry("/status", "status.html"),
-			Map.entry("/status/{code}", "status.html"), Map.entry("/login", "login.html"),
-			Map.entry("/counter", "counter.html"), Map.entry("/board", "board.html"), Map.entry("/field", "field.html"),
-			Map.entry("/admin", "admin.html"), Map.entry("/stats", "stats.html"),
+	private static final Map<String, String> PAGES = Map.ofEntries(Map.entry("/", "index.html"),
+			Map.entry("/status", "status.html"), Map.entry("/status/{code}", "status.html"),
+			Map.entry("/login", "login.html"), Map.entry("/counter", "counter.html"), Map.entry("/board", "board.html"),
+			Map.entry("/field", "field.html"), Map.entry("/admin", "admin.html"), Map.entry("/stats", "stats.html"),
 			Map.entry("/directory", "directory.html"), Map.entry("/partner", "partner.html"),
 			Map.entry("/mfa", "mfa.html"));
 

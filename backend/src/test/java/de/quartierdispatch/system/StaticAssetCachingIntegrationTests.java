@@ -56,4 +56,18 @@ class StaticAssetCachingIntegrationTests {
 			.isNotModified();
 	}
 
+	@Test
+	void theResidentsFormIsServedFromMemoryAndRevalidated() throws IOException {
+		EntityExchangeResult<byte[]> form = this.client.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult();
+		assertThat(form.getResponseBody())
+			.isEqualTo(new ClassPathResource("static/index.html").getContentAsByteArray());
+		assertThat(form.getResponseHeaders().getCacheControl()).contains("no-cache");
+	}
+
 }
