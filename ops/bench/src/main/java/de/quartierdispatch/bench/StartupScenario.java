@@ -112,6 +112,7 @@ final class StartupScenario {
 	private double bareStart(List<String> javaOptions, List<String> classPathAndMain, String name)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("taskset", "-c", "0", "java", "-Xmx" + this.settings.maxHeap()));
+		command.addAll(AppInstance.SMALL_VM_OPTIONS);
 		command.addAll(javaOptions);
 		command.addAll(classPathAndMain);
 		command.addAll(bareArguments());
