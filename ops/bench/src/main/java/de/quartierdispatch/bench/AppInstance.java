@@ -41,7 +41,7 @@ final class AppInstance implements AutoCloseable {
 	 * limit. On one CPU the JVM picks the serial collector by itself; here, on more, it
 	 * would pick G1, whose own tables take 45–50 MB with this heap (native memory
 	 * tracking). The JVM hands memory that the C2 compiler and Netty's direct buffers
-	 * freed back to the system every 5 s: glibc kept 40–50 MB of it otherwise
+	 * freed back to the system every 5 s: glibc kept 37–53 MB of it otherwise
 	 * ({@code jcmd <pid> System.trim_native_heap} after a fan-out).
 	 */
 	static final List<String> SMALL_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000");
