@@ -27,7 +27,7 @@ class LiveBufferTests {
 
 	private final AtomicReference<CloseStatus> closed = new AtomicReference<>();
 
-	private @Nullable LiveBuffer live;
+	private @Nullable LiveBuffer opened;
 
 	LiveBufferTests() {
 		this.closeWith.asMono().subscribe(this.closed::set);
@@ -35,25 +35,25 @@ class LiveBufferTests {
 
 	@Test
 	void holdsEventsUpToItsCapacityAndHandsThemOnInOrder() {
-		LiveBuffer live = buffer(100);
+		LiveBuffer buffer = open(100);
 		publish(1, 100);
 		assertThat(this.closed.get()).isNull();
-		StepVerifier.create(live.events().map(BoardMessage::seq).take(100))
+		StepVerifier.create(buffer.events().map(BoardMessage::seq).take(100))
 			.expectNextSequence(LongStream.rangeClosed(1, 100).boxed().toList())
 			.verifyComplete();
 	}
 
 	@Test
 	void asksABoardThatFallsFurtherBehindToClose() {
-		buffer(100);
+		open(100);
 		publish(1, 101);
 		assertThat(this.closed.get()).isEqualTo(TOO_SLOW);
 	}
 
 	@Test
 	void countsOnlyWhatIsStillWaiting() {
-		LiveBuffer live = buffer(10);
-		StepVerifier.create(live.events().take(1_000))
+		LiveBuffer buffer = open(10);
+		StepVerifier.create(buffer.events().take(1_000))
 			.then(() -> publish(1, 1_000))
 			.expectNextCount(1_000)
 			.verifyComplete();
@@ -65,15 +65,15 @@ class LiveBufferTests {
 			.forEach((seq) -> this.feed.publish(new BoardMessage(seq, null, null, null, "{}", "{}")));
 	}
 
-	private LiveBuffer buffer(int capacity) {
-		this.live = new LiveBuffer(this.feed, capacity, this.closeWith, TOO_SLOW);
-		return this.live;
+	private LiveBuffer open(int capacity) {
+		this.opened = new LiveBuffer(this.feed, capacity, this.closeWith, TOO_SLOW);
+		return this.opened;
 	}
 
 	@AfterEach
 	void stopListening() {
-		if (this.live != null) {
-			this.live.dispose();
+		if (this.opened != null) {
+			this.opened.dispose();
 		}
 	}
 

@@ -46,6 +46,11 @@ final class AppInstance implements AutoCloseable {
 	 */
 	static final List<String> SMALL_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000");
 
+	/** The JVM options of every application instance, for the report. */
+	static String jvmOptions(String maxHeap) {
+		return "-Xmx" + maxHeap + " " + String.join(" ", SMALL_VM_OPTIONS);
+	}
+
 	private static final String TLS_PASSWORD = "bench-tls-4711";
 
 	private static final String METRICS_TOKEN = "bench-metrics-token";

@@ -83,8 +83,8 @@ public final class Benchmark {
 		environment.put("java", System.getProperty("java.version"));
 		environment.put("postgresql", serverVersion);
 		environment.put("synchronous_commit (application and pgbench)", synchronousCommit);
-		environment.put("application JVM (as on a small VM)", "-Xmx" + settings.maxHeap() + " "
-				+ String.join(" ", AppInstance.SMALL_VM_OPTIONS) + ", MALLOC_ARENA_MAX=2");
+		environment.put("application JVM (as on a small VM)",
+				AppInstance.jvmOptions(settings.maxHeap()) + ", MALLOC_ARENA_MAX=2");
 		environment.put("load generator, application(s) and database", "on the same machine");
 		// The machine may be shared: what else ran shows in its load.
 		environment.put("load average (1, 5, 15 min) when finished",
@@ -167,8 +167,8 @@ public final class Benchmark {
 		long outOfMemory = first.logLinesContaining("OutOfMemoryError") + second.logLinesContaining("OutOfMemoryError");
 		double limitMb = parseMegabytes(settings.maxHeap());
 		ScenarioResult.Builder result = ScenarioResult.of("5-footprint",
-				"Footprint: resident memory and heap through all scenarios, -Xmx" + settings.maxHeap() + " "
-						+ String.join(" ", AppInstance.SMALL_VM_OPTIONS));
+				"Footprint: resident memory and heap through all scenarios, "
+						+ AppInstance.jvmOptions(settings.maxHeap()));
 		firstHighWater.forEach((step, mb) -> result.figure("rss_first_after_" + step + "_mb", mb));
 		return result.figure("rss_peak_first_mb", first.peakResidentBytes() / 1048576.0)
 			.figure("rss_peak_second_mb", second.peakResidentBytes() / 1048576.0)
