@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,9 @@ final class AppInstance implements AutoCloseable {
 	private static final String TLS_PASSWORD = "bench-tls-4711";
 
 	private static final String METRICS_TOKEN = "bench-metrics-token";
+
+	/** The key a server without the demo profile needs for second factors. */
+	private static final String MFA_SECRET_KEY = randomKey();
 
 	private static final Pattern HEAP_USED = Pattern
 		.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} (\\S+)$", Pattern.MULTILINE);
@@ -109,7 +114,8 @@ final class AppInstance implements AutoCloseable {
 		}
 		Launch launch = new Launch(List.of(), settings.maxHeap(), List.of(), settings.appJar(), settings.database(),
 				List.of("--server.http2.enabled=true", "--server.ssl.key-store=file:" + keystore.toAbsolutePath(),
-						"--server.ssl.key-store-password=" + TLS_PASSWORD, "--server.ssl.key-store-type=PKCS12"));
+						"--server.ssl.key-store-password=" + TLS_PASSWORD, "--server.ssl.key-store-type=PKCS12"),
+				true);
 		return start(settings, port, name, launch, "https");
 	}
 
@@ -128,7 +134,7 @@ final class AppInstance implements AutoCloseable {
 		// -XX:StartFlightRecording=filename=app.jfr
 		command.addAll(settings.appJavaOptions());
 		command.addAll(launch.javaOptions());
-		command.addAll(List.of("-jar", launch.jar().toString(), "--spring.profiles.active=demo",
+		command.addAll(List.of("-jar", launch.jar().toString(),
 				// Every load-generator request comes from one address: lift the
 				// per-client
 				// allowances that protect the public form, and the per-account board
@@ -139,6 +145,9 @@ final class AppInstance implements AutoCloseable {
 				"--quartier.security.mfa.required-roles=",
 				// Readiness is announced in the log: the start-up figure ends there.
 				"--logging.level.org.springframework.boot.availability=debug"));
+		if (launch.demo()) {
+			command.add("--spring.profiles.active=demo");
+		}
 		command.addAll(launch.arguments());
 		Map<String, String> env = new HashMap<>();
 		// Two malloc arenas instead of eight per CPU, as in ops/Dockerfile.
@@ -152,7 +161,16 @@ final class AppInstance implements AutoCloseable {
 		env.put("DEMO_PASSWORD", DEMO_PASSWORD);
 		env.put("METRICS_TOKEN", METRICS_TOKEN);
 		env.put("MAP_TILE_URL", "");
+		if (!launch.demo()) {
+			env.put("MFA_SECRET_KEY", MFA_SECRET_KEY);
+		}
 		return launch(command, env, port, settings.workDir().resolve(name + ".log"), "http".equals(scheme), scheme);
+	}
+
+	private static String randomKey() {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
 	}
 
 	/**
@@ -317,13 +335,15 @@ final class AppInstance implements AutoCloseable {
 	 * @param jar the jar (the built one, or one extracted for class data sharing)
 	 * @param database the database it uses
 	 * @param arguments further application arguments
+	 * @param demo whether the demo profile runs (its accounts, and its seed at every
+	 * start); without it the application starts as a municipality runs it
 	 */
 	record Launch(List<String> prefix, String maxHeap, List<String> javaOptions, Path jar, String database,
-			List<String> arguments) {
+			List<String> arguments, boolean demo) {
 
 		static Launch asOperator(BenchSettings settings) {
 			return new Launch(List.of(), settings.maxHeap(), List.of(), settings.appJar(), settings.database(),
-					List.of());
+					List.of(), true);
 		}
 
 	}

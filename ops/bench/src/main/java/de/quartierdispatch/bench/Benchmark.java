@@ -96,6 +96,7 @@ public final class Benchmark {
 		Files.writeString(settings.reportDir().resolve(CHART),
 				Charts.percentiles("Latency by percentile (last run)",
 						List.of(new Charts.Series("intake at " + settings.peakRate() + "/s", last.peak, 1e6),
+								new Charts.Series("pgbench at " + settings.peakRate() + "/s", last.peakDb, 1e6),
 								new Charts.Series("board, 1 instance", last.fanOutOne, 1e3),
 								new Charts.Series("board, 2 instances", last.fanOutTwo, 1e3))));
 		ReportWriter.write(settings.reportDir(), environment, runs, CHART);
@@ -134,6 +135,7 @@ public final class Benchmark {
 			results.add(intake.peak("2-peak", settings.peakRate(), settings.peakDuration()));
 			highWater.put("2_peak", first.peakResidentBytes() / 1048576.0);
 			chart.peak = intake.peakLatency();
+			chart.peakDb = intake.peakDbLatency();
 			BoardFanOut one = new BoardFanOut(List.of(api), db, bodies);
 			results.add(one.run("3a-fan-out-one", settings.boards(), settings.eventRate(), settings.fanOutDuration()));
 			chart.fanOutOne = one.latencyHistogram();
@@ -197,6 +199,8 @@ public final class Benchmark {
 	private static final class Chart {
 
 		private Histogram peak;
+
+		private Histogram peakDb;
 
 		private Histogram fanOutOne;
 

@@ -45,7 +45,7 @@ record LoggedSubmission(List<StatementLog.Logged> submission, List<String> snaps
 		}
 		String key = "logged-" + System.nanoTime();
 		AppInstance.Launch launch = new AppInstance.Launch(List.of(), settings.maxHeap(), List.of(), settings.appJar(),
-				database, List.of());
+				database, List.of(), true);
 		try (AppInstance app = AppInstance.start(settings, PORT, "statement-log", launch)) {
 			Api api = new Api(app.baseUrl(), connections);
 			BenchSettings logged = settings.withDatabase(database);

@@ -18,6 +18,8 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * The database's own ceiling for our work: pgbench runs the transaction that one public
  * submission runs (the statements in {@code transaction.sql.template}, taken from the
@@ -155,6 +157,48 @@ final class PgBench {
 		Matcher failed = FAILED.matcher(output);
 		return new Result(clients, Double.parseDouble(tps.group(1)),
 				failed.find() ? Long.parseLong(failed.group(1)) : 0);
+	}
+
+	/**
+	 * Runs the scripts at a fixed arrival rate ({@code -R}) with {@code clients}
+	 * connections, as the peak scenario loads the application: each transaction's latency
+	 * counts from when it was due (pgbench's per-transaction log includes the schedule
+	 * lag when throttled), so the two latencies compare.
+	 */
+	Histogram runAtRate(int rate, Duration duration, int clients) throws IOException, InterruptedException {
+		Path directory = Files.createDirectories(this.settings.workDir().resolve("pgbench-rate"));
+		try (var old = Files.list(directory)) {
+			for (Path file : old.toList()) {
+				Files.delete(file);
+			}
+		}
+		List<String> command = new ArrayList<>(List.of(this.executable, "-h", this.settings.dbHost(), "-p",
+				Integer.toString(this.settings.dbPort()), "-U", this.settings.dbUser(), "-n", "-M", "prepared", "-c",
+				Integer.toString(clients), "-j", Integer.toString(Runtime.getRuntime().availableProcessors()), "-R",
+				Integer.toString(rate), "-T", Long.toString(duration.toSeconds()), "-l", "--log-prefix",
+				directory.resolve("latency").toString()));
+		this.scripts.forEach((script) -> command.addAll(List.of("-f", script.toString())));
+		command.add(this.settings.database());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("PGPASSWORD", this.settings.dbPassword());
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("pgbench at a fixed rate failed:\n" + output);
+		}
+		Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+		try (var logs = Files.list(directory)) {
+			for (Path log : logs.toList()) {
+				for (String line : Files.readAllLines(log)) {
+					// client, transaction, latency in µs, script, epoch s, µs, schedule
+					// lag
+					String[] fields = line.split(" ");
+					long nanos = TimeUnit.MICROSECONDS.toNanos(Long.parseLong(fields[2]));
+					latency.recordValue(Math.min(nanos, TimeUnit.MINUTES.toNanos(1)));
+				}
+			}
+		}
+		return latency;
 	}
 
 	/**
