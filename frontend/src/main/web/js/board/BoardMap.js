@@ -100,8 +100,9 @@ export class BoardMap {
         added.push(marker);
       }
     }
-    // Many at once (the snapshot) are clustered in one go, not one after the other.
-    this._incidents.addLayers(added.filter((marker) => marker !== this._incidentMarkers.get(this._selectedId)));
+    // Many at once (the snapshot) are clustered in one go, not one after the other, and without a
+    // 'layeradd' event each: nothing listens for it.
+    this._incidents.addLayers(added.filter((marker) => marker !== this._incidentMarkers.get(this._selectedId)), true);
   }
 
   /**

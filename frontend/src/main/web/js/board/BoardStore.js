@@ -12,6 +12,8 @@ export class BoardStore extends EventTarget {
     this.incidents = new Map();
     this.teams = new Map();
     this.teamTypes = [];
+    // The codes of the team types that work voluntarily, known once per snapshot (asked for each incident).
+    this._voluntary = new Set();
     // The open incidents, most urgent first: sorted once, then kept sorted event by event
     // (a live event moves one incident; sorting 10,000 again for it would cost the board a frame).
     this._order = null;
@@ -19,6 +21,7 @@ export class BoardStore extends EventTarget {
 
   load(snapshot) {
     this.teamTypes = snapshot.teamTypes;
+    this._voluntary = voluntaryCodes(this.teamTypes);
     this.incidents = new Map(snapshot.incidents.map((incident) => [incident.id, this.asShown(incident)]));
     this.teams = new Map(snapshot.teams.map((team) => [team.id, team]));
     this._order = null;
@@ -27,7 +30,7 @@ export class BoardStore extends EventTarget {
 
   /** The incident as the board shows it (see withoutDeadlineIfOffered). */
   asShown(incident) {
-    return withoutDeadlineIfOffered(incident, this.teamTypes);
+    return withoutDeadlineIfOfferedBy(incident, this._voluntary);
   }
 
   apply(event) {
@@ -124,9 +127,17 @@ function placeInOrder(order, incident) {
 }
 
 export function withoutDeadlineIfOffered(incident, teamTypes) {
-  const voluntary = new Set((teamTypes ?? []).filter((type) => type.voluntary).map((type) => type.code));
+  return withoutDeadlineIfOfferedBy(incident, voluntaryCodes(teamTypes));
+}
+
+/** @param voluntary the codes of the team types that work voluntarily (voluntaryCodes) */
+function withoutDeadlineIfOfferedBy(incident, voluntary) {
   const offered = incident.teamTypes?.length > 0 && incident.teamTypes.every((code) => voluntary.has(code));
   return offered ? { ...incident, deadline: null, overdue: false } : incident;
+}
+
+function voluntaryCodes(teamTypes) {
+  return new Set((teamTypes ?? []).filter((type) => type.voluntary).map((type) => type.code));
 }
 
 export function isOverdue(incident, now = Date.now()) {

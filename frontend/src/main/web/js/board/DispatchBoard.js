@@ -135,13 +135,15 @@ export class DispatchBoard {
   }
 
   render() {
-    this.renderQueue();
-    this.map.showIncidents(this.store.queue(this.filters.predicate()), this.describeIncident);
+    // One filtered queue for both, not one each (10,000 incidents).
+    const queue = this.store.queue(this.filters.predicate());
+    this.renderQueue(queue);
+    this.map.showIncidents(queue, this.describeIncident);
     this.renderTeams();
   }
 
-  renderQueue() {
-    this.queue.render(this.store.queue(this.filters.predicate()), { selected: this.selected, attention: this.attention });
+  renderQueue(queue = this.store.queue(this.filters.predicate())) {
+    this.queue.render(queue, { selected: this.selected, attention: this.attention });
   }
 
   describeIncident = (incident) => `#${incident.id} P${incident.priority} ${this.category(incident.category)} · ${this.i18n.t(`state.${incident.state}`)}`;
