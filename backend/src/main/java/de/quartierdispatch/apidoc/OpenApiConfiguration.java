@@ -74,9 +74,8 @@ class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer conventions() {
 		return (openApi) -> {
-			// Added here as well: springdoc drops component schemas no operation referred
-			// to
-			// before customizers ran.
+			// Added here as well: springdoc drops component schemas no operation
+			// referred to before customizers ran.
 			Components components = (openApi.getComponents() != null) ? openApi.getComponents() : new Components();
 			components.addSchemas("Problem", problemSchema()).addSchemas("Open311Errors", open311ErrorsSchema());
 			openApi.setComponents(components);

@@ -46,8 +46,7 @@ class EventListener implements SmartLifecycle {
 		this.events = events;
 		this.feed = feed;
 		// New events, a (re)connection that may have missed some, a poll that works
-		// without
-		// the notification connection, and once at start.
+		// without the notification connection, and once at start.
 		this.wakeUps = Flux.merge(notifications.listen(EVENTS_CHANNEL).map((seq) -> Boolean.TRUE),
 				notifications.connections().map((connection) -> Boolean.TRUE),
 				Flux.interval(properties.pollInterval()).map((tick) -> Boolean.TRUE), Flux.just(Boolean.TRUE));

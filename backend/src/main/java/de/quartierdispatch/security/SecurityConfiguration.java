@@ -156,9 +156,8 @@ class SecurityConfiguration {
 	 * authorised by the partner app's {@code api_key} alone.
 	 */
 	private static ServerWebExchangeMatcher csrfProtected() {
-		// The stop link's one-click POST comes from mail programs, without cookies; its
-		// token
-		// is its only key.
+		// The stop link's one-click POST comes from mail programs, without cookies;
+		// its token is its only key.
 		ServerWebExchangeMatcher publicSubmission = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
 				"/api/reports", "/api/mail/stop", "/open311/v2/requests", "/open311/v2/requests.*");
 		ServerWebExchangeMatcher safeMethod = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/**");

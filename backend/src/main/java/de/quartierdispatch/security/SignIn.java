@@ -60,8 +60,7 @@ class SignIn {
 		OffsetDateTime now = now();
 		if (account.lockedAt(now)) {
 			// Answered like an unknown username, after as long a hash: the answer must
-			// not
-			// tell which usernames exist. The lock still holds, even for the right
+			// not tell which usernames exist. The lock still holds, even for the right
 			// password.
 			return this.passwords.mismatch(password).then(Mono.error(BadCredentialsException::new));
 		}

@@ -67,10 +67,9 @@ class IncidentLifecycleIntegrationTests {
 		List<Map<String, Object>> proposals = new tools.jackson.databind.json.JsonMapper().readValue(proposalsJson,
 				new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
 				});
-		// Litter goes to the KOD; other tests' litter in the same quarter may also have
-		// made it
-		// a hotspot (then quarter management is routed too): proposals follow the
-		// routing.
+		// Litter goes to the KOD; other tests' litter in the same quarter may also
+		// have made it a hotspot (then quarter management is routed too): proposals
+		// follow the routing.
 		List<String> routed = List
 			.of(TestDatabase.queryString("SELECT array_to_string(team_types, ',') FROM incident WHERE id = " + incident)
 				.split(","));

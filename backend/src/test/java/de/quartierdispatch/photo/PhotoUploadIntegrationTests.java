@@ -54,8 +54,7 @@ class PhotoUploadIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		// Only the encoder's own JFIF header (APP0), tables, frame and scan: no APP1
-		// (EXIF,
-		// XMP), APP2 (ICC), other APPn or COM segment.
+		// (EXIF, XMP), APP2 (ICC), other APPn or COM segment.
 		assertThat(TellingPhotos.markers(stored)).allMatch((marker) -> marker == 0xE0 || marker == 0xDB
 				|| marker == 0xC0 || marker == 0xC4 || marker == 0xDA || marker == 0xDD);
 		String text = new String(stored, StandardCharsets.ISO_8859_1);

@@ -337,10 +337,10 @@ class FuzzIntegrationTests {
 			findings.add(where + answer.status() + " " + abbreviated(answer.body()));
 		}
 		else if (answer.status() >= 400 && endpoint.pattern().startsWith("/open311/")) {
-			// GeoReport v2 clients read the specification's own error list, not problem
-			// details; a request refused at the server's edge (a malformed path, before
-			// any
-			// Open311 code runs) gets the application's problem details.
+			// GeoReport v2 clients read the specification's own error list, not
+			// problem details; a request refused at the server's edge (a malformed
+			// path, before any Open311 code runs) gets the application's problem
+			// details.
 			if (!isOpen311Errors(answer) && !isProblem(answer)) {
 				findings.add(where + answer.status() + " without GeoReport v2 errors (" + answer.type() + ")");
 			}

@@ -80,9 +80,8 @@ class FieldAppBrowserIntegrationTests {
 				+ "(SELECT id FROM report WHERE incident_id = " + job.incident() + ") ORDER BY id DESC LIMIT 1"))
 			.isEqualTo("CALLBACK");
 
-		// A job that arrives while the app is open is counted as new (and rings). A team
-		// has
-		// one job at a time: the lead takes this one back first.
+		// A job that arrives while the app is open is counted as new (and rings). A
+		// team has one job at a time: the lead takes this one back first.
 		assertThat(field.locator("#new-assignments")).isHidden();
 		leadWithdraws(job);
 		Assigned next = assignedReport(Map.of(), "KOD", job.team());

@@ -135,10 +135,9 @@ final class AppInstance implements AutoCloseable {
 		command.addAll(settings.appJavaOptions());
 		command.addAll(launch.javaOptions());
 		command.addAll(List.of("-jar", launch.jar().toString(),
-				// Every load-generator request comes from one address: lift the
-				// per-client
-				// allowances that protect the public form, and the per-account board
-				// limit.
+				// Every load-generator request comes from one address: lift the per-
+				// client allowances that protect the public form, and the per-account
+				// board limit.
 				"--quartier.intake.submissions-per-client=1000000000", "--quartier.board.max-connections-per-user=5000",
 				// The team lead whose session the boards share signs in with the password
 				// alone: the benchmark measures intake and the board, not sign-in.

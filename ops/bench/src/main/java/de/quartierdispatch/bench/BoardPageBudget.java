@@ -104,9 +104,9 @@ public final class BoardPageBudget {
 			Page signIn = context.newPage();
 			StaffSignIn.signIn(signIn, this.baseUrl, "dispatcher", this.password, "/board",
 					(username) -> StaffSignIn.forgetSecondFactor(this.jdbcUrl, this.dbUser, this.dbPassword, username));
-			// Sign-in lands on the board: it loads to the end, so that the measured visit
-			// does
-			// not share the server with the snapshot of a page already closed.
+			// Sign-in lands on the board: it loads to the end, so that the measured
+			// visit does not share the server with the snapshot of a page already
+			// closed.
 			signIn.waitForFunction(DRAWN, this.incidents);
 			signIn.close();
 

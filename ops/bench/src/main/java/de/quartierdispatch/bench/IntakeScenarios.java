@@ -21,8 +21,12 @@ final class IntakeScenarios {
 
 	private static final int WARM_UP_CLIENTS = 8;
 
-	/** The application's R2DBC pool at most ({@code DB_POOL_MAX}'s default). */
-	private static final int APPLICATION_POOL_SIZE = 16;
+	/**
+	 * pgbench's connections at the peak's rate, the best of which sets the limit: with
+	 * more of them its latency only grows (16, the application's pool at most, gave a p99
+	 * of 856 ms where 4 gave 109 ms: they queue on the board's event sequence).
+	 */
+	private static final List<Integer> PEAK_DB_CONNECTIONS = List.of(2, 4, 8);
 
 	private final Api api;
 
@@ -165,9 +169,10 @@ final class IntakeScenarios {
 
 	/**
 	 * Scenario 2: a fixed arrival rate, latency from each request's due time; then
-	 * pgbench at the same rate with the same transaction and as many connections as the
-	 * application's pool has, measured the same way. What the machine's own latency
-	 * spikes cost both is the limit the application's percentiles are compared with.
+	 * pgbench at the same rate with the same transaction, measured the same way, with 2,
+	 * 4 and 8 connections. Its best p99 (what the database and this machine's latency
+	 * spikes allow at that rate) is the limit the application's percentiles are compared
+	 * with.
 	 */
 	ScenarioResult peak(String id, int rate, Duration duration) throws InterruptedException, IOException {
 		OpenLoad.Result load = OpenLoad.run(rate, duration,
@@ -175,7 +180,19 @@ final class IntakeScenarios {
 		this.peakLatency = load.latency();
 		this.peakPerSecond = load.perSecond();
 		Histogram latency = load.latency();
-		Histogram db = this.pgbench.runAtRate(rate, duration, APPLICATION_POOL_SIZE);
+		List<String> dbNotes = new ArrayList<>();
+		Histogram db = null;
+		int bestConnections = 0;
+		for (int connections : PEAK_DB_CONNECTIONS) {
+			Histogram candidate = this.pgbench.runAtRate(rate, duration, connections);
+			dbNotes.add("pgbench at %d/s with %d connections: %d transactions, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms"
+				.formatted(rate, connections, candidate.getTotalCount(), candidate.getValueAtPercentile(50) / 1e6,
+						candidate.getValueAtPercentile(99) / 1e6, candidate.getValueAtPercentile(99.9) / 1e6));
+			if (db == null || candidate.getValueAtPercentile(99) < db.getValueAtPercentile(99)) {
+				db = candidate;
+				bestConnections = connections;
+			}
+		}
 		this.peakDbLatency = db;
 		double p99 = latency.getValueAtPercentile(99) / 1e6;
 		double p999 = latency.getValueAtPercentile(99.9) / 1e6;
@@ -194,14 +211,14 @@ final class IntakeScenarios {
 			.figure("pgbench_p99_ms", dbP99)
 			.figure("pgbench_p999_ms", dbP999)
 			.figure("pgbench_transactions", db.getTotalCount())
+			.figure("pgbench_connections", bestConnections)
 			.figure("p99_over_pgbench_ms", p99 - dbP99)
 			.figure("p999_over_pgbench_ms", p999 - dbP999)
 			.goal("p99_over_pgbench_ms", "<=", 50,
-					"application's p99 − pgbench's p99, same transaction at the same rate, both from due time")
+					"application's p99 − pgbench's best p99, same transaction at the same rate, both from due time")
 			.goal("p999_over_pgbench_ms", "<=", 200, "the same for p99.9")
 			.goal("errors", "==", 0);
-		result.note("pgbench at %d/s with %d connections (the application's pool): %d transactions".formatted(rate,
-				APPLICATION_POOL_SIZE, db.getTotalCount()));
+		dbNotes.forEach(result::note);
 		load.errorSamples().forEach((sample) -> result.note("error: " + sample));
 		return result.build();
 	}
