@@ -30,7 +30,7 @@ final class BrowserBudgets {
 			List<Double> events = numbers(board.get("live_event_ms"));
 			result.figure("board_usable_ms", (Double) board.get("usable_ms"))
 				.figure("board_js_heap_mb", (Double) board.get("js_heap_mb"))
-				.figure("board_live_event_median_ms", median(events))
+				.figure("board_live_event_median_ms", Medians.of(events))
 				.figure("board_live_event_max_ms",
 						events.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
 		}
@@ -41,9 +41,9 @@ final class BrowserBudgets {
 			Map<String, Object> field = new FieldColdLoad(app.baseUrl(), AppInstance.DEMO_PASSWORD, jdbc,
 					settings.dbUser(), settings.dbPassword())
 				.measure(FIELD_LOADS);
-			result.figure("field_cold_usable_ms", median(numbers(field.get("cold_usable_ms"))))
-				.figure("field_cold_kb", median(numbers(field.get("cold_bytes"))) / 1024)
-				.figure("field_offline_usable_ms", median(numbers(field.get("offline_usable_ms"))));
+			result.figure("field_cold_usable_ms", Medians.of(numbers(field.get("cold_usable_ms"))))
+				.figure("field_cold_kb", Medians.of(numbers(field.get("cold_bytes"))) / 1024)
+				.figure("field_offline_usable_ms", Medians.of(numbers(field.get("offline_usable_ms"))));
 		}
 		catch (RuntimeException | java.sql.SQLException ex) {
 			result.note("the field app was not measured: "
@@ -53,8 +53,8 @@ final class BrowserBudgets {
 			Map<String, Object> field = new FieldColdLoad(tls.baseUrl(), AppInstance.DEMO_PASSWORD, jdbc,
 					settings.dbUser(), settings.dbPassword())
 				.measureCold(FIELD_LOADS);
-			result.figure("field_cold_h2_usable_ms", median(numbers(field.get("cold_usable_ms"))))
-				.figure("field_cold_h2_kb", median(numbers(field.get("cold_bytes"))) / 1024);
+			result.figure("field_cold_h2_usable_ms", Medians.of(numbers(field.get("cold_usable_ms"))))
+				.figure("field_cold_h2_kb", Medians.of(numbers(field.get("cold_bytes"))) / 1024);
 		}
 		catch (IOException | RuntimeException | java.sql.SQLException ex) {
 			result.note("the field app over HTTP/2 was not measured: "
@@ -83,11 +83,6 @@ final class BrowserBudgets {
 	@SuppressWarnings("unchecked")
 	private static List<Double> numbers(Object list) {
 		return (List<Double>) list;
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
 	}
 
 }

@@ -137,22 +137,11 @@ final class PgBench {
 
 	/** Runs the scripts with {@code clients} connections for {@code duration}. */
 	Result run(int clients, Duration duration) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(
-				List.of(this.executable, "-h", this.settings.dbHost(), "-p", Integer.toString(this.settings.dbPort()),
-						"-U", this.settings.dbUser(), "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j",
-						Integer.toString(Math.min(clients, Runtime.getRuntime().availableProcessors())), "-T",
-						Long.toString(duration.toSeconds())));
-		this.scripts.forEach((script) -> command.addAll(List.of("-f", script.toString())));
-		command.add(this.settings.database());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().put("PGPASSWORD", this.settings.dbPassword());
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		int exit = process.waitFor();
+		String output = execute(clients, duration, List.of());
 		awaitBackendsGone();
 		Matcher tps = TPS.matcher(output);
-		if (exit != 0 || !tps.find()) {
-			throw new IllegalStateException("pgbench failed (exit " + exit + "):\n" + output);
+		if (!tps.find()) {
+			throw new IllegalStateException("pgbench gave no throughput:\n" + output);
 		}
 		Matcher failed = FAILED.matcher(output);
 		return new Result(clients, Double.parseDouble(tps.group(1)),
@@ -172,26 +161,13 @@ final class PgBench {
 				Files.delete(file);
 			}
 		}
-		List<String> command = new ArrayList<>(List.of(this.executable, "-h", this.settings.dbHost(), "-p",
-				Integer.toString(this.settings.dbPort()), "-U", this.settings.dbUser(), "-n", "-M", "prepared", "-c",
-				Integer.toString(clients), "-j", Integer.toString(Runtime.getRuntime().availableProcessors()), "-R",
-				Integer.toString(rate), "-T", Long.toString(duration.toSeconds()), "-l", "--log-prefix",
-				directory.resolve("latency").toString()));
-		this.scripts.forEach((script) -> command.addAll(List.of("-f", script.toString())));
-		command.add(this.settings.database());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().put("PGPASSWORD", this.settings.dbPassword());
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (process.waitFor() != 0) {
-			throw new IllegalStateException("pgbench at a fixed rate failed:\n" + output);
-		}
+		execute(clients, duration,
+				List.of("-R", Integer.toString(rate), "-l", "--log-prefix", directory.resolve("latency").toString()));
 		Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
 		try (var logs = Files.list(directory)) {
 			for (Path log : logs.toList()) {
 				for (String line : Files.readAllLines(log)) {
-					// client, transaction, latency in µs, script, epoch s, µs, schedule
-					// lag
+					// client, transaction, latency (µs), script, time (s, µs), lag
 					String[] fields = line.split(" ");
 					long nanos = TimeUnit.MICROSECONDS.toNanos(Long.parseLong(fields[2]));
 					latency.recordValue(Math.min(nanos, TimeUnit.MINUTES.toNanos(1)));
@@ -199,6 +175,31 @@ final class PgBench {
 			}
 		}
 		return latency;
+	}
+
+	/**
+	 * Runs the scripts with {@code clients} connections for {@code duration}, with
+	 * further {@code options}; returns pgbench's output.
+	 */
+	private String execute(int clients, Duration duration, List<String> options)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(
+				List.of(this.executable, "-h", this.settings.dbHost(), "-p", Integer.toString(this.settings.dbPort()),
+						"-U", this.settings.dbUser(), "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j",
+						Integer.toString(Math.min(clients, Runtime.getRuntime().availableProcessors())), "-T",
+						Long.toString(duration.toSeconds())));
+		command.addAll(options);
+		this.scripts.forEach((script) -> command.addAll(List.of("-f", script.toString())));
+		command.add(this.settings.database());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("PGPASSWORD", this.settings.dbPassword());
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		int exit = process.waitFor();
+		if (exit != 0) {
+			throw new IllegalStateException("pgbench failed (exit " + exit + "):\n" + output);
+		}
+		return output;
 	}
 
 	/**

@@ -95,9 +95,9 @@ final class StartupScenario {
 							this.archives.bareMegabytes()));
 		ScenarioResult.Builder result = ScenarioResult
 			.of(id, "Start-up on one CPU with -Xmx" + this.settings.maxHeap() + ": application vs bare WebFlux")
-			.figure("app_ready_cds_s", median(appCds))
-			.figure("bare_ready_cds_s", median(bareCds))
-			.figure("app_over_bare_cds", median(ratios))
+			.figure("app_ready_cds_s", Medians.of(appCds))
+			.figure("bare_ready_cds_s", Medians.of(bareCds))
+			.figure("app_over_bare_cds", Medians.of(ratios))
 			.figure("app_demo_ready_cds_s", appDemoCds)
 			.figure("app_ready_s", app)
 			.figure("bare_ready_s", bare)
@@ -111,14 +111,6 @@ final class StartupScenario {
 
 	private List<String> appArchiveOptions() {
 		return List.of("-XX:SharedArchiveFile=" + this.archives.app(), "-Xshare:auto");
-	}
-
-	private static double median(List<Double> values) {
-		if (values.isEmpty()) {
-			return Double.NaN;
-		}
-		List<Double> sorted = values.stream().sorted().toList();
-		return sorted.get(sorted.size() / 2);
 	}
 
 	/** A start-up that could not be measured: the goal is missed, the report says why. */
