@@ -33,7 +33,6 @@ export class BoardMap {
       group.addTo(this._map.leaflet);
     }
     this._teams.addTo(this._map.leaflet);
-    new ResizeObserver(() => this.invalidateSize()).observe(element);
   }
 
   /** Highlights one incident (or none): out of its cluster, ringed, above the others. */

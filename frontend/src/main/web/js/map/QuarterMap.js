@@ -32,6 +32,9 @@ export class QuarterMap {
     this._map.attributionControl.addAttribution(config.quarterAttribution);
     this._addTiles(element, tileNotice);
     this._keepOneTabStop(element);
+    // Leaflet reads its size once: a container that grows or shrinks later (a fieldset shown
+    // above it, a scrollbar, a turned phone) would otherwise turn a tap into the wrong place.
+    new ResizeObserver(() => this._map.invalidateSize()).observe(element);
     if (onPick) {
       this._map.on('click', (event) => this._pick(event.latlng.lat, event.latlng.lng));
     }

@@ -46,10 +46,6 @@ export class StatsMaps {
     this._quarterLayer = null;
     this._gridLayer = null;
     this._shapes = null;
-    // The charts drawn after the maps change the page's width: keep the maps in step.
-    for (const [element, map] of [[quartersElement, this._quarterMap], [gridElement, this._gridMap]]) {
-      new ResizeObserver(() => map.invalidateSize()).observe(element);
-    }
   }
 
   /** Shades the quarters by their count (byQuarter of the summary); answers the classes. */

@@ -143,6 +143,7 @@ class ResidentLoopBrowserIntegrationTests {
 		page.locator("#description").fill("Müllsäcke am Straßenrand.");
 		next(page, "what");
 		page.locator("#map").click();
+		assertThat(page.locator("#quarter-status")).hasClass("map-status map-status--ok");
 		assertThat(page.locator("#already-reported")).isHidden();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Was ist hier schon gemeldet?")).click();
 		assertThat(page.locator("#already-reported-toggle")).hasAttribute("aria-pressed", "true");
