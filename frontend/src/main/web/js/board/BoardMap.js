@@ -1,5 +1,6 @@
 import { el } from '../core/dom.js';
 import { QuarterMap } from '../map/QuarterMap.js';
+import { IncidentClusters } from './IncidentClusters.js';
 
 /**
  * The board's map: quarter boundaries, incidents as markers coloured by priority and shaped by
@@ -16,44 +17,17 @@ export class BoardMap {
 
   constructor(element, config, { onSelect, label }) {
     // A city's board needs no view wider than its region: each zoom level less is one level of
-    // clusters less to compute for 10,000 markers.
+    // clusters less to index for 10,000 incidents.
     this._map = new QuarterMap(element, config, { label, minZoom: Math.max(0, config.zoom - CITY_ZOOM_OUT) });
-    this._incidents = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+    this._incidents = new IncidentClusters(this._map.leaflet, onSelect);
     this._teams = L.layerGroup();
-    this._selectedLayer = L.featureGroup();
-    this._incidentMarkers = new Map();
     this._teamMarkers = new Map();
-    this._icons = new Map();
-    this._selectedId = null;
-    // One handler per group, not one per marker (a cluster's click is a 'clusterclick': it zooms
-    // in); a marker's tooltip is made only when it is pointed at.
-    for (const group of [this._incidents, this._selectedLayer]) {
-      group.on('click', ({ layer }) => onSelect(layer.incidentId));
-      group.on('mouseover', ({ layer }) => this._tooltip(layer));
-      group.addTo(this._map.leaflet);
-    }
     this._teams.addTo(this._map.leaflet);
   }
 
   /** Highlights one incident (or none): out of its cluster, ringed, above the others. */
   select(id) {
-    const previous = this._incidentMarkers.get(this._selectedId);
-    this._selectedId = id;
-    if (previous) {
-      this._place(previous, false);
-    }
-    const marker = this._incidentMarkers.get(id);
-    if (marker) {
-      this._place(marker, true);
-    }
-  }
-
-  _place(marker, selected) {
-    this._incidents.removeLayer(marker);
-    this._selectedLayer.removeLayer(marker);
-    marker.setZIndexOffset(selected ? 1000 : 0);
-    (selected ? this._selectedLayer : this._incidents).addLayer(marker);
-    marker.getElement()?.classList.toggle('selected', selected);
+    this._incidents.select(id);
   }
 
   /** The legend: what the markers' colours and shapes mean, in the page's language. */
@@ -72,36 +46,22 @@ export class BoardMap {
           item('incident-marker priority-4 state-on_site', 'board.legend.onSite'),
           item('incident-marker priority-4 overdue', 'board.legend.overdue'),
           item('incident-marker priority-4 selected', 'board.legend.selected'),
+          item('marker-cluster priority-1', 'board.legend.cluster'),
           item('team-marker status-available', 'board.legend.team')));
       L.DomEvent.disableClickPropagation(box);
       return box;
     };
     this._legend.addTo(this._map.leaflet);
+    this._incidents.setLanguage(i18n);
   }
 
   async showQuarters(quarters) {
     await this._map.showQuarters(quarters);
   }
 
+  /** The incidents to show (the snapshot, or all that pass a new filter). */
   showIncidents(incidents, describe) {
-    const keep = new Set(incidents.map((incident) => incident.id));
-    for (const [id, marker] of this._incidentMarkers) {
-      if (!keep.has(id)) {
-        this._incidents.removeLayer(marker);
-        this._selectedLayer.removeLayer(marker);
-        this._incidentMarkers.delete(id);
-      }
-    }
-    const added = [];
-    for (const incident of incidents) {
-      const marker = this._showIncident(incident, describe(incident));
-      if (marker) {
-        added.push(marker);
-      }
-    }
-    // Many at once (the snapshot) are clustered in one go, not one after the other, and without a
-    // 'layeradd' event each: nothing listens for it.
-    this._incidents.addLayers(added.filter((marker) => marker !== this._incidentMarkers.get(this._selectedId)), true);
+    this._incidents.showAll(incidents, describe);
   }
 
   /**
@@ -109,19 +69,7 @@ export class BoardMap {
    * incident is closed or no longer passes the filters (incident null).
    */
   showIncident(id, incident, describe) {
-    if (!incident) {
-      const marker = this._incidentMarkers.get(id);
-      if (marker) {
-        this._incidents.removeLayer(marker);
-        this._selectedLayer.removeLayer(marker);
-        this._incidentMarkers.delete(id);
-      }
-      return;
-    }
-    const added = this._showIncident(incident, describe(incident));
-    if (added && id !== this._selectedId) {
-      this._incidents.addLayer(added);
-    }
+    this._incidents.showOne(id, incident, describe);
   }
 
   showTeams(teams, describe) {
@@ -152,62 +100,4 @@ export class BoardMap {
     this._map.invalidateSize();
   }
 
-  /**
-   * Updates an incident's marker, only if something it shows has changed (a live event changes
-   * one incident; the other 9,999 markers stay as they are). A new marker is returned, to be
-   * added to the clusters by the caller.
-   */
-  _showIncident(incident, description) {
-    const classes = [`incident-marker`, `priority-${incident.priority}`, `state-${incident.state.toLowerCase()}`];
-    if (incident.overdue) {
-      classes.push('overdue');
-    }
-    const selected = incident.id === this._selectedId;
-    if (selected) {
-      classes.push('selected');
-    }
-    const shown = `${classes.join(' ')}|${incident.lat}|${incident.lon}|${description}`;
-    const existing = this._incidentMarkers.get(incident.id);
-    if (existing?.shown === shown) {
-      return null;
-    }
-    const icon = this._icon(classes.join(' '));
-    if (existing) {
-      existing.shown = shown;
-      existing.description = description;
-      existing.options.title = description;
-      existing.options.alt = description;
-      existing.setLatLng([incident.lat, incident.lon]).setIcon(icon);
-      existing.getTooltip()?.setContent(description);
-      return null;
-    }
-    const marker = L.marker([incident.lat, incident.lon], { icon, title: description, alt: description });
-    marker.shown = shown;
-    marker.description = description;
-    marker.incidentId = incident.id;
-    this._incidentMarkers.set(incident.id, marker);
-    if (selected) {
-      this._place(marker, true);
-    }
-    return marker;
-  }
-
-  /** Markers that look alike share their icon (10,000 markers, a few dozen looks). */
-  _icon(className) {
-    let icon = this._icons.get(className);
-    if (!icon) {
-      icon = L.divIcon({ className, iconSize: [24, 24], html: '' });
-      this._icons.set(className, icon);
-    }
-    return icon;
-  }
-
-  /** The marker's tooltip, made when it is first pointed at. */
-  _tooltip(marker) {
-    if (marker.description && !marker.getTooltip()) {
-      marker.bindTooltip(marker.description).openTooltip();
-    }
-  }
-
 }
-

@@ -218,6 +218,53 @@ class BoardPanelBrowserIntegrationTests {
 	}
 
 	@Test
+	void incidentsOnOneSpotAreOfferedAsAListWhereNoZoomSplitsThem(BrowserSession browser) {
+		// Three on one spot, 280 m east of the next test's pair.
+		List<Long> together = new ArrayList<>();
+		for (int incident = 0; incident < 3; incident++) {
+			together.add(Fixtures.reportIncident(this.client, "NOISE", BOY_LAT - 0.004, BOY_LON + 0.004));
+		}
+		Page board = board(
+				browser.newPage(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("de-DE")));
+		Locator panel = board.locator("#panel");
+		// Chosen in the queue: ringed on its own, and the map looks at the spot.
+		queueEntry(board, together.get(2)).click();
+		assertThat(board.locator("#map .leaflet-marker-pane .incident-marker.selected")).hasCount(1);
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ansicht schließen")).click();
+		assertThat(panel).isHidden();
+
+		Locator cluster = clusterAtTheMapsCentre(board);
+		assertThat(cluster).hasAttribute("title", Pattern.compile("^3 Vorgänge, höchste Priorität P\\d"));
+		cluster.dispatchEvent("click");
+		Locator choices = board.locator("#map .cluster-choice button");
+		assertThat(choices).hasCount(3);
+		assertThat(choices.first()).isFocused();
+		assertThat(choices.first()).containsText("#" + together.get(0) + " ");
+		Accessibility.assertNoSeriousViolations(board);
+		choices.first().press("Enter");
+		assertThat(heading(board)).containsText("#" + together.get(0) + " ");
+		assertThat(board.locator("#map .cluster-choice")).hasCount(0);
+	}
+
+	/**
+	 * The cluster drawn where the map looks (where it was last centred on an incident).
+	 */
+	private static Locator clusterAtTheMapsCentre(Page board) {
+		BoundingBox map = board.locator("#map").boundingBox();
+		double x = map.x + map.width / 2;
+		double y = map.y + map.height / 2;
+		Locator clusters = board.locator("#map .marker-cluster");
+		assertThat(clusters.first()).isVisible();
+		for (int index = 0; index < clusters.count(); index++) {
+			BoundingBox box = clusters.nth(index).boundingBox();
+			if (box != null && box.x <= x && x <= box.x + box.width && box.y <= y && y <= box.y + box.height) {
+				return clusters.nth(index);
+			}
+		}
+		throw new AssertionError("no cluster at the map's centre");
+	}
+
+	@Test
 	void searchByTrackingCodeFindsAClosedIncidentWhoseTimelineNamesEveryStepAndItsActor(BrowserSession browser) {
 		long incident = Fixtures.reportIncident(this.client, "PROBLEM_PROPERTY", BOY_LAT - 0.001, BOY_LON - 0.001);
 		String code = TestDatabase.queryString("SELECT tracking_code FROM report WHERE incident_id = " + incident);
