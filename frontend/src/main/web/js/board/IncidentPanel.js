@@ -88,9 +88,17 @@ export class IncidentPanel {
         this._message = { kind: 'warning', text: this._problem(failure) };
       }
     }
-    if (this._isCurrent(generation, id)) {
+    // A live event that changed nothing the panel shows draws nothing again: a re-drawn panel
+    // would take the keyboard focus, and a click under way, from the button they were on.
+    if (this._isCurrent(generation, id) && this._renderKey() !== this._rendered) {
       this._render();
     }
+  }
+
+  /** Everything a render shows, as text: the same again needs no new render. */
+  _renderKey() {
+    const shown = this._detail ? this._store.asShown(this._detail.incident) : null;
+    return JSON.stringify([this._i18n.language, this._message, this._detail, this._proposals, shown]);
   }
 
   _isCurrent(generation, id) {
@@ -105,6 +113,7 @@ export class IncidentPanel {
   // Rendering -------------------------------------------------------------------------------
 
   _renderLoading() {
+    this._rendered = null;
     const wasHidden = this._element.hidden;
     this._element.hidden = false;
     this._element.dataset.incidentId = this._id;
@@ -125,6 +134,7 @@ export class IncidentPanel {
   }
 
   _render() {
+    this._rendered = this._renderKey();
     const t = (key, params) => this._i18n.t(key, params);
     const wasHidden = this._element.hidden;
     this._element.hidden = false;
