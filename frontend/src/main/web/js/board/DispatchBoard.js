@@ -59,6 +59,7 @@ export class DispatchBoard {
       this.filters.fill(this.quarters, this.store.teamTypes);
       this.render();
       this.map.showLegend(this.i18n);
+      this.alarms.render([...this.store.teams.values()]);
       this.history.render();
       this.panel.refresh();
     });

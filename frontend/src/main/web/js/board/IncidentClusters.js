@@ -64,7 +64,7 @@ export class IncidentClusters {
     this._points = new Map();
     for (const incident of incidents) {
       if (incident.lat != null && incident.lon != null) {
-        this._points.set(incident.id, point(incident));
+        this._points.set(incident.id, indexed(incident));
       }
     }
     for (const id of [...this._markers.keys()]) {
@@ -93,10 +93,9 @@ export class IncidentClusters {
       }
       return;
     }
-    const after = point(incident);
+    const after = samePlace(before?.incident, incident) ? { incident, feature: before.feature } : indexed(incident);
     this._points.set(id, after);
-    if (before && before.lat === after.lat && before.lon === after.lon && before.priority === after.priority) {
-      after.feature = before.feature;
+    if (after.feature === before?.feature) {
       const marker = this._markers.get(id);
       if (marker) {
         this._update(marker, after);
@@ -112,6 +111,7 @@ export class IncidentClusters {
       return;
     }
     const previous = this._markers.get(this._selectedId);
+    const clustersChange = this._points.has(this._selectedId) || this._points.has(id);
     this._selectedId = id;
     const stillShown = previous && this._points.get(previous.incidentId);
     if (previous) {
@@ -121,7 +121,9 @@ export class IncidentClusters {
     if (stillShown) {
       this._update(previous, stillShown);
     }
-    this._reindex();
+    if (clustersChange) {
+      this._reindex();
+    }
     this._redraw();
   }
 
@@ -223,11 +225,12 @@ export class IncidentClusters {
   }
 
   _marker(shown) {
-    let marker = this._markers.get(shown.id);
+    const { id, lat, lon } = shown.incident;
+    let marker = this._markers.get(id);
     if (!marker) {
-      marker = L.marker([shown.lat, shown.lon], { icon: icon(this._look(shown)) });
-      marker.incidentId = shown.id;
-      this._markers.set(shown.id, marker);
+      marker = L.marker([lat, lon], { icon: icon(this._look(shown)) });
+      marker.incidentId = id;
+      this._markers.set(id, marker);
     }
     this._update(marker, shown);
     return marker;
@@ -237,9 +240,10 @@ export class IncidentClusters {
   _update(marker, shown) {
     const look = this._look(shown);
     const description = this._describe(shown.incident);
+    const { lat, lon } = shown.incident;
     const position = marker.getLatLng();
-    if (position.lat !== shown.lat || position.lng !== shown.lon) {
-      marker.setLatLng([shown.lat, shown.lon]);
+    if (position.lat !== lat || position.lng !== lon) {
+      marker.setLatLng([lat, lon]);
     }
     if (marker.look !== look) {
       marker.look = look;
@@ -248,7 +252,6 @@ export class IncidentClusters {
     if (marker.description !== description) {
       marker.description = description;
       marker.options.title = description;
-      marker.options.alt = description;
       marker.getElement()?.setAttribute('title', description);
       marker.getTooltip()?.setContent(description);
     }
@@ -297,15 +300,23 @@ export class IncidentClusters {
     const choices = this._index.getLeaves(cluster.clusterId, Infinity)
       .map((leaf) => this._points.get(leaf.properties.id))
       .filter(Boolean)
+      .map((shown) => shown.incident)
       .sort((a, b) => a.priority - b.priority || a.id - b.id)
-      .map((shown) => el('li', {}, el('button', {
+      .map((incident) => el('li', {}, el('button', {
         type: 'button', className: 'button button--quiet',
         onClick: () => {
           this._leaflet.closePopup();
-          this._onSelect(shown.id);
+          this._onSelect(incident.id);
         },
-      }, this._describe(shown.incident))));
+      }, this._describe(incident))));
     const list = el('ul', { className: 'cluster-choice', 'aria-label': this._i18n?.t('board.clusterChoice') ?? '' }, choices);
+    // Leaflet closes a popup on Escape only while the map itself has the focus.
+    list.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        this._leaflet.closePopup();
+        (cluster.getElement() ?? this._leaflet.getContainer()).focus();
+      }
+    });
     const popup = L.popup({ maxHeight: 260 }).setLatLng(cluster.getLatLng()).setContent(list).openOn(this._leaflet);
     // Leaflet names its close button in English.
     popup.getElement()?.querySelector('.leaflet-popup-close-button')
@@ -322,12 +333,9 @@ export class IncidentClusters {
 
 }
 
-function point(incident) {
+/** An incident with the point the index holds for it (its place and priority). */
+function indexed(incident) {
   return {
-    id: incident.id,
-    lat: incident.lat,
-    lon: incident.lon,
-    priority: incident.priority,
     incident,
     feature: {
       type: 'Feature',
@@ -335,6 +343,11 @@ function point(incident) {
       properties: { id: incident.id, priority: incident.priority },
     },
   };
+}
+
+/** Whether the index's point for an incident still holds (same place, same priority). */
+function samePlace(before, after) {
+  return Boolean(before) && before.lat === after.lat && before.lon === after.lon && before.priority === after.priority;
 }
 
 /** Markers that look alike share their icon (10,000 incidents, a few dozen looks). */

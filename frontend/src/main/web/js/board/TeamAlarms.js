@@ -18,6 +18,7 @@ export class TeamAlarms {
     this.i18n = i18n;
     this.onOpen = onOpen;
     this.known = new Set();
+    this.shown = null;
   }
 
   render(teams) {
@@ -33,6 +34,13 @@ export class TeamAlarms {
         }
       }
     }
+    // Teams share their positions every few seconds: a redraw for each would take a click under
+    // way, or the keyboard focus, off the alarm's buttons. Only a change in what is shown redraws.
+    const shown = JSON.stringify([this.i18n.language, alarmed.map((team) => [team.id, team.name, team.alarm])]);
+    if (shown === this.shown) {
+      return;
+    }
+    this.shown = shown;
     const box = $('#alarms');
     box.hidden = !alarmed.length;
     box.replaceChildren(...alarmed.map((team) => el('li', { className: 'alarm' },

@@ -149,7 +149,7 @@ class BoardPanelBrowserIntegrationTests {
 		marker.hover();
 		assertThat(board.locator("#map .leaflet-tooltip")).containsText("#" + incident + " ");
 		// Its neighbours on the same spot stay in their cluster.
-		assertThat(board.locator("#map .marker-cluster").first()).isVisible();
+		assertThat(board.locator("#map .leaflet-marker-pane .marker-cluster").first()).isVisible();
 		assertThat(board.locator(".map-legend")).containsText("ausgewählt");
 		BoundingBox map = board.locator("#map").boundingBox();
 		BoundingBox shown = marker.boundingBox();
@@ -213,7 +213,7 @@ class BoardPanelBrowserIntegrationTests {
 		close.click();
 		assertThat(panel).isHidden();
 		// A cluster's click belongs to the cluster (it zooms in), not to an incident.
-		board.locator("#map .marker-cluster").first().dispatchEvent("click");
+		board.locator("#map .leaflet-marker-pane .marker-cluster").first().dispatchEvent("click");
 		assertThat(panel).isHidden();
 	}
 
@@ -240,7 +240,13 @@ class BoardPanelBrowserIntegrationTests {
 		assertThat(choices).hasCount(3);
 		assertThat(choices.first()).isFocused();
 		assertThat(choices.first()).containsText("#" + together.get(0) + " ");
+		assertThat(board.locator("#map .leaflet-popup-close-button")).hasAttribute("aria-label", "Liste schließen");
 		Accessibility.assertNoSeriousViolations(board);
+		// Escape closes the list and gives the focus back to its cluster.
+		choices.first().press("Escape");
+		assertThat(board.locator("#map .cluster-choice")).hasCount(0);
+		assertThat(cluster).isFocused();
+		cluster.dispatchEvent("click");
 		choices.first().press("Enter");
 		assertThat(heading(board)).containsText("#" + together.get(0) + " ");
 		assertThat(board.locator("#map .cluster-choice")).hasCount(0);
@@ -253,7 +259,7 @@ class BoardPanelBrowserIntegrationTests {
 		BoundingBox map = board.locator("#map").boundingBox();
 		double x = map.x + map.width / 2;
 		double y = map.y + map.height / 2;
-		Locator clusters = board.locator("#map .marker-cluster");
+		Locator clusters = board.locator("#map .leaflet-marker-pane .marker-cluster");
 		assertThat(clusters.first()).isVisible();
 		for (int index = 0; index < clusters.count(); index++) {
 			BoundingBox box = clusters.nth(index).boundingBox();
