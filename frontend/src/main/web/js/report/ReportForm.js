@@ -125,13 +125,15 @@ export class ReportForm {
         marker.removeAttribute('aria-current');
       }
     }
-    if (step === 'where') {
-      await this.place.showMap();
-    }
     if (step === 'review') {
       this._renderReview();
     }
+    // The heading takes the focus (and the page scrolls to it) before the map is drawn: a tap on
+    // a map that moves under the finger would land on another place.
     $(`#step-${step}-heading`).focus();
+    if (step === 'where') {
+      await this.place.showMap();
+    }
   }
 
   _check(step) {

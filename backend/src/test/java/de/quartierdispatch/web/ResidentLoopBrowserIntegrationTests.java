@@ -218,6 +218,11 @@ class ResidentLoopBrowserIntegrationTests {
 
 	private static void next(Page page, String step) {
 		page.locator("[data-step=" + step + "] [data-next]").click();
+		if ("what".equals(step)) {
+			// The map is tapped in its middle: only once the page stands still.
+			assertThat(page.locator("#step-where-heading")).isFocused();
+			assertThat(page.locator("#map .leaflet-overlay-pane path").first()).isAttached();
+		}
 	}
 
 	private Page phone(BrowserSession browser, String locale) {
