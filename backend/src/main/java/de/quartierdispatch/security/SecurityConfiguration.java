@@ -67,8 +67,8 @@ class SecurityConfiguration {
 			.authorizeExchange((exchanges) -> exchanges
 				// Public side: the form, the status page and what they read.
 				.pathMatchers(HttpMethod.GET, "/", "/index.html", "/status/**", "/mail/stop", "/barrierefreiheit",
-						"/leichte-sprache", "/login", "/favicon.ico", "/css/**", "/js/**", "/i18n/**", "/img/**",
-						"/webjars/**", "/field-sw.js", "/field.webmanifest")
+						"/leichte-sprache", "/login", "/favicon.ico", "/css/**", "/js/**", "/r/*/css/**", "/r/*/js/**",
+						"/i18n/**", "/img/**", "/webjars/**", "/field-sw.js", "/field.webmanifest")
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/quarters", "/api/quarters/locate", "/api/categories", "/api/config",
 						"/api/geocode", "/api/geocode/reverse", "/api/contact-points", "/api/reports/*",

@@ -19,7 +19,7 @@ class PageRoutes {
 	private static final Map<String, String> PAGES = Map.ofEntries(Map.entry("/", "index.html"),
 			Map.entry("/status", "status.html"), Map.entry("/status/{code}", "status.html"),
 			Map.entry("/login", "login.html"), Map.entry("/counter", "counter.html"), Map.entry("/board", "board.html"),
-			Map.entry("/field", "field.html"), Map.entry("/admin", "admin.html"), Map.entry("/stats", "stats.html"),
+			Map.entry("/admin", "admin.html"), Map.entry("/stats", "stats.html"),
 			Map.entry("/directory", "directory.html"), Map.entry("/partner", "partner.html"),
 			Map.entry("/mfa", "mfa.html"));
 
@@ -27,6 +27,8 @@ class PageRoutes {
 	RouterFunction<ServerResponse> pages() {
 		RouterFunctions.Builder routes = RouterFunctions.route();
 		PAGES.forEach((path, file) -> routes.GET(path, StaticPage.of(file)));
+		// Its service worker keeps the field app's files by their plain paths (offline).
+		routes.GET("/field", StaticPage.withPlainPaths("field.html"));
 		return routes.build();
 	}
 

@@ -2,6 +2,7 @@ package de.quartierdispatch.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -16,10 +17,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * A page of the frontend module ({@code static/<file>}) under a path of its own: read
- * once and answered from memory ({@link LoadedResources}), revalidated on each visit like
- * the pages' other files. A page the build did not include is answered with 404.
+ * once and answered from memory, revalidated on each visit. Its own styles and scripts
+ * are named under the release's path ({@link FrontendRelease}), so that a browser keeps
+ * them until the next release; the page itself is answered with 304 while the release is
+ * the same. A page the build did not include is answered with 404.
  */
 public final class StaticPage implements HandlerFunction<ServerResponse> {
+
+	private static final String RELEASE = "\"" + FrontendRelease.tag() + "\"";
 
 	private final @Nullable Resource page;
 
@@ -29,9 +34,28 @@ public final class StaticPage implements HandlerFunction<ServerResponse> {
 
 	/** The page {@code static/<file>} of the frontend module. */
 	public static StaticPage of(String file) {
+		return load(file, true);
+	}
+
+	/**
+	 * The page as it is, its files named by their plain paths: for a page whose service
+	 * worker keeps its files by those paths for use without a network.
+	 */
+	public static StaticPage withPlainPaths(String file) {
+		return load(file, false);
+	}
+
+	private static StaticPage load(String file, boolean versioned) {
 		Resource found = new ClassPathResource("static/" + file);
 		try {
-			return new StaticPage(found.exists() ? LoadedResources.load(found) : null);
+			if (!found.exists()) {
+				return new StaticPage(null);
+			}
+			Resource page = LoadedResources.load(found);
+			return new StaticPage(versioned ? new LoadedResources.Loaded(
+					FrontendRelease.versioned(page.getContentAsString(StandardCharsets.UTF_8))
+						.getBytes(StandardCharsets.UTF_8),
+					page.lastModified(), page.getFilename(), page.getDescription()) : page);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The page " + file + " could not be read", ex);
@@ -40,10 +64,17 @@ public final class StaticPage implements HandlerFunction<ServerResponse> {
 
 	@Override
 	public Mono<ServerResponse> handle(ServerRequest request) {
-		return (this.page != null) ? ServerResponse.ok()
-			.contentType(MediaType.TEXT_HTML)
-			.cacheControl(CacheControl.noCache())
-			.bodyValue(this.page) : ServerResponse.notFound().build();
+		if (this.page == null) {
+			return ServerResponse.notFound().build();
+		}
+		// A page changes only with a release: the release's tag tells a browser whether
+		// the copy it has is still the page.
+		return request.checkNotModified(RELEASE)
+			.switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
+				.contentType(MediaType.TEXT_HTML)
+				.cacheControl(CacheControl.noCache())
+				.eTag(RELEASE)
+				.bodyValue(this.page)));
 	}
 
 }

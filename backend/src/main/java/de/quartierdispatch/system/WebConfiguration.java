@@ -10,11 +10,11 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * Request parameters as the API documents them: dates within years 1 to 9999
- * ({@link BoundedDates}); libraries from WebJars cached for good, because their path
- * names their version (a new version is a new path). The application's own files are
- * revalidated each time (their date): their paths stay the same from release to release,
- * and a new release is seen at once. Both are served from memory
- * ({@link LoadedResources}).
+ * ({@link BoundedDates}); files cached for good where their path names their version:
+ * libraries from WebJars, and the application's own files under the release's path
+ * ({@link FrontendRelease}), which its pages use. Under their plain paths (the field
+ * app's service worker, an old page) they are revalidated each time. All are served from
+ * memory ({@link LoadedResources}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
@@ -35,6 +35,14 @@ class WebConfiguration implements WebFluxConfigurer {
 			.setCacheControl(VERSIONED)
 			.resourceChain(true)
 			.addResolver(new LoadedResources());
+		// Only the pages' styles and scripts: nothing else is reached under the release.
+		for (String kind : new String[] { "js", "css" }) {
+			registry.addResourceHandler(FrontendRelease.PREFIX + FrontendRelease.tag() + "/" + kind + "/**")
+				.addResourceLocations("classpath:/static/" + kind + "/")
+				.setCacheControl(VERSIONED)
+				.resourceChain(true)
+				.addResolver(new LoadedResources());
+		}
 		registry.addResourceHandler("/**")
 			.addResourceLocations("classpath:/static/")
 			.setCacheControl(REVALIDATED)

@@ -1,8 +1,11 @@
 package de.quartierdispatch.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +17,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Libraries whose path names their version are cached for good; the application's own
- * files, whose paths stay the same across releases, are revalidated on each visit and
- * answered with 304 when unchanged.
+ * Files whose path names their version are cached for good: the libraries, and the
+ * application's own files under the release's path, which the pages name. Under their
+ * plain paths, and under an earlier release's, the application's files are revalidated on
+ * each visit and answered with 304 when unchanged.
  */
 @IntegrationTest
 class StaticAssetCachingIntegrationTests {
@@ -57,17 +61,72 @@ class StaticAssetCachingIntegrationTests {
 	}
 
 	@Test
-	void theResidentsFormIsServedFromMemoryAndRevalidated() throws IOException {
-		EntityExchangeResult<byte[]> form = this.client.get()
+	void thePagesNameTheirOwnFilesUnderTheReleaseWhereTheyAreKeptForGood() throws IOException {
+		EntityExchangeResult<String> form = this.client.get()
 			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
+		assertThat(form.getResponseHeaders().getCacheControl()).contains("no-cache");
+		String page = form.getResponseBody();
+		String release = "/r/" + FrontendRelease.tag() + "/";
+		assertThat(page).contains("src=\"" + release + "js/pages/report-form.js\"")
+			.contains("href=\"" + release + "css/base.css\"")
+			.doesNotContain("=\"/js/")
+			.doesNotContain("=\"/css/");
+		assertThat(page.replace(release, "/"))
+			.isEqualTo(new ClassPathResource("static/index.html").getContentAsString(StandardCharsets.UTF_8));
+		// The page itself is the same until the next release.
+		this.client.get()
+			.uri("/")
+			.header(HttpHeaders.IF_NONE_MATCH, form.getResponseHeaders().getETag())
+			.exchange()
+			.expectStatus()
+			.isNotModified();
+
+		EntityExchangeResult<byte[]> module = this.client.get()
+			.uri(release + "js/core/api.js")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(byte[].class)
 			.returnResult();
-		assertThat(form.getResponseBody())
-			.isEqualTo(new ClassPathResource("static/index.html").getContentAsByteArray());
-		assertThat(form.getResponseHeaders().getCacheControl()).contains("no-cache");
+		assertThat(module.getResponseBody())
+			.isEqualTo(new ClassPathResource("static/js/core/api.js").getContentAsByteArray());
+		assertThat(module.getResponseHeaders().getCacheControl()).contains("max-age=31536000").contains("immutable");
+	}
+
+	@Test
+	void anEarlierReleasesPathIsAnsweredWithTheCurrentFileRevalidated() throws IOException {
+		EntityExchangeResult<byte[]> module = this.client.get()
+			.uri("/r/0123456789ab/js/core/api.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult();
+		assertThat(module.getResponseBody())
+			.isEqualTo(new ClassPathResource("static/js/core/api.js").getContentAsByteArray());
+		assertThat(module.getResponseHeaders().getCacheControl()).contains("no-cache").doesNotContain("immutable");
+		// Only the pages' styles and scripts have a release path: nothing else is reached
+		// through it (the public configuration would answer 200; an unknown path asks an
+		// anonymous visitor to sign in).
+		this.client.get().uri("/r/0123456789ab/api/config").exchange().expectStatus().isUnauthorized();
+		this.client.get().uri("/r/" + FrontendRelease.tag() + "/index.html").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void theFieldAppsPageKeepsThePlainPathsItsServiceWorkerStores() throws IOException {
+		StaffLogin.as(this.client, Fixtures.fieldMember(Fixtures.team("KOD", 51.5259, 6.9129)))
+			.get()
+			.uri("/field")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("src=\"/js/pages/").doesNotContain("/r/"));
 	}
 
 }
