@@ -11,34 +11,36 @@ DROP VIEW IF EXISTS incident_board;
 DROP VIEW IF EXISTS incident_board_json;
 
 CREATE VIEW incident_board_json AS
-SELECT i.id, i.state, i.quarter_id,
-       json_build_object(
-           'id', i.id,
-           'version', i.version,
-           'state', i.state,
-           'category', i.category_code,
-           'priority', i.priority,
-           'teamTypes', to_json(i.team_types),
-           'flags', to_json(i.flags),
-           'hotspot', i.hotspot,
-           'overdue', i.overdue,
-           'deadline', i.deadline,
-           'createdAt', i.created_at,
-           'updatedAt', i.updated_at,
-           'quarter', CASE WHEN q.id IS NULL THEN NULL ELSE json_build_object('code', q.code, 'name', q.name) END,
-           'lat', round(ST_Y(i.location)::numeric, 6),
-           'lon', round(ST_X(i.location)::numeric, 6),
-           'reports', reports.count,
-           'assignments', assignments.list,
-           'outcome', i.outcome,
-           'mergedInto', i.merged_into) AS summary
+SELECT i.id, i.state, i.quarter_id, row_to_json(summary) AS summary
 FROM incident i
 LEFT JOIN quarter q ON q.id = i.quarter_id
 CROSS JOIN LATERAL (SELECT count(*) AS count FROM report r WHERE r.incident_id = i.id) AS reports
 CROSS JOIN LATERAL (SELECT coalesce(json_agg(json_build_object(
                         'id', a.id, 'teamId', a.team_id, 'state', a.state, 'version', a.version) ORDER BY a.id),
                         '[]'::json) AS list
-                    FROM assignment a WHERE a.incident_id = i.id) AS assignments;
+                    FROM assignment a WHERE a.incident_id = i.id) AS assignments
+-- row_to_json writes no spaces between keys and values (json_build_object does): a tenth
+-- less text to send and parse for a board's snapshot of thousands.
+CROSS JOIN LATERAL (SELECT i.id,
+                           i.version,
+                           i.state,
+                           i.category_code AS category,
+                           i.priority,
+                           to_json(i.team_types) AS "teamTypes",
+                           to_json(i.flags) AS flags,
+                           i.hotspot,
+                           i.overdue,
+                           i.deadline,
+                           i.created_at AS "createdAt",
+                           i.updated_at AS "updatedAt",
+                           CASE WHEN q.id IS NULL THEN NULL
+                                ELSE json_build_object('code', q.code, 'name', q.name) END AS quarter,
+                           round(ST_Y(i.location)::numeric, 6) AS lat,
+                           round(ST_X(i.location)::numeric, 6) AS lon,
+                           reports.count AS reports,
+                           assignments.list AS assignments,
+                           i.outcome,
+                           i.merged_into AS "mergedInto") AS summary;
 
 CREATE VIEW incident_board AS
 SELECT id, state, quarter_id, summary::jsonb AS summary
