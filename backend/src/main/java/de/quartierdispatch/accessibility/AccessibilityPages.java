@@ -23,8 +23,8 @@ class AccessibilityPages {
 	@Bean
 	RouterFunction<ServerResponse> accessibilityPageRoutes() {
 		return RouterFunctions.route()
-			.GET("/barrierefreiheit", StaticPage.of("accessibility.html"))
-			.GET("/leichte-sprache", StaticPage.of("leichte-sprache.html"))
+			.route(StaticPage.at("/barrierefreiheit"), StaticPage.of("accessibility.html"))
+			.route(StaticPage.at("/leichte-sprache"), StaticPage.of("leichte-sprache.html"))
 			.build();
 	}
 

@@ -17,7 +17,7 @@ class MailPages {
 
 	@Bean
 	RouterFunction<ServerResponse> mailStopPage() {
-		return RouterFunctions.route().GET("/mail/stop", StaticPage.of("mail-stop.html")).build();
+		return RouterFunctions.route().route(StaticPage.at("/mail/stop"), StaticPage.of("mail-stop.html")).build();
 	}
 
 }

@@ -40,6 +40,10 @@ import org.springframework.web.server.WebFilter;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class SecurityConfiguration {
 
+	private static final String[] PUBLIC_PAGES_AND_FILES = { "/", "/index.html", "/status/**", "/mail/stop",
+			"/barrierefreiheit", "/leichte-sprache", "/login", "/favicon.ico", "/css/**", "/js/**", "/r/*/css/**",
+			"/r/*/js/**", "/i18n/**", "/img/**", "/webjars/**", "/field-sw.js", "/field.webmanifest" };
+
 	private static final String[] STAFF_PAGES = { "/counter", "/board", "/field", "/admin", "/stats", "/directory",
 			"/partner", "/mfa" };
 
@@ -66,9 +70,10 @@ class SecurityConfiguration {
 				.accessDeniedHandler(accessDenied(problems)))
 			.authorizeExchange((exchanges) -> exchanges
 				// Public side: the form, the status page and what they read.
-				.pathMatchers(HttpMethod.GET, "/", "/index.html", "/status/**", "/mail/stop", "/barrierefreiheit",
-						"/leichte-sprache", "/login", "/favicon.ico", "/css/**", "/js/**", "/r/*/css/**", "/r/*/js/**",
-						"/i18n/**", "/img/**", "/webjars/**", "/field-sw.js", "/field.webmanifest")
+				.pathMatchers(HttpMethod.GET, PUBLIC_PAGES_AND_FILES)
+				.permitAll()
+				// An uptime monitor or a link checker may ask for their headers alone.
+				.pathMatchers(HttpMethod.HEAD, PUBLIC_PAGES_AND_FILES)
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/quarters", "/api/quarters/locate", "/api/categories", "/api/config",
 						"/api/geocode", "/api/geocode/reverse", "/api/contact-points", "/api/reports/*",

@@ -26,9 +26,9 @@ class PageRoutes {
 	@Bean
 	RouterFunction<ServerResponse> pages() {
 		RouterFunctions.Builder routes = RouterFunctions.route();
-		PAGES.forEach((path, file) -> routes.GET(path, StaticPage.of(file)));
+		PAGES.forEach((path, file) -> routes.route(StaticPage.at(path), StaticPage.of(file)));
 		// Its service worker keeps the field app's files by their plain paths (offline).
-		routes.GET("/field", StaticPage.withPlainPaths("field.html"));
+		routes.route(StaticPage.at("/field"), StaticPage.withPlainPaths("field.html"));
 		return routes.build();
 	}
 

@@ -10,8 +10,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -30,6 +33,14 @@ public final class StaticPage implements HandlerFunction<ServerResponse> {
 
 	private StaticPage(@Nullable Resource page) {
 		this.page = page;
+	}
+
+	/**
+	 * Where a page is asked for: GET, and HEAD for a client that wants the headers alone
+	 * (an uptime monitor, a link checker), which a GET route does not answer by itself.
+	 */
+	public static RequestPredicate at(String pathPattern) {
+		return RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD).and(RequestPredicates.path(pathPattern));
 	}
 
 	/** The page {@code static/<file>} of the frontend module. */

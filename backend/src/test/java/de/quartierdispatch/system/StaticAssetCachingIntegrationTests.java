@@ -129,4 +129,23 @@ class StaticAssetCachingIntegrationTests {
 			.value((page) -> assertThat(page).contains("src=\"/js/pages/").doesNotContain("/r/"));
 	}
 
+	@Test
+	void anUptimeMonitorMayAskForThePublicPagesHeadersAlone() {
+		String etag = this.client.get().uri("/").exchange().returnResult(String.class).getResponseHeaders().getETag();
+		this.client.head()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ETAG, etag)
+			.expectBody()
+			.isEmpty();
+		this.client.head().uri("/r/" + FrontendRelease.tag() + "/js/core/api.js").exchange().expectStatus().isOk();
+		// Staff pages still ask for a sign-in, and the APIs (whose allowances count GETs)
+		// are not reached by HEAD.
+		this.client.head().uri("/board").exchange().expectStatus().isUnauthorized();
+		this.client.head().uri("/api/reports/ABCD-EFGH-JKLM").exchange().expectStatus().isUnauthorized();
+	}
+
 }
