@@ -40,17 +40,7 @@ class StaticAssetCachingIntegrationTests {
 			.getCacheControl();
 		assertThat(library).contains("max-age=31536000").contains("immutable").contains("public");
 
-		EntityExchangeResult<byte[]> answer = this.client.get()
-			.uri("/js/core/api.js")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(byte[].class)
-			.returnResult();
-		// Served from memory: the very bytes of the file.
-		assertThat(answer.getResponseBody())
-			.isEqualTo(new ClassPathResource("static/js/core/api.js").getContentAsByteArray());
-		HttpHeaders own = answer.getResponseHeaders();
+		HttpHeaders own = theApiModuleAt("/js/core/api.js");
 		assertThat(own.getCacheControl()).contains("no-cache").doesNotContain("immutable");
 		this.client.get()
 			.uri("/js/core/api.js")
@@ -86,30 +76,14 @@ class StaticAssetCachingIntegrationTests {
 			.expectStatus()
 			.isNotModified();
 
-		EntityExchangeResult<byte[]> module = this.client.get()
-			.uri(release + "js/core/api.js")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(byte[].class)
-			.returnResult();
-		assertThat(module.getResponseBody())
-			.isEqualTo(new ClassPathResource("static/js/core/api.js").getContentAsByteArray());
-		assertThat(module.getResponseHeaders().getCacheControl()).contains("max-age=31536000").contains("immutable");
+		assertThat(theApiModuleAt(release + "js/core/api.js").getCacheControl()).contains("max-age=31536000")
+			.contains("immutable");
 	}
 
 	@Test
 	void anEarlierReleasesPathIsAnsweredWithTheCurrentFileRevalidated() throws IOException {
-		EntityExchangeResult<byte[]> module = this.client.get()
-			.uri("/r/0123456789ab/js/core/api.js")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(byte[].class)
-			.returnResult();
-		assertThat(module.getResponseBody())
-			.isEqualTo(new ClassPathResource("static/js/core/api.js").getContentAsByteArray());
-		assertThat(module.getResponseHeaders().getCacheControl()).contains("no-cache").doesNotContain("immutable");
+		assertThat(theApiModuleAt("/r/0123456789ab/js/core/api.js").getCacheControl()).contains("no-cache")
+			.doesNotContain("immutable");
 		// Only the pages' styles and scripts have a release path: nothing else is reached
 		// through it (the public configuration would answer 200; an unknown path asks an
 		// anonymous visitor to sign in).
@@ -146,6 +120,23 @@ class StaticAssetCachingIntegrationTests {
 		// are not reached by HEAD.
 		this.client.head().uri("/board").exchange().expectStatus().isUnauthorized();
 		this.client.head().uri("/api/reports/ABCD-EFGH-JKLM").exchange().expectStatus().isUnauthorized();
+	}
+
+	/**
+	 * Asks for {@code js/core/api.js} under a path: served from memory, the very bytes of
+	 * the file. Returns the answer's headers.
+	 */
+	private HttpHeaders theApiModuleAt(String path) throws IOException {
+		EntityExchangeResult<byte[]> answer = this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult();
+		assertThat(answer.getResponseBody())
+			.isEqualTo(new ClassPathResource("static/js/core/api.js").getContentAsByteArray());
+		return answer.getResponseHeaders();
 	}
 
 }
