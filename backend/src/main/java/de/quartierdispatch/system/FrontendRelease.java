@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -32,8 +33,12 @@ final class FrontendRelease {
 	 */
 	static final String PREFIX = "/r/";
 
-	// An attribute naming one of the frontend's styles or scripts by its plain path.
-	private static final Pattern OWN_FILE = Pattern.compile("(\\s(?:src|href)=\")/(js|css)/");
+	/** The folders of the frontend's files that pages name under the release. */
+	static final List<String> FOLDERS = List.of("js", "css");
+
+	// An attribute naming one of those files by its plain path.
+	private static final Pattern OWN_FILE = Pattern
+		.compile("(\\s(?:src|href)=\")/(" + String.join("|", FOLDERS) + ")/");
 
 	private static final String TAG = digest(files());
 
@@ -47,7 +52,7 @@ final class FrontendRelease {
 
 	/** Whether a plain path names one of the files that pages name under the release. */
 	static boolean isOwnFile(String path) {
-		return path.startsWith("/js/") || path.startsWith("/css/");
+		return FOLDERS.stream().anyMatch((folder) -> path.startsWith("/" + folder + "/"));
 	}
 
 	/**

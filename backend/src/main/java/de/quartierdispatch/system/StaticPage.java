@@ -62,11 +62,13 @@ public final class StaticPage implements HandlerFunction<ServerResponse> {
 			if (!found.exists()) {
 				return new StaticPage(null);
 			}
-			Resource page = LoadedResources.load(found);
-			return new StaticPage(versioned ? new LoadedResources.Loaded(
-					FrontendRelease.versioned(page.getContentAsString(StandardCharsets.UTF_8))
-						.getBytes(StandardCharsets.UTF_8),
-					page.lastModified(), page.getFilename(), page.getDescription()) : page);
+			if (!versioned) {
+				return new StaticPage(LoadedResources.load(found));
+			}
+			byte[] page = FrontendRelease.versioned(found.getContentAsString(StandardCharsets.UTF_8))
+				.getBytes(StandardCharsets.UTF_8);
+			return new StaticPage(new LoadedResources.Loaded(page, found.lastModified(), found.getFilename(),
+					found.getDescription()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The page " + file + " could not be read", ex);

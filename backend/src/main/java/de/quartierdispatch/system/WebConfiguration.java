@@ -36,9 +36,9 @@ class WebConfiguration implements WebFluxConfigurer {
 			.resourceChain(true)
 			.addResolver(new LoadedResources());
 		// Only the pages' styles and scripts: nothing else is reached under the release.
-		for (String kind : new String[] { "js", "css" }) {
-			registry.addResourceHandler(FrontendRelease.PREFIX + FrontendRelease.tag() + "/" + kind + "/**")
-				.addResourceLocations("classpath:/static/" + kind + "/")
+		for (String folder : FrontendRelease.FOLDERS) {
+			registry.addResourceHandler(FrontendRelease.PREFIX + FrontendRelease.tag() + "/" + folder + "/**")
+				.addResourceLocations("classpath:/static/" + folder + "/")
 				.setCacheControl(VERSIONED)
 				.resourceChain(true)
 				.addResolver(new LoadedResources());
