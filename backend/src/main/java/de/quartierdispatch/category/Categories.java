@@ -1,7 +1,11 @@
 package de.quartierdispatch.category;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import de.quartierdispatch.system.CopyUntilNotified;
+import de.quartierdispatch.system.DatabaseNotifications;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -11,10 +15,18 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The active report categories.
+ * The active report categories, kept in memory: they change with a migration or by hand
+ * in SQL, while every report checks its category and every form lists them (reading them
+ * was one of the statements of every submission, see ops/bench/README.md). A change fires
+ * a notification (trigger in V103) on which every instance reads them again.
  */
 @Repository
 public class Categories {
+
+	/** The notification channel of category changes. */
+	static final String CHANNEL = "report_categories_changed";
+
+	private static final Duration MAX_AGE = Duration.ofMinutes(1);
 
 	private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
 	};
@@ -23,24 +35,30 @@ public class Categories {
 
 	private final JsonMapper json;
 
-	Categories(DatabaseClient db, JsonMapper json) {
+	private final CopyUntilNotified<List<Category>> active;
+
+	Categories(DatabaseClient db, JsonMapper json, DatabaseNotifications notifications) {
 		this.db = db;
 		this.json = json;
+		this.active = new CopyUntilNotified<>(notifications, CHANNEL, MAX_AGE, () -> read().collectList());
 	}
 
+	/** The active categories in the order the forms list them. */
 	public Flux<Category> findActive() {
+		return this.active.get().flatMapIterable((categories) -> categories);
+	}
+
+	/** Whether a report may be filed under {@code code}. */
+	public Mono<Boolean> isActive(String code) {
+		return this.active.get().map((categories) -> categories.stream().anyMatch((c) -> c.code().equals(code)));
+	}
+
+	private Flux<Category> read() {
 		return this.db.sql(
 				"SELECT code, icon, labels::text AS labels FROM report_category WHERE active ORDER BY sort_order, code")
 			.map((row) -> new Category(row.get("code", String.class), row.get("icon", String.class),
 					this.json.readValue(row.get("labels", String.class), LABELS)))
 			.all();
-	}
-
-	public Mono<Boolean> isActive(String code) {
-		return this.db.sql("SELECT EXISTS (SELECT 1 FROM report_category WHERE code = :code AND active) AS active")
-			.bind("code", code)
-			.map((row) -> row.get("active", Boolean.class))
-			.one();
 	}
 
 }
