@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code Idempotency-Key} for public submissions, so that a double click or a retry on a
  * flaky connection never creates two reports. Works inside the submission's transaction:
  * a transaction-scoped advisory lock on the key makes a concurrent retry wait for nothing
- * (409), and the stored response is written together with the report, so it exists
+ * (409), and the stored response is written in the report's own statement, so it exists
  * exactly when the report does.
  */
 @Component
@@ -32,10 +32,13 @@ class IdempotentSubmissions {
 		this.json = json;
 	}
 
-	/** The fingerprint of a request body, to tell a retry from a different submission. */
-	byte[] fingerprint(Object request) {
+	/**
+	 * A submission under {@code key}, with the fingerprint of its body that tells a retry
+	 * from a different submission.
+	 */
+	Claim claimFor(String key, Object request) {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(this.json.writeValueAsBytes(request));
+			return new Claim(key, MessageDigest.getInstance("SHA-256").digest(this.json.writeValueAsBytes(request)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
@@ -46,9 +49,9 @@ class IdempotentSubmissions {
 	 * Claims the key for this transaction (one round trip, V102). Returns the stored
 	 * response of an earlier identical submission, or empty when this is the first.
 	 */
-	Mono<Optional<StoredResponse>> claim(String key, byte[] fingerprint) {
+	Mono<Optional<StoredResponse>> claim(Claim claim) {
 		return this.db.sql("SELECT locked, request_hash, response_status, body, code FROM claim_idempotency_key(:key)")
-			.bind("key", key)
+			.bind("key", claim.key())
 			.map((row) -> {
 				if (!Boolean.TRUE.equals(row.get("locked", Boolean.class))) {
 					throw new SubmissionInProgressException();
@@ -57,7 +60,7 @@ class IdempotentSubmissions {
 				if (hash == null) {
 					return Optional.<StoredResponse>empty();
 				}
-				if (!Arrays.equals(hash, fingerprint)) {
+				if (!Arrays.equals(hash, claim.fingerprint())) {
 					throw new IdempotencyKeyReusedException();
 				}
 				return Optional.of(new StoredResponse(row.get("response_status", Integer.class),
@@ -66,18 +69,38 @@ class IdempotentSubmissions {
 			.one();
 	}
 
-	Mono<StoredResponse> remember(String key, byte[] fingerprint, int status, ReportReceipt receipt) {
-		String document = this.json.writeValueAsString(receipt);
-		return this.db.sql("""
-				INSERT INTO idempotency_key (key, request_hash, response_status, response_body)
-				VALUES (:key, :hash, :status, :body)
-				""")
-			.bind("key", key)
-			.bind("hash", fingerprint)
-			.bind("status", status)
-			.bind("body", document)
-			.then()
-			.thenReturn(new StoredResponse(status, document, receipt.trackingCode(), false));
+	/**
+	 * What a retry under the claimed key will be answered, for {@link Reports#insert} to
+	 * write in the same statement as the report.
+	 */
+	Answer answer(Claim claim, ReportReceipt receipt) {
+		return new Answer(claim, 201, this.json.writeValueAsString(receipt), receipt.trackingCode());
+	}
+
+	/**
+	 * A submission under an {@code Idempotency-Key}, claimed for this transaction.
+	 *
+	 * @param key the key
+	 * @param fingerprint its body's fingerprint
+	 */
+	record Claim(String key, byte[] fingerprint) {
+	}
+
+	/**
+	 * The response stored for a claim.
+	 *
+	 * @param claim the key and fingerprint it answers
+	 * @param status the HTTP status
+	 * @param body the JSON body
+	 * @param trackingCode the tracking code it hands out
+	 */
+	record Answer(Claim claim, int status, String body, String trackingCode) {
+
+		/** The response as sent the first time. */
+		StoredResponse response() {
+			return new StoredResponse(this.status, this.body, this.trackingCode, false);
+		}
+
 	}
 
 	/**

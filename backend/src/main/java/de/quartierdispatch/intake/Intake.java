@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import de.quartierdispatch.board.BoardEventType;
@@ -16,6 +17,8 @@ import de.quartierdispatch.geo.QuarterLocation;
 import de.quartierdispatch.geo.Quarters;
 import de.quartierdispatch.incident.Incidents;
 import de.quartierdispatch.incident.NewIncident;
+import de.quartierdispatch.intake.IdempotentSubmissions.Answer;
+import de.quartierdispatch.intake.IdempotentSubmissions.Claim;
 import de.quartierdispatch.intake.IdempotentSubmissions.StoredResponse;
 import de.quartierdispatch.publicmap.OpenReports;
 import de.quartierdispatch.routing.Router;
@@ -82,12 +85,12 @@ class Intake {
 	 */
 	@Transactional
 	Mono<StoredResponse> submitPublic(PublicReportRequest request, String idempotencyKey) {
-		byte[] fingerprint = this.idempotency.fingerprint(request);
-		return this.idempotency.claim(idempotencyKey, fingerprint)
+		Claim claim = this.idempotency.claimFor(idempotencyKey, request);
+		return this.idempotency.claim(claim)
 			.flatMap((previous) -> previous.map(Mono::just)
 				.orElseGet(() -> joinIfPossible(NewReports.fromPublic(request), request.supports())
-					.flatMap(this::receive)
-					.flatMap((receipt) -> this.idempotency.remember(idempotencyKey, fingerprint, 201, receipt))));
+					.flatMap((report) -> receive(report, claim))
+					.map(Received::response)));
 	}
 
 	/**
@@ -96,11 +99,10 @@ class Intake {
 	 */
 	@Transactional
 	Mono<PartnerReceipt> submitFromPartner(PartnerReportRequest request, String partnerName, String idempotencyKey) {
-		byte[] fingerprint = this.idempotency.fingerprint(request);
-		return this.idempotency.claim(idempotencyKey, fingerprint)
+		Claim claim = this.idempotency.claimFor(idempotencyKey, request);
+		return this.idempotency.claim(claim)
 			.flatMap((previous) -> previous.map(Mono::just)
-				.orElseGet(() -> receive(NewReports.fromPartner(request, partnerName))
-					.flatMap((receipt) -> this.idempotency.remember(idempotencyKey, fingerprint, 201, receipt))))
+				.orElseGet(() -> receive(NewReports.fromPartner(request, partnerName), claim).map(Received::response)))
 			.flatMap((stored) -> this.reports.idOf(stored.trackingCode())
 				.map((id) -> new PartnerReceipt(id, stored.trackingCode(), stored.replayed())));
 	}
@@ -121,10 +123,10 @@ class Intake {
 	/** A walk-in, phone call or e-mail entered at a contact point. */
 	@Transactional
 	Mono<ReportReceipt> submitAtCounter(CounterReportRequest request, StaffPrincipal staff) {
-		return receive(NewReports.fromCounter(request, staff));
+		return receive(NewReports.fromCounter(request, staff), null).map(Received::receipt);
 	}
 
-	private Mono<ReportReceipt> receive(NewReport report) {
+	private Mono<Received> receive(NewReport report, @Nullable Claim claim) {
 		Instant now = this.clock.instant();
 		List<InvalidField> invalid = checkText(report);
 		Mono<Boolean> knownCategory = this.categories.isActive(report.category());
@@ -141,7 +143,7 @@ class Intake {
 			if (!invalid.isEmpty()) {
 				return Mono.error(new InvalidFieldsException(invalid));
 			}
-			return store(report, checked.getT2().orElse(null), now);
+			return store(report, checked.getT2().orElse(null), now, claim);
 		});
 	}
 
@@ -157,18 +159,25 @@ class Intake {
 		return invalid;
 	}
 
-	private Mono<ReportReceipt> store(NewReport report, @Nullable QuarterLocation location, Instant now) {
+	/**
+	 * Stores the report with its incident and board event; under a claimed key, the
+	 * answer to a retry goes in with the report.
+	 */
+	private Mono<Received> store(NewReport report, @Nullable QuarterLocation location, Instant now,
+			@Nullable Claim claim) {
 		Long quarterId = (location != null) ? location.quarter().id() : null;
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		String trackingCode = this.trackingCodes.next();
+		ReportReceipt receipt = new ReportReceipt(trackingCode, "/status/" + trackingCode, at,
+				(location != null) ? location.quarter().name() : null, report.language(),
+				report.attachToIncident() != null);
+		Answer answer = (claim != null) ? this.idempotency.answer(claim, receipt) : null;
 		Mono<IncidentTarget> incident = (report.attachToIncident() != null)
 				? attach(report.attachToIncident(), report.remit(), at) : open(report, location, now);
 		return incident
-			.flatMap((target) -> this.reports.insert(trackingCode, target.id(), report, quarterId, at)
+			.flatMap((target) -> this.reports.insert(trackingCode, target.id(), report, quarterId, at, answer)
 				.then(this.events.incidentChanged(target.event(), target.id(), report.actor(), eventDetails(report))))
-			.thenReturn(new ReportReceipt(trackingCode, "/status/" + trackingCode, at,
-					(location != null) ? location.quarter().name() : null, report.language(),
-					report.attachToIncident() != null));
+			.thenReturn(new Received(receipt, answer));
 	}
 
 	private static Map<String, String> eventDetails(NewReport report) {
@@ -197,6 +206,15 @@ class Intake {
 	}
 
 	private record IncidentTarget(long id, BoardEventType event) {
+	}
+
+	/** A stored report's receipt, and the answer stored for its key when it had one. */
+	private record Received(ReportReceipt receipt, @Nullable Answer answer) {
+
+		StoredResponse response() {
+			return Objects.requireNonNull(this.answer, "a report under a claimed key").response();
+		}
+
 	}
 
 	/** The incident a walk-in was to be attached to was closed in the meantime. */

@@ -3,12 +3,16 @@ package de.quartierdispatch.intake;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.StringJoiner;
 
 import de.quartierdispatch.geo.GeoPoint;
+import de.quartierdispatch.intake.IdempotentSubmissions.Answer;
 import de.quartierdispatch.routing.ReportFlag;
 import de.quartierdispatch.system.SqlParameters;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,16 +35,25 @@ class Reports {
 			RETURNING id
 			""";
 
+	/** The contact details, given with consent when the report was submitted. */
+	private static final String CONTACT = """
+			contact AS (INSERT INTO reporter_contact (report_id, name, email, phone, consent_at)
+			            SELECT id, :name, :email, :phone, :submittedAt FROM stored)""";
+
+	/** The answer to a retry under the same Idempotency-Key. */
+	private static final String ANSWER = """
+			answer AS (INSERT INTO idempotency_key (key, request_hash, response_status, response_body)
+			           VALUES (:key, :hash, :status, :body))""";
+
 	/**
-	 * The report and its contact details in one round trip (consent given when
-	 * submitted).
+	 * The report with what belongs to it, in one round trip (data-modifying WITH clauses
+	 * run whether or not anything reads them).
 	 */
-	private static final String INSERT_WITH_CONTACT = """
-			WITH stored AS (%s)
-			INSERT INTO reporter_contact (report_id, name, email, phone, consent_at)
-			SELECT id, :name, :email, :phone, :submittedAt FROM stored
-			RETURNING report_id AS id
-			""".formatted(INSERT.strip());
+	private static final String INSERT_WITH_CONTACT = with(CONTACT);
+
+	private static final String INSERT_WITH_ANSWER = with(ANSWER);
+
+	private static final String INSERT_WITH_CONTACT_AND_ANSWER = with(CONTACT, ANSWER);
 
 	private static final String STATUS = """
 			SELECT r.tracking_code, r.category_code, r.submitted_at, r.language, i.state, i.updated_at, i.outcome,
@@ -73,10 +86,23 @@ class Reports {
 		this.db = db;
 	}
 
-	/** Stores the report, and its contact details when it has any. Returns its id. */
-	Mono<Long> insert(String trackingCode, long incidentId, NewReport report, Long quarterId, OffsetDateTime at) {
+	private static String with(String... parts) {
+		StringJoiner clauses = new StringJoiner(",\n", "WITH ", "\nSELECT id FROM stored");
+		clauses.add("stored AS (" + INSERT.strip() + ")");
+		Arrays.stream(parts).forEach(clauses::add);
+		return clauses.toString();
+	}
+
+	/**
+	 * Stores the report, its contact details when it has any, and the answer for its
+	 * Idempotency-Key when it has one. Returns its id.
+	 */
+	Mono<Long> insert(String trackingCode, long incidentId, NewReport report, @Nullable Long quarterId,
+			OffsetDateTime at, @Nullable Answer answer) {
 		ContactDetails contact = report.contact();
-		DatabaseClient.GenericExecuteSpec insert = this.db.sql((contact != null) ? INSERT_WITH_CONTACT : INSERT)
+		String sql = (contact != null) ? ((answer != null) ? INSERT_WITH_CONTACT_AND_ANSWER : INSERT_WITH_CONTACT)
+				: ((answer != null) ? INSERT_WITH_ANSWER : INSERT);
+		DatabaseClient.GenericExecuteSpec insert = this.db.sql(sql)
 			.bind("code", trackingCode)
 			.bind("incident", incidentId)
 			.bind("channel", report.channel().name())
@@ -97,6 +123,12 @@ class Reports {
 			insert = insert.bind("name", SqlParameters.nullable(contact.name(), String.class))
 				.bind("email", SqlParameters.nullable(contact.email(), String.class))
 				.bind("phone", SqlParameters.nullable(contact.phone(), String.class));
+		}
+		if (answer != null) {
+			insert = insert.bind("key", answer.claim().key())
+				.bind("hash", answer.claim().fingerprint())
+				.bind("status", answer.status())
+				.bind("body", answer.body());
 		}
 		return insert.map((row) -> row.get("id", Long.class)).one();
 	}

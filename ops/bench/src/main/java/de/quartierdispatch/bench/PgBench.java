@@ -93,11 +93,10 @@ final class PgBench {
 	 * data-modifying WITH), as the application sends them.
 	 */
 	private static String withContact(String template, String email) {
-		return template.replace("${with_contact}", "WITH stored AS (").replace("${contact}", """
-				)
-				INSERT INTO reporter_contact (report_id, name, email, phone, consent_at)
-				SELECT id, NULL, %s, NULL, now() FROM stored
-				RETURNING report_id AS id""".formatted(email));
+		return template.replace("${contact}", """
+				,
+				contact AS (INSERT INTO reporter_contact (report_id, name, email, phone, consent_at)
+				            SELECT id, NULL, %s, NULL, now() FROM stored)""".formatted(email));
 	}
 
 	private static String fill(String template, ReportBodies.Report report, Connection db) throws SQLException {
@@ -107,7 +106,7 @@ final class PgBench {
 				"SELECT id FROM routing_rule WHERE category_code = ? OR is_default ORDER BY is_default, position LIMIT 1",
 				report.category());
 		String script = (report.email() != null) ? withContact(template, literal(report.email()))
-				: template.replace("${with_contact}", "").replace("${contact}", "");
+				: template.replace("${contact}", "");
 		return script.replace("${category}", literal(report.category()))
 			.replace("${description}", literal(report.description()))
 			.replace("${language}", literal(report.language()))
