@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  * The rule book as the intake reads it for every report, kept in memory: rules change a
  * few times a year, reports arrive many times a minute (reading and mapping the rules was
  * one of the statements of every submission, see ops/bench/README.md). A change of the
- * rules, by the admin API or by SQL, fires a notification (trigger in V11) on which every
- * instance drops its copy; the instance that made the change drops it as soon as the
- * change is committed.
+ * rules, by the admin API or by SQL, fires a notification (trigger in V11, V103) on which
+ * every instance drops its copy; the instance that made the change drops it as soon as
+ * the change is committed.
  */
 @Component
 class RuleBookCache {
