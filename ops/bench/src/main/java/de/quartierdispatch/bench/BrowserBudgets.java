@@ -29,6 +29,7 @@ final class BrowserBudgets {
 				.measure();
 			List<Double> events = numbers(board.get("live_event_ms"));
 			result.figure("board_usable_ms", (Double) board.get("usable_ms"))
+				.figure("board_usable_new_tab_ms", (Double) board.get("usable_new_tab_ms"))
 				.figure("board_js_heap_mb", (Double) board.get("js_heap_mb"))
 				.figure("board_live_event_median_ms", Medians.of(events))
 				.figure("board_live_event_max_ms",
@@ -64,7 +65,8 @@ final class BrowserBudgets {
 			Thread.currentThread().interrupt();
 		}
 		return result
-			.goal("board_usable_ms", "<=", BoardPageBudget.USABLE_LIMIT_MS, "navigation to queue and map drawn")
+			.goal("board_usable_ms", "<=", BoardPageBudget.USABLE_LIMIT_MS,
+					"navigation to queue and map drawn, in the tab signed in with, median of 3")
 			.goal("board_js_heap_mb", "<=", BoardPageBudget.HEAP_LIMIT_MB, "the tab's JavaScript heap after loading")
 			.goal("board_live_event_max_ms", "<=", BoardPageBudget.EVENT_LIMIT_MS,
 					"WebSocket message to the end of the DOM changes it caused")
@@ -76,7 +78,9 @@ final class BrowserBudgets {
 			.note("one headless Chromium on the same machine as the load generator, application and database; "
 					+ "the field app is measured as deployed, over HTTPS with HTTP/2 (a second instance with a "
 					+ "certificate made for the run; README, \"Installing it\"), and for reference over plain "
-					+ "HTTP/1.1 (field_cold_usable_ms, no goal: six connections per server, taken in turns)")
+					+ "HTTP/1.1 (field_cold_usable_ms, no goal: six connections per server, taken in turns); the board is "
+					+ "also loaded in a new tab (board_usable_new_tab_ms, no goal: it includes the browser's own work "
+					+ "on a new tab's window, which here takes turns with the server for two processors)")
 			.build();
 	}
 
