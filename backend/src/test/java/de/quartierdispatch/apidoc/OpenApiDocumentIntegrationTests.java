@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.system.Language;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
+import org.springdoc.core.service.OpenAPIService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,6 +37,9 @@ class OpenApiDocumentIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private OpenAPIService openApi;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -78,6 +83,29 @@ class OpenApiDocumentIntegrationTests {
 		assertThat(createUser.getSecurity())
 			.anySatisfy((requirement) -> assertThat(requirement).containsKeys("staffSession", "csrfHeader"));
 		assertThat(createUser.getResponses().get("422").getContent()).containsKey("application/problem+json");
+	}
+
+	/**
+	 * Nothing in the document is translated: every language gets the copy springdoc built
+	 * once at start, and no request makes it build another (seconds of CPU each).
+	 */
+	@Test
+	void everyLanguageIsAnsweredFromTheOneDocumentBuiltAtStart() throws Exception {
+		String first = null;
+		for (Language language : Language.values()) {
+			HttpResponse<String> served = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs"))
+					.header("Accept-Language", language.code())
+					.timeout(Duration.ofSeconds(60))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(served.statusCode()).isEqualTo(200);
+			first = (first != null) ? first : served.body();
+			assertThat(served.body()).as(language.code()).isEqualTo(first);
+		}
+		for (Language language : Language.values()) {
+			assertThat(this.openApi.getCachedOpenAPI(language.locale())).as(language.code())
+				.matches((cached) -> (language == Language.DEFAULT) == (cached != null));
+		}
 	}
 
 	private static boolean described(OpenAPI document, String method, String path) {

@@ -122,10 +122,16 @@ public final class BoardPageBudget {
 			List<Double> inANewTab = new ArrayList<>();
 			for (int i = 0; i < LOADS; i++) {
 				board.navigate("about:blank");
+				if (!"visible".equals(board.evaluate("document.visibilityState"))) {
+					throw new IllegalStateException("the signed-in tab is not in front");
+				}
 				inTheTab.add(usableAfterNavigation(board));
 				try (Page newTab = context.newPage()) {
 					inANewTab.add(usableAfterNavigation(newTab));
 				}
+				// The signed-in tab is the one in front again: a tab behind draws no
+				// frames.
+				board.bringToFront();
 			}
 			CDPSession cdp = context.newCDPSession(board);
 			cdp.send("Performance.enable");

@@ -1,0 +1,46 @@
+package de.quartierdispatch.apidoc;
+
+import java.util.Locale;
+
+import de.quartierdispatch.system.Language;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * The API description is one document for every caller: nothing in it is translated. But
+ * springdoc builds and keeps a copy per language the request asks for, each taking a
+ * second or more of CPU; built at start for all eight languages (pre-loading), that kept
+ * a small VM busy for seconds after every start, and a language not built yet held up its
+ * request's event loop while it was built. So springdoc is asked in the default language
+ * only, the one it pre-loads ({@code springdoc.pre-loading-locales}).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiDocsInOneLanguage implements WebFilter {
+
+	static final Locale LANGUAGE = Language.DEFAULT.locale();
+
+	private static final LocaleContext IN_THE_DEFAULT_LANGUAGE = () -> LANGUAGE;
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!exchange.getRequest().getPath().value().startsWith("/v3/api-docs")) {
+			return chain.filter(exchange);
+		}
+		return chain.filter(new ServerWebExchangeDecorator(exchange) {
+			@Override
+			public LocaleContext getLocaleContext() {
+				return IN_THE_DEFAULT_LANGUAGE;
+			}
+		});
+	}
+
+}
