@@ -20,10 +20,12 @@ import org.springframework.web.server.WebFilterChain;
  * second or more of CPU; built at start for all eight languages (pre-loading), that kept
  * a small VM busy for seconds after every start, and a language not built yet held up its
  * request's event loop while it was built. So springdoc is asked in the default language
- * only, the one it pre-loads ({@code springdoc.pre-loading-locales}).
+ * only, the one it pre-loads ({@code springdoc.pre-loading-locales}). This filter runs
+ * last, right before springdoc, so that no other filter sees the changed language: what
+ * they answer stays in the caller's.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiDocsInOneLanguage implements WebFilter {
 
 	static final Locale LANGUAGE = Language.DEFAULT.locale();
