@@ -3,6 +3,7 @@ package de.quartierdispatch.apidoc;
 import java.util.Locale;
 
 import de.quartierdispatch.system.Language;
+import org.springdoc.core.properties.SpringDocConfigProperties;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.i18n.LocaleContext;
@@ -28,13 +29,23 @@ import org.springframework.web.server.WebFilterChain;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiDocsInOneLanguage implements WebFilter {
 
-	static final Locale LANGUAGE = Language.DEFAULT.locale();
+	private static final Locale LANGUAGE = Language.DEFAULT.locale();
 
 	private static final LocaleContext IN_THE_DEFAULT_LANGUAGE = () -> LANGUAGE;
 
+	/**
+	 * Where springdoc serves the description ({@code springdoc.api-docs.path}), and
+	 * below.
+	 */
+	private final String path;
+
+	ApiDocsInOneLanguage(SpringDocConfigProperties springdoc) {
+		this.path = springdoc.getApiDocs().getPath();
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!exchange.getRequest().getPath().value().startsWith("/v3/api-docs")) {
+		if (!exchange.getRequest().getPath().value().startsWith(this.path)) {
 			return chain.filter(exchange);
 		}
 		return chain.filter(new ServerWebExchangeDecorator(exchange) {
