@@ -6,6 +6,8 @@ import de.quartierdispatch.system.Language;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,6 +29,10 @@ import org.springframework.web.server.WebFilterChain;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
+// Only where springdoc serves the description: not in a command-line run (quarter
+// import).
+@ConditionalOnWebApplication
+@ConditionalOnBooleanProperty(name = "springdoc.api-docs.enabled", matchIfMissing = true)
 class ApiDocsInOneLanguage implements WebFilter {
 
 	private static final Locale LANGUAGE = Language.DEFAULT.locale();
