@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The repositories are plain objects unless they hold transactions: no proxy translates
- * their exceptions ({@code spring.dao.exceptiontranslation.enabled=false}), because
+ * their exceptions ({@code spring.persistence.exceptiontranslation.enabled=false}), because
  * {@link DatabaseClient} hands its errors on translated already.
  */
 @IntegrationTest
