@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The repositories are plain objects unless they hold transactions: no proxy translates
- * their exceptions ({@code spring.persistence.exceptiontranslation.enabled=false}), because
- * {@link DatabaseClient} hands its errors on translated already.
+ * their exceptions ({@code spring.persistence.exceptiontranslation.enabled=false}),
+ * because {@link DatabaseClient} hands its errors on translated already.
  */
 @IntegrationTest
 class RepositoryProxiesIntegrationTests {
