@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,8 +45,20 @@ class RepositoryProxiesIntegrationTests {
 				.isFalse());
 	}
 
+	/**
+	 * What the handlers catch
+	 * ({@code onErrorMap(DataIntegrityViolationException.class, …)} for a name taken or a
+	 * team assigned twice) comes translated from the client itself.
+	 */
 	@Test
 	void theDatabaseClientsErrorsArriveTranslated() {
+		// A quarter copied: refused for its code, which is unique, so nothing is stored.
+		StepVerifier
+			.create(this.db.sql("INSERT INTO quarter (code, name, geom) SELECT code, name, geom FROM quarter LIMIT 1")
+				.fetch()
+				.rowsUpdated())
+			.expectError(DataIntegrityViolationException.class)
+			.verify();
 		StepVerifier.create(this.db.sql("SELECT no_such_column FROM quarter").fetch().all())
 			.expectError(DataAccessException.class)
 			.verify();
