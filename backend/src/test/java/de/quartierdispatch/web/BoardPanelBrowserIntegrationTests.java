@@ -1,6 +1,5 @@
 package de.quartierdispatch.web;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,9 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import de.quartierdispatch.support.Accessibility;
-import de.quartierdispatch.support.AuthenticatorApp;
 import de.quartierdispatch.support.BrowserExtension;
 import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.BrowserSignIn;
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
@@ -335,22 +334,9 @@ class BoardPanelBrowserIntegrationTests {
 	}
 
 	private Page board(Page page) {
-		AuthenticatorApp app = StaffLogin.authenticator(this.client, "dispatcher");
-		page.navigate(url("/board"));
-		page.getByLabel("Benutzername").fill("dispatcher");
-		page.getByLabel("Passwort").fill(StaffLogin.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
-		page.waitForURL("**/mfa?next=/board");
-		page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
-			.fill(app.nextCode(Clock.systemUTC(), StaffLogin.TIME_STEP_TOLERANCE));
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bestätigen")).click();
-		page.waitForURL(url("/board"));
+		BrowserSignIn.to(page, this.client, this.port, "dispatcher", "/board");
 		assertThat(page.locator("#connection")).hasClass(Pattern.compile(".*connection--live.*"), STARTED);
 		return page;
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }
