@@ -31,9 +31,9 @@ public final class Accessibility {
 
 	/**
 	 * The page as a person meets it, not half-way there: every text the page fills in
-	 * from its translation file is in (a link is empty until then), and no transition is
-	 * under way (a pop-up fading in has too little contrast for a moment). Endless
-	 * animations, such as a team's alarm, do not count.
+	 * from its translation file is in (an element a page builds may be empty until then),
+	 * and no transition is under way (a pop-up fading in has too little contrast for a
+	 * moment). Endless animations, such as a team's alarm, do not count.
 	 */
 	private static final String SETTLED = """
 			() => [...document.querySelectorAll('[data-i18n]')].every((element) => element.textContent.trim() !== '')

@@ -1,10 +1,12 @@
 package de.quartierdispatch.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import de.quartierdispatch.support.Accessibility;
 import de.quartierdispatch.support.BrowserExtension;
@@ -45,6 +47,35 @@ class AccessibilityPagesBrowserIntegrationTests {
 			assertThat(page.locator(".site-links a[href='/barrierefreiheit']")).hasText("Barrierefreiheit");
 			assertThat(page.locator(".site-links a[href='/leichte-sprache']")).hasText("Leichte Sprache");
 		}
+	}
+
+	/**
+	 * The parts every page shares carry their German text from the start, as the pages'
+	 * own HTML does: a screen reader or a checker that comes before the translations (a
+	 * slow line, a file held up) finds no empty link, label or heading.
+	 */
+	@Test
+	void theSharedPartsOfAPageAreReadableBeforeItsTranslationsArrive(BrowserSession browser) {
+		Page page = phone(browser, "ar");
+		List<Route> held = new ArrayList<>();
+		page.route("**/i18n/**", held::add);
+		for (String path : List.of("/", "/login", "/barrierefreiheit")) {
+			page.navigate(url(path));
+			page.waitForCondition(() -> !held.isEmpty());
+			assertThat(page.locator(".skip-link")).hasText("Zum Inhalt springen");
+			assertThat(page.locator(".site-header__title"))
+				.hasText(path.equals("/login") ? "Quartier Dispatch" : "Meldung an Ihre Stadt");
+			assertThat(page.getByLabel("Sprache")).isAttached();
+			Object unnamed = page.evaluate("() => [...document.querySelectorAll('a, label, h1')]"
+					+ ".filter((element) => element.checkVisibility() && !element.textContent.trim()"
+					+ " && !element.getAttribute('aria-label'))" + ".map((element) => element.outerHTML)");
+			assertThat((List<?>) unnamed).as("links, labels and headings without text on " + path).isEmpty();
+			held.forEach(Route::resume);
+			held.clear();
+		}
+		page.unrouteAll();
+		page.navigate(url("/"));
+		assertThat(page.locator(".skip-link")).not().hasText("Zum Inhalt springen");
 	}
 
 	@Test
