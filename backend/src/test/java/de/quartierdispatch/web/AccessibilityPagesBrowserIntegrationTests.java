@@ -68,7 +68,7 @@ class AccessibilityPagesBrowserIntegrationTests {
 			assertThat(page.getByLabel("Sprache")).isAttached();
 			Object unnamed = page.evaluate("() => [...document.querySelectorAll('a, label, h1')]"
 					+ ".filter((element) => element.checkVisibility() && !element.textContent.trim()"
-					+ " && !element.getAttribute('aria-label'))" + ".map((element) => element.outerHTML)");
+					+ " && !element.getAttribute('aria-label')).map((element) => element.outerHTML)");
 			assertThat((List<?>) unnamed).as("links, labels and headings without text on " + path).isEmpty();
 			held.forEach(Route::resume);
 			held.clear();
