@@ -6,8 +6,8 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import de.quartierdispatch.support.BrowserExtension;
 import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.BrowserSignIn;
 import de.quartierdispatch.support.IntegrationTest;
-import de.quartierdispatch.support.StaffLogin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -71,10 +71,7 @@ class CounterKeyboardBrowserIntegrationTests {
 	private Page signIn(BrowserSession browser) {
 		Page page = browser.newPage();
 		page.navigate("http://localhost:" + this.port + "/login?next=/counter");
-		page.getByLabel("Benutzername").fill("counter");
-		page.getByLabel("Passwort").fill(StaffLogin.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
-		page.waitForURL("**/counter");
+		BrowserSignIn.password(page, "counter", "**/counter");
 		// Ready once the form is filled in: the categories are the counter's first data.
 		page.locator("#category option[value=LITTER]")
 			.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));

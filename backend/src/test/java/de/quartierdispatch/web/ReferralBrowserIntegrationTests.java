@@ -11,6 +11,7 @@ import de.quartierdispatch.support.Accessibility;
 import de.quartierdispatch.support.AuthenticatorApp;
 import de.quartierdispatch.support.BrowserExtension;
 import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.BrowserSignIn;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.MutableClock;
 import de.quartierdispatch.support.Partners;
@@ -119,27 +120,19 @@ class ReferralBrowserIntegrationTests {
 	private void signIn(Page page, String path, String username) {
 		page.navigate("http://localhost:" + this.port + path);
 		page.waitForURL("**/login?next=" + path);
-		page.getByLabel("Benutzername").fill(username);
-		page.getByLabel("Passwort").fill(StaffLogin.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
-		page.waitForURL(Pattern.compile("^http://localhost:\\d+" + path + "$"));
+		BrowserSignIn.password(page, username, Pattern.compile("^http://localhost:\\d+" + path + "$"));
 	}
 
 	private void signInWithSecondFactorIfAsked(Page page, String path, String username) {
 		AuthenticatorApp app = StaffLogin.authenticator(this.client, username, CLOCK);
 		page.navigate("http://localhost:" + this.port + path);
 		page.waitForURL("**/login?next=" + path);
-		page.getByLabel("Benutzername").fill(username);
-		page.getByLabel("Passwort").fill(StaffLogin.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
 		// With PARTNER in MFA_REQUIRED_ROLES, the second factor is asked for; by default
 		// not.
-		page.waitForURL(Pattern.compile("^http://localhost:\\d+(/mfa\\?next=)?" + path + "$"));
+		BrowserSignIn.password(page, username, Pattern.compile("^http://localhost:\\d+(/mfa\\?next=)?" + path + "$"));
 		if (page.url().contains("/mfa")) {
-			page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
-				.fill(app.nextCode(CLOCK, StaffLogin.TIME_STEP_TOLERANCE));
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bestätigen")).click();
-			page.waitForURL(Pattern.compile("^http://localhost:\\d+" + path + "$"));
+			BrowserSignIn.code(page, username, app.nextCode(CLOCK, StaffLogin.TIME_STEP_TOLERANCE),
+					"http://localhost:" + this.port + path);
 		}
 	}
 

@@ -15,6 +15,7 @@ import de.quartierdispatch.support.Accessibility;
 import de.quartierdispatch.support.AuthenticatorApp;
 import de.quartierdispatch.support.BrowserExtension;
 import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.BrowserSignIn;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -89,10 +90,8 @@ class SecondFactorBrowserIntegrationTests {
 		assertThat(page.locator("#code-errors")).containsText("Der Code ist nicht richtig");
 		Accessibility.assertNoSeriousViolations(page);
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("mfa-code-de.png")).setFullPage(true));
-		page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
-			.fill(app.nextCode(Clock.systemUTC(), StaffLogin.TIME_STEP_TOLERANCE));
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bestätigen")).click();
-		page.waitForURL(url("/board"));
+		BrowserSignIn.code(page, username, app.nextCode(Clock.systemUTC(), StaffLogin.TIME_STEP_TOLERANCE),
+				url("/board"));
 		assertThat(page.locator("h1")).hasText("Einsatzübersicht");
 	}
 
@@ -129,18 +128,7 @@ class SecondFactorBrowserIntegrationTests {
 	void anAdministratorResetsAMembersSecondFactorOnTheAdminPage(BrowserSession browser) {
 		String username = teamLead();
 		StaffLogin.sessionToken(this.client, username);
-		AuthenticatorApp adminApp = StaffLogin.authenticator(this.client, "admin");
-		Page page = browser.newPage();
-		page.navigate("http://localhost:" + this.port + "/admin");
-		page.waitForURL("**/login?next=/admin");
-		page.getByLabel("Benutzername").fill("admin");
-		page.getByLabel("Passwort").fill(StaffLogin.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
-		page.waitForURL("**/mfa?next=/admin");
-		page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
-			.fill(adminApp.nextCode(Clock.systemUTC(), StaffLogin.TIME_STEP_TOLERANCE));
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bestätigen")).click();
-		page.waitForURL(url("/admin"));
+		Page page = BrowserSignIn.to(browser.newPage(), this.client, this.port, "admin", "/admin");
 
 		page.locator("#user-table")
 			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(username))
@@ -170,10 +158,7 @@ class SecondFactorBrowserIntegrationTests {
 	private void signInWithPassword(Page page, String username) {
 		page.navigate("http://localhost:" + this.port + "/board");
 		page.waitForURL("**/login?next=/board");
-		page.getByLabel("Benutzername").fill(username);
-		page.getByLabel("Passwort").fill(StaffLogin.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
-		page.waitForURL("**/mfa?next=/board");
+		BrowserSignIn.password(page, username, "**/mfa?next=/board");
 	}
 
 	private static String teamLead() {
