@@ -1,7 +1,12 @@
 package de.quartierdispatch.system;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -9,6 +14,10 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.web.reactive.resource.HttpResource;
 import org.springframework.web.reactive.resource.ResourceResolver;
 import org.springframework.web.reactive.resource.ResourceResolverChain;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,6 +29,11 @@ import org.springframework.web.server.ServerWebExchange;
  * 2 ms of CPU for a 304. The board's page asks for about 40 files, and they competed with
  * its snapshot for the CPU. The files are small (the frontend jar is 230 KB) and change
  * only with a release; the resource chain's cache keeps what this returns.
+ * <p>
+ * Text files go out gzipped at the strongest level, compressed once when first asked for
+ * by a browser that accepts gzip: the server compresses only what it writes anew (the
+ * API's answers), and it does that at a fast level ({@link ResponseCompression}). The
+ * chain's cache keeps the two forms apart, by the request's accepted encodings.
  */
 final class LoadedResources implements ResourceResolver {
 
@@ -27,8 +41,21 @@ final class LoadedResources implements ResourceResolver {
 	public Mono<Resource> resolveResource(@Nullable ServerWebExchange exchange, String requestPath,
 			List<? extends Resource> locations, ResourceResolverChain chain) {
 		// Read once per file (the chain's cache keeps the result), off the event loop.
+		boolean gzip = (exchange != null) && acceptsGzip(exchange.getRequest().getHeaders());
 		return chain.resolveResource(exchange, requestPath, locations)
-			.flatMap((found) -> Mono.fromCallable(() -> load(found)).subscribeOn(Schedulers.boundedElastic()));
+			.flatMap((found) -> Mono.fromCallable(() -> load(found, gzip)).subscribeOn(Schedulers.boundedElastic()));
+	}
+
+	/**
+	 * Whether the request names gzip among its encodings, read as the resource chain's
+	 * cache reads it (which keys its entries by the names alone).
+	 */
+	static boolean acceptsGzip(HttpHeaders headers) {
+		return headers.getOrEmpty(HttpHeaders.ACCEPT_ENCODING)
+			.stream()
+			.flatMap((value) -> Arrays.stream(value.split(",")))
+			.map((coding) -> coding.split(";", 2)[0].trim())
+			.anyMatch("gzip"::equalsIgnoreCase);
 	}
 
 	@Override
@@ -37,22 +64,78 @@ final class LoadedResources implements ResourceResolver {
 		return chain.resolveUrlPath(resourceUrlPath, locations);
 	}
 
-	static Resource load(Resource found) throws IOException {
-		return new Loaded(found.getContentAsByteArray(), found.lastModified(), found.getFilename(),
-				found.getDescription());
+	static Resource load(Resource found, boolean gzip) throws IOException {
+		byte[] content = found.getContentAsByteArray();
+		if (!compressible(found.getFilename(), content.length)) {
+			return new Loaded(content, null, found.lastModified(), found.getFilename(), found.getDescription());
+		}
+		HttpHeaders headers = new HttpHeaders();
+		// Either form may be asked for at the same address: a shared cache must tell them
+		// apart.
+		headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (gzip) {
+			headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+			content = gzipped(content);
+		}
+		return new Loaded(content, headers, found.lastModified(), found.getFilename(), found.getDescription());
 	}
 
-	/** A file's content and date, as found. */
-	static final class Loaded extends ByteArrayResource {
+	/** Text of at least the size the server would compress (server.compression). */
+	private static boolean compressible(@Nullable String filename, int length) {
+		if (filename == null || length < MIN_COMPRESSED_SIZE) {
+			return false;
+		}
+		return MediaTypeFactory.getMediaType(filename)
+			.map((type) -> "text".equals(type.getType()) || COMPRESSIBLE.stream().anyMatch(type::isCompatibleWith))
+			.orElse(false);
+	}
+
+	private static byte[] gzipped(byte[] content) throws IOException {
+		ByteArrayOutputStream gzipped = new ByteArrayOutputStream(content.length / 3);
+		try (GZIPOutputStream out = new StrongestGzip(gzipped)) {
+			out.write(content);
+		}
+		return gzipped.toByteArray();
+	}
+
+	private static final int MIN_COMPRESSED_SIZE = 1024;
+
+	private static final Set<MediaType> COMPRESSIBLE = Set.of(MediaType.parseMediaType("application/javascript"),
+			MediaType.parseMediaType("text/javascript"), MediaType.APPLICATION_JSON,
+			MediaType.parseMediaType("application/geo+json"), MediaType.parseMediaType("image/svg+xml"));
+
+	/** A gzip stream at the level that makes the smallest files. */
+	private static final class StrongestGzip extends GZIPOutputStream {
+
+		StrongestGzip(ByteArrayOutputStream out) throws IOException {
+			super(out);
+			this.def.setLevel(Deflater.BEST_COMPRESSION);
+		}
+
+	}
+
+	/**
+	 * A file's content (maybe gzipped), its date and the headers that go with that form.
+	 */
+	static final class Loaded extends ByteArrayResource implements HttpResource {
+
+		private final @Nullable HttpHeaders headers;
 
 		private final long lastModified;
 
 		private final @Nullable String filename;
 
-		Loaded(byte[] content, long lastModified, @Nullable String filename, String description) {
+		Loaded(byte[] content, @Nullable HttpHeaders headers, long lastModified, @Nullable String filename,
+				String description) {
 			super(content, description);
+			this.headers = headers;
 			this.lastModified = lastModified;
 			this.filename = filename;
+		}
+
+		@Override
+		public HttpHeaders getResponseHeaders() {
+			return (this.headers != null) ? HttpHeaders.readOnlyHttpHeaders(this.headers) : HttpHeaders.EMPTY;
 		}
 
 		@Override

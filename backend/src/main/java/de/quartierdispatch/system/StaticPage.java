@@ -63,11 +63,11 @@ public final class StaticPage implements HandlerFunction<ServerResponse> {
 				return new StaticPage(null);
 			}
 			if (!versioned) {
-				return new StaticPage(LoadedResources.load(found));
+				return new StaticPage(LoadedResources.load(found, false));
 			}
 			byte[] page = FrontendRelease.versioned(found.getContentAsString(StandardCharsets.UTF_8))
 				.getBytes(StandardCharsets.UTF_8);
-			return new StaticPage(new LoadedResources.Loaded(page, found.lastModified(), found.getFilename(),
+			return new StaticPage(new LoadedResources.Loaded(page, null, found.lastModified(), found.getFilename(),
 					found.getDescription()));
 		}
 		catch (IOException ex) {
