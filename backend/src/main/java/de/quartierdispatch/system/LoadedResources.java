@@ -37,6 +37,16 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class LoadedResources implements ResourceResolver {
 
+	/**
+	 * server.compression's min-response-size: smaller files are not worth compressing.
+	 */
+	private static final int MIN_COMPRESSED_SIZE = 1024;
+
+	/** Besides text/*: the scripts, data and drawings the pages load. */
+	private static final Set<MediaType> COMPRESSIBLE = Set.of(MediaType.parseMediaType("application/javascript"),
+			MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/geo+json"),
+			MediaType.parseMediaType("image/svg+xml"));
+
 	@Override
 	public Mono<Resource> resolveResource(@Nullable ServerWebExchange exchange, String requestPath,
 			List<? extends Resource> locations, ResourceResolverChain chain) {
@@ -97,12 +107,6 @@ final class LoadedResources implements ResourceResolver {
 		}
 		return gzipped.toByteArray();
 	}
-
-	private static final int MIN_COMPRESSED_SIZE = 1024;
-
-	private static final Set<MediaType> COMPRESSIBLE = Set.of(MediaType.parseMediaType("application/javascript"),
-			MediaType.parseMediaType("text/javascript"), MediaType.APPLICATION_JSON,
-			MediaType.parseMediaType("application/geo+json"), MediaType.parseMediaType("image/svg+xml"));
 
 	/** A gzip stream at the level that makes the smallest files. */
 	private static final class StrongestGzip extends GZIPOutputStream {
