@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -12,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.boot.web.server.Compression;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -30,22 +30,25 @@ import org.springframework.web.server.ServerWebExchange;
  * its snapshot for the CPU. The files are small (the frontend jar is 230 KB) and change
  * only with a release; the resource chain's cache keeps what this returns.
  * <p>
- * Text files go out gzipped at the strongest level, compressed once when first asked for
- * by a browser that accepts gzip: the server compresses only what it writes anew (the
- * API's answers), and it does that at a fast level ({@link ResponseCompression}). The
- * chain's cache keeps the two forms apart, by the request's accepted encodings.
+ * The files the server would compress (server.compression: its types, from its size) go
+ * out gzipped at the strongest level, compressed once when first asked for by a browser
+ * that accepts gzip: the server compresses only what it writes anew (the API's answers),
+ * and it does that at a fast level ({@link ResponseCompression}). The chain's cache keeps
+ * the two forms apart, by the request's accepted encodings.
  */
 final class LoadedResources implements ResourceResolver {
 
-	/**
-	 * server.compression's min-response-size: smaller files are not worth compressing.
-	 */
-	private static final int MIN_COMPRESSED_SIZE = 1024;
+	private final boolean enabled;
 
-	/** Besides text/*: the scripts, data and drawings the pages load. */
-	private static final Set<MediaType> COMPRESSIBLE = Set.of(MediaType.parseMediaType("application/javascript"),
-			MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/geo+json"),
-			MediaType.parseMediaType("image/svg+xml"));
+	private final long minSize;
+
+	private final List<MediaType> types;
+
+	LoadedResources(Compression compression) {
+		this.enabled = compression.getEnabled();
+		this.minSize = compression.getMinResponseSize().toBytes();
+		this.types = MediaType.parseMediaTypes(Arrays.asList(compression.getAllMimeTypes()));
+	}
 
 	@Override
 	public Mono<Resource> resolveResource(@Nullable ServerWebExchange exchange, String requestPath,
@@ -74,7 +77,13 @@ final class LoadedResources implements ResourceResolver {
 		return chain.resolveUrlPath(resourceUrlPath, locations);
 	}
 
-	static Resource load(Resource found, boolean gzip) throws IOException {
+	/** A file as it is, with no headers of its own. */
+	static Resource load(Resource found) throws IOException {
+		return new Loaded(found.getContentAsByteArray(), null, found.lastModified(), found.getFilename(),
+				found.getDescription());
+	}
+
+	private Resource load(Resource found, boolean gzip) throws IOException {
 		byte[] content = found.getContentAsByteArray();
 		if (!compressible(found.getFilename(), content.length)) {
 			return new Loaded(content, null, found.lastModified(), found.getFilename(), found.getDescription());
@@ -90,13 +99,13 @@ final class LoadedResources implements ResourceResolver {
 		return new Loaded(content, headers, found.lastModified(), found.getFilename(), found.getDescription());
 	}
 
-	/** Text of at least the size the server would compress (server.compression). */
-	private static boolean compressible(@Nullable String filename, int length) {
-		if (filename == null || length < MIN_COMPRESSED_SIZE) {
+	/** Of a type and a size that the server would compress. */
+	private boolean compressible(@Nullable String filename, int length) {
+		if (!this.enabled || filename == null || length < this.minSize) {
 			return false;
 		}
 		return MediaTypeFactory.getMediaType(filename)
-			.map((type) -> "text".equals(type.getType()) || COMPRESSIBLE.stream().anyMatch(type::isCompatibleWith))
+			.map((type) -> this.types.stream().anyMatch(type::isCompatibleWith))
 			.orElse(false);
 	}
 

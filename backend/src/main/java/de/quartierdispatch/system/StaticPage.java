@@ -63,7 +63,7 @@ public final class StaticPage implements HandlerFunction<ServerResponse> {
 				return new StaticPage(null);
 			}
 			if (!versioned) {
-				return new StaticPage(LoadedResources.load(found, false));
+				return new StaticPage(LoadedResources.load(found));
 			}
 			byte[] page = FrontendRelease.versioned(found.getContentAsString(StandardCharsets.UTF_8))
 				.getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,9 @@ package de.quartierdispatch.system;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.Compression;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.CacheControl;
@@ -23,6 +26,14 @@ class WebConfiguration implements WebFluxConfigurer {
 
 	private static final CacheControl REVALIDATED = CacheControl.noCache();
 
+	/** The server's compression settings, which the files' gzip form follows too. */
+	private final Compression compression;
+
+	WebConfiguration(ObjectProvider<ServerProperties> server) {
+		ServerProperties properties = server.getIfAvailable();
+		this.compression = (properties != null) ? properties.getCompression() : new Compression();
+	}
+
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addConverter(new BoundedDates());
@@ -34,20 +45,20 @@ class WebConfiguration implements WebFluxConfigurer {
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
 			.setCacheControl(VERSIONED)
 			.resourceChain(true)
-			.addResolver(new LoadedResources());
+			.addResolver(new LoadedResources(this.compression));
 		// Only the pages' styles and scripts: nothing else is reached under the release.
 		for (String folder : FrontendRelease.FOLDERS) {
 			registry.addResourceHandler(FrontendRelease.PREFIX + FrontendRelease.tag() + "/" + folder + "/**")
 				.addResourceLocations("classpath:/static/" + folder + "/")
 				.setCacheControl(VERSIONED)
 				.resourceChain(true)
-				.addResolver(new LoadedResources());
+				.addResolver(new LoadedResources(this.compression));
 		}
 		registry.addResourceHandler("/**")
 			.addResourceLocations("classpath:/static/")
 			.setCacheControl(REVALIDATED)
 			.resourceChain(true)
-			.addResolver(new LoadedResources());
+			.addResolver(new LoadedResources(this.compression));
 	}
 
 }
