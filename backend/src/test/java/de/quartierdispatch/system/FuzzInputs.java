@@ -39,6 +39,10 @@ final class FuzzInputs {
 	static final List<String> BROKEN_BODIES = List.of("", "{", "[]", "null", "\"x\"", "{\"a\":", "{\"a\":1}}",
 			"[".repeat(3000) + "]".repeat(3000), "{\"\u0000\":1}", "{\"k\":\"\\ud800\"}", "\u00ff\u00fe");
 
+	/** {@code Content-Type} headers that cannot be read as a media type. */
+	static final List<String> CONTENT_TYPES = List.of("garbage", "application/json; charset=nonsense-xx",
+			"multipart/form-data; boundary=", "application/x-www-form-urlencoded; charset=utf-99", "a/b; x=\"", "/");
+
 	static final List<String> CSV_FILES = List.of(
 			"STN;HNR;ADZ;PLZ;ONM;EAST;NORTH\n\"Hauptstr\"x;1;;46236;Bottrop;1;2\n",
 			"STN;HNR;ADZ;PLZ;ONM;EAST;NORTH\n\"Hauptstr;1;;46236;Bottrop;1;2\n",

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * The edges of the server: behind a trusted proxy (one hop), what the client says about
  * itself in forwarded headers does not count; refusals Netty makes itself carry problem
  * details; slow connections are closed; an unreachable database is a 503 that logs no
- * query string; an unusable {@code Accept} fails before anything is stored.
+ * query string; an unusable {@code Accept} fails before anything is stored, an unreadable
+ * {@code Content-Type} before anything reads it.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "server.forward-headers-strategy=native", "quartier.server.trusted-proxies=1",
@@ -159,6 +160,31 @@ class ServerEdgeIntegrationTests {
 	}
 
 	@Test
+	void anUnreadableContentTypeIsA415InTheCallersLanguageWhateverTheMethodAndNothingIsStored() throws IOException {
+		long before = TestDatabase.queryLong("SELECT count(*) FROM report");
+		String body = "{\"category\":\"NOISE\",\"description\":\"Laute Musik seit Stunden im Hinterhof\","
+				+ "\"location\":{\"lat\":51.5236,\"lon\":6.9286},\"language\":\"de\"}";
+		for (String type : List.of("garbage", "application/json; charset=nonsense-xx", "multipart/form-data; boundary=",
+				"application/x-www-form-urlencoded; charset=utf-99", "a/b; x=\"")) {
+			String submission = raw("POST /api/reports HTTP/1.1\r\nHost: localhost\r\nAccept-Language: de\r\n"
+					+ "Idempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: " + type + "\r\nContent-Length: "
+					+ body.length() + "\r\nConnection: close\r\n\r\n" + body);
+			String page = raw("GET /api/config HTTP/1.1\r\nHost: localhost\r\nAccept-Language: ar\r\nContent-Type: "
+					+ type + "\r\nConnection: close\r\n\r\n");
+
+			assertThat(submission).as(type)
+				.startsWith("HTTP/1.1 415")
+				.contains("application/problem+json")
+				.contains(asSentOverTheWire("Nicht unterstütztes Format"));
+			assertThat(page).as(type)
+				.startsWith("HTTP/1.1 415")
+				.contains("application/problem+json")
+				.contains(asSentOverTheWire("نوع المحتوى غير مدعوم"));
+		}
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(before);
+	}
+
+	@Test
 	void anUnreachableDatabaseIsA503WithRetryAfterAndReadinessDownAndNoQueryStringInTheLog() throws SQLException {
 		String marker = "Trickweg" + UUID.randomUUID().toString().substring(0, 6);
 		try (Connection database = TestDatabase.connectToTestDatabase()) {
@@ -234,6 +260,11 @@ class ServerEdgeIntegrationTests {
 			}
 			return answer.toString();
 		}
+	}
+
+	/** How {@link #raw} reads UTF-8 text: byte for byte. */
+	private static String asSentOverTheWire(String text) {
+		return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
 	}
 
 	private static int readOrClosed(InputStream in) {
