@@ -94,6 +94,15 @@ final class PhotoProblems {
 
 	}
 
+	/** More photos wait to be processed than may wait: the client tries again shortly. */
+	static class PhotoProcessingBusyException extends PhotoProblem {
+
+		PhotoProcessingBusyException() {
+			super(HttpStatus.SERVICE_UNAVAILABLE, "photo-processing-busy");
+		}
+
+	}
+
 	/** An upload's Idempotency-Key that is not 8 to 100 letters, digits or dashes. */
 	static class UploadKeyInvalidException extends PhotoProblem {
 

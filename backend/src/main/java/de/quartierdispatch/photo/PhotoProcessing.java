@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -28,15 +31,19 @@ import org.springframework.stereotype.Component;
  * Turns an upload into a photo that tells nothing but what it shows. The type is taken
  * from the bytes, never from a file name or header; the size is read from the image
  * header and checked before anything is decoded; the pixels are then decoded (subsampled
- * when the image is far larger than what is kept) and drawn onto a fresh RGB canvas, and
- * only those pixels are written out as a new JPEG. Nothing of the original file (EXIF
- * with GPS position or camera serial, XMP, ICC profiles, comments) can survive, because
- * nothing of it is copied. Blocking work: callers run it on {@code boundedElastic}.
+ * when the image is far larger than what is kept, or would not fit the memory budget) and
+ * drawn onto a fresh RGB canvas, and only those pixels are written out as a new JPEG.
+ * Nothing of the original file (EXIF with GPS position or camera serial, XMP, ICC
+ * profiles, comments) can survive, because nothing of it is copied. Blocking work:
+ * callers run it on {@code boundedElastic}.
  */
 @Component
 class PhotoProcessing {
 
 	private static final float JPEG_QUALITY = 0.85f;
+
+	/** Drawing a pixel format Java 2D has no loop for goes through an ARGB copy. */
+	private static final int DRAWING_COPY_BYTES_PER_PIXEL = Integer.BYTES;
 
 	private final PhotoProperties properties;
 
@@ -85,8 +92,8 @@ class PhotoProcessing {
 			if (width * height > this.properties.maxPixels()) {
 				throw new TooManyPixelsException(this.properties.maxPixels() / 1_000_000);
 			}
+			int step = subsampling(width, height, bytesPerPixel(reader), format);
 			ImageReadParam param = reader.getDefaultReadParam();
-			int step = (int) Math.max(1, Math.max(width, height) / (2L * this.properties.maxEdge()));
 			param.setSourceSubsampling(step, step, 0, 0);
 			return reader.read(0, param);
 		}
@@ -99,6 +106,48 @@ class PhotoProcessing {
 		finally {
 			reader.dispose();
 		}
+	}
+
+	/**
+	 * Every n-th pixel is read: enough for the stored edge, and few enough that the
+	 * pixels as decoded, plus the copy drawing them may make, fit the decode budget. A
+	 * 16-bit image with alpha takes eight bytes per pixel, so the pixel limit alone does
+	 * not bound the memory. WebP's reader is not known to skip pixels while decoding: it
+	 * must fit the budget whole.
+	 */
+	private int subsampling(long width, long height, int bytesPerPixel, String format) {
+		long perPixel = bytesPerPixel + DRAWING_COPY_BYTES_PER_PIXEL;
+		long budget = this.properties.decodeBudget().toBytes();
+		if (!format.equals("jpeg") && !format.equals("png")) {
+			if (width * height * perPixel > budget) {
+				throw new TooManyPixelsException(budget / perPixel / 1_000_000);
+			}
+			return 1;
+		}
+		int step = (int) Math.max(1, Math.max(width, height) / (2L * this.properties.maxEdge()));
+		while (ceilDiv(width, step) * ceilDiv(height, step) * perPixel > budget) {
+			step++;
+		}
+		return step;
+	}
+
+	/** The bytes one decoded pixel takes (at least those of a packed RGB int). */
+	private static int bytesPerPixel(ImageReader reader) throws IOException {
+		ImageTypeSpecifier type = reader.getRawImageType(0);
+		if (type == null) {
+			Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+			type = types.hasNext() ? types.next() : null;
+		}
+		if (type == null) {
+			return Long.BYTES;
+		}
+		SampleModel samples = type.getSampleModel(1, 1);
+		int bytes = samples.getNumDataElements() * DataBuffer.getDataTypeSize(samples.getDataType()) / Byte.SIZE;
+		return Math.max(Integer.BYTES, bytes);
+	}
+
+	private static long ceilDiv(long dividend, long divisor) {
+		return (dividend + divisor - 1) / divisor;
 	}
 
 	/**

@@ -22,11 +22,13 @@ import org.springframework.util.unit.DataSize;
  * @param uploadsPerClient photo uploads one client may make per {@code uploadWindowLimit}
  * @param uploadWindowLimit the window of that limit
  * @param perAssignment photos a field team may add on one assignment
+ * @param decodeBudget the most memory one photo's decoded pixels may take: larger images
+ * are read subsampled (JPEG, PNG) or refused (WebP). Photos are decoded one at a time.
  */
 @ConfigurationProperties("quartier.photos")
 public record PhotoProperties(@DefaultValue("12MB") DataSize maxUploadBytes, @DefaultValue("50000000") long maxPixels,
 		@DefaultValue("2048") int maxEdge, @DefaultValue("320") int thumbnailEdge, @DefaultValue("3") int perReport,
 		@DefaultValue("6MB") DataSize maxBytesPerReport, @DefaultValue("1h") Duration uploadWindow,
 		@DefaultValue("30") int uploadsPerClient, @DefaultValue("10m") Duration uploadWindowLimit,
-		@DefaultValue("10") int perAssignment) {
+		@DefaultValue("10") int perAssignment, @DefaultValue("64MB") DataSize decodeBudget) {
 }

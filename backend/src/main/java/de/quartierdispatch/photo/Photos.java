@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 
 import de.quartierdispatch.photo.PhotoProblems.AssignmentDeclinedException;
 import de.quartierdispatch.photo.PhotoProblems.AssignmentPhotoLimitReachedException;
 import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoLimitReachedException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoNotFoundException;
+import de.quartierdispatch.photo.PhotoProblems.PhotoProcessingBusyException;
 import de.quartierdispatch.photo.PhotoProblems.UploadClosedException;
 import de.quartierdispatch.photo.PhotoProblems.UploadKeyReusedException;
 import de.quartierdispatch.photo.PhotoProcessing.ProcessedPhoto;
@@ -18,21 +20,23 @@ import de.quartierdispatch.photo.PhotoQueries.UploadTarget;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The photo module's API for other features (the field app, Open311): store a photo with
  * a report or an incident, list them. Every upload is checked by content and re-encoded
- * without metadata ({@link PhotoProcessing}) on {@code boundedElastic} before a database
+ * without metadata ({@link PhotoProcessing}) on a thread of its own before a database
  * connection is taken; storing it is one transaction that also enforces the per-report
  * limits. A refused photo throws a problem (4xx) and stores nothing; the report it was
  * for is untouched.
  */
 @Service
-public class Photos {
+public class Photos implements DisposableBean {
 
 	private final PhotoProcessing processing;
 
@@ -45,6 +49,14 @@ public class Photos {
 	private final TransactionalOperator transactions;
 
 	private final Clock clock;
+
+	/**
+	 * One photo is decoded at a time, within its budget
+	 * ({@link PhotoProperties#decodeBudget()}), on a heap of 256 MB on a small VM: a
+	 * burst of large uploads waits (a few at most, then 503) instead of exhausting the
+	 * heap.
+	 */
+	private final Scheduler processingThread = Schedulers.newBoundedElastic(1, 8, "photo-processing");
 
 	Photos(PhotoProcessing processing, PhotoStore store, PhotoQueries queries, PhotoProperties properties,
 			TransactionalOperator transactions, Clock clock) {
@@ -125,7 +137,14 @@ public class Photos {
 	}
 
 	private Mono<ProcessedPhoto> process(byte[] upload) {
-		return Mono.fromCallable(() -> this.processing.process(upload)).subscribeOn(Schedulers.boundedElastic());
+		return Mono.fromCallable(() -> this.processing.process(upload))
+			.subscribeOn(this.processingThread)
+			.onErrorMap(RejectedExecutionException.class, (busy) -> new PhotoProcessingBusyException());
+	}
+
+	@Override
+	public void destroy() {
+		this.processingThread.dispose();
 	}
 
 	private Mono<PhotoView> saveWithReport(UploadTarget report, ProcessedPhoto photo, String uploadedBy) {
