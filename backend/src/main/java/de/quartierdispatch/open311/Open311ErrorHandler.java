@@ -102,8 +102,8 @@ class Open311ErrorHandler implements WebExceptionHandler {
 				.toList();
 		}
 		if (failure instanceof ProblemException problem) {
-			return List.of(error(code,
-					this.messages.getMessage("problem." + problem.code() + ".detail", null, problem.code(), locale)));
+			return List.of(error(code, this.messages.getMessage("problem." + problem.code() + ".detail",
+					problem.getDetailMessageArguments(), problem.code(), locale)));
 		}
 		if (status.is5xxServerError()) {
 			String reference = exchange.getRequest().getId();

@@ -15,6 +15,7 @@ import de.quartierdispatch.open311.MediaStore.CheckedImage;
 import de.quartierdispatch.open311.PartnerKeys.PartnerKey;
 import de.quartierdispatch.privacy.AuditLog;
 import de.quartierdispatch.system.Language;
+import de.quartierdispatch.system.UnreadableBodies;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -70,12 +71,14 @@ class Open311SubmissionController {
 	@PostMapping({ "/open311/v2/requests", "/open311/v2/requests.{format}" })
 	Mono<ResponseEntity<String>> submit(ServerWebExchange exchange) {
 		Open311Format format = Open311Format.of(exchange.getRequest());
-		return Mono.zip(parameters(exchange), photo(exchange)).flatMap((read) -> {
-			Open311Parameters parameters = read.getT1();
-			Jurisdiction.check(parameters.first("jurisdiction_id"), this.properties);
-			return this.access.admit(parameters.first("api_key"))
-				.flatMap((partner) -> submit(partner, parameters, read.getT2(), exchange));
-		})
+		return Mono.zip(parameters(exchange), photo(exchange))
+			.onErrorMap(UnreadableBodies::asClientError)
+			.flatMap((read) -> {
+				Open311Parameters parameters = read.getT1();
+				Jurisdiction.check(parameters.first("jurisdiction_id"), this.properties);
+				return this.access.admit(parameters.first("api_key"))
+					.flatMap((partner) -> submit(partner, parameters, read.getT2(), exchange));
+			})
 			.map((body) -> ResponseEntity.status(HttpStatus.CREATED)
 				.contentType(format.mediaType())
 				.cacheControl(CacheControl.noStore())

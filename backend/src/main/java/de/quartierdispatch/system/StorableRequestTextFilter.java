@@ -38,7 +38,7 @@ class StorableRequestTextFilter implements WebFilter {
 		}
 		if (MediaType.APPLICATION_FORM_URLENCODED
 			.isCompatibleWith(exchange.getRequest().getHeaders().getContentType())) {
-			return exchange.getFormData().flatMap((form) -> {
+			return exchange.getFormData().onErrorMap(UnreadableBodies::asClientError).flatMap((form) -> {
 				Optional<String> formField = unstorable(form);
 				return formField.isPresent() ? Mono.error(new UnstorableTextException(formField.get()))
 						: chain.filter(exchange);

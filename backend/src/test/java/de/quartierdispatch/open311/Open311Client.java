@@ -92,6 +92,15 @@ final class Open311Client {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** Sends the body as it is, with the given {@code Content-Type}. */
+	HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}

@@ -196,6 +196,32 @@ class Open311IntegrationTests {
 		assertThat(second.statusCode()).isEqualTo(429);
 		assertThat(Open311Client.validXml(second)).contains("<code>429</code>");
 		assertThat(second.headers().firstValue("Retry-After")).isPresent();
+		assertThat(second.body()).contains("Please wait").doesNotContain("{0");
+	}
+
+	@Test
+	void brokenBodiesAreTheClientsErrorsInTheSpecificationsFormat() throws Exception {
+		String key = issueKey("Kaputt " + UUID.randomUUID().toString().substring(0, 6), 100);
+		Open311Client open311 = new Open311Client(this.port);
+		String field = "Content-Disposition: form-data; name=\"api_key\"\r\n\r\n" + key + "\r\n";
+
+		assertThat(open311.post("requests.json", "application/x-www-form-urlencoded", "api_key=" + key + "&lat=%zz")
+			.statusCode()).isEqualTo(400);
+		assertThat(open311.post("requests.json", "multipart/form-data", "--x\r\n" + field + "--x--\r\n").statusCode())
+			.isEqualTo(400);
+		assertThat(open311
+			.post("requests.json", "multipart/form-data; boundary=x",
+					"--x\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--x--\r\n")
+			.statusCode()).isEqualTo(400);
+		assertThat(open311
+			.post("requests.json", "multipart/form-data; boundary=x",
+					"--x\r\n" + field + "--x\r\n"
+							+ "Content-Disposition: form-data; name=\"description\"\r\n\r\nabgeschnitt")
+			.statusCode()).isEqualTo(400);
+		HttpResponse<String> oversized = open311.post("requests.xml", "application/x-www-form-urlencoded",
+				"api_key=" + key + "&description=" + "a".repeat(100_000));
+		assertThat(oversized.statusCode()).isEqualTo(413);
+		assertThat(Open311Client.validXml(oversized)).contains("<code>413</code>");
 	}
 
 	@Test

@@ -39,6 +39,9 @@ final class FuzzInputs {
 	static final List<String> BROKEN_BODIES = List.of("", "{", "[]", "null", "\"x\"", "{\"a\":", "{\"a\":1}}",
 			"[".repeat(3000) + "]".repeat(3000), "{\"\u0000\":1}", "{\"k\":\"\\ud800\"}", "\u00ff\u00fe");
 
+	/** Form bodies with text that cannot be stored, or that cannot be decoded at all. */
+	static final List<String> FORM_BODIES = List.of("a=%00&b=%ED%A0%80", "a=%zz", "%", "a=%E");
+
 	/** {@code Content-Type} headers that cannot be read as a media type. */
 	static final List<String> CONTENT_TYPES = List.of("garbage", "application/json; charset=nonsense-xx",
 			"multipart/form-data; boundary=", "application/x-www-form-urlencoded; charset=utf-99", "a/b; x=\"", "/");

@@ -266,8 +266,9 @@ class FuzzIntegrationTests {
 		int kind = random.nextInt(10);
 		if (kind == 0) {
 			request.contentType(MediaType.APPLICATION_FORM_URLENCODED);
-			request.bodyValue("a=%00&b=" + "%ED%A0%80");
-			return "form";
+			String form = inputs.pick(FuzzInputs.FORM_BODIES);
+			request.bodyValue(form);
+			return "form " + form;
 		}
 		if (kind == 1) {
 			type = MediaType.TEXT_PLAIN;

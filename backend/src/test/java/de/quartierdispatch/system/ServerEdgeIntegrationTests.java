@@ -185,6 +185,17 @@ class ServerEdgeIntegrationTests {
 	}
 
 	@Test
+	void aFormBodyThatCannotBeDecodedIsA400WhereverItIsSent() throws IOException {
+		for (String target : List.of("POST /api/auth/login", "POST /api/reports", "GET /api/config")) {
+			String answer = raw(target + " HTTP/1.1\r\nHost: localhost\r\nAccept-Language: de\r\n"
+					+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 5\r\n"
+					+ "Connection: close\r\n\r\na=%zz");
+
+			assertThat(answer).as(target).startsWith("HTTP/1.1 400").contains("application/problem+json");
+		}
+	}
+
+	@Test
 	void anUnreachableDatabaseIsA503WithRetryAfterAndReadinessDownAndNoQueryStringInTheLog() throws SQLException {
 		String marker = "Trickweg" + UUID.randomUUID().toString().substring(0, 6);
 		try (Connection database = TestDatabase.connectToTestDatabase()) {
