@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import de.quartierdispatch.system.DatabaseFailures.DatabaseFailure;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +88,10 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 		}
 		if (causedBy(failure, DataBufferLimitException.class)) {
 			return this.problems.forStatus(HttpStatus.CONTENT_TOO_LARGE, locale);
+		}
+		if (causedBy(failure, ReadTimeoutException.class)) {
+			// The body stopped arriving (a Content-Length larger than what was sent).
+			return this.problems.forStatus(HttpStatus.REQUEST_TIMEOUT, locale);
 		}
 		DatabindException unreadableField = cause(failure, DatabindException.class);
 		if (unreadableField != null && failure instanceof ServerWebInputException) {

@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @TestPropertySource(properties = { "server.forward-headers-strategy=native", "quartier.server.trusted-proxies=1",
-		"quartier.server.header-read-timeout=2s", "quartier.intake.status-lookups-per-minute=3",
+		"quartier.server.header-read-timeout=2s", "quartier.server.body-read-timeout=2s",
+		"quartier.intake.status-lookups-per-minute=3",
 		"spring.r2dbc.properties.applicationName=" + ServerEdgeIntegrationTests.INSTANCE })
 class ServerEdgeIntegrationTests {
 
@@ -193,6 +194,19 @@ class ServerEdgeIntegrationTests {
 
 			assertThat(answer).as(target).startsWith("HTTP/1.1 400").contains("application/problem+json");
 		}
+	}
+
+	@Test
+	void aBodyThatStopsArrivingIsA408AfterTheBodyReadTimeoutAndNothingIsStored() throws IOException {
+		long before = TestDatabase.queryLong("SELECT count(*) FROM report");
+		String answer = raw("POST /api/reports HTTP/1.1\r\nHost: localhost\r\nAccept-Language: de\r\n"
+				+ "Idempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: 1000\r\n\r\n{\"category\":");
+
+		assertThat(answer).startsWith("HTTP/1.1 408")
+			.contains("application/problem+json")
+			.contains(asSentOverTheWire("Anfrage dauerte zu lange"));
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(before);
 	}
 
 	@Test
