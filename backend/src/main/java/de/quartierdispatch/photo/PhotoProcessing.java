@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * drawn onto a fresh RGB canvas, and only those pixels are written out as a new JPEG.
  * Nothing of the original file (EXIF with GPS position or camera serial, XMP, ICC
  * profiles, comments) can survive, because nothing of it is copied. Blocking work:
- * callers run it on {@code boundedElastic}.
+ * {@link Photos} runs it off the event loop, one photo at a time.
  */
 @Component
 class PhotoProcessing {
