@@ -6,10 +6,12 @@ import java.util.Map;
 
 import de.quartierdispatch.security.SecurityProperties;
 import de.quartierdispatch.system.ProblemException;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
@@ -20,6 +22,7 @@ import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The board's WebSocket endpoint. Who may open it is decided by the security
@@ -30,6 +33,10 @@ import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyReques
  */
 @Configuration(proxyBeanMethods = false)
 class BoardWebSocketConfiguration {
+
+	private static final String WEBSOCKET_VERSION = "Sec-WebSocket-Version";
+
+	private static final String SUPPORTED_VERSION = "13";
 
 	@Bean
 	HandlerMapping boardWebSocketMapping(BoardWebSocketHandler handler, SecurityProperties security) {
@@ -55,7 +62,33 @@ class BoardWebSocketConfiguration {
 				() -> WebsocketServerSpec.builder()
 					.maxFramePayloadLength(properties.maxFramePayload())
 					.handlePing(false));
-		return new HandshakeWebSocketService(strategy);
+		HandshakeWebSocketService handshakes = new HandshakeWebSocketService(strategy);
+		return (exchange, handler) -> {
+			String version = exchange.getRequest().getHeaders().getFirst(WEBSOCKET_VERSION);
+			if (version != null && !version.trim().equals(SUPPORTED_VERSION)) {
+				return Mono.error(new UnsupportedWebSocketVersionException());
+			}
+			return handshakes.handleRequest(exchange, handler);
+		};
+	}
+
+	/**
+	 * A handshake for another version of the protocol than RFC 6455's: 426 naming the
+	 * version spoken here, with problem details (Netty would answer with an empty body).
+	 */
+	static final class UnsupportedWebSocketVersionException extends ResponseStatusException {
+
+		UnsupportedWebSocketVersionException() {
+			super(HttpStatus.UPGRADE_REQUIRED);
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(WEBSOCKET_VERSION, SUPPORTED_VERSION);
+			return headers;
+		}
+
 	}
 
 	/**

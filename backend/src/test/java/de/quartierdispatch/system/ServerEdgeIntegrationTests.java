@@ -142,6 +142,29 @@ class ServerEdgeIntegrationTests {
 	}
 
 	@Test
+	void aWebSocketHandshakeForAnotherProtocolVersionIsA426NamingVersion13WithProblemDetails() {
+		String session = StaffLogin.sessionToken(this.client, "dispatcher");
+		this.client.get()
+			.uri("/ws/board")
+			.cookie("QD_SESSION", session)
+			.header("Accept-Language", "de")
+			.header("Upgrade", "websocket")
+			.header("Connection", "Upgrade")
+			.header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+			.header("Sec-WebSocket-Version", "99")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(426)
+			.expectHeader()
+			.valueEquals("Sec-WebSocket-Version", "13")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Anderes Protokoll erforderlich");
+	}
+
+	@Test
 	void anUnusableAcceptHeaderFailsBeforeTheReportIsStored() {
 		long before = TestDatabase.queryLong("SELECT count(*) FROM report");
 		this.client.post()
