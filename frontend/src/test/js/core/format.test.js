@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDateTime, formatDuration, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
+import { formatDateTime, formatDuration, isolate, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
 
 const t = (key, params) => `${key}:${params.n}`;
 
@@ -42,4 +42,10 @@ test('uses forms beyond one and other where a language has them', () => {
 test('falls back to the other form, then to the plain key', () => {
   assert.equal(pluralKey('nearby', 1, 'de', (key) => key === 'nearby.other'), 'nearby.other');
   assert.equal(pluralKey('nearby', 1, 'de', () => false), 'nearby');
+});
+
+test('isolates a name set into a sentence of another script, and leaves nothing as nothing', () => {
+  assert.equal(isolate('Stadt Musterstadt'), '\u2068Stadt Musterstadt\u2069');
+  assert.equal(isolate(''), '');
+  assert.equal(isolate(null), null);
 });

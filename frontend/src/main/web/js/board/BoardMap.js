@@ -12,6 +12,8 @@ import { IncidentClusters } from './IncidentClusters.js';
  */
 const L = window.L;
 const CITY_ZOOM_OUT = 3;
+// One incident alone is shown at street level, not at the closest zoom.
+const FIT_MAX_ZOOM = 16;
 
 export class BoardMap {
 
@@ -87,6 +89,19 @@ export class BoardMap {
         marker.addTo(this._teams);
         this._teamMarkers.set(team.id, marker);
       }
+    }
+  }
+
+  /**
+   * Shows where the incidents are (the board's first view): the configured city view is a guess
+   * that leaves a desk zooming and panning before the first dispatch. Without incidents with a
+   * place it stays as it is.
+   */
+  fitTo(incidents) {
+    const points = incidents.filter((incident) => incident.lat != null && incident.lon != null)
+      .map((incident) => [incident.lat, incident.lon]);
+    if (points.length > 0) {
+      this._map.leaflet.fitBounds(L.latLngBounds(points).pad(0.1), { maxZoom: FIT_MAX_ZOOM, animate: false });
     }
   }
 

@@ -2,11 +2,13 @@
  * The board's event stream over WebSocket, in the manner of uMap's sync client: it resumes
  * from the last sequence number applied, reloads the snapshot when the server says so, and
  * reconnects with exponential backoff and jitter. Its status is 'connecting', 'live',
- * 'reconnecting' or 'stale' (no heartbeat for a while although the socket looks open).
+ * 'reconnecting', 'too-many' (refused: the account has its maximum of boards open) or 'stale'
+ * (no heartbeat for a while although the socket looks open).
  */
 const STALE_AFTER_MS = 25000;
 const BACKOFF_START_MS = 500;
 const BACKOFF_MAX_MS = 15000;
+const TOO_MANY_BOARDS = 4029;
 
 export class BoardSocket {
 
@@ -88,7 +90,9 @@ export class BoardSocket {
       }
     }
     this._attempt += 1;
-    this._status('reconnecting');
+    // Refused because this account has its maximum of boards open elsewhere: waiting helps only
+    // once one of them is closed, and the lead has to know which of the two to do.
+    this._status(event.code === TOO_MANY_BOARDS ? 'too-many' : 'reconnecting');
     const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** (this._attempt - 1));
     const jitter = Math.random() * backoff * 0.5;
     setTimeout(() => this._connect(), event.code === 4000 ? 0 : backoff / 2 + jitter);

@@ -68,6 +68,7 @@ export class DispatchBoard {
     const [snapshot] = await Promise.all([firstSnapshot, this.map.showQuarters(this.quarterShapes)]);
     this.store.load(snapshot);
     this.filters.fill(this.quarters, this.store.teamTypes);
+    this.map.fitTo(this.store.queue(this.filters.predicate()));
     this.socket = new BoardSocket({
       onEvent: (event) => this.store.apply(event),
       onReload: async () => {

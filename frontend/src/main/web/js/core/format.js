@@ -3,6 +3,15 @@
  * functions (no DOM), unit-tested with `node --test`.
  */
 
+/**
+ * A name or address set into a sentence of another script (a German office's name in an Arabic
+ * notice), isolated so that the surrounding sentence keeps its direction and word order
+ * (Unicode's first-strong isolate).
+ */
+export function isolate(text) {
+  return text ? `\u2068${text}\u2069` : text;
+}
+
 /** A date and time in the given language, e.g. "21.11.2026, 23:10". */
 export function formatDateTime(iso, language) {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));

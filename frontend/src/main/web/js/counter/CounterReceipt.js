@@ -1,5 +1,5 @@
 import { $, el } from '../core/dom.js';
-import { formatDateTime } from '../core/format.js';
+import { formatDateTime, isolate } from '../core/format.js';
 import { categoryLabel } from '../core/categories.js';
 import { privacyNotice } from '../intake/privacyNotice.js';
 
@@ -21,7 +21,7 @@ export class CounterReceipt {
     body.lang = receipt.language;
     body.dir = this._config.languages.find((language) => language.code === receipt.language)?.rightToLeft ? 'rtl' : 'ltr';
     $('#receipt-heading').textContent = t('receipt.heading');
-    $('#receipt-intro').textContent = t('receipt.intro', { contactPoint: contactPoint?.name ?? '' });
+    $('#receipt-intro').textContent = t('receipt.intro', { contactPoint: isolate(contactPoint?.name ?? '') });
     $('#receipt-code').textContent = receipt.trackingCode;
     $('#receipt-status-label').textContent = t('receipt.statusLabel');
     $('#receipt-status-url').replaceChildren(el('a', { href: receipt.statusPath }, `${window.location.origin}${receipt.statusPath}`));

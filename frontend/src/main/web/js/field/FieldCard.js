@@ -77,7 +77,7 @@ export class FieldCard {
       here ? el('p', { className: 'distance' }, t('field.distance.away', { distance: formatDistance(distanceMeters(here, incident), this.page.i18n.language) })) : '',
       el('div', { className: 'actions' },
         el('a', { className: 'button navigate', href: `geo:${where}?q=${where}` }, t('field.navigate')),
-        web ? el('a', { className: 'button button--small', href: webLink(web, incident), target: '_blank', rel: 'noopener' }, t('field.navigateWeb')) : ''));
+        web ? el('a', { className: 'button navigate', href: webLink(web, incident), target: '_blank', rel: 'noopener' }, t('field.navigateWeb')) : ''));
     const map = el('div', { className: 'card-map', role: 'img', 'aria-label': t(here ? 'field.mapLabelWithHere' : 'field.mapLabel') });
     box.prepend(map);
     this.page.afterRender(() => new CardMap(map, this.page.mapConfig, t('field.tilesMissing')).show(incident.lat, incident.lon, here));

@@ -1,4 +1,5 @@
 import { el } from '../core/dom.js';
+import { isolate } from '../core/format.js';
 
 /**
  * The privacy notice (DSGVO Art. 13), in the language of the translator t, filled with this installation's
@@ -7,9 +8,9 @@ import { el } from '../core/dom.js';
  */
 export function privacyNotice(t, privacy) {
   const values = {
-    controller: privacy.controller,
-    dpo: privacy.dataProtectionOfficer,
-    authority: privacy.supervisoryAuthority,
+    controller: isolate(privacy.controller),
+    dpo: isolate(privacy.dataProtectionOfficer),
+    authority: isolate(privacy.supervisoryAuthority),
     contactDays: privacy.contactRetentionDays,
     textDays: privacy.textRetentionDays,
   };

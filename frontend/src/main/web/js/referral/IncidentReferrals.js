@@ -57,9 +57,14 @@ function referralForm(incidentId, i18n, message, refresh) {
       body.contact = { phone: phone.value };
     }
     try {
+      const serviceName = service.selectedOptions[0]?.textContent ?? '';
       await api(`/api/incidents/${incidentId}/referrals`, { method: 'POST', body });
+      // The next referral starts empty: a phone number given for one partner is not offered to the next.
       need.value = '';
-      message.textContent = '';
+      consent.checked = false;
+      phone.value = '';
+      phone.disabled = true;
+      message.textContent = t('board.referralSent', { service: serviceName });
       refresh();
     }
     catch (failure) {

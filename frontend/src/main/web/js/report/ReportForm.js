@@ -170,6 +170,7 @@ export class ReportForm {
         ?? (this.place.nearAddress && this.i18n.t('report.nearAddress', { address: this.place.nearAddress })),
       this.place.quarter?.name].filter(Boolean).join(' · ')],
       ['report.review.flags', this._flags().map((flag) => this.i18n.t(`report.flag.${flag}`)).join('; ') || '–'],
+      ['report.review.photos', this.photos.files.map((file) => file.name).join(', ') || '–'],
       ['report.review.contact', contact ? [contact.name, contact.email, contact.phone].filter(Boolean).join(', ') : this.i18n.t('report.review.anonymous')],
     ];
     $('#review').replaceChildren(...rows.flatMap(([key, value]) => [el('dt', {}, this.i18n.t(key)), el('dd', {}, value)]));
