@@ -191,6 +191,26 @@ class BoardPanelBrowserIntegrationTests {
 	}
 
 	@Test
+	void onADeskScreenTheBoardIsTheWindowAndOnlyItsListsScroll(BrowserSession browser) {
+		for (int queued = 0; queued < 12; queued++) {
+			Fixtures.reportIncident(this.client, "OTHER", BOY_LAT + 0.002, BOY_LON + 0.002);
+		}
+		Page board = board(
+				browser.newPage(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("de-DE")));
+		assertThat(board.locator("#queue li").first()).isVisible();
+		assertThat(((Number) board.evaluate("() => document.scrollingElement.scrollHeight")).intValue())
+			.as("page height at a window 768 px tall")
+			.isLessThanOrEqualTo(768);
+		BoundingBox map = board.locator("#map").boundingBox();
+		assertThat(map.y + map.height).as("map reaches the window's bottom edge").isBetween(700.0, 768.0);
+		assertThat(
+				((Number) board.locator(".board-queue").evaluate("(queue) => queue.scrollHeight - queue.clientHeight"))
+					.intValue())
+			.as("the queue scrolls within itself")
+			.isPositive();
+	}
+
+	@Test
 	void aMarkerSelectsItsIncidentAndAClusterSelectsNothing(BrowserSession browser) {
 		// About 500 m from the other tests' incidents: a marker of its own close up.
 		long alone = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT - 0.004, BOY_LON - 0.004);

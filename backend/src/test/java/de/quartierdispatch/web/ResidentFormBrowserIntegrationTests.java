@@ -38,6 +38,7 @@ class ResidentFormBrowserIntegrationTests {
 		Page page = phone(browser, "de-DE");
 		page.navigate(url("/"));
 		page.locator("#language").selectOption("de");
+		assertThat(page.locator("#steps [aria-current=step]")).hasText("Was ist passiert?");
 		Accessibility.assertNoSeriousViolations(page);
 		page.getByLabel("Lärm").check();
 		page.getByLabel("Beschreibung").fill("Seit Tagen laute Musik bis nach Mitternacht im Hinterhof.");

@@ -74,6 +74,7 @@ class ResidentLoopBrowserIntegrationTests {
 		assertThat(page.locator("#quarter-status")).hasClass("map-status map-status--ok");
 		next(page, "where");
 		next(page, "contact");
+		assertThat(page.locator("#review")).containsText("hinterhof.jpg, urlaub.jpg");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Meldung senden")).click();
 		assertThat(page.locator("#confirmation")).isVisible();
 		String code = page.locator("#tracking-code").textContent();
