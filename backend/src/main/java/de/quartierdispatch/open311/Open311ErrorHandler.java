@@ -7,6 +7,7 @@ import java.util.Map;
 
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.Language;
+import de.quartierdispatch.system.PathOnlyFailure;
 import de.quartierdispatch.system.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,7 @@ class Open311ErrorHandler implements WebExceptionHandler {
 		if (status.is5xxServerError()) {
 			String reference = exchange.getRequest().getId();
 			logger.error("Open311 request {} {} failed [reference {}]", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath().value(), reference, failure);
+					exchange.getRequest().getPath().value(), reference, PathOnlyFailure.of(failure));
 			return List.of(error(code, "Internal error, reference " + reference));
 		}
 		HttpStatus known = HttpStatus.resolve(code);

@@ -7,14 +7,14 @@ import org.jspecify.annotations.Nullable;
  * not the suppressed exceptions that Reactor's checkpoints attach, because the framework
  * names the request in them with its full query string (coordinates, typed addresses).
  */
-final class PathOnlyFailure extends RuntimeException {
+public final class PathOnlyFailure extends RuntimeException {
 
 	private PathOnlyFailure(Throwable original, @Nullable PathOnlyFailure cause) {
 		super(original.toString(), cause, false, true);
 		setStackTrace(original.getStackTrace());
 	}
 
-	static PathOnlyFailure of(Throwable failure) {
+	public static PathOnlyFailure of(Throwable failure) {
 		Throwable cause = failure.getCause();
 		PathOnlyFailure copiedCause = (cause != null && cause != failure) ? of(cause) : null;
 		return new PathOnlyFailure(failure, copiedCause);
