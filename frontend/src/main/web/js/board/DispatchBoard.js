@@ -11,6 +11,7 @@ import { HandoverView } from './HandoverView.js';
 import { QueueList } from './QueueList.js';
 import { TeamAlarms } from './TeamAlarms.js';
 import { beep } from './beep.js';
+import { stateKey } from './incidentState.js';
 
 /**
  * The team leads' board: a live queue, a map and an incident panel, kept current by the event
@@ -148,7 +149,7 @@ export class DispatchBoard {
     this.queue.render(queue, { selected: this.selected, attention: this.attention });
   }
 
-  describeIncident = (incident) => `#${incident.id} P${incident.priority} ${this.category(incident.category)} · ${this.i18n.t(`state.${incident.state}`)}`;
+  describeIncident = (incident) => `#${incident.id} P${incident.priority} ${this.category(incident.category)} · ${this.i18n.t(stateKey(incident))}`;
 
   renderTeams() {
     this.map.showTeams([...this.store.teams.values()], (team) => `${team.name} · ${this.i18n.t(`team.${team.status}`)}`);

@@ -2,6 +2,7 @@ import { el } from '../core/dom.js';
 import { formatDuration, minutesUntil } from '../core/format.js';
 import { isOverdue } from './BoardStore.js';
 import { teamTypeName } from './teamTypes.js';
+import { stateKey } from './incidentState.js';
 
 /**
  * The board's queue: one button per open incident (priority, category, quarter, state, how long
@@ -103,7 +104,7 @@ export class QueueList {
     el('span', { className: 'line' },
       el('strong', {}, `P${incident.priority} · ${this._category(incident.category)}`),
       el('span', { className: 'meta' }, `#${incident.id}`)),
-    el('p', { className: 'meta' }, `${incident.quarter?.name ?? t('board.outside')} · ${t(`state.${incident.state}`)}`,
+    el('p', { className: 'meta' }, `${incident.quarter?.name ?? t('board.outside')} · ${t(stateKey(incident))}`,
       incident.reports > 1 ? ` · ${t('board.reportsCount', { count: incident.reports })}` : ''),
     el('p', { className: overdue ? 'meta overdue-text' : 'meta' }, this._due(incident, overdue)),
     el('p', { className: 'meta' }, incident.teamTypes.map((type) => el('span', { className: 'chip', title: teamTypeName(this._i18n, type) }, teamTypeName(this._i18n, type, { short: true }))),

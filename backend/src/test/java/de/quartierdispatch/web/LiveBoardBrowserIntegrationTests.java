@@ -83,6 +83,12 @@ class LiveBoardBrowserIntegrationTests {
 		assertThat(queueEntry(boardA, incident)).containsText("vor Ort");
 		assertThat(queueEntry(boardB, incident)).containsText("vor Ort");
 		assertThat(boardA.locator("#panel .assignments")).containsText("vor Ort");
+
+		// The team is through: the incident is still the lead's to end, and the board
+		// says so.
+		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Erledigt")).click();
+		assertThat(queueEntry(boardA, incident)).containsText("Team fertig – Abschluss festlegen");
+		assertThat(queueEntry(boardB, incident)).containsText("Team fertig – Abschluss festlegen");
 	}
 
 	private Page signIn(Page page, String username, String path) {
