@@ -60,7 +60,8 @@ export function renderPageShell({ title = null, titleId = null, heading = false,
     // What the law asks of a public-sector site: both pages reachable from every public page.
     document.body.append(el('nav', { className: 'site-links', 'aria-label': fallbackText('footer.label'), dataset: { i18nAttr: 'aria-label:footer.label' } },
       el('a', { href: '/barrierefreiheit', dataset: { i18n: 'footer.accessibility' } }, fallbackText('footer.accessibility')),
-      el('a', { href: '/leichte-sprache', lang: 'de', dataset: { i18n: 'footer.easyLanguage' } }, fallbackText('footer.easyLanguage'))));
+      // In the page's language, with the German name of the offer in it (isolated where the script runs right to left).
+      el('a', { href: '/leichte-sprache', dataset: { i18n: 'footer.easyLanguage' } }, fallbackText('footer.easyLanguage'))));
   }
   return header;
 }

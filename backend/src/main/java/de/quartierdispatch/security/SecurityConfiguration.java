@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import de.quartierdispatch.system.MapProperties;
+import de.quartierdispatch.system.NotFoundPage;
 import de.quartierdispatch.system.ProblemResponses;
 import reactor.core.publisher.Mono;
 
@@ -207,7 +208,11 @@ class SecurityConfiguration {
 				exchange.getResponse().getHeaders().setLocation(URI.create("/login?next=" + next));
 				return exchange.getResponse().setComplete();
 			}
-			return problems.write(exchange, HttpStatus.UNAUTHORIZED);
+			// Staff pages are matched above: a page asked for here is at an address that
+			// only
+			// the final deny-all rule names.
+			return NotFoundPage.wanted(exchange) ? NotFoundPage.write(exchange)
+					: problems.write(exchange, HttpStatus.UNAUTHORIZED);
 		});
 	}
 
@@ -226,7 +231,8 @@ class SecurityConfiguration {
 						exchange.getResponse().getHeaders().setLocation(URI.create(page + next));
 						return exchange.getResponse().setComplete();
 					}
-					return problems.write(exchange, HttpStatus.FORBIDDEN);
+					return NotFoundPage.wanted(exchange) ? NotFoundPage.write(exchange)
+							: problems.write(exchange, HttpStatus.FORBIDDEN);
 				});
 	}
 

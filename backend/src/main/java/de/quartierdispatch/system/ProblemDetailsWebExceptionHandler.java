@@ -60,6 +60,9 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 		}
 		Locale locale = this.problems.locale(exchange);
 		ProblemDetail problem = toProblem(failure, locale, exchange);
+		if (problem.getStatus() == HttpStatus.NOT_FOUND.value() && NotFoundPage.wanted(exchange)) {
+			return NotFoundPage.write(exchange);
+		}
 		if (failure instanceof ErrorResponse response) {
 			exchange.getResponse().getHeaders().addAll(response.getHeaders());
 		}

@@ -11,12 +11,15 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * A page of the frontend module ({@code static/<file>}) under a path of its own: read
@@ -73,6 +76,32 @@ public final class StaticPage implements HandlerFunction<ServerResponse> {
 		catch (IOException ex) {
 			throw new UncheckedIOException("The page " + file + " could not be read", ex);
 		}
+	}
+
+	/**
+	 * Writes the page as the answer with the given status, outside the routes (for an
+	 * address no route serves, answered by the security configuration).
+	 */
+	public Mono<Void> writeTo(ServerWebExchange exchange, HttpStatus status) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(status);
+		if (this.page == null) {
+			return response.setComplete();
+		}
+		response.getHeaders().setContentType(MediaType.TEXT_HTML);
+		response.getHeaders().setCacheControl(CacheControl.noStore());
+		byte[] body;
+		try {
+			body = this.page.getContentAsByteArray();
+		}
+		catch (IOException ex) {
+			return Mono.error(new UncheckedIOException(ex));
+		}
+		response.getHeaders().setContentLength(body.length);
+		if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
+			return response.setComplete();
+		}
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
@@ -276,6 +277,35 @@ class AccessMatrixIntegrationTests {
 			return 303;
 		}
 		return (caller == Caller.ANONYMOUS) ? 401 : 403;
+	}
+
+	/**
+	 * An address no rule names: a browser gets a page that says where to go next (404),
+	 * whoever asks; an API client still gets the refusal in problem details.
+	 */
+	@Test
+	void anUnknownAddressIsAPageThatSaysWhereToGoForABrowserAndARefusalForAnApiClient() {
+		for (Caller caller : EnumSet.of(Caller.ANONYMOUS, Caller.COUNTER, Caller.ADMIN)) {
+			for (String path : new String[] { "/gibtsnicht", "/status/ABCD/extra", "/mail-stop" }) {
+				EntityExchangeResult<String> page = asked(path, "text/html,application/xhtml+xml,*/*;q=0.8", caller);
+				assertThat(page.getStatus().value()).as(path + " as " + caller).isEqualTo(404);
+				assertThat(page.getResponseHeaders().getContentType()).isEqualTo(MediaType.TEXT_HTML);
+				assertThat(page.getResponseBody()).contains("not-found-page.js");
+			}
+			int refused = (caller == Caller.ANONYMOUS) ? 401 : 403;
+			assertThat(asked("/gibtsnicht", "application/json", caller).getStatus().value()).isEqualTo(refused);
+			assertThat(asked("/gibtsnicht", "*/*", caller).getStatus().value()).isEqualTo(refused);
+			assertThat(asked("/api/gibtsnicht", "text/html", caller).getStatus().value()).isEqualTo(refused);
+		}
+	}
+
+	private EntityExchangeResult<String> asked(String path, String accept, Caller caller) {
+		WebTestClient.RequestHeadersSpec<?> request = this.client.get().uri(path).header("Accept", accept);
+		if (caller != Caller.ANONYMOUS) {
+			request.cookie("QD_SESSION",
+					sessions.computeIfAbsent(caller, (who) -> StaffLogin.sessionToken(this.client, who.username)));
+		}
+		return request.exchange().expectBody(String.class).returnResult();
 	}
 
 	@Test

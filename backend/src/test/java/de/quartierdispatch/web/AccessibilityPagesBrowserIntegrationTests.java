@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import de.quartierdispatch.support.Accessibility;
@@ -42,11 +43,29 @@ class AccessibilityPagesBrowserIntegrationTests {
 	@Test
 	void everyPublicPageLinksTheStatementAndTheLeichteSprachePage(BrowserSession browser) {
 		Page page = phone(browser, "de-DE");
-		for (String path : List.of("/", "/status", "/mail/stop?t=0", "/barrierefreiheit", "/leichte-sprache")) {
+		for (String path : List.of("/", "/status", "/mail/stop?t=0", "/barrierefreiheit", "/leichte-sprache",
+				"/gibtsnicht")) {
 			page.navigate(url(path));
 			assertThat(page.locator(".site-links a[href='/barrierefreiheit']")).hasText("Barrierefreiheit");
 			assertThat(page.locator(".site-links a[href='/leichte-sprache']")).hasText("Leichte Sprache");
 		}
+	}
+
+	/**
+	 * A mistyped link from a letter: a page that says where to go next, in the reader's
+	 * language.
+	 */
+	@Test
+	void anUnknownAddressShowsWhereToGoNextInArabic(BrowserSession browser) {
+		Page page = phone(browser, "ar");
+		Response answer = page.navigate(url("/status-meiner-meldung"));
+		assertThat(answer.status()).isEqualTo(404);
+		page.locator("#language").selectOption("ar");
+		assertThat(page.locator("h1")).hasText("هذه الصفحة غير موجودة");
+		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+		page.locator("main a[href='/status']").click();
+		page.waitForURL("**/status");
+		Accessibility.assertNoSeriousViolations(page);
 	}
 
 	/**
