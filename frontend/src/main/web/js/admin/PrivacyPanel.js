@@ -77,6 +77,13 @@ export class PrivacyPanel {
 
   async _erase() {
     const subject = this._subject();
+    // Checked before the question: a confirmation naming no tracking code asks about nothing.
+    const missing = [['trackingCode', subject.trackingCode], ['request', subject.request]]
+      .filter(([, value]) => !value.trim()).map(([field]) => ({ field, key: 'error.required' }));
+    if (missing.length) {
+      this.errors.show(missing);
+      return;
+    }
     if (!window.confirm(this.i18n.t('admin.privacy.confirmErase', { code: subject.trackingCode }))) {
       return;
     }

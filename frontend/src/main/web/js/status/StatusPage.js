@@ -4,6 +4,7 @@ import { $, el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
 import { categoryLabel } from '../core/categories.js';
 import { takeOverSubmit } from '../core/forms.js';
+import { FormErrors } from '../core/FormErrors.js';
 
 /**
  * The public status page: the progress of a report by its tracking code, in neutral words and
@@ -22,11 +23,15 @@ export class StatusPage {
 
   start() {
     $('#still-a-problem-button').addEventListener('click', () => this._stillAProblem());
+    const missing = () => ($('#code').value.trim() ? [] : [{ field: 'code', key: 'status.codeMissing' }]);
+    const errors = new FormErrors($('#lookup'), $('#lookup-errors'), this.i18n, { check: missing });
     takeOverSubmit($('#lookup'), () => {
       const code = $('#code').value.trim();
-      if (code) {
-        window.location.assign(`/status/${encodeURIComponent(code)}`);
+      if (!code) {
+        errors.show(missing());
+        return;
       }
+      window.location.assign(`/status/${encodeURIComponent(code)}`);
     });
     document.addEventListener('languagechange', () => {
       setApiLanguage(this.i18n.language);
