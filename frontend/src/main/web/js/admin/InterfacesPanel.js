@@ -2,7 +2,8 @@ import { api } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
 import { takeOverSubmit } from '../core/forms.js';
-import { checkedValues, problemText } from './problems.js';
+import { checkedValues, problemText, showProblem } from './problems.js';
+import { FormErrors } from '../core/FormErrors.js';
 
 const WEBHOOK_EVENTS = ['INCIDENT_OPENED', 'REPORT_ATTACHED', 'INCIDENT_STATE_CHANGED', 'INCIDENT_MERGED',
   'INCIDENT_ESCALATED', 'TEAM_ASSIGNED', 'PRIORITY_CHANGED'];
@@ -16,14 +17,17 @@ export class InterfacesPanel {
   constructor(i18n, message) {
     this.i18n = i18n;
     this.message = message;
+    this.keyErrors = new FormErrors($('#key-form'), $('#key-errors'), i18n);
+    this.webhookErrors = new FormErrors($('#webhook-form'), $('#webhook-errors'), i18n);
   }
 
   async start() {
     const events = $('#webhook-events');
     for (const event of WEBHOOK_EVENTS) {
-      events.append(el('label', { className: 'check' },
-        el('input', { type: 'checkbox', value: event, checked: event === 'INCIDENT_OPENED' }),
-        ` ${this.i18n.t(`admin.interfaces.event.${event}`)}`));
+      const id = `webhook-event-${event}`;
+      events.append(el('div', { className: 'check' },
+        el('input', { type: 'checkbox', id, value: event, checked: event === 'INCIDENT_OPENED' }),
+        el('label', { for: id }, this.i18n.t(`admin.interfaces.event.${event}`))));
     }
     takeOverSubmit($('#key-form'), () => this._issueKey());
     takeOverSubmit($('#webhook-form'), () => this._createWebhook());
@@ -53,11 +57,12 @@ export class InterfacesPanel {
       $('#key-issued').replaceChildren(this.i18n.t('admin.interfaces.keyOnce'), ' ', el('code', {}, issued.key));
       $('#key-issued').hidden = false;
       $('#key-form').reset();
+      this.keyErrors.clear();
       this.message.show(this.i18n.t('admin.interfaces.keyIssued'));
       await this._showKeys();
     }
     catch (failure) {
-      this.message.show(problemText(failure, this.i18n), true);
+      showProblem(this.keyErrors, failure, this.i18n);
     }
   }
 
@@ -100,11 +105,12 @@ export class InterfacesPanel {
       $('#webhook-secret').hidden = false;
       $('#webhook-name').value = '';
       $('#webhook-url').value = '';
+      this.webhookErrors.clear();
       this.message.show(this.i18n.t('admin.interfaces.webhookCreated'));
       await this._showWebhooks();
     }
     catch (failure) {
-      this.message.show(problemText(failure, this.i18n), true);
+      showProblem(this.webhookErrors, failure, this.i18n);
     }
   }
 

@@ -9,7 +9,7 @@ import { el } from './dom.js';
  * language when the language changes (one given as { field, message } is already a text, e.g. a
  * server's). After any change in the form, an error goes when the form's own `check` (optional:
  * () => [{ field, ... }]) no longer finds its field wrong; a server's error goes when its own
- * field changes. New errors only appear on the next show().
+ * field changes (while it is typed in). New errors only appear on the next show().
  */
 export class FormErrors {
 
@@ -20,6 +20,9 @@ export class FormErrors {
     this._check = check;
     this._errors = [];
     this._title = null;
+    // While typing, not only on leaving the field: removed on 'change' alone, the summary went
+    // as the pointer pressed the submit button, the button moved up under it, and the click was lost.
+    form.addEventListener('input', (event) => this._changed(event.target));
     form.addEventListener('change', (event) => this._changed(event.target));
     document.addEventListener('languagechange', () => this._render());
   }

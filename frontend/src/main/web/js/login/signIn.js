@@ -18,8 +18,15 @@ export async function signIn(i18n) {
   }
   showProviders();
   const form = $('#login-form');
-  const errors = new FormErrors(form, $('#error-summary'), i18n);
+  const missing = () => [['username', 'login.usernameMissing'], ['password', 'login.passwordMissing']]
+    .filter(([field]) => !$(`#${field}`).value).map(([field, key]) => ({ field, key }));
+  const errors = new FormErrors(form, $('#error-summary'), i18n, { check: missing });
   takeOverSubmit(form, async () => {
+    // Each empty field is named where it is, before anything is sent.
+    if (missing().length) {
+      errors.show(missing());
+      return;
+    }
     const button = $('#login-submit');
     button.disabled = true;
     errors.clear();

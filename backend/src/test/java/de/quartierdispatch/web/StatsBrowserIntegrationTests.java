@@ -120,6 +120,11 @@ class StatsBrowserIntegrationTests {
 		AuthenticatorApp app = StaffLogin.authenticator(this.client, username);
 		page.navigate("http://localhost:" + this.port + path);
 		page.waitForURL("**/login?next=" + path);
+		// Sent empty, the form names each missing field where it is.
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
+		assertThat(page.locator("#username")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#error-summary")).containsText("Bitte geben Sie Ihren Benutzernamen ein.");
+		assertThat(page.locator("#error-summary")).containsText("Bitte geben Sie Ihr Passwort ein.");
 		page.getByLabel("Benutzername").fill(username);
 		page.getByLabel("Passwort").fill(StaffLogin.PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anmelden")).click();
