@@ -29,6 +29,7 @@ const SHELL = [
   '/js/core/format.js',
   '/js/core/geo.js',
   '/js/core/i18n.js',
+  '/js/core/languageNames.js',
   '/js/core/photos.js',
   '/js/field/CallBack.js',
   '/js/field/CheckInPanel.js',

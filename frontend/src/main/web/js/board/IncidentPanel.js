@@ -8,6 +8,7 @@ import { CloseDialog } from './CloseDialog.js';
 import { actorText, stepText } from './timelineSteps.js';
 import { teamTypeName } from './teamTypes.js';
 import { explainRouting, weekdayName } from './routingExplanation.js';
+import { staffLanguageName } from '../core/languageNames.js';
 
 /**
  * The panel of one incident on the board: what happened (its reports), why these teams
@@ -312,7 +313,7 @@ export class IncidentPanel {
       contact.append(purpose, el('button', { type: 'button', className: 'button button--small', onClick: () => this._showContact(report.id, purpose.value, contact) }, t('board.showContact')));
     }
     return el('li', {},
-      el('p', { className: 'meta' }, `${formatDateTime(report.submittedAt, this._i18n.language)} · ${t(`channel.${report.channel}`)}${report.source ? ` (${report.source})` : ''} · ${t(`language.${report.language}`)}`,
+      el('p', { className: 'meta' }, `${formatDateTime(report.submittedAt, this._i18n.language)} · ${t(`channel.${report.channel}`)}${report.source ? ` (${report.source})` : ''} · ${staffLanguageName(report.language, this._i18n.language, t)}`,
         report.interpreterNeeded ? ` · ${t('board.interpreter')}` : ''),
       report.address ? el('p', { className: 'meta' }, report.address) : '',
       el('p', { className: 'description', dir: 'auto' }, report.description ?? t('board.redacted')),

@@ -8,6 +8,7 @@ import { checkContact, checkWhat, checkWhere, contactFrom } from '../intake/repo
 import { NearbyIncidents } from './NearbyIncidents.js';
 import { CounterReceipt } from './CounterReceipt.js';
 import { PhotoPicker } from '../intake/PhotoPicker.js';
+import { staffLanguageName } from '../core/languageNames.js';
 
 /**
  * The contact-point counter: a walk-in, call or e-mail entered from the keyboard; every problem
@@ -58,7 +59,7 @@ export class CounterForm {
     $('#category').replaceChildren(el('option', { value: '' }, this.i18n.t('counter.chooseCategory')),
       ...this.categories.map((category) => el('option', { value: category.code }, categoryLabel(this.categories, category.code, this.i18n.language))));
     $('#contact-point').replaceChildren(...this.contactPoints.map((point) => el('option', { value: point.id }, point.name)));
-    $('#reporter-language').replaceChildren(...this.config.languages.map((language) => el('option', { value: language.code, lang: language.code }, this.i18n.t(`language.${language.code}`))));
+    $('#reporter-language').replaceChildren(...this.config.languages.map((language) => el('option', { value: language.code }, staffLanguageName(language.code, this.i18n.language, (key) => this.i18n.t(key)))));
     $('#category').value = previous.category || '';
     $('#contact-point').value = previous.point || String(this.me.contactPointId ?? this.contactPoints[0]?.id ?? '');
     $('#reporter-language').value = previous.language || 'de';

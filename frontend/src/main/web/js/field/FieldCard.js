@@ -4,6 +4,7 @@ import { distanceMeters, formatDistance } from '../core/geo.js';
 import { CallBack } from './CallBack.js';
 import { CardMap } from './CardMap.js';
 import { FieldPhotos } from './FieldPhotos.js';
+import { staffLanguageName } from '../core/languageNames.js';
 
 /**
  * One assignment as a card: what (category, priority, flags, the reports' texts, language and
@@ -62,7 +63,7 @@ export class FieldCard {
     const t = (key, params) => this.page.i18n.t(key, params);
     return el('div', { className: 'report' },
       el('p', { className: 'description', dir: 'auto' }, report.description ?? t('board.redacted')),
-      el('p', { className: 'meta' }, t(`language.${report.language}`), report.interpreterNeeded ? ` · ${t('board.interpreter')}` : ''),
+      el('p', { className: 'meta' }, staffLanguageName(report.language, this.page.i18n.language, t), report.interpreterNeeded ? ` · ${t('board.interpreter')}` : ''),
       report.hasPhone && ACTIVE.includes(this.assignment.state) ? new CallBack(this.page, report).render() : '');
   }
 

@@ -4,6 +4,7 @@ import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { showProblem } from '../admin/problems.js';
 import { TOPICS, RESIDENT_LANGUAGES, RIGHT_TO_LEFT, openingHoursText, referrerItem } from './referrals.js';
+import { staffLanguageName } from '../core/languageNames.js';
 
 /**
  * The "Wegweiser" at the counter: partner services found by topic, language, quarter and what
@@ -50,10 +51,10 @@ export class DirectoryPage {
     $('#topic').replaceChildren(el('option', { value: '' }, t('directory.anyTopic')),
       ...TOPICS.map((topic) => el('option', { value: topic }, t(`topic.${topic}`))));
     $('#service-language').replaceChildren(el('option', { value: '' }, t('directory.anyLanguage')),
-      ...RESIDENT_LANGUAGES.map((code) => el('option', { value: code, lang: code }, t(`language.${code}`))));
+      ...RESIDENT_LANGUAGES.map((code) => el('option', { value: code }, staffLanguageName(code, this.i18n.language, t))));
     $('#quarter').replaceChildren(el('option', { value: '' }, t('directory.anyQuarter')),
       ...this.quarters.map((quarter) => el('option', { value: quarter.code }, quarter.name)));
-    $('#person-language').replaceChildren(...RESIDENT_LANGUAGES.map((code) => el('option', { value: code, lang: code }, t(`language.${code}`))));
+    $('#person-language').replaceChildren(...RESIDENT_LANGUAGES.map((code) => el('option', { value: code }, staffLanguageName(code, this.i18n.language, t))));
     $('#topic').value = previous.topic || '';
     $('#service-language').value = previous.language || '';
     $('#quarter').value = previous.quarter || '';
@@ -94,7 +95,7 @@ export class DirectoryPage {
       el('p', { className: 'hint' }, `${service.organisation} · ${t(`topic.${service.topic}`)}`),
       el('dl', {},
         el('dt', {}, t('directory.for')), el('dd', {}, service.targetGroup || '–'),
-        el('dt', {}, t('directory.languages')), el('dd', {}, service.languages.flatMap((code, index) => [index ? ', ' : '', el('bdi', { lang: code }, t(`language.${code}`))])),
+        el('dt', {}, t('directory.languages')), el('dd', {}, service.languages.flatMap((code, index) => [index ? ', ' : '', el('bdi', {}, staffLanguageName(code, this.i18n.language, t))])),
         el('dt', {}, t('directory.hours')), el('dd', {}, openingHoursText(service.openingHours, this.i18n.language)),
         el('dt', {}, t('directory.address')), el('dd', {}, `${service.street} ${service.houseNumber}, ${service.postcode} ${service.city}`),
         el('dt', {}, t('directory.howToReach')), el('dd', {}, service.howToReach || '–'),

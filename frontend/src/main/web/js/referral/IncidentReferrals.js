@@ -2,6 +2,7 @@ import { api } from '../core/api.js';
 import { el } from '../core/dom.js';
 import { problemText } from '../admin/problems.js';
 import { RESIDENT_LANGUAGES, referrerItem } from './referrals.js';
+import { staffLanguageName } from '../core/languageNames.js';
 
 let services = null;
 
@@ -39,7 +40,7 @@ function referralForm(incidentId, i18n, message, refresh) {
   const service = el('select', { id: id('service') });
   const need = el('textarea', { id: id('need'), dir: 'auto', maxlength: 2000, rows: 2 });
   const language = el('select', { id: id('language') },
-    RESIDENT_LANGUAGES.map((code) => el('option', { value: code, lang: code }, t(`language.${code}`))));
+    RESIDENT_LANGUAGES.map((code) => el('option', { value: code }, staffLanguageName(code, i18n.language, t))));
   const consent = el('input', { type: 'checkbox', id: id('consent') });
   const phone = el('input', { type: 'tel', id: id('phone'), autocomplete: 'off', maxlength: 30, disabled: true });
   consent.addEventListener('change', () => {

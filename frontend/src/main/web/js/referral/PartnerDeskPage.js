@@ -5,6 +5,7 @@ import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { showProblem } from '../admin/problems.js';
 import { statusText } from './referrals.js';
+import { staffLanguageName } from '../core/languageNames.js';
 
 const OUTCOMES = ['APPOINTMENT', 'HELPED', 'NOT_REACHED', 'NOT_RESPONSIBLE'];
 
@@ -47,7 +48,7 @@ export class PartnerDeskPage {
     $('#inbox').replaceChildren(...(this.referrals.length ? this.referrals.map((referral) => el('li', { className: 'referral', dataset: { referral: referral.id } },
       el('p', { className: 'referral__title' }, el('strong', {}, referral.service), ` · ${t(`topic.${referral.topic}`)}`),
       el('p', { className: 'referral__meta' }, `${formatDateTime(referral.createdAt, this.i18n.language)} · `,
-        el('bdi', { lang: referral.language }, t(`language.${referral.language}`)), ' · ',
+        el('bdi', {}, staffLanguageName(referral.language, this.i18n.language, t)), ' · ',
         t(referral.hasContact ? 'referral.withContact' : 'referral.anonymous')
         + (referral.referredFrom ? ` · ${referral.referredFrom}` : '') + (referral.fromIncident ? ` · ${t('partner.fromIncident')}` : '')),
       el('p', { className: 'referral__status' }, statusText(referral, this.i18n)),
@@ -70,7 +71,7 @@ export class PartnerDeskPage {
     $('#detail-status').textContent = statusText(referral, this.i18n);
     $('#detail-facts').replaceChildren(
       el('dt', {}, t('partner.need')), el('dd', { dir: 'auto' }, referral.need ?? t('partner.redacted')),
-      el('dt', {}, t('partner.personLanguage')), el('dd', {}, el('bdi', { lang: referral.language }, t(`language.${referral.language}`))),
+      el('dt', {}, t('partner.personLanguage')), el('dd', {}, el('bdi', {}, staffLanguageName(referral.language, this.i18n.language, t))),
       el('dt', {}, t('partner.topic')), el('dd', {}, t(`topic.${referral.topic}`)));
     const contact = referral.contact;
     $('#detail-contact').replaceChildren(contact

@@ -1,5 +1,6 @@
 import { el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
+import { staffLanguageName } from '../core/languageNames.js';
 
 /**
  * What the directory, the partner page, the board and the admin page share about partner
@@ -62,7 +63,7 @@ export function referrerItem(referral, i18n) {
   return el('li', { className: `referral${referral.stale ? ' referral--stale' : ''}`, dataset: { referral: referral.id } },
     el('p', { className: 'referral__title' }, el('strong', {}, referral.service), ` – ${referral.organisation}`),
     el('p', { className: 'referral__meta' }, `${i18n.t(`topic.${referral.topic}`)} · `,
-      el('bdi', { lang: referral.language }, i18n.t(`language.${referral.language}`)),
+      el('bdi', {}, staffLanguageName(referral.language, i18n.language, (key) => i18n.t(key))),
       ` · ${formatDateTime(referral.createdAt, i18n.language)} · `,
       i18n.t(referral.consent ? 'referral.withContact' : 'referral.anonymous')),
     el('p', { className: 'referral__status' }, statusText(referral, i18n)),

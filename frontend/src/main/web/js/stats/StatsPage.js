@@ -8,6 +8,7 @@ import { showReferralStatistics } from '../referral/ReferralStats.js';
 import { legend } from './charts.js';
 import { StatsCharts } from './StatsCharts.js';
 import { StatsMaps } from './StatsMaps.js';
+import { staffLanguageName } from '../core/languageNames.js';
 
 /** How many of the grid's cells, the busiest first, the table under the map lists. */
 const GRID_TABLE_ROWS = 10;
@@ -111,7 +112,7 @@ export class StatsPage {
     this._table('#by-outcome', [t('stats.outcome'), t('stats.incidents')],
       [...Object.entries(s.byOutcome).map(([outcome, n]) => [t(`outcome.${outcome}`), n]), ...Object.entries(s.byPriority).map(([priority, n]) => [priority, n])]);
     this._table('#by-channel', [t('stats.channel'), t('stats.reports')], Object.entries(s.byChannel).map(([channel, n]) => [t(`channel.${channel}`), n]));
-    this._table('#by-language', [t('stats.language'), t('stats.reports')], Object.entries(s.byLanguage).map(([language, n]) => [t(`language.${language}`), n]));
+    this._table('#by-language', [t('stats.language'), t('stats.reports')], Object.entries(s.byLanguage).map(([language, n]) => [staffLanguageName(language, this.i18n.language, t), n]));
   }
 
   async _renderMaps() {

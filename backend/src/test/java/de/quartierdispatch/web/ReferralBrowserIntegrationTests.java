@@ -100,6 +100,9 @@ class ReferralBrowserIntegrationTests {
 		assertThat(partner.locator("#contact-details")).containsText(PersonalData.NAME);
 		assertThat(partner.locator("#contact-details")).containsText(PersonalData.PHONE);
 		assertThat(partner.locator("#detail-facts")).containsText(need);
+		// The person's language as a German caseworker reads it, and as the person would
+		// point at it.
+		assertThat(partner.locator("#detail-facts")).containsText("Arabisch (العربية)");
 		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Annehmen")).click();
 		assertThat(partner.locator("#detail-status")).hasText("Angenommen");
 		partner.getByLabel("Ergebnis", new Page.GetByLabelOptions().setExact(true)).selectOption("APPOINTMENT");
