@@ -47,8 +47,8 @@ export class UsersPanel {
 
   _renderChoices() {
     const t = (key) => this.i18n.t(key);
-    $('#user-roles').replaceChildren(el('legend', {}, t('admin.users.roles')), ...ROLES.map((role, index) => el('div', { className: 'check' },
-      el('input', { type: 'checkbox', id: `role-${role}`, value: role, dataset: index === 0 ? { field: 'roles' } : {} }),
+    $('#user-roles').replaceChildren(el('legend', {}, t('admin.users.roles')), ...ROLES.map((role) => el('div', { className: 'check' },
+      el('input', { type: 'checkbox', id: `role-${role}`, value: role }),
       el('label', { for: `role-${role}` }, t(`role.${role}`)))));
     $('#user-teamId').replaceChildren(el('option', { value: '' }, t('admin.none')),
       ...this.reference.teams.map((team) => el('option', { value: team.id }, `${team.name} (${team.teamType})`)));

@@ -66,7 +66,16 @@ export class FormErrors {
     if (!this._errors.length) {
       return;
     }
-    const items = this._errors.map((error) => this._showAtField(error));
+    // In the order of the form, whatever order the server named them in.
+    const place = (error) => this._control(error.field);
+    const ordered = [...this._errors].sort((a, b) => {
+      const [first, second] = [place(a), place(b)];
+      if (!first || !second) {
+        return (first ? 0 : 1) - (second ? 0 : 1);
+      }
+      return first === second ? 0 : (first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+    });
+    const items = ordered.map((error) => this._showAtField(error));
     const title = typeof this._title === 'string' ? this._title : this._i18n.t(this._title.key);
     this._summary.append(el('h2', { tabindex: '-1' }, title), el('ul', {}, items));
     this._summary.hidden = false;
@@ -91,7 +100,10 @@ export class FormErrors {
     control.setAttribute('aria-invalid', 'true');
     const described = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
     control.setAttribute('aria-describedby', [...described, id].join(' '));
-    return el('li', {}, el('a', { href: `#${control.id}` }, text));
+    // A server's message is often the same for many fields ("Bitte füllen Sie dieses Feld
+    // aus."): in the summary, away from its field, it is named by the field's label.
+    const label = error.key ? '' : labelOf(control);
+    return el('li', {}, el('a', { href: `#${control.id}` }, label ? `${label}: ${text}` : text));
   }
 
   _removeMessages() {
@@ -126,4 +138,11 @@ export class FormErrors {
     return null;
   }
 
+}
+
+/** The visible name of a control: its label, or the legend of a group of controls. */
+function labelOf(control) {
+  const label = control.tagName === 'FIELDSET' ? control.querySelector('legend')
+    : (control.id && control.form?.querySelector(`label[for="${control.id}"]`)) || control.closest('label');
+  return label?.textContent.trim().replace(/[:?]$/, '') ?? '';
 }
