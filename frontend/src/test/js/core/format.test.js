@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDateTime, formatDuration, isolate, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
+import { formatDateTime, formatDuration, formatExactDuration, isolate, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
 
 const t = (key, params) => `${key}:${params.n}`;
 
@@ -48,4 +48,12 @@ test('isolates a name set into a sentence of another script, and leaves nothing 
   assert.equal(isolate('Stadt Musterstadt'), '\u2068Stadt Musterstadt\u2069');
   assert.equal(isolate(''), '');
   assert.equal(isolate(null), null);
+});
+
+test('names a configured span exactly, in the largest unit that divides it', () => {
+  const t = (key, { n }) => `${n} ${key.split('.')[1]}`;
+  assert.equal(formatExactDuration(2880, t), '2 days');
+  assert.equal(formatExactDuration(240, t), '4 hours');
+  assert.equal(formatExactDuration(90, t), '90 minutes');
+  assert.equal(formatExactDuration(0, t), '0 minutes');
 });

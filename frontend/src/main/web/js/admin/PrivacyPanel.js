@@ -124,6 +124,7 @@ export class PrivacyPanel {
     try {
       const page = await api(`/api/admin/audit?${query}`);
       this.entries = more ? [...this.entries, ...page] : page;
+      this.auditLoaded = true;
       $('#audit-more').hidden = page.length < PAGE;
       this._renderAudit();
     }
@@ -134,6 +135,10 @@ export class PrivacyPanel {
 
   _renderAudit() {
     const t = (key) => this.i18n.t(key);
+    if (this.auditLoaded && !this.entries.length) {
+      $('#audit-table tbody').replaceChildren(el('tr', {}, el('td', { colspan: 6 }, t('admin.privacy.auditEmpty'))));
+      return;
+    }
     $('#audit-table tbody').replaceChildren(...this.entries.map((entry) => el('tr', {},
       el('td', {}, formatDateTime(entry.at, this.i18n.language)),
       el('td', {}, entry.actorName ? `${entry.actorName} (${entry.actorUsername})` : entry.actor),

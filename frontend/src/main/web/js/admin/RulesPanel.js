@@ -1,6 +1,7 @@
 import { api } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
+import { formatExactDuration } from '../core/format.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { checkedValues, problemText, selectedValues, showProblem } from './problems.js';
 
@@ -87,7 +88,7 @@ export class RulesPanel {
     }
     const when = conditions.length ? conditions.join(' · ') : t('admin.rules.everythingElse');
     const to = rule.teamTypes.map((code) => this._label(this.reference.teamTypes, code)).join(' + ');
-    return `${when} → ${to}, P${rule.priority}, ${t('admin.rules.within', { minutes: rule.targetMinutes })}`;
+    return `${when} → ${to}, P${rule.priority}, ${t('admin.rules.within', { span: formatExactDuration(rule.targetMinutes, t) })}`;
   }
 
   _renderList() {

@@ -55,3 +55,18 @@ export function pluralKey(key, count, language, has) {
   }
   return has(`${key}.other`) ? `${key}.other` : key;
 }
+
+/**
+ * A configured span exactly, in the largest unit that divides it ("2 d" for 2880, "90 min" for
+ * 90): unlike formatDuration, which rounds for a glance, a rule's deadline is read to be edited.
+ */
+export function formatExactDuration(minutes, t) {
+  // From two days on, as formatDuration does ("1 Tagen" is not German).
+  if (minutes >= 2880 && minutes % 1440 === 0) {
+    return t('board.days', { n: minutes / 1440 });
+  }
+  if (minutes > 0 && minutes % 60 === 0) {
+    return t('board.hours', { n: minutes / 60 });
+  }
+  return t('board.minutes', { n: minutes });
+}
