@@ -123,7 +123,9 @@ class SecondFactorSignIn {
 			OptionalLong step = Totp.matchingStep(secret, code.strip(), currentStep(),
 					this.properties.timeStepTolerance());
 			if (step.isEmpty()) {
-				return failed(member, "wrong-code");
+				// Not the sign-in's answer: there are no recovery codes yet to fall back
+				// on.
+				return failed(member, "wrong-setup-code");
 			}
 			List<String> recoveryCodes = RecoveryCodes.generate(this.properties.recoveryCodes());
 			Mono<Void> confirmed = this.authenticators.confirm(member.userId(), step.getAsLong(), recoveryCodes, now());

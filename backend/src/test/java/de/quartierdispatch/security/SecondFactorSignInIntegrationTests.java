@@ -275,6 +275,26 @@ class SecondFactorSignInIntegrationTests {
 		return username;
 	}
 
+	@Test
+	void aWrongCodeWhileSettingUpSaysSoWithoutPointingToRecoveryCodesThatDoNotExistYet() {
+		String pending = StaffLogin.passwordOnly(this.client, teamLead());
+		JsonNode secret = post(pending, "/api/auth/mfa/enrolment", Map.of()).expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		AuthenticatorApp app = new AuthenticatorApp(secret.path("secret").asString());
+		post(pending, "/api/auth/mfa/enrolment/confirm", Map.of("code", app.wrongCodeAt(Instant.now(), TOLERANCE)))
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:wrong-setup-code")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("gerade eingerichteten")
+				.doesNotContain("Wiederherstellungscode"));
+	}
+
 	private Enrolled enrol(String pending) {
 		JsonNode secret = post(pending, "/api/auth/mfa/enrolment", Map.of()).expectStatus()
 			.isOk()
