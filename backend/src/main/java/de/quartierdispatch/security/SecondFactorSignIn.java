@@ -123,8 +123,7 @@ class SecondFactorSignIn {
 			OptionalLong step = Totp.matchingStep(secret, code.strip(), currentStep(),
 					this.properties.timeStepTolerance());
 			if (step.isEmpty()) {
-				// Not the sign-in's answer: there are no recovery codes yet to fall back
-				// on.
+				// Not the sign-in's answer: no recovery codes exist yet.
 				return failed(member, "wrong-setup-code");
 			}
 			List<String> recoveryCodes = RecoveryCodes.generate(this.properties.recoveryCodes());

@@ -208,9 +208,7 @@ class SecurityConfiguration {
 				exchange.getResponse().getHeaders().setLocation(URI.create("/login?next=" + next));
 				return exchange.getResponse().setComplete();
 			}
-			// Staff pages are matched above: a page asked for here is at an address that
-			// only
-			// the final deny-all rule names.
+			// Staff pages are matched above: a page asked for here is unknown.
 			return NotFoundPage.wanted(exchange) ? NotFoundPage.write(exchange)
 					: problems.write(exchange, HttpStatus.UNAUTHORIZED);
 		});
