@@ -1,19 +1,13 @@
-import { I18n } from '../core/i18n.js';
-import { api, setApiLanguage } from '../core/api.js';
+import { api } from '../core/api.js';
 import { $ } from '../core/dom.js';
-import { renderPageShell } from '../shell/pageShell.js';
+import { startPublicPage } from '../shell/publicPage.js';
 
 /**
  * The page behind a mail's stop link: one button, so that a mail scanner opening the link
  * stops nothing; only the person pressing it does.
  */
 async function start() {
-  renderPageShell({ title: 'report.siteTitle', home: true });
-  const config = await api('/api/config');
-  const i18n = new I18n(config.languages);
-  await i18n.use(i18n.initialLanguage(), { remember: false });
-  setApiLanguage(i18n.language);
-  i18n.bindSelector($('#language'));
+  const { i18n } = await startPublicPage();
   const token = new URLSearchParams(window.location.search).get('t') || '';
   const button = $('#stop');
   button.addEventListener('click', async () => {
