@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.OptionalLong;
 
 import de.quartierdispatch.security.mfa.Authenticator;
 import de.quartierdispatch.security.mfa.Authenticators;
@@ -120,14 +119,13 @@ class SecondFactorSignIn {
 				return Mono.error(new SecondFactorRefusedException(HttpStatus.CONFLICT, "second-factor-no-enrolment"));
 			}
 			byte[] secret = this.cipher.decrypt(member.userId(), account.newSecret());
-			OptionalLong step = Totp.matchingStep(secret, code.strip(), currentStep(),
-					this.properties.timeStepTolerance());
-			if (step.isEmpty()) {
+			long[] steps = Totp.matchingSteps(secret, code.strip(), currentStep(), this.properties.timeStepTolerance());
+			if (steps.length == 0) {
 				// Not the sign-in's answer: no recovery codes exist yet.
 				return failed(member, "wrong-setup-code");
 			}
 			List<String> recoveryCodes = RecoveryCodes.generate(this.properties.recoveryCodes());
-			Mono<Void> confirmed = this.authenticators.confirm(member.userId(), step.getAsLong(), recoveryCodes, now());
+			Mono<Void> confirmed = this.authenticators.confirm(member.userId(), steps, recoveryCodes, now());
 			return this.transactions.transactional(confirmed)
 				.then(complete(member, exchange, "enrolled an authenticator"))
 				.thenReturn(recoveryCodes);
@@ -159,11 +157,11 @@ class SecondFactorSignIn {
 			ServerWebExchange exchange) {
 		long current = currentStep();
 		int tolerance = this.properties.timeStepTolerance();
-		OptionalLong step = Totp.matchingStep(secret, code, current, tolerance);
-		if (step.isEmpty()) {
+		long[] steps = Totp.matchingSteps(secret, code, current, tolerance);
+		if (steps.length == 0) {
 			return failed(member, "wrong-code");
 		}
-		return this.authenticators.claim(member.userId(), step.getAsLong(), current - tolerance)
+		return this.authenticators.claim(member.userId(), steps, current - tolerance)
 			.flatMap((fresh) -> fresh ? complete(member, exchange, "gave an authenticator code")
 				.thenReturn(SecondFactorVerified.of(member, false, null)) : failed(member, "code-used"));
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.quartierdispatch.security.mfa.Authenticators;
 import de.quartierdispatch.support.AuthenticatorApp;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
@@ -38,6 +39,9 @@ class SecondFactorSignInIntegrationTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private Authenticators authenticators;
 
 	@Test
 	void aTeamLeadWithoutAnAppIsLedToEnrolmentAndCannotReachAnythingElseUntilEnrolled() {
@@ -267,6 +271,29 @@ class SecondFactorSignInIntegrationTests {
 	/**
 	 * A team lead of their own, with the demo accounts' password and no second factor.
 	 */
+	/**
+	 * Six digits repeat, so a code can stand for two steps of the window (TotpTests has
+	 * such a pair). It is taken for both at once: accepted while either was unused, never
+	 * again after; a server that took only the earliest refused the app's current code
+	 * whenever that earlier step was used already.
+	 */
+	@Test
+	void aCodeThatStandsForTwoStepsIsTakenOnceForBoth() {
+		long user = TestDatabase.queryLong("SELECT id FROM staff_user WHERE username = '" + teamLead() + "'");
+
+		assertThat(claim(user, 100)).isTrue();
+		assertThat(claim(user, 100, 103)).as("the later step of a shared code is still free").isTrue();
+		assertThat(claim(user, 100, 103)).as("the same code again").isFalse();
+		assertThat(claim(user, 103)).isFalse();
+		assertThat(TestDatabase.queryString("SELECT string_agg(step::text, ',' ORDER BY step) "
+				+ "FROM staff_totp_used_step WHERE user_id = " + user))
+			.isEqualTo("100,103");
+	}
+
+	private Boolean claim(long user, long... steps) {
+		return this.authenticators.claim(user, steps, 0).block(Duration.ofSeconds(10));
+	}
+
 	static String teamLead() {
 		String username = "lead-" + UUID.randomUUID().toString().substring(0, 8);
 		TestDatabase.queryLong("INSERT INTO staff_user (username, display_name, password_hash, roles) SELECT '"

@@ -113,20 +113,22 @@ public final class StaffLogin {
 	 */
 	public static AuthenticatorApp authenticator(WebTestClient client, String username, Clock clock) {
 		String session = sessionToken(client, username, PASSWORD, clock);
-		return apps.get(key(username, status(client, session).path("enrolledAt").asString()));
+		return apps.get(key(username, status(client, username, session).path("enrolledAt").asString()));
 	}
 
 	private static String secondFactor(WebTestClient client, String username, String session, String csrf,
 			Clock clock) {
-		JsonNode status = status(client, session);
+		JsonNode status = status(client, username, session);
 		if ("ENROL".equals(status.path("state").asString())) {
-			JsonNode secret = post(client, "/api/auth/mfa/enrolment", session, csrf, Map.of()).getResponseBody();
+			JsonNode secret = post(client, username, "/api/auth/mfa/enrolment", session, csrf, Map.of())
+				.getResponseBody();
 			AuthenticatorApp app = new AuthenticatorApp(secret.path("secret").asString());
 			String code = app.codeAt(clock.instant());
 			app.used(clock.instant());
-			String full = cookie(post(client, "/api/auth/mfa/enrolment/confirm", session, csrf, Map.of("code", code)),
+			String full = cookie(
+					post(client, username, "/api/auth/mfa/enrolment/confirm", session, csrf, Map.of("code", code)),
 					username);
-			apps.put(key(username, status(client, full).path("enrolledAt").asString()), app);
+			apps.put(key(username, status(client, username, full).path("enrolledAt").asString()), app);
 			return full;
 		}
 		AuthenticatorApp app = apps.get(key(username, status.path("enrolledAt").asString()));
@@ -134,48 +136,55 @@ public final class StaffLogin {
 			throw new IllegalStateException("The authenticator app of " + username + " was set up outside StaffLogin");
 		}
 		String code = app.nextCode(clock, TIME_STEP_TOLERANCE);
-		return cookie(post(client, "/api/auth/mfa/verify", session, csrf, Map.of("code", code)), username);
+		return cookie(post(client, username, "/api/auth/mfa/verify", session, csrf, Map.of("code", code)), username);
 	}
 
 	private static EntityExchangeResult<JsonNode> passwordStep(WebTestClient client, String username, String password,
 			String csrf) {
-		return client.post()
+		return answered(client.post()
 			.uri("/api/auth/login")
 			.cookie("XSRF-TOKEN", csrf)
 			.header("X-XSRF-TOKEN", csrf)
 			.bodyValue(Map.of("username", username, "password", password))
 			.exchange()
-			.expectStatus()
-			.isOk()
 			.expectBody(JsonNode.class)
-			.returnResult();
+			.returnResult(), "password step", username);
 	}
 
-	private static JsonNode status(WebTestClient client, String session) {
-		return client.get()
+	private static JsonNode status(WebTestClient client, String username, String session) {
+		return answered(client.get()
 			.uri("/api/auth/mfa")
 			.cookie("QD_SESSION", session)
 			.exchange()
-			.expectStatus()
-			.isOk()
 			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+			.returnResult(), "second factor status", username).getResponseBody();
 	}
 
-	private static EntityExchangeResult<JsonNode> post(WebTestClient client, String path, String session, String csrf,
-			Map<String, String> body) {
-		return client.post()
+	private static EntityExchangeResult<JsonNode> post(WebTestClient client, String username, String path,
+			String session, String csrf, Map<String, String> body) {
+		return answered(client.post()
 			.uri(path)
 			.cookie("QD_SESSION", session)
 			.cookie("XSRF-TOKEN", csrf)
 			.header("X-XSRF-TOKEN", csrf)
 			.bodyValue(body)
 			.exchange()
-			.expectStatus()
-			.isOk()
 			.expectBody(JsonNode.class)
-			.returnResult();
+			.returnResult(), path, username);
+	}
+
+	/**
+	 * The answer of one sign-in step, which must be 200: otherwise a failure that names
+	 * the step, the account and the server's problem (a test further on otherwise only
+	 * sees "401" and cannot tell a locked account from a used code or an ended session).
+	 */
+	private static EntityExchangeResult<JsonNode> answered(EntityExchangeResult<JsonNode> answer, String step,
+			String account) {
+		if (answer.getStatus().value() != 200) {
+			throw new AssertionError("Sign-in of " + account + " refused at the " + step + " with " + answer.getStatus()
+					+ ": " + answer.getResponseBody());
+		}
+		return answer;
 	}
 
 	private static String cookie(EntityExchangeResult<?> result, String username) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import de.quartierdispatch.security.Role;
 import reactor.core.publisher.Mono;
@@ -62,9 +63,9 @@ public class Authenticators {
 
 	/**
 	 * The new secret replaces the old one, with fresh recovery codes (the old ones end);
-	 * the step whose code confirmed it counts as used.
+	 * the steps whose code confirmed it count as used.
 	 */
-	public Mono<Void> confirm(long userId, long usedStep, List<String> recoveryCodes, OffsetDateTime now) {
+	public Mono<Void> confirm(long userId, long[] usedSteps, List<String> recoveryCodes, OffsetDateTime now) {
 		String[] hashes = recoveryCodes.stream()
 			.map((code) -> HexFormat.of().formatHex(RecoveryCodes.hash(code)))
 			.toArray(String[]::new);
@@ -82,22 +83,31 @@ public class Authenticators {
 					INSERT INTO staff_recovery_code (user_id, code_hash)
 					SELECT :user, decode(h, 'hex') FROM unnest(:hashes::text[]) AS h
 					""").bind("user", userId).bind("hashes", hashes).then());
-		return replaced.then(stepsForgotten).then(claim(userId, usedStep, usedStep)).then(codesReplaced);
+		return replaced.then(stepsForgotten).then(claim(userId, usedSteps, usedSteps[0])).then(codesReplaced);
 	}
 
 	/**
-	 * Marks a time step as used; {@code false} when it already was (a replayed code).
-	 * Steps before {@code oldestKept} can no longer be accepted and are forgotten.
+	 * Marks the time steps a code stands for as used; {@code false} when every one of
+	 * them already was (a replayed code). All of them, so that a code two steps share is
+	 * taken once, not once for each; in ascending order, so that two requests with the
+	 * same code meet at the first step and only one wins. Steps before {@code oldestKept}
+	 * can no longer be accepted and are forgotten.
 	 */
-	public Mono<Boolean> claim(long userId, long step, long oldestKept) {
+	public Mono<Boolean> claim(long userId, long[] steps, long oldestKept) {
 		Mono<Void> forgotten = this.db.sql("DELETE FROM staff_totp_used_step WHERE user_id = :user AND step < :oldest")
 			.bind("user", userId)
 			.bind("oldest", oldestKept)
 			.then();
 		Mono<Long> claimed = this.db.sql("""
-				INSERT INTO staff_totp_used_step (user_id, step) VALUES (:user, :step) ON CONFLICT DO NOTHING
-				""").bind("user", userId).bind("step", step).fetch().rowsUpdated();
-		return forgotten.then(claimed).map((rows) -> rows == 1);
+				INSERT INTO staff_totp_used_step (user_id, step)
+				SELECT :user, step FROM unnest(:steps::bigint[]) AS step ORDER BY step
+				ON CONFLICT DO NOTHING
+				""")
+			.bind("user", userId)
+			.bind("steps", LongStream.of(steps).boxed().toArray(Long[]::new))
+			.fetch()
+			.rowsUpdated();
+		return forgotten.then(claimed).map((rows) -> rows > 0);
 	}
 
 	/** Uses up a recovery code; {@code false} when it is unknown or was used before. */

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,19 +45,20 @@ public final class Totp {
 	}
 
 	/**
-	 * The step within {@code tolerance} steps of {@code current} whose code is the given
-	 * one, if any. Every candidate is computed and compared in constant time.
+	 * The steps within {@code tolerance} steps of {@code current} whose code is the given
+	 * one, earliest first; usually none or one, but six digits repeat: two steps of a
+	 * wide window can share a code. Every candidate is computed and compared in constant
+	 * time.
 	 */
-	public static OptionalLong matchingStep(byte[] secret, String code, long current, int tolerance) {
+	public static long[] matchingSteps(byte[] secret, String code, long current, int tolerance) {
 		byte[] given = code.getBytes(StandardCharsets.US_ASCII);
-		OptionalLong found = OptionalLong.empty();
+		LongStream.Builder found = LongStream.builder();
 		for (long step = current - tolerance; step <= current + tolerance; step++) {
-			boolean equal = MessageDigest.isEqual(given, code(secret, step).getBytes(StandardCharsets.US_ASCII));
-			if (equal && found.isEmpty()) {
-				found = OptionalLong.of(step);
+			if (MessageDigest.isEqual(given, code(secret, step).getBytes(StandardCharsets.US_ASCII))) {
+				found.add(step);
 			}
 		}
-		return found;
+		return found.build().toArray();
 	}
 
 	private static byte[] hmacSha1(byte[] key, byte[] message) {

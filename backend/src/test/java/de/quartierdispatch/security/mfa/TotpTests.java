@@ -2,7 +2,6 @@ package de.quartierdispatch.security.mfa;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +28,26 @@ class TotpTests {
 	void onlyCodesWithinTheToleranceAroundTheCurrentStepMatch() {
 		long now = Totp.step(Instant.ofEpochSecond(1_234_567_890));
 
-		assertThat(Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, now - 1), now, 1)).hasValue(now - 1);
-		assertThat(Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, now + 1), now, 1)).hasValue(now + 1);
-		assertThat(Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, now + 2), now, 1))
-			.isEqualTo(OptionalLong.empty());
-		assertThat(Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, now - 2), now, 1)).isEmpty();
-		assertThat(Totp.matchingStep(RFC_SECRET, "12345", now, 1)).isEmpty();
+		assertThat(Totp.matchingSteps(RFC_SECRET, Totp.code(RFC_SECRET, now - 1), now, 1)).containsExactly(now - 1);
+		assertThat(Totp.matchingSteps(RFC_SECRET, Totp.code(RFC_SECRET, now + 1), now, 1)).containsExactly(now + 1);
+		assertThat(Totp.matchingSteps(RFC_SECRET, Totp.code(RFC_SECRET, now + 2), now, 1)).isEmpty();
+		assertThat(Totp.matchingSteps(RFC_SECRET, Totp.code(RFC_SECRET, now - 2), now, 1)).isEmpty();
+		assertThat(Totp.matchingSteps(RFC_SECRET, "12345", now, 1)).isEmpty();
+	}
+
+	/**
+	 * Six digits repeat: with the RFC's secret, steps 59493017 and 59493020 share a code.
+	 * A code names every step of the window it stands for, so that the sign-in can take
+	 * them all as used (a server that took only the earliest refused the app's current
+	 * code whenever the earlier step had been used already).
+	 */
+	@Test
+	void aCodeThatTwoStepsOfTheWindowShareMatchesBoth() {
+		String shared = Totp.code(RFC_SECRET, 59_493_017);
+		assertThat(Totp.code(RFC_SECRET, 59_493_020)).isEqualTo(shared);
+
+		assertThat(Totp.matchingSteps(RFC_SECRET, shared, 59_493_019, 2)).containsExactly(59_493_017, 59_493_020);
+		assertThat(Totp.matchingSteps(RFC_SECRET, shared, 59_493_020, 1)).containsExactly(59_493_020);
 	}
 
 	@Test
