@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * passwords.
  */
 @IntegrationTest
-@TestPropertySource(
-		properties = { "quartier.security.sign-in-attempts-per-minute=12", "quartier.security.max-failed-logins=3" })
+@TestPropertySource(properties = { "quartier.security.sign-in-attempts-per-minute=12",
+		"quartier.security.max-failed-logins=3", "quartier.scheduling.enabled=false" })
 @Import(SignInThrottlingIntegrationTests.StoppedClock.class)
 class SignInThrottlingIntegrationTests {
 

@@ -21,6 +21,12 @@ public final class AuthenticatorApp {
 
 	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+	/**
+	 * Steps either side of a used one that can share an application's window with it, at
+	 * the widest tolerance the tests set ({@link StaffLogin#TIME_STEP_TOLERANCE}).
+	 */
+	private static final int SAME_CODE_SPAN = 2 * StaffLogin.TIME_STEP_TOLERANCE + 2;
+
 	private final byte[] secret;
 
 	private final Set<Long> usedSteps = new HashSet<>();
@@ -48,15 +54,28 @@ public final class AuthenticatorApp {
 		if (step > now + tolerance - 1 && tolerance > 0) {
 			throw new IllegalStateException("Every time step the application accepts now has been used");
 		}
-		this.usedSteps.add(step);
-		return code(step);
+		return use(step);
 	}
 
 	/**
 	 * Notes that the code of an instant's time step was used (e.g. to confirm the app).
 	 */
 	public synchronized void used(Instant instant) {
-		this.usedSteps.add(Math.floorDiv(instant.getEpochSecond(), 30));
+		use(Math.floorDiv(instant.getEpochSecond(), 30));
+	}
+
+	/**
+	 * Marks a step used, and with it every step near it that has the same code: the
+	 * application takes a code as used for every step of its window the code stands for.
+	 */
+	private String use(long step) {
+		String code = code(step);
+		for (long other = step - SAME_CODE_SPAN; other <= step + SAME_CODE_SPAN; other++) {
+			if (other == step || code(other).equals(code)) {
+				this.usedSteps.add(other);
+			}
+		}
+		return code;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package de.quartierdispatch.support;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -123,8 +124,9 @@ public final class StaffLogin {
 			JsonNode secret = post(client, username, "/api/auth/mfa/enrolment", session, csrf, Map.of())
 				.getResponseBody();
 			AuthenticatorApp app = new AuthenticatorApp(secret.path("secret").asString());
-			String code = app.codeAt(clock.instant());
-			app.used(clock.instant());
+			Instant now = clock.instant();
+			String code = app.codeAt(now);
+			app.used(now);
 			String full = cookie(
 					post(client, username, "/api/auth/mfa/enrolment/confirm", session, csrf, Map.of("code", code)),
 					username);

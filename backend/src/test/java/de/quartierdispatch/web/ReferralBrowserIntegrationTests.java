@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -41,6 +42,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @IntegrationTest
 @ExtendWith(BrowserExtension.class)
 @Import(ReferralBrowserIntegrationTests.TestClock.class)
+// No background jobs on a clock a year ahead: they would escalate and clean up what the
+// other test classes hold in the shared database.
+@TestPropertySource(properties = "quartier.scheduling.enabled=false")
 class ReferralBrowserIntegrationTests {
 
 	/** A Tuesday, 10:00 in Bottrop. */
