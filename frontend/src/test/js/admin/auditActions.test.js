@@ -34,3 +34,44 @@ test('the audit log page knows, and names in German and English, every action th
     assert.deepEqual([...listed].filter((action) => !dictionary[`audit.${action}`]), [], language);
   }
 });
+
+/**
+ * The details the server records: the keys of the maps given to audit.record (and to the
+ * partner administration's changed(...)), the retention run's counts and those of every
+ * retention step.
+ */
+function recordedDetails() {
+  const details = new Set();
+  for (const file of javaFiles(JAVA)) {
+    const source = readFileSync(file, 'utf8');
+    const regions = [...source.matchAll(/(?:\.record\(|changed\(admin,|counts\.putAll\()[^;]*/g)].map(([region]) => region);
+    if (/implements RetentionStep/.test(source)) {
+      regions.push(...[...source.matchAll(/Map\.of\([^;]*/g)].map(([region]) => region));
+    }
+    for (const region of regions) {
+      for (const [, detail] of region.matchAll(/"([a-z][A-Za-z0-9]*)"\s*,/g)) {
+        details.add(detail);
+      }
+    }
+  }
+  return details;
+}
+
+test('every detail the server records has a name in German and English', () => {
+  const recorded = recordedDetails();
+  assert.ok(recorded.size >= 30, `found ${recorded.size} recorded details`);
+  for (const language of ['de', 'en']) {
+    const dictionary = JSON.parse(readFileSync(new URL(`i18n/${language}.json`, WEB), 'utf8'));
+    assert.deepEqual([...recorded].filter((detail) => !dictionary[`audit.detail.${detail}`]), [], language);
+  }
+});
+
+test('the fields a changed account names have words in German and English', () => {
+  const account = readFileSync(join(JAVA, 'de/quartierdispatch/staff/StoredAccount.java'), 'utf8');
+  const fields = [...account.matchAll(/fields\.add\("(\w+)"\)/g)].map(([, field]) => field);
+  assert.ok(fields.length >= 5, `found ${fields.length} fields`);
+  for (const language of ['de', 'en']) {
+    const dictionary = JSON.parse(readFileSync(new URL(`i18n/${language}.json`, WEB), 'utf8'));
+    assert.deepEqual(fields.filter((field) => !dictionary[`audit.field.${field}`]), [], language);
+  }
+});

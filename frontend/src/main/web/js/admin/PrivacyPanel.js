@@ -3,6 +3,7 @@ import { $, el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
+import { describeDetails } from './auditDetails.js';
 import { problemText, showProblem } from './problems.js';
 
 /** Every action the audit log records (a test compares it with the translations and the server's code). */
@@ -23,9 +24,10 @@ const PAGE = 50;
  */
 export class PrivacyPanel {
 
-  constructor(i18n, config, message) {
+  constructor(i18n, config, reference, message) {
     this.i18n = i18n;
     this.config = config;
+    this.reference = reference;
     this.message = message;
     this.errors = new FormErrors($('#subject-request'), $('#subject-errors'), i18n);
     this.entries = [];
@@ -146,7 +148,7 @@ export class PrivacyPanel {
       // The tracking code is what the administrator typed for a request; the number is internal.
       el('td', {}, entry.trackingCode ?? (entry.reportId ? `#${entry.reportId}` : '')),
       el('td', {}, entry.purpose ? t(`purpose.${entry.purpose}`) : ''),
-      el('td', { className: 'details' }, Object.entries(entry.details).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : value}`).join('; ')))));
+      el('td', { className: 'details' }, describeDetails(entry.details, this.i18n, this.reference.teamTypes)))));
   }
 
 }

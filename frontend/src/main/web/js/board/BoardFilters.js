@@ -1,5 +1,5 @@
 import { el } from '../core/dom.js';
-import { teamTypeName } from './teamTypes.js';
+import { teamTypeName } from '../core/teamTypes.js';
 
 /** The board's filters (quarter, team type, state): filled in the page's language, kept on refill. */
 export class BoardFilters {

@@ -2,7 +2,7 @@ import { api, ApiError } from '../core/api.js';
 import { el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
 import { categoryLabel } from '../core/categories.js';
-import { teamTypeName } from './teamTypes.js';
+import { teamTypeName } from '../core/teamTypes.js';
 import { isOverdue, withoutDeadlineIfOffered } from './BoardStore.js';
 
 /**

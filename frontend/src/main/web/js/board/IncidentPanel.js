@@ -6,7 +6,7 @@ import { categoryLabel } from '../core/categories.js';
 import { incidentReferrals } from '../referral/IncidentReferrals.js';
 import { CloseDialog } from './CloseDialog.js';
 import { actorText, stepText } from './timelineSteps.js';
-import { teamTypeName } from './teamTypes.js';
+import { teamTypeName } from '../core/teamTypes.js';
 import { explainRouting, weekdayName } from './routingExplanation.js';
 import { staffLanguageName } from '../core/languageNames.js';
 

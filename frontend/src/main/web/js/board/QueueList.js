@@ -1,7 +1,7 @@
 import { el } from '../core/dom.js';
 import { formatDuration, minutesUntil } from '../core/format.js';
 import { isOverdue } from './BoardStore.js';
-import { teamTypeName } from './teamTypes.js';
+import { teamTypeName } from '../core/teamTypes.js';
 import { stateKey } from './incidentState.js';
 
 /**

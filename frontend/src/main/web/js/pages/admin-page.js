@@ -25,7 +25,7 @@ async function start() {
   await Promise.all([
     new UsersPanel(i18n, me, reference, message).start(),
     new RulesPanel(i18n, reference, categories, message).start(),
-    new PrivacyPanel(i18n, config, message).start(),
+    new PrivacyPanel(i18n, config, reference, message).start(),
     new TeamTypesPanel($('#team-types'), i18n, message).start(),
     new PartnersPanel($('#partners'), i18n, message).start(),
     new InterfacesPanel(i18n, message).start(),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -77,6 +78,10 @@ class AdminPagesBrowserIntegrationTests {
 		page.locator("#audit-action").selectOption("TEAM_TYPE_CHANGED");
 		page.locator("#audit-filter button[type=submit]").click();
 		assertThat(page.locator("#audit-table tbody tr").first()).containsText("Teamart geändert");
+		Locator details = page.locator("#audit-table tbody tr").first().locator(".details");
+		assertThat(details).containsText("Teamart: " + name);
+		assertThat(details).containsText("Meldeintervall (Min.): 45");
+		assertThat(details).containsText("freiwillig: ja");
 
 		// A resident's request names the report by its tracking code, and so does the
 		// log.
