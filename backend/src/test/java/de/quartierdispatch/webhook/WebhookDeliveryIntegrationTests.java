@@ -134,6 +134,51 @@ class WebhookDeliveryIntegrationTests {
 		}
 	}
 
+	/**
+	 * Events leave over TLS: a plain-HTTP address elsewhere is refused at the field, in
+	 * the administrator's language; plain HTTP to this machine itself (a relay beside the
+	 * application) is taken.
+	 */
+	@Test
+	void aSubscriberOutsideThisMachineIsReachedOverHttpsOnly() {
+		WebTestClient admin = StaffLogin.as(this.client, "admin", CLOCK);
+		for (String url : new String[] { "http://example.org/hook", "http://127.0.0.1.example.org/hook",
+				"http://localhost@example.org/hook", "ftp://example.org/hook" }) {
+			admin.post()
+				.uri("/api/admin/webhooks")
+				.header("Accept-Language", "de")
+				.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
+						Set.of("INCIDENT_OPENED")))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("url")
+				.jsonPath("$.errors[0].message")
+				.value((message) -> assertThat((String) message).startsWith("Bitte geben Sie eine Webadresse ein"));
+		}
+		for (String url : new String[] { "https://stadt.example.org/hook", "http://localhost:8081/hook",
+				"http://127.0.0.1/hook", "http://[::1]:9000" }) {
+			String created = admin.post()
+				.uri("/api/admin/webhooks")
+				.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
+						Set.of("INCIDENT_OPENED")))
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			// Gone again, so that no sender tries the address while later tests run.
+			admin.delete()
+				.uri("/api/admin/webhooks/{id}", JSON.readTree(created).get("subscriber").get("id").asLong())
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful();
+		}
+	}
+
 	private String subscribe(WebhookReceiver receiver, Set<String> events) {
 		String created = StaffLogin.as(this.client, "admin", CLOCK)
 			.post()
