@@ -34,7 +34,8 @@ export class SecondFactorPage {
     $('#enrol-code').addEventListener('input', () => this.enrolErrors.clear());
     $('#recovery-continue').addEventListener('click', () => this._goOn());
     $('#status-continue').addEventListener('click', () => this._goOn());
-    $('#re-enrol').addEventListener('click', () => this._enrol());
+    $('#re-enrol').addEventListener('click', () => this._enrol({ cancellable: true }));
+    $('#enrol-cancel').addEventListener('click', () => this._cancelEnrolment());
     document.addEventListener('languagechange', () => {
       if (!$('#status-step').hidden) {
         this._showStatus();
@@ -78,13 +79,25 @@ export class SecondFactorPage {
     }
   }
 
-  async _enrol() {
+  /**
+   * Shows a new secret to set up. A member who chose to set up a (new) app may cancel; one whose
+   * sign-in waits for it may not (signing out is in the header).
+   */
+  async _enrol({ cancellable = false } = {}) {
     const secret = await api('/api/auth/mfa/enrolment', { method: 'POST' });
     $('#qr').src = secret.qrCode;
     $('#secret').textContent = secret.secret;
     $('#enrol-code').value = '';
+    this.enrolErrors.clear();
+    $('#enrol-cancel').hidden = !cancellable;
     this._show('enrol-step');
     $('#enrol-step h1').focus();
+  }
+
+  /** The new secret is left unconfirmed (it lapses on the server); the app set up before stays. */
+  _cancelEnrolment() {
+    this._showStatus();
+    $('#status-step h1').focus();
   }
 
   async _confirm() {
