@@ -3,7 +3,7 @@ import { el } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { showProblem, problemText } from './problems.js';
-import { TOPICS } from '../referral/referrals.js';
+import { openingHoursText, TOPICS } from '../referral/referrals.js';
 
 const KINDS = ['CITY_OFFICE', 'FREE_CARRIER'];
 
@@ -50,7 +50,7 @@ export class PartnersPanel {
       el('thead', {}, el('tr', {}, [t('admin.partners.name'), t('admin.partners.kind'), t('admin.partners.active'), ''].map((heading) => el('th', { scope: 'col' }, heading)))),
       el('tbody', {}, this.overview.organisations.map((organisation) => el('tr', {},
         el('th', { scope: 'row' }, organisation.name), el('td', {}, t(`admin.partners.kind.${organisation.kind}`)),
-        el('td', {}, organisation.active ? '✓' : '–'),
+        el('td', {}, t(organisation.active ? 'admin.partners.activeYes' : 'admin.partners.activeNo')),
         el('td', {}, el('button', { type: 'button', className: 'button button--small', onClick: () => { this.editingOrganisation = organisation; this._render(); } }, t('admin.partners.edit')))))));
   }
 
@@ -83,7 +83,7 @@ export class PartnersPanel {
         .map((heading) => el('th', { scope: 'col' }, heading)))),
       el('tbody', {}, this.services.map((service) => el('tr', {},
         el('th', { scope: 'row' }, service.name), el('td', {}, service.organisation), el('td', {}, t(`topic.${service.topic}`)),
-        el('td', {}, service.openingHours), el('td', {}, service.active ? '✓' : '–'),
+        el('td', {}, openingHoursText(service.openingHours, this.i18n.language)), el('td', {}, t(service.active ? 'admin.partners.activeYes' : 'admin.partners.activeNo')),
         el('td', {}, el('button', { type: 'button', className: 'button button--small', onClick: () => { this.editingService = service; this._render(); } }, t('admin.partners.edit')))))));
   }
 
