@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
  * The HTTP server's connections: which forwarded headers to believe
  * ({@link TrustedProxies}), how long a request's headers and body may take
  * ({@link HeaderReadTimeout}; the idle timeout between requests is Spring Boot's
- * {@code server.netty.idle-timeout}), and problem details for the requests Netty refuses
- * itself ({@link DecodingFailureProblems}).
+ * {@code server.netty.idle-timeout}), problem details for the requests Netty refuses
+ * itself ({@link DecodingFailureProblems}), and a WebSocket client's broken frames as the
+ * client's fault ({@link MalformedWebSocketFrames}).
  */
 @Configuration(proxyBeanMethods = false)
 class ServerConnectionConfiguration {
@@ -35,6 +36,9 @@ class ServerConnectionConfiguration {
 						.addBefore(NettyPipeline.HttpCodec, HeaderReadTimeout.FIRST_BYTE_NAME, timeout.firstByte());
 					channel.pipeline().addAfter(NettyPipeline.HttpCodec, HeaderReadTimeout.NAME, timeout);
 					channel.pipeline().addAfter(NettyPipeline.HttpCodec, DecodingFailureProblems.NAME, problems);
+					channel.pipeline()
+						.addAfter(NettyPipeline.HttpCodec, MalformedWebSocketFrames.NAME,
+								MalformedWebSocketFrames.INSTANCE);
 				});
 			return forwarded ? configured.forwarded(proxies) : configured.forwarded(false);
 		};

@@ -141,6 +141,75 @@ class ServerEdgeIntegrationTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
+	/**
+	 * A board client that sends an unmasked frame breaks the protocol: it gets a close
+	 * frame with 1002 and loses the connection, and the log says so in one line instead
+	 * of an uncaught error with a stack trace.
+	 */
+	@Test
+	void aWebSocketClientBreakingTheProtocolIsClosedWith1002AndLoggedAsItsFault() throws IOException {
+		String session = StaffLogin.sessionToken(this.client, "dispatcher");
+		long since = TestDatabase.queryLong("SELECT last_seq FROM board_event_sequence");
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(15_000);
+			OutputStream out = socket.getOutputStream();
+			InputStream in = socket.getInputStream();
+			out.write(("GET /ws/board?since=" + since + " HTTP/1.1\r\nHost: localhost:" + this.port
+					+ "\r\nUpgrade: websocket\r\n"
+					+ "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+					+ "Sec-WebSocket-Version: 13\r\nOrigin: http://localhost:" + this.port + "\r\nCookie: QD_SESSION="
+					+ session + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			assertThat(readHeaders(in)).startsWith("HTTP/1.1 101");
+			while (!nextFrame(in).text().contains("\"live\"")) {
+				// What the board sends before it is live.
+			}
+			// A text frame as a server would send it: clients must mask theirs.
+			out.write(new byte[] { (byte) 0x81, 0x02, 'h', 'i' });
+			out.flush();
+			Frame frame = nextFrame(in);
+			while (frame.opcode() != 0x8) {
+				frame = nextFrame(in);
+			}
+			assertThat(frame.closeCode()).isEqualTo(1002);
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> CapturedLog.lines()
+				.stream()
+				.anyMatch((line) -> line.contains("client broke the protocol: received a frame that is not masked")));
+		assertThat(CapturedLog.lines()).noneMatch((line) -> line.contains("CorruptedWebSocketFrameException"));
+	}
+
+	private static String readHeaders(InputStream in) throws IOException {
+		StringBuilder headers = new StringBuilder();
+		while (!headers.toString().endsWith("\r\n\r\n")) {
+			int next = in.read();
+			if (next < 0) {
+				break;
+			}
+			headers.append((char) next);
+		}
+		return headers.toString();
+	}
+
+	/** The server's next frame (a server's are never masked). */
+	private static Frame nextFrame(InputStream in) throws IOException {
+		int first = in.read();
+		int length = in.read();
+		if (first < 0 || length < 0) {
+			throw new AssertionError("The connection ended without a close frame");
+		}
+		long size = length & 0x7f;
+		if (size >= 126) {
+			int bytes = (size == 126) ? 2 : 8;
+			size = 0;
+			for (byte part : in.readNBytes(bytes)) {
+				size = (size << 8) | (part & 0xff);
+			}
+		}
+		return new Frame(first & 0x0f, in.readNBytes((int) size));
+	}
+
 	@Test
 	void aWebSocketHandshakeForAnotherProtocolVersionIsA426NamingVersion13WithProblemDetails() {
 		String session = StaffLogin.sessionToken(this.client, "dispatcher");
@@ -323,6 +392,19 @@ class ServerEdgeIntegrationTests {
 			// A reset counts as closed.
 			return -1;
 		}
+	}
+
+	/** A WebSocket frame as read off the connection. */
+	private record Frame(int opcode, byte[] payload) {
+
+		String text() {
+			return new String(this.payload, StandardCharsets.UTF_8);
+		}
+
+		int closeCode() {
+			return ((this.payload[0] & 0xff) << 8) | (this.payload[1] & 0xff);
+		}
+
 	}
 
 }
