@@ -26,6 +26,7 @@ export class BoardSocket {
     this._socket = null;
     this._lastHeard = 0;
     this._stopped = false;
+    this._refused = false;
     this._watch = setInterval(() => this._checkStale(), 5000);
   }
 
@@ -46,7 +47,8 @@ export class BoardSocket {
   }
 
   _connect() {
-    this._status(this._attempt === 0 ? 'connecting' : 'reconnecting');
+    // While the account's other boards keep this one out, each new try still says why.
+    this._status(this._attempt === 0 ? 'connecting' : this._refused ? 'too-many' : 'reconnecting');
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${window.location.host}/ws/board?since=${this._seq}`);
     this._socket = socket;
@@ -58,6 +60,7 @@ export class BoardSocket {
     this._lastHeard = Date.now();
     if (message.type === 'live' || message.type === 'heartbeat') {
       this._attempt = 0;
+      this._refused = false;
       this._seq = Math.max(this._seq, message.seq);
       this._status('live');
       return;
@@ -92,7 +95,8 @@ export class BoardSocket {
     this._attempt += 1;
     // Refused because this account has its maximum of boards open elsewhere: waiting helps only
     // once one of them is closed, and the lead has to know which of the two to do.
-    this._status(event.code === TOO_MANY_BOARDS ? 'too-many' : 'reconnecting');
+    this._refused = event.code === TOO_MANY_BOARDS;
+    this._status(this._refused ? 'too-many' : 'reconnecting');
     const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** (this._attempt - 1));
     const jitter = Math.random() * backoff * 0.5;
     setTimeout(() => this._connect(), event.code === 4000 ? 0 : backoff / 2 + jitter);
