@@ -7,6 +7,7 @@ import java.util.Set;
 
 import de.quartierdispatch.privacy.AuditLog;
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.ProblemException;
 import de.quartierdispatch.webhook.WebhookSubscribers.CreatedSubscriber;
 import de.quartierdispatch.webhook.WebhookSubscribers.Subscriber;
@@ -40,11 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/webhooks")
 class WebhookController {
 
-	/**
-	 * Events leave over TLS only; plain HTTP just to this machine itself (a relay beside
-	 * the application), where nothing crosses a network.
-	 */
-	private static final String URL = "https://\\S+|http://(localhost|127\\.0\\.0\\.1|\\[::1\\])([:/?#]\\S*)?";
+	/** Looks like a web address; {@link WebhookAddress} decides where events may go. */
+	private static final String URL = "(?i)https?://\\S+";
 
 	private final WebhookSubscribers subscribers;
 
@@ -68,9 +66,12 @@ class WebhookController {
 	@Transactional
 	Mono<CreatedSubscriber> create(@Valid @RequestBody NewSubscriber request,
 			@AuthenticationPrincipal StaffPrincipal admin) {
+		String url = WebhookAddress.normalized(request.url());
+		if (!WebhookAddress.acceptable(url)) {
+			return Mono.error(new InvalidFieldsException("url", "webhook.plain-http"));
+		}
 		return this.subscribers
-			.create(request.name().strip(), request.url().strip(), request.events(), admin.username(),
-					OffsetDateTime.now(this.clock))
+			.create(request.name().strip(), url, request.events(), admin.username(), OffsetDateTime.now(this.clock))
 			.onErrorMap(DataIntegrityViolationException.class, (taken) -> new WebhookNameTakenException())
 			.flatMap((created) -> audited(admin, "WEBHOOK_CREATED", created.subscriber()).thenReturn(created));
 	}
@@ -79,9 +80,15 @@ class WebhookController {
 	@Transactional
 	Mono<Subscriber> update(@PathVariable long id, @Valid @RequestBody SubscriberChange request,
 			@AuthenticationPrincipal StaffPrincipal admin) {
-		return this.subscribers
-			.update(id, request.url().strip(), request.events(), request.enabled(), OffsetDateTime.now(this.clock))
+		String url = WebhookAddress.normalized(request.url());
+		// An address saved before the rule stays as it is until it is changed: switching
+		// the subscriber off must still work.
+		return this.subscribers.find(id)
 			.switchIfEmpty(Mono.error(WebhookNotFoundException::new))
+			.filter((stored) -> stored.url().equals(url) || WebhookAddress.acceptable(url))
+			.switchIfEmpty(Mono.error(() -> new InvalidFieldsException("url", "webhook.plain-http")))
+			.flatMap((stored) -> this.subscribers.update(id, url, request.events(), request.enabled(),
+					OffsetDateTime.now(this.clock)))
 			.flatMap((changed) -> audited(admin, "WEBHOOK_CHANGED", changed).thenReturn(changed));
 	}
 

@@ -37,6 +37,13 @@ class WebhookSubscribers {
 			.all();
 	}
 
+	Mono<Subscriber> find(long id) {
+		return this.db.sql("SELECT " + COLUMNS + " FROM webhook_subscriber WHERE id = :id")
+			.bind("id", id)
+			.map(WebhookSubscribers::toSubscriber)
+			.one();
+	}
+
 	Mono<CreatedSubscriber> create(String name, String url, Set<WebhookEvent> events, String by, OffsetDateTime now) {
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);

@@ -136,47 +136,67 @@ class WebhookDeliveryIntegrationTests {
 
 	/**
 	 * Events leave over TLS: a plain-HTTP address elsewhere is refused at the field, in
-	 * the administrator's language; plain HTTP to this machine itself (a relay beside the
-	 * application) is taken.
+	 * the administrator's language, also where user info in front of the host makes it
+	 * look like this machine; plain HTTP to this machine itself (a relay beside the
+	 * application) is taken. An address saved before the rule can still be switched off,
+	 * but not changed to another plain-HTTP one.
 	 */
 	@Test
 	void aSubscriberOutsideThisMachineIsReachedOverHttpsOnly() {
 		WebTestClient admin = StaffLogin.as(this.client, "admin", CLOCK);
-		for (String url : new String[] { "http://example.org/hook", "http://127.0.0.1.example.org/hook",
-				"http://localhost@example.org/hook", "ftp://example.org/hook" }) {
-			admin.post()
-				.uri("/api/admin/webhooks")
-				.header("Accept-Language", "de")
-				.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
-						Set.of("INCIDENT_OPENED")))
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectBody()
-				.jsonPath("$.errors[0].field")
-				.isEqualTo("url")
-				.jsonPath("$.errors[0].message")
-				.value((message) -> assertThat((String) message).startsWith("Bitte geben Sie eine Webadresse ein"));
+		for (String url : new String[] { "http://example.org/hook", "HTTP://example.org/hook",
+				"http://127.0.0.1.example.org/hook", "http://localhost@example.org/hook",
+				"http://localhost:80@example.org/hook", "http://127.0.0.1:@example.org/" }) {
+			refused(admin.post().uri("/api/admin/webhooks"), url, 422);
 		}
-		for (String url : new String[] { "https://stadt.example.org/hook", "http://localhost:8081/hook",
-				"http://127.0.0.1/hook", "http://[::1]:9000" }) {
-			String created = admin.post()
-				.uri("/api/admin/webhooks")
-				.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
-						Set.of("INCIDENT_OPENED")))
-				.exchange()
-				.expectStatus()
-				.isCreated()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody();
+		refused(admin.post().uri("/api/admin/webhooks"), "ftp://example.org/hook", 400);
+		for (String url : new String[] { "https://stadt.example.org/hook", "HTTPS://stadt.example.org/hook",
+				"http://localhost:8081/hook", "http://127.0.0.1/hook", "http://[::1]:9000" }) {
+			long id = created(admin, url);
 			// Gone again, so that no sender tries the address while later tests run.
-			admin.delete()
-				.uri("/api/admin/webhooks/{id}", JSON.readTree(created).get("subscriber").get("id").asLong())
-				.exchange()
-				.expectStatus()
-				.is2xxSuccessful();
+			admin.delete().uri("/api/admin/webhooks/{id}", id).exchange().expectStatus().is2xxSuccessful();
 		}
+
+		long legacy = created(admin, "https://stadt.example.org/hook");
+		TestDatabase.queryString("UPDATE webhook_subscriber SET url = 'http://stadt.example.org/hook' WHERE id = "
+				+ legacy + " RETURNING url");
+		admin.put()
+			.uri("/api/admin/webhooks/{id}", legacy)
+			.bodyValue(Map.of("url", "http://stadt.example.org/hook", "events", Set.of("INCIDENT_OPENED"), "enabled",
+					false))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		refused(admin.put().uri("/api/admin/webhooks/{id}", legacy), "http://other.example.org/hook", 422);
+		admin.delete().uri("/api/admin/webhooks/{id}", legacy).exchange().expectStatus().is2xxSuccessful();
+	}
+
+	private static void refused(WebTestClient.RequestBodySpec request, String url, int status) {
+		request.header("Accept-Language", "de")
+			.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
+					Set.of("INCIDENT_OPENED"), "enabled", true))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("url")
+			.jsonPath("$.errors[0].message")
+			.value((message) -> assertThat((String) message).as(url).contains("https://"));
+	}
+
+	private static long created(WebTestClient admin, String url) {
+		String created = admin.post()
+			.uri("/api/admin/webhooks")
+			.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
+					Set.of("INCIDENT_OPENED")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return JSON.readTree(created).get("subscriber").get("id").asLong();
 	}
 
 	private String subscribe(WebhookReceiver receiver, Set<String> events) {
