@@ -94,7 +94,7 @@ export class SecondFactorPage {
     $('#enrol-step h1').focus();
   }
 
-  /** The new secret is left unconfirmed (it lapses on the server); the app set up before stays. */
+  /** The new secret is left unconfirmed (it lapses after the set-up time, or the next set-up replaces it); the app set up before stays. */
   _cancelEnrolment() {
     this._showStatus();
     $('#status-step h1').focus();

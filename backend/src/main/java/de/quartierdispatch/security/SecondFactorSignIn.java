@@ -125,10 +125,16 @@ class SecondFactorSignIn {
 				return failed(member, "wrong-setup-code");
 			}
 			List<String> recoveryCodes = RecoveryCodes.generate(this.properties.recoveryCodes());
-			Mono<Void> confirmed = this.authenticators.confirm(member.userId(), steps, recoveryCodes, now());
+			Mono<Boolean> confirmed = this.authenticators.confirm(member.userId(), account.newSecret(), steps,
+					recoveryCodes, now());
+			// Not confirmed: a second request confirmed this set-up first (its answer
+			// holds
+			// the recovery codes), or a new set-up has replaced the secret.
 			return this.transactions.transactional(confirmed)
-				.then(complete(member, exchange, "enrolled an authenticator"))
-				.thenReturn(recoveryCodes);
+				.flatMap((done) -> done
+						? complete(member, exchange, "enrolled an authenticator").thenReturn(recoveryCodes)
+						: Mono.error(
+								new SecondFactorRefusedException(HttpStatus.CONFLICT, "second-factor-no-enrolment")));
 		});
 	}
 

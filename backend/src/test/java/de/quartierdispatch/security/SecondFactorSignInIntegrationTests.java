@@ -8,6 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import de.quartierdispatch.security.mfa.Authenticators;
 import de.quartierdispatch.support.AuthenticatorApp;
@@ -269,9 +273,6 @@ class SecondFactorSignInIntegrationTests {
 	}
 
 	/**
-	 * A team lead of their own, with the demo accounts' password and no second factor.
-	 */
-	/**
 	 * Six digits repeat, so a code can stand for two steps of the window (TotpTests has
 	 * such a pair). It is taken for both at once: accepted while either was unused, never
 	 * again after; a server that took only the earliest refused the app's current code
@@ -290,10 +291,51 @@ class SecondFactorSignInIntegrationTests {
 			.isEqualTo("100,103");
 	}
 
+	/**
+	 * Two requests confirming the same set-up at once (a double click): one sets the app
+	 * up and shows the recovery codes, the other is told there is nothing left to
+	 * confirm, so the codes shown are the ones that work.
+	 */
+	@Test
+	void aSetUpConfirmedTwiceAtOnceIsSetUpOnceAndItsRecoveryCodesWork() throws Exception {
+		String username = teamLead();
+		String pending = StaffLogin.passwordOnly(this.client, username);
+		JsonNode secret = post(pending, "/api/auth/mfa/enrolment", Map.of()).expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		String code = new AuthenticatorApp(secret.path("secret").asString()).codeAt(Instant.now());
+		ExecutorService twice = Executors.newFixedThreadPool(2);
+		try {
+			Callable<EntityExchangeResult<JsonNode>> confirm = () -> post(pending, "/api/auth/mfa/enrolment/confirm",
+					Map.of("code", code))
+				.expectBody(JsonNode.class)
+				.returnResult();
+			List<EntityExchangeResult<JsonNode>> answers = new ArrayList<>();
+			for (Future<EntityExchangeResult<JsonNode>> answer : twice.invokeAll(List.of(confirm, confirm))) {
+				answers.add(answer.get());
+			}
+			assertThat(answers).extracting((answer) -> answer.getStatus().value()).containsExactlyInAnyOrder(200, 409);
+			EntityExchangeResult<JsonNode> setUp = answers.stream()
+				.filter((answer) -> answer.getStatus().value() == 200)
+				.findFirst()
+				.orElseThrow();
+			String again = StaffLogin.passwordOnly(this.client, username);
+			post(again, "/api/auth/mfa/verify", Map.of("code", recoveryCodes(setUp).get(0))).expectStatus().isOk();
+		}
+		finally {
+			twice.shutdownNow();
+		}
+	}
+
 	private Boolean claim(long user, long... steps) {
 		return this.authenticators.claim(user, steps, 0).block(Duration.ofSeconds(10));
 	}
 
+	/**
+	 * A team lead of their own, with the demo accounts' password and no second factor.
+	 */
 	static String teamLead() {
 		String username = "lead-" + UUID.randomUUID().toString().substring(0, 8);
 		TestDatabase.queryLong("INSERT INTO staff_user (username, display_name, password_hash, roles) SELECT '"

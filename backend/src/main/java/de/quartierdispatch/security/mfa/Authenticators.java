@@ -63,16 +63,19 @@ public class Authenticators {
 
 	/**
 	 * The new secret replaces the old one, with fresh recovery codes (the old ones end);
-	 * the steps whose code confirmed it count as used.
+	 * the steps whose code confirmed it count as used. Only the new secret the code was
+	 * checked against: {@code false}, and nothing changed, when it is no longer the one
+	 * waiting (confirmed meanwhile by a second request, or replaced by a new set-up).
 	 */
-	public Mono<Void> confirm(long userId, long[] usedSteps, List<String> recoveryCodes, OffsetDateTime now) {
+	public Mono<Boolean> confirm(long userId, byte[] checkedSecret, long[] usedSteps, List<String> recoveryCodes,
+			OffsetDateTime now) {
 		String[] hashes = recoveryCodes.stream()
 			.map((code) -> HexFormat.of().formatHex(RecoveryCodes.hash(code)))
 			.toArray(String[]::new);
-		Mono<Void> replaced = this.db.sql("""
+		Mono<Long> replaced = this.db.sql("""
 				UPDATE staff_totp SET secret = new_secret, enrolled_at = :now, new_secret = NULL, new_secret_at = NULL
-				WHERE user_id = :user AND new_secret IS NOT NULL
-				""").bind("user", userId).bind("now", now).then();
+				WHERE user_id = :user AND new_secret = :checked
+				""").bind("user", userId).bind("now", now).bind("checked", checkedSecret).fetch().rowsUpdated();
 		Mono<Void> stepsForgotten = this.db.sql("DELETE FROM staff_totp_used_step WHERE user_id = :user")
 			.bind("user", userId)
 			.then();
@@ -83,7 +86,8 @@ public class Authenticators {
 					INSERT INTO staff_recovery_code (user_id, code_hash)
 					SELECT :user, decode(h, 'hex') FROM unnest(:hashes::text[]) AS h
 					""").bind("user", userId).bind("hashes", hashes).then());
-		return replaced.then(stepsForgotten).then(claim(userId, usedSteps, usedSteps[0])).then(codesReplaced);
+		return replaced.flatMap((rows) -> (rows == 0) ? Mono.just(false)
+				: stepsForgotten.then(claim(userId, usedSteps, usedSteps[0])).then(codesReplaced).thenReturn(true));
 	}
 
 	/**
