@@ -127,9 +127,8 @@ class SecondFactorSignIn {
 			List<String> recoveryCodes = RecoveryCodes.generate(this.properties.recoveryCodes());
 			Mono<Boolean> confirmed = this.authenticators.confirm(member.userId(), account.newSecret(), steps,
 					recoveryCodes, now());
-			// Not confirmed: a second request confirmed this set-up first (its answer
-			// holds
-			// the recovery codes), or a new set-up has replaced the secret.
+			// Not confirmed: a second request confirmed it first (its answer holds the
+			// recovery codes), or a new set-up has replaced the secret.
 			return this.transactions.transactional(confirmed)
 				.flatMap((done) -> done
 						? complete(member, exchange, "enrolled an authenticator").thenReturn(recoveryCodes)

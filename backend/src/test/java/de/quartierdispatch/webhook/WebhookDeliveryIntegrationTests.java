@@ -186,32 +186,29 @@ class WebhookDeliveryIntegrationTests {
 	}
 
 	private static long created(WebTestClient admin, String url) {
+		return created(admin, url, Set.of("INCIDENT_OPENED")).get("subscriber").get("id").asLong();
+	}
+
+	/**
+	 * A new subscriber, as the administration's answer tells it (with the signing
+	 * secret).
+	 */
+	private static JsonNode created(WebTestClient admin, String url, Set<String> events) {
 		String created = admin.post()
 			.uri("/api/admin/webhooks")
-			.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
-					Set.of("INCIDENT_OPENED")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events", events))
 			.exchange()
 			.expectStatus()
 			.isCreated()
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		return JSON.readTree(created).get("subscriber").get("id").asLong();
+		return JSON.readTree(created);
 	}
 
 	private String subscribe(WebhookReceiver receiver, Set<String> events) {
-		String created = StaffLogin.as(this.client, "admin", CLOCK)
-			.post()
-			.uri("/api/admin/webhooks")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", receiver.url(), "events", events))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return JSON.readTree(created).get("secret").asString();
+		return created(StaffLogin.as(this.client, "admin", CLOCK), receiver.url(), events).get("secret").asString();
 	}
 
 	/** What a receiver does: recompute the HMAC over {@code timestamp.body}. */
