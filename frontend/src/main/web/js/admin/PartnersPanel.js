@@ -1,5 +1,5 @@
 import { api } from '../core/api.js';
-import { el } from '../core/dom.js';
+import { el, scrollRegion } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { showProblem, problemText } from './problems.js';
@@ -46,12 +46,12 @@ export class PartnersPanel {
 
   _organisationTable() {
     const t = (key) => this.i18n.t(key);
-    return el('table', { className: 'data-table', id: 'partner-organisations' },
+    return scrollRegion(t('admin.partners.organisations'), el('table', { className: 'data-table', id: 'partner-organisations' },
       el('thead', {}, el('tr', {}, [t('admin.partners.name'), t('admin.partners.kind'), t('admin.partners.active'), ''].map((heading) => el('th', { scope: 'col' }, heading)))),
       el('tbody', {}, this.overview.organisations.map((organisation) => el('tr', {},
         el('th', { scope: 'row' }, organisation.name), el('td', {}, t(`admin.partners.kind.${organisation.kind}`)),
         el('td', {}, t(organisation.active ? 'admin.partners.activeYes' : 'admin.partners.activeNo')),
-        el('td', {}, el('button', { type: 'button', className: 'button button--small', onClick: () => { this.editingOrganisation = organisation; this._render(); } }, t('admin.partners.edit')))))));
+        el('td', {}, el('button', { type: 'button', className: 'button button--small', onClick: () => { this.editingOrganisation = organisation; this._render(); } }, t('admin.partners.edit'))))))));
   }
 
   _organisationForm() {
@@ -78,13 +78,13 @@ export class PartnersPanel {
 
   _serviceTable() {
     const t = (key) => this.i18n.t(key);
-    return el('table', { className: 'data-table', id: 'partner-services' },
+    return scrollRegion(t('admin.partners.services'), el('table', { className: 'data-table', id: 'partner-services' },
       el('thead', {}, el('tr', {}, [t('admin.partners.name'), t('admin.partners.organisation'), t('admin.partners.topic'), t('directory.hours'), t('admin.partners.active'), '']
         .map((heading) => el('th', { scope: 'col' }, heading)))),
       el('tbody', {}, this.services.map((service) => el('tr', {},
         el('th', { scope: 'row' }, service.name), el('td', {}, service.organisation), el('td', {}, t(`topic.${service.topic}`)),
         el('td', {}, openingHoursText(service.openingHours, this.i18n.language)), el('td', {}, t(service.active ? 'admin.partners.activeYes' : 'admin.partners.activeNo')),
-        el('td', {}, el('button', { type: 'button', className: 'button button--small', onClick: () => { this.editingService = service; this._render(); } }, t('admin.partners.edit')))))));
+        el('td', {}, el('button', { type: 'button', className: 'button button--small', onClick: () => { this.editingService = service; this._render(); } }, t('admin.partners.edit'))))))));
   }
 
   _serviceForm() {
@@ -124,7 +124,7 @@ export class PartnersPanel {
 
   _accountTable() {
     const t = (key) => this.i18n.t(key);
-    return el('table', { className: 'data-table', id: 'partner-accounts' },
+    return scrollRegion(t('admin.partners.accounts'), el('table', { className: 'data-table', id: 'partner-accounts' },
       el('thead', {}, el('tr', {}, [t('admin.users.username'), t('admin.partners.organisation')].map((heading) => el('th', { scope: 'col' }, heading)))),
       el('tbody', {}, this.overview.accounts.map((account) => {
         const select = el('select', { id: `member-${account.userId}`, 'aria-label': `${t('admin.partners.organisation')}: ${account.username}` },
@@ -132,7 +132,7 @@ export class PartnersPanel {
           this.overview.organisations.map((organisation) => el('option', { value: organisation.id, selected: organisation.id === account.organisationId }, organisation.name)));
         select.addEventListener('change', () => this._bind(account.userId, select.value));
         return el('tr', {}, el('th', { scope: 'row' }, `${account.username} (${account.displayName})`), el('td', {}, select));
-      })));
+      }))));
   }
 
   async _save(errors, method, path, body, done) {

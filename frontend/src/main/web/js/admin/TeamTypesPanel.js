@@ -1,5 +1,5 @@
 import { api } from '../core/api.js';
-import { el } from '../core/dom.js';
+import { el, scrollRegion } from '../core/dom.js';
 import { problemText } from './problems.js';
 
 /**
@@ -28,11 +28,11 @@ export class TeamTypesPanel {
     this.section.replaceChildren(
       el('h1', { id: 'team-types-heading' }, t('admin.teamTypes.heading')),
       el('p', { className: 'hint' }, t('admin.teamTypes.hint')),
-      el('table', { className: 'data-table', id: 'team-type-table' },
+      scrollRegion(t('admin.teamTypes.heading'), el('table', { className: 'data-table', id: 'team-type-table' },
         el('caption', { className: 'visually-hidden' }, t('admin.teamTypes.heading')),
         el('thead', {}, el('tr', {}, [t('admin.teamTypes.teamType'), t('admin.teamTypes.checkInMinutes'), t('admin.teamTypes.voluntary'), '']
           .map((heading) => el('th', { scope: 'col' }, heading)))),
-        el('tbody', {}, this.teamTypes.map((type) => this._row(type)))));
+        el('tbody', {}, this.teamTypes.map((type) => this._row(type))))));
   }
 
   _row(type) {

@@ -32,6 +32,15 @@ export function el(tag, properties = {}, ...children) {
   return element;
 }
 
+/**
+ * A table in a region of its own that scrolls sideways when it is wider than a phone's screen,
+ * so that the page around it keeps the screen's width. The region is named and can be focused,
+ * so that it can be scrolled with the keyboard too (WCAG 2.1.1).
+ */
+export function scrollRegion(label, table) {
+  return el('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
+}
+
 export function $(selector, root = document) {
   return root.querySelector(selector);
 }

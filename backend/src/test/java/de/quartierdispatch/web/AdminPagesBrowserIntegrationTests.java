@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The administration page section by section, each without serious accessibility
  * violations; a team type's field settings changed on it (and audited); the audit log
- * with actions in words and reports by their tracking code.
+ * with actions in words and reports by their tracking code; on a phone, wide tables
+ * scroll in regions of their own instead of the page.
  */
 @IntegrationTest
 @ExtendWith(BrowserExtension.class)
@@ -126,6 +128,25 @@ class AdminPagesBrowserIntegrationTests {
 		assertThat(page.getByLabel("Check-in in Minuten für " + name)).hasValue("2");
 		assertThat(TestDatabase.queryString("SELECT check_in_minutes FROM team_type WHERE code = '" + type + "'"))
 			.isEqualTo("45");
+	}
+
+	@Test
+	void onAPhoneEverySectionKeepsTheScreensWidthAndItsTablesScrollInRegionsOfTheirOwn(BrowserSession browser) {
+		Page page = signIn(browser.newPage(new Browser.NewContextOptions().setViewportSize(390, 844)));
+
+		for (String section : SECTIONS) {
+			page.locator(".tabs a[href='#" + section + "']").click();
+			assertThat(page.locator("#" + section)).isVisible();
+			assertThat(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+				.as("the page keeps the phone's width in section %s", section)
+				.isEqualTo(true);
+		}
+		page.locator(".tabs a[href='#partners']").click();
+		Locator services = page.getByRole(AriaRole.REGION,
+				new Page.GetByRoleOptions().setName("Angebote").setExact(true));
+		assertThat(services.locator("table#partner-services")).isVisible();
+		assertThat(services.evaluate("region => region.scrollWidth > region.clientWidth")).isEqualTo(true);
+		Accessibility.assertNoSeriousViolations(page);
 	}
 
 	private Page signIn(Page page) {
