@@ -1,10 +1,12 @@
 package de.quartierdispatch.apidoc;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import de.quartierdispatch.security.PublicApi;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -23,6 +25,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * What springdoc cannot see in the code: how callers authenticate (the staff session
@@ -47,9 +50,11 @@ class OpenApiConfiguration {
 			.info(new Info().title("Quartier Dispatch")
 				.version("1")
 				.description("Complaints and conflict reports routed to a city's field teams. Public endpoints "
-						+ "need nothing; staff endpoints the session cookie (sign in with POST /api/auth/login), "
-						+ "and every change also the CSRF token from the XSRF-TOKEN cookie in the X-XSRF-TOKEN "
-						+ "header. Open311 GeoReport v2 lives under /open311/v2/."))
+						+ "need no sign-in; staff endpoints the session cookie (sign in with POST /api/auth/login). "
+						+ "Every change also needs the CSRF token from the XSRF-TOKEN cookie (set on any answer) in "
+						+ "the X-XSRF-TOKEN header, except a resident's report (POST /api/reports) and the mail "
+						+ "stop link. Each operation's security says which applies. Open311 GeoReport v2 lives "
+						+ "under /open311/v2/."))
 			.components(new Components()
 				.addSecuritySchemes(SESSION,
 						new SecurityScheme().type(SecurityScheme.Type.APIKEY)
@@ -108,24 +113,30 @@ class OpenApiConfiguration {
 		}
 	}
 
+	/**
+	 * Who may call an operation, from the same lists the security configuration permits:
+	 * staff routes need the session (and the CSRF token on changes), public ones nothing
+	 * or only the token, Open311 submissions the partner app's key. A public operation
+	 * says so with an empty list, rather than by leaving security out.
+	 */
 	private static void security(String path, PathItem.HttpMethod method, Operation operation) {
+		HttpMethod http = HttpMethod.valueOf(method.name());
+		String concrete = PATH_VARIABLE.matcher(path).replaceAll("x");
+		List<SecurityRequirement> requirements = new ArrayList<>();
 		if (path.startsWith("/open311/") && method == PathItem.HttpMethod.POST) {
-			operation.addSecurityItem(new SecurityRequirement().addList(API_KEY));
+			requirements.add(new SecurityRequirement().addList(API_KEY));
 		}
-		else if (path.startsWith("/api/") && !isPublic(path, method)) {
+		else if (path.startsWith("/api/") && !PublicApi.isPublic(http, concrete)) {
 			SecurityRequirement staff = new SecurityRequirement().addList(SESSION);
-			if (method != PathItem.HttpMethod.GET) {
+			if (PublicApi.needsCsrfToken(http, concrete)) {
 				staff.addList(CSRF);
 			}
-			operation.addSecurityItem(staff);
+			requirements.add(staff);
 		}
-	}
-
-	private static boolean isPublic(String path, PathItem.HttpMethod method) {
-		List<String> publicReads = List.of("/api/quarters", "/api/quarters/locate", "/api/categories", "/api/config",
-				"/api/geocode", "/api/contact-points", "/api/reports/{code}", "/api/auth/providers");
-		return (method == PathItem.HttpMethod.GET && publicReads.contains(path))
-				|| (method == PathItem.HttpMethod.POST && List.of("/api/reports", "/api/auth/login").contains(path));
+		else if (path.startsWith("/api/") && PublicApi.needsCsrfToken(http, concrete)) {
+			requirements.add(new SecurityRequirement().addList(CSRF));
+		}
+		operation.setSecurity(requirements);
 	}
 
 	private static void errors(String path, Operation operation) {

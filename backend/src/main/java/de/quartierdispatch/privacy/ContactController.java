@@ -25,9 +25,23 @@ class ContactController {
 		this.access = access;
 	}
 
-	@GetMapping({ "/api/incidents/reports/{reportId}/contact", "/api/field/reports/{reportId}/contact" })
-	Mono<ResponseEntity<Contact>> contact(@PathVariable long reportId, @RequestParam ContactPurpose purpose,
+	@GetMapping("/api/incidents/reports/{reportId}/contact")
+	Mono<ResponseEntity<Contact>> forLead(@PathVariable long reportId, @RequestParam ContactPurpose purpose,
 			@AuthenticationPrincipal StaffPrincipal staff) {
+		return contact(reportId, purpose, staff);
+	}
+
+	@GetMapping("/api/field/reports/{reportId}/contact")
+	Mono<ResponseEntity<Contact>> forFieldTeam(@PathVariable long reportId, @RequestParam ContactPurpose purpose,
+			@AuthenticationPrincipal StaffPrincipal staff) {
+		return contact(reportId, purpose, staff);
+	}
+
+	/**
+	 * Who may read it (a lead, or a field team assigned to the incident) is decided by
+	 * the access.
+	 */
+	private Mono<ResponseEntity<Contact>> contact(long reportId, ContactPurpose purpose, StaffPrincipal staff) {
 		return this.access.read(reportId, purpose, staff)
 			.map((contact) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(contact));
 	}

@@ -61,8 +61,8 @@ class SecurityConfiguration {
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(csrfProtected())
 				.accessDeniedHandler((exchange, denied) -> Mono.error(new CsrfTokenRejectedException())))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(
-					map)))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(map)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.permissionsPolicy((permissions) -> permissions.policy("geolocation=(self), camera=(), microphone=()"))
 				.hsts((hsts) -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
@@ -76,14 +76,11 @@ class SecurityConfiguration {
 				// An uptime monitor or a link checker may ask for their headers alone.
 				.pathMatchers(HttpMethod.HEAD, PUBLIC_PAGES_AND_FILES)
 				.permitAll()
-				.pathMatchers(HttpMethod.GET, "/api/quarters", "/api/quarters/locate", "/api/categories", "/api/config",
-						"/api/geocode", "/api/geocode/reverse", "/api/contact-points", "/api/reports/*",
-						"/api/open-reports", "/api/accessibility")
+				.pathMatchers(HttpMethod.GET, PublicApi.READS)
 				.permitAll()
-				.pathMatchers(HttpMethod.POST, "/api/reports", "/api/auth/login", "/api/reports/*/photos",
-						"/api/reports/*/still-a-problem", "/api/mail/stop", "/api/accessibility/feedback")
+				.pathMatchers(HttpMethod.POST, PublicApi.SENDS_WITH_TOKEN)
 				.permitAll()
-				.pathMatchers(HttpMethod.GET, "/api/auth/providers")
+				.pathMatchers(HttpMethod.POST, PublicApi.SENDS_WITHOUT_TOKEN)
 				.permitAll()
 				// Open311 for partner apps (POST checks the app's key) and the API
 				// description.
@@ -155,17 +152,16 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Every state-changing request carries the CSRF token, except the public report
-	 * submission: it ignores any session, and as it accepts only
-	 * {@code application/json}, a foreign page cannot send it without a CORS preflight
-	 * that this server never grants. Open311 submissions ignore any session too: they are
-	 * authorised by the partner app's {@code api_key} alone.
+	 * Every state-changing request carries the CSRF token, except the public sends that
+	 * need none ({@link PublicApi#SENDS_WITHOUT_TOKEN} says why) and Open311 submissions,
+	 * which ignore any session: they are authorised by the partner app's {@code api_key}
+	 * alone.
 	 */
 	private static ServerWebExchangeMatcher csrfProtected() {
-		// The stop link's one-click POST comes from mail programs, without cookies;
-		// its token is its only key.
-		ServerWebExchangeMatcher publicSubmission = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-				"/api/reports", "/api/mail/stop", "/open311/v2/requests", "/open311/v2/requests.*");
+		ServerWebExchangeMatcher publicSubmission = new OrServerWebExchangeMatcher(
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, PublicApi.SENDS_WITHOUT_TOKEN),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/open311/v2/requests",
+						"/open311/v2/requests.*"));
 		ServerWebExchangeMatcher safeMethod = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/**");
 		ServerWebExchangeMatcher head = ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/**");
 		ServerWebExchangeMatcher options = ServerWebExchangeMatchers.pathMatchers(HttpMethod.OPTIONS, "/**");

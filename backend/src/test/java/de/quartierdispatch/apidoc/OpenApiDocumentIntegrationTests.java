@@ -6,10 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.system.Language;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -23,6 +26,9 @@ import org.springdoc.core.service.OpenAPIService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,21 +48,15 @@ class OpenApiDocumentIntegrationTests {
 	private OpenAPIService openApi;
 
 	@Autowired
+	private WebTestClient client;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	private RequestMappingHandlerMapping handlers;
 
 	@Test
 	void theServedDocumentIsValidOpenApi31AndDescribesEveryMappedEndpoint() throws Exception {
-		HttpResponse<String> served = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs"))
-				.timeout(Duration.ofSeconds(60))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(served.statusCode()).isEqualTo(200);
-		ParseOptions options = new ParseOptions();
-		options.setResolve(true);
-		SwaggerParseResult parsed = new OpenAPIParser().readContents(served.body(), null, options);
-		assertThat(parsed.getMessages()).as("validation messages").isEmpty();
-		OpenAPI document = parsed.getOpenAPI();
+		OpenAPI document = served();
 		assertThat(document.getOpenapi()).startsWith("3.1");
 
 		Set<String> undescribed = new TreeSet<>();
@@ -83,6 +83,63 @@ class OpenApiDocumentIntegrationTests {
 		assertThat(createUser.getSecurity())
 			.anySatisfy((requirement) -> assertThat(requirement).containsKeys("staffSession", "csrfHeader"));
 		assertThat(createUser.getResponses().get("422").getContent()).containsKey("application/problem+json");
+	}
+
+	/**
+	 * What the description says about who may call an operation is what the server does:
+	 * every {@code /api/} operation is called without a session, with the CSRF token only
+	 * where the description asks for it. Those marked for staff are refused with 401; the
+	 * public ones are not refused at all (the made-up path variables and empty bodies may
+	 * be rejected as input). Operation ids are unique and stable: no numbered clashes.
+	 */
+	@Test
+	void everyOperationsSecurityIsWhatTheServerAsksForAndItsIdIsStable() throws Exception {
+		OpenAPI document = served();
+		String csrf = StaffLogin.csrfToken(this.client);
+		Set<String> ids = new TreeSet<>();
+		Map<String, String> wrong = new TreeMap<>();
+		document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+			assertThat(operation.getOperationId()).as("%s %s", method, path).matches("[a-z][A-Za-z0-9]+");
+			assertThat(ids.add(operation.getOperationId())).as("unique id %s", operation.getOperationId()).isTrue();
+			assertThat(operation.getSecurity()).as("security of %s %s", method, path).isNotNull();
+			if (!path.startsWith("/api/")) {
+				return;
+			}
+			Set<String> schemes = new TreeSet<>();
+			operation.getSecurity().forEach((requirement) -> schemes.addAll(requirement.keySet()));
+			int status = anonymousCall(method, path.replaceAll("\\{[^}]+}", "1"),
+					schemes.contains("csrfHeader") ? csrf : null);
+			boolean staffOnly = schemes.contains("staffSession");
+			if (staffOnly ? status != 401 : (status == 401 || status == 403)) {
+				wrong.put(method + " " + path, schemes + " but " + status);
+			}
+		}));
+		assertThat(wrong).as("operations whose described security differs from the server's").isEmpty();
+		assertThat(ids).contains("publicReportSubmit", "open311SubmissionSubmit", "open311SubmissionSubmitWithFormat");
+	}
+
+	private OpenAPI served() throws Exception {
+		HttpResponse<String> served = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v3/api-docs"))
+				.timeout(Duration.ofSeconds(60))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(served.statusCode()).isEqualTo(200);
+		ParseOptions options = new ParseOptions();
+		options.setResolve(true);
+		SwaggerParseResult parsed = new OpenAPIParser().readContents(served.body(), null, options);
+		assertThat(parsed.getMessages()).as("validation messages").isEmpty();
+		return parsed.getOpenAPI();
+	}
+
+	private int anonymousCall(PathItem.HttpMethod method, String path, String csrf) {
+		WebTestClient.RequestBodySpec request = this.client.method(HttpMethod.valueOf(method.name())).uri(path);
+		if (csrf != null) {
+			request.cookie("XSRF-TOKEN", csrf).header("X-XSRF-TOKEN", csrf);
+		}
+		if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.DELETE) {
+			request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}");
+		}
+		return request.exchange().returnResult(byte[].class).getStatus().value();
 	}
 
 	/**
