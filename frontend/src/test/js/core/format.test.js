@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDateTime, formatDuration, formatExactDuration, isolate, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
+import { formatDateTime, formatDuration, formatExactDuration, formatMonth, isolate, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
 
 const t = (key, params) => `${key}:${params.n}`;
 
@@ -56,4 +56,9 @@ test('names a configured span exactly, in the largest unit that divides it', () 
   assert.equal(formatExactDuration(240, t), '4 hours');
   assert.equal(formatExactDuration(90, t), '90 minutes');
   assert.equal(formatExactDuration(0, t), '0 minutes');
+});
+
+test('a month reads as words, not as its code', () => {
+  assert.equal(formatMonth('2026-12', 'de'), 'Dezember 2026');
+  assert.equal(formatMonth('2027-01', 'en'), 'January 2027');
 });

@@ -51,7 +51,7 @@ export class PartnersPanel {
       el('tbody', {}, this.overview.organisations.map((organisation) => el('tr', {},
         el('th', { scope: 'row' }, organisation.name), el('td', {}, t(`admin.partners.kind.${organisation.kind}`)),
         el('td', {}, t(organisation.active ? 'admin.partners.activeYes' : 'admin.partners.activeNo')),
-        el('td', {}, el('button', { type: 'button', className: 'button button--small', onClick: () => { this.editingOrganisation = organisation; this._render(); } }, t('admin.partners.edit'))))))));
+        el('td', {}, el('button', { type: 'button', className: 'button button--small', 'aria-label': `${t('admin.partners.edit')}: ${organisation.name}`, onClick: () => { this.editingOrganisation = organisation; this._render(); } }, t('admin.partners.edit'))))))));
   }
 
   _organisationForm() {
@@ -84,7 +84,7 @@ export class PartnersPanel {
       el('tbody', {}, this.services.map((service) => el('tr', {},
         el('th', { scope: 'row' }, service.name), el('td', {}, service.organisation), el('td', {}, t(`topic.${service.topic}`)),
         el('td', {}, openingHoursText(service.openingHours, this.i18n.language)), el('td', {}, t(service.active ? 'admin.partners.activeYes' : 'admin.partners.activeNo')),
-        el('td', {}, el('button', { type: 'button', className: 'button button--small', onClick: () => { this.editingService = service; this._render(); } }, t('admin.partners.edit'))))))));
+        el('td', {}, el('button', { type: 'button', className: 'button button--small', 'aria-label': `${t('admin.partners.edit')}: ${service.name}`, onClick: () => { this.editingService = service; this._render(); } }, t('admin.partners.edit'))))))));
   }
 
   _serviceForm() {

@@ -96,13 +96,15 @@ export class RulesPanel {
     const movable = this.rules.filter((rule) => !rule.isDefault);
     $('#rule-list').replaceChildren(...this.rules.map((rule) => {
       const index = movable.indexOf(rule);
+      // Fourteen "Bearbeiten" buttons in a screen reader's list of buttons say which rule each is for.
+      const named = (key) => ({ 'aria-label': `${t(key)}: ${rule.name}` });
       return el('li', { className: rule.isDefault ? 'rule rule--default' : 'rule' },
         el('p', { className: 'rule__name' }, rule.name),
         el('p', { className: 'rule__text' }, this._describe(rule)),
         el('div', { className: 'actions' },
-          el('button', { type: 'button', className: 'button button--small', onClick: () => this._edit(rule) }, t('admin.rules.edit')),
-          !rule.isDefault && el('button', { type: 'button', className: 'button button--small', disabled: index === 0, onClick: () => this._move(rule, -1) }, t('admin.rules.up')),
-          !rule.isDefault && el('button', { type: 'button', className: 'button button--small', disabled: index === movable.length - 1, onClick: () => this._move(rule, 1) }, t('admin.rules.down'))));
+          el('button', { type: 'button', className: 'button button--small', ...named('admin.rules.edit'), onClick: () => this._edit(rule) }, t('admin.rules.edit')),
+          !rule.isDefault && el('button', { type: 'button', className: 'button button--small', ...named('admin.rules.up'), disabled: index === 0, onClick: () => this._move(rule, -1) }, t('admin.rules.up')),
+          !rule.isDefault && el('button', { type: 'button', className: 'button button--small', ...named('admin.rules.down'), disabled: index === movable.length - 1, onClick: () => this._move(rule, 1) }, t('admin.rules.down'))));
     }));
   }
 

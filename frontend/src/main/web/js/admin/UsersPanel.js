@@ -2,6 +2,7 @@ import { api } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
 import { takeOverSubmit } from '../core/forms.js';
+import { teamTypeName } from '../core/teamTypes.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { checkedValues, selectedValues, showProblem } from './problems.js';
 import { SecondFactorPanel } from './SecondFactorPanel.js';
@@ -51,7 +52,8 @@ export class UsersPanel {
       el('input', { type: 'checkbox', id: `role-${role}`, value: role }),
       el('label', { for: `role-${role}` }, t(`role.${role}`)))));
     $('#user-teamId').replaceChildren(el('option', { value: '' }, t('admin.none')),
-      ...this.reference.teams.map((team) => el('option', { value: team.id }, `${team.name} (${team.teamType})`)));
+      ...this.reference.teams.map((team) => el('option', { value: team.id },
+        `${team.name} (${teamTypeName(this.i18n, team.teamType, { labels: this.reference.teamTypes })})`)));
     $('#user-contactPointId').replaceChildren(el('option', { value: '' }, t('admin.none')),
       ...this.reference.contactPoints.map((point) => el('option', { value: point.id }, point.name)));
     $('#user-quarterCodes').replaceChildren(...this.reference.quarters.map((quarter) => el('option', { value: quarter.code }, `${quarter.name} (${quarter.code})`)));

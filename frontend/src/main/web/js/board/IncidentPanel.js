@@ -4,6 +4,7 @@ import { formatDateTime } from '../core/format.js';
 import { distanceMeters, formatDistance } from '../core/geo.js';
 import { categoryLabel } from '../core/categories.js';
 import { incidentReferrals } from '../referral/IncidentReferrals.js';
+import { incidentPublicMessages } from './PublicMessages.js';
 import { CloseDialog } from './CloseDialog.js';
 import { actorText, stepText } from './timelineSteps.js';
 import { teamTypeName } from '../core/teamTypes.js';
@@ -145,6 +146,7 @@ export class IncidentPanel {
       return;
     }
     const typed = this._typedValues();
+    const focused = this._element.contains(document.activeElement) ? document.activeElement.id : null;
     const incident = this._store.asShown(this._detail.incident);
     const active = ['OPEN', 'DISPATCHED', 'ON_SITE'].includes(incident.state);
     this._element.dataset.incidentId = incident.id;
@@ -158,7 +160,7 @@ export class IncidentPanel {
         incident.hotspot ? el('span', { className: 'badge hotspot' }, t('board.hotspot')) : ''),
       el('p', {}, [incident.quarter?.name ?? t('board.outside'), ' · ', t('board.deadline'), ' ',
         incident.deadline ? formatDateTime(incident.deadline, this._i18n.language) : '–']),
-      this._message ? el('p', { className: `notice notice--${this._message.kind}`, role: 'alert' }, this._message.text) : '',
+      this._message ? el('p', { className: `notice notice--${this._message.kind}`, role: 'alert', id: 'panel-message', tabindex: '-1' }, this._message.text) : '',
       active ? '' : this._ending(incident),
       this._section('board.why', el('p', { className: 'explanation' }, this._explanation())),
       active ? this._section('board.teams', this._assignments(incident), this._proposalList(incident)) : this._section('board.teams', this._assignments(incident)),
@@ -167,12 +169,28 @@ export class IncidentPanel {
       active ? this._section('board.merge', this._mergeForm(incident)) : '',
       this._section('board.reports', el('ol', { className: 'reports' }, this._detail.reports.map((report) => this._report(report)))),
       this._section('board.notes', this._notes(incident)),
+      this._section('board.publicMessages', incidentPublicMessages(incident.id, this._i18n)),
       this._section('board.referrals', incidentReferrals(incident.id, this._i18n)),
       this._section('board.timeline', this._timeline()));
     this._restoreTypedValues(typed);
+    this._restoreFocus(focused);
     if (wasHidden) {
       this._onShown();
     }
+  }
+
+  /**
+   * A re-drawn panel keeps the keyboard where it was: on the same control if it is still
+   * there, else (its button went with the step it offered) on the message that says what
+   * happened, else on the heading, but never back at the top of the page.
+   */
+  _restoreFocus(id) {
+    if (id === null) {
+      return;
+    }
+    const target = (id && this._element.querySelector(`#${CSS.escape(id)}`))
+      || this._element.querySelector('#panel-message') || this._element.querySelector('h2');
+    target?.focus({ preventScroll: true });
   }
 
   /** What the lead was typing, kept across a re-render caused by a live event. */
@@ -242,7 +260,7 @@ export class IncidentPanel {
   _assignmentSteps(incident, assignment) {
     const next = { ASSIGNED: ['EN_ROUTE', 'ON_SITE', 'DECLINED'], EN_ROUTE: ['ON_SITE', 'DECLINED'], ON_SITE: ['DONE'] }[assignment.state] ?? [];
     return next.map((state) => el('button', {
-      type: 'button', className: 'button button--small',
+      type: 'button', className: 'button button--small', id: `assignment-${assignment.id}-${state}`,
       onClick: () => this._moveAssignment(incident, assignment, state),
     }, this._i18n.t(`assignment.step.${state}`)));
   }
@@ -253,7 +271,7 @@ export class IncidentPanel {
       return el('p', { className: 'hint' }, t('board.noProposals'));
     }
     return el('div', {}, el('h4', {}, t('board.proposals')), el('ul', { className: 'proposals' }, this._proposals.map((team) => el('li', {},
-      el('button', { type: 'button', className: 'button button--small button--primary', onClick: () => this._act(incident, `/api/incidents/${incident.id}/assignments`, { teamId: team.teamId, version: incident.version }) }, t('board.assign')), ' ',
+      el('button', { type: 'button', className: 'button button--small button--primary', id: `assign-team-${team.teamId}`, onClick: () => this._act(incident, `/api/incidents/${incident.id}/assignments`, { teamId: team.teamId, version: incident.version }) }, t('board.assign')), ' ',
       el('strong', {}, team.name), ` · ${teamTypeName(this._i18n, team.teamType)}`,
       team.distanceMeters != null ? ` · ${formatDistance(team.distanceMeters, this._i18n.language)}` : '',
       ` · ${team.languages.join(', ')}`,
@@ -265,11 +283,11 @@ export class IncidentPanel {
     const referredTo = el('input', { type: 'text', id: 'referred-to', maxlength: '200' });
     const canResolve = incident.state !== 'OPEN';
     return el('div', { className: 'decisions' },
-      canResolve ? el('button', { type: 'button', className: 'button', onClick: () => this._decide(incident, { outcome: 'RESOLVED' }) }, t('board.resolve')) : '',
+      canResolve ? el('button', { type: 'button', className: 'button', id: 'resolve', onClick: () => this._decide(incident, { outcome: 'RESOLVED' }) }, t('board.resolve')) : '',
       el('button', { type: 'button', className: 'button button--danger', id: 'close-no-action', onClick: () => this._closeWithoutAction(incident) }, t('board.closeNoAction')),
       el('div', { className: 'field inline' },
         el('label', { for: 'referred-to' }, t('board.referredTo')), referredTo,
-        el('button', { type: 'button', className: 'button', onClick: () => this._decide(incident, { outcome: 'REFERRED', referredTo: referredTo.value }) }, t('board.refer'))));
+        el('button', { type: 'button', className: 'button', id: 'refer', onClick: () => this._decide(incident, { outcome: 'REFERRED', referredTo: referredTo.value }, 'referred-to') }, t('board.refer'))));
   }
 
   _priorityForm(incident) {
@@ -278,11 +296,11 @@ export class IncidentPanel {
     const reason = el('input', { type: 'text', id: 'priority-reason', maxlength: '500' });
     return el('form', { className: 'inline-form', onSubmit: (event) => {
       event.preventDefault();
-      this._act(incident, `/api/incidents/${incident.id}/priority`, { priority: Number(select.value), reason: reason.value, version: incident.version });
+      this._act(incident, `/api/incidents/${incident.id}/priority`, { priority: Number(select.value), reason: reason.value, version: incident.version }, 'priority-reason');
     } },
     el('label', { for: 'priority' }, t('board.newPriority')), select,
     el('label', { for: 'priority-reason' }, t('board.reason')), reason,
-    el('button', { type: 'submit', className: 'button button--small' }, t('board.change')));
+    el('button', { type: 'submit', className: 'button button--small', id: 'change-priority' }, t('board.change')));
   }
 
   _mergeForm(incident) {
@@ -301,7 +319,7 @@ export class IncidentPanel {
       this._merge(incident, Number(select.value));
     } },
     el('label', { for: 'merge-into' }, t('board.mergeInto')), select,
-    el('button', { type: 'submit', className: 'button button--small' }, t('board.mergeAction')));
+    el('button', { type: 'submit', className: 'button button--small', id: 'merge' }, t('board.mergeAction')));
   }
 
   _report(report) {
@@ -330,10 +348,10 @@ export class IncidentPanel {
         el('p', { dir: 'auto' }, note.text ?? t('board.redacted'))))),
       el('form', { onSubmit: (event) => {
         event.preventDefault();
-        this._act(incident, `/api/incidents/${incident.id}/notes`, { text: text.value });
+        this._act(incident, `/api/incidents/${incident.id}/notes`, { text: text.value }, 'note-text');
       } },
       el('label', { for: 'note-text' }, t('board.addNote')), text,
-      el('button', { type: 'submit', className: 'button button--small' }, t('board.save'))));
+      el('button', { type: 'submit', className: 'button button--small', id: 'save-note' }, t('board.save'))));
   }
 
   _timeline() {
@@ -358,8 +376,8 @@ export class IncidentPanel {
     await this._act(incident, `/api/incidents/${incident.id}/assignments/${assignment.id}`, { state, version: assignment.version, reason });
   }
 
-  async _decide(incident, decision) {
-    await this._act(incident, `/api/incidents/${incident.id}/decision`, { ...decision, version: incident.version });
+  async _decide(incident, decision, typedField = null) {
+    await this._act(incident, `/api/incidents/${incident.id}/decision`, { ...decision, version: incident.version }, typedField);
   }
 
   /** Asks for the reason and a confirmation first; the decision can be taken back shortly. */
@@ -398,9 +416,10 @@ export class IncidentPanel {
   /**
    * Sends one action about the incident as rendered. One action at a time; an answer that
    * arrives after the lead selected another incident is not shown (the board hears of the
-   * change through its events).
+   * change through its events). `typedField` is the id of the text field the action sent:
+   * once done, it is emptied, so that the same note is not offered to be saved twice.
    */
-  async _act(incident, path, body) {
+  async _act(incident, path, body, typedField = null) {
     if (this._busy || !this._shows(incident)) {
       return false;
     }
@@ -414,6 +433,9 @@ export class IncidentPanel {
         this._detail = detail;
         this._proposals = proposals;
         this._message = { kind: 'success', text: this._i18n.t('board.done') };
+        if (typedField) {
+          this._element.querySelector(`#${typedField}`).value = '';
+        }
         this._render();
       }
       return true;

@@ -22,6 +22,11 @@ export function formatDate(isoDate, language) {
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/** A calendar month given as "2026-12", e.g. "Dezember 2026". */
+export function formatMonth(isoMonth, language) {
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoMonth}-01T00:00:00Z`));
+}
+
 /** Whole minutes from now until the given instant (negative when it has passed). */
 export function minutesUntil(iso, now = Date.now()) {
   return Math.round((Date.parse(iso) - now) / 60000);

@@ -27,6 +27,12 @@ function render(container, s, i18n) {
     table('referrals-total', t('stats.referrals.total'), t('stats.referrals'), [[t('stats.referrals.total'), s.referrals]]),
     table('referrals-by-topic', t('stats.referrals.byTopic'), t('directory.topic'), Object.entries(s.byTopic).map(([topic, n]) => [t(`topic.${topic}`), n])),
     table('referrals-by-quarter', t('stats.referrals.byQuarter'), t('stats.quarter'), s.byQuarter.map((row) => [row.name ?? t('stats.referrals.unknownQuarter'), row.referrals])),
-    table('referrals-by-period', t('stats.referrals.byPeriod'), t('stats.referrals.byPeriod'), s.byPeriod.map((row) => [row.period, row.referrals])),
+    table('referrals-by-period', t('stats.referrals.byPeriod'), t('stats.referrals.byPeriod'), s.byPeriod.map((row) => [quarterOfYear(row.period, t), row.referrals])),
     table('referrals-by-outcome', t('stats.referrals.byOutcome'), t('stats.outcome'), Object.entries(s.byOutcome).map(([outcome, n]) => [outcomeLabel(outcome), n])));
+}
+
+/** "2026-Q4" as "4. Quartal 2026". */
+function quarterOfYear(period, t) {
+  const [year, quarter] = period.split('-Q');
+  return t('stats.quarterOf', { quarter, year });
 }

@@ -43,7 +43,10 @@ export class NearbyOffer {
       el('label', { for: id }, label));
     this.list.replaceChildren(
       ...this.reports.map((report) => choice(String(report.ref), `supports-${report.ref}`,
-        t('report.nearbyItem', { status: t(`status.stage.${report.status}`), days: report.ageDays }))),
+        t('report.nearbyItem', {
+          status: t(`status.stage.${report.status}`),
+          age: report.ageDays === 0 ? t('report.alreadyToday') : t('report.alreadyAge', { count: report.ageDays }),
+        }))),
       choice('', 'supports-none', t('report.nearbyNone'), true));
   }
 

@@ -1,6 +1,7 @@
 import { api } from '../core/api.js';
 import { categoryLabel } from '../core/categories.js';
 import { $, el } from '../core/dom.js';
+import { formatMonth } from '../core/format.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { showProblem } from '../admin/problems.js';
@@ -108,7 +109,7 @@ export class StatsPage {
     this.charts.render(s);
     this._table('#by-quarter', [t('stats.quarter'), t('stats.reports')],
       s.byQuarter.map((row) => [row.name ?? t('stats.outside'), row.reports]), maxOf(s.byQuarter.map((row) => row.reports)));
-    this._table('#by-month', [t('stats.month'), t('stats.reports')], s.byMonth.map((row) => [row.month, row.reports]), maxOf(s.byMonth.map((row) => row.reports)));
+    this._table('#by-month', [t('stats.month'), t('stats.reports')], s.byMonth.map((row) => [formatMonth(row.month, this.i18n.language), row.reports]), maxOf(s.byMonth.map((row) => row.reports)));
     this._table('#by-outcome', [t('stats.outcome'), t('stats.incidents')],
       [...Object.entries(s.byOutcome).map(([outcome, n]) => [t(`outcome.${outcome}`), n]), ...Object.entries(s.byPriority).map(([priority, n]) => [priority, n])]);
     this._table('#by-channel', [t('stats.channel'), t('stats.reports')], Object.entries(s.byChannel).map(([channel, n]) => [t(`channel.${channel}`), n]));

@@ -28,6 +28,8 @@ export class StatusPage {
     takeOverSubmit($('#lookup'), () => {
       const code = $('#code').value.trim();
       if (!code) {
+        // The answer about the code looked up before no longer belongs to what the form holds.
+        $('#message').replaceChildren();
         errors.show(missing());
         return;
       }
@@ -88,7 +90,9 @@ export class StatusPage {
     const messages = status.messages || [];
     $('#result-messages').hidden = messages.length === 0;
     $('#result-message-list').replaceChildren(...messages.map((message) => el('li', {},
-      el('time', { dateTime: message.at }, formatDateTime(message.at, this.i18n.language)), ' ', message.text)));
+      // Written by staff, in whatever language and script they wrote it: isolated, so that an
+      // Arabic page does not move a German sentence's full stop to its front.
+      el('time', { dateTime: message.at }, formatDateTime(message.at, this.i18n.language)), ' ', el('span', { dir: 'auto' }, message.text))));
     const ended = ['RESOLVED', 'REFERRED', 'CLOSED'].includes(status.status) && status.outcome !== 'DUPLICATE';
     $('#still-a-problem').hidden = !ended;
   }

@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * incident while the lead acts, a quick re-selection while the previous incident still
  * loads, a merge (the lead's own and another lead's) — the panel always shows, and acts
  * on, the one selected incident. Closing without action asks for a reason and can be
- * undone; the selected incident is highlighted and visible on the map at 1024×768.
+ * undone; the selected incident is highlighted and visible on the map at 1024×768. The
+ * keyboard stays in the panel after an action, and a lead's public message reaches the
+ * status page.
  */
 @IntegrationTest
 @ExtendWith(BrowserExtension.class)
@@ -188,6 +190,61 @@ class BoardPanelBrowserIntegrationTests {
 		assertThat(panel).isHidden();
 		assertThat(board.locator("#map .leaflet-marker-pane .incident-marker.selected")).hasCount(0);
 		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
+	}
+
+	@Test
+	void theKeyboardStaysInThePanelSentTextIsNotOfferedTwiceAndTheReportersReadTheLeadsMessage(BrowserSession browser) {
+		// About 400 m from the other tests' incidents, and closed at the end: their
+		// clusters
+		// stay as they are.
+		long incident = Fixtures.reportIncident(this.client, "NOISE", BOY_LAT + 0.003, BOY_LON - 0.003);
+		String code = TestDatabase
+			.queryString("SELECT tracking_code FROM report WHERE incident_id = " + incident + " LIMIT 1");
+		Page board = board(browser.newPage());
+		Locator panel = board.locator("#panel");
+		queueEntry(board, incident).click();
+		assertThat(heading(board)).containsText("#" + incident + " ");
+
+		// A note saved from the keyboard: the field is empty again, the keyboard on the
+		// button.
+		board.locator("#note-text").fill("Nachbarn im 2. OG bestätigen den Lärm");
+		board.locator("#save-note").press("Enter");
+		assertThat(panel.locator(".notes")).containsText("Nachbarn im 2. OG bestätigen den Lärm");
+		assertThat(board.locator("#note-text")).hasValue("");
+		assertThat(board.locator("#save-note")).isFocused();
+		assertThat(notes(incident)).isEqualTo(1);
+
+		// A team assigned from the keyboard: its button goes, the keyboard moves to what
+		// happened.
+		panel.locator("[id^=assign-team-]").first().press("Enter");
+		assertThat(panel.locator(".assignments")).isVisible();
+		assertThat(board.locator("#panel-message")).isFocused();
+
+		// A public message: on the status page of the report, in Arabic too, kept in its
+		// own direction.
+		String message = "Wir haben mit der Hausverwaltung gesprochen; die Feiern sind ab sofort untersagt.";
+		board.locator("#public-message-" + incident).fill(message);
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Veröffentlichen")).click();
+		assertThat(panel.locator(".public-messages")).containsText(message);
+		assertThat(board.locator("#public-message-" + incident)).hasValue("");
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM reporter_message WHERE incident_id = " + incident))
+			.isEqualTo(1);
+		Accessibility.assertNoSeriousViolations(board);
+
+		Page status = browser
+			.newPage(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("ar").setHasTouch(true));
+		status.navigate("http://localhost:" + this.port + "/status/" + code);
+		status.locator("#language").selectOption("ar");
+		assertThat(status.locator("#result-message-list li span[dir=auto]")).hasText(message);
+		Accessibility.assertNoSeriousViolations(status);
+
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/decision", incident)
+			.bodyValue(Map.of("outcome", "RESOLVED", "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test

@@ -111,6 +111,7 @@ class ResidentLoopBrowserIntegrationTests {
 		page.locator("#map").click();
 		assertThat(page.locator("#nearby-offer")).isVisible();
 		assertThat(page.locator("#nearby-offer legend")).hasText("هل هو أحد هذه البلاغات؟");
+		assertThat(page.locator("label[for=supports-" + incident + "]")).containsText("منذ اليوم");
 		page.locator("#supports-" + incident).check();
 		Accessibility.assertNoSeriousViolations(page);
 		next(page, "where");
