@@ -164,6 +164,7 @@ export class FieldPage {
       : ['AVAILABLE', 'BREAK', 'OFF_DUTY'].filter((status) => status !== team.status).map((status) =>
         el('button', { type: 'button', className: 'button', onClick: () => this.setStatus(status) }, t(`field.status.${status}`)))));
     this._afterRender = [];
+    const focus = this._focusedCard();
     const active = assignments.filter((assignment) => ACTIVE.includes(assignment.state));
     const finished = assignments.filter((assignment) => !ACTIVE.includes(assignment.state));
     $('#assignments').replaceChildren(...(active.length ? active.map((assignment) => new FieldCard(this, assignment).render())
@@ -173,6 +174,29 @@ export class FieldPage {
     // The archive's cards and their maps are drawn only while it is open: most of a shift it is not.
     $('#archive-list').replaceChildren(...($('#archive').open ? finished.map((assignment) => new FieldCard(this, assignment).render()) : []));
     this._afterRender.forEach((draw) => draw());
+    this._refocus(focus);
+  }
+
+  /** Where in a card the keyboard is, if it is in one: the cards are drawn anew after every step. */
+  _focusedCard() {
+    const focused = document.activeElement;
+    const card = focused?.closest?.('li[data-assignment]');
+    return card ? { assignment: card.dataset.assignment, id: focused.id } : null;
+  }
+
+  /**
+   * After a step the keyboard stays in its card: on the same control if it is still there,
+   * else on the card's next step (after "on the way", "on site"), else on the card's heading,
+   * or on the list if the card has gone (the assignment is done).
+   */
+  _refocus(focus) {
+    if (!focus) {
+      return;
+    }
+    const card = document.querySelector(`li[data-assignment="${CSS.escape(focus.assignment)}"]`);
+    const target = (focus.id && card?.querySelector(`#${CSS.escape(focus.id)}`))
+      || card?.querySelector('.actions .button--primary') || card?.querySelector('h3') || $('#assignments-heading');
+    target?.focus();
   }
 
   renderQueue() {

@@ -102,6 +102,9 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(field.locator("#offline")).containsText("Offline");
 		step(card, "Unterwegs");
 		assertThat(field.locator("#queue")).containsText("1 Schritt wartet auf Netz");
+		// The card is drawn anew: the keyboard waits on its next step, not at the page's
+		// top.
+		assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Vor Ort"))).isFocused();
 		step(card, "Vor Ort");
 		assertThat(field.locator("#queue")).containsText("2 Schritte warten auf Netz");
 		card.getByLabel("Kurze Notiz (freiwillig)").fill("Sperrmüll an die Seite geräumt");
