@@ -433,8 +433,9 @@ export class IncidentPanel {
         this._detail = detail;
         this._proposals = proposals;
         this._message = { kind: 'success', text: this._i18n.t('board.done') };
-        if (typedField) {
-          this._element.querySelector(`#${typedField}`).value = '';
+        const sent = typedField && this._element.querySelector(`#${typedField}`);
+        if (sent) {
+          sent.value = '';
         }
         this._render();
       }
