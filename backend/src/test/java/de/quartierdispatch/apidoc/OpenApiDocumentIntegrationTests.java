@@ -90,7 +90,8 @@ class OpenApiDocumentIntegrationTests {
 	 * every {@code /api/} operation is called without a session, with the CSRF token only
 	 * where the description asks for it. Those marked for staff are refused with 401; the
 	 * public ones are not refused at all (the made-up path variables and empty bodies may
-	 * be rejected as input). Operation ids are unique and stable: no numbered clashes.
+	 * be rejected as input). Operation ids are unique and stable (no numbered clashes),
+	 * and each operation has a summary.
 	 */
 	@Test
 	void everyOperationsSecurityIsWhatTheServerAsksForAndItsIdIsStable() throws Exception {
@@ -115,6 +116,17 @@ class OpenApiDocumentIntegrationTests {
 			}
 		}));
 		assertThat(wrong).as("operations whose described security differs from the server's").isEmpty();
+		Set<String> unsummarised = new TreeSet<>();
+		document.getPaths()
+			.values()
+			.forEach((item) -> item.readOperations()
+				.stream()
+				.filter((operation) -> operation.getSummary() == null || operation.getSummary().isBlank())
+				.forEach((operation) -> unsummarised.add(operation.getOperationId())));
+		assertThat(unsummarised).as("operations without a line in " + OperationSummaries.FILE).isEmpty();
+		assertThat(OperationSummaries.load().stringPropertyNames())
+			.as("lines in %s for no operation", OperationSummaries.FILE)
+			.isSubsetOf(ids);
 		assertThat(ids).contains("publicReportSubmit", "open311SubmissionSubmit", "open311SubmissionSubmitWithFormat");
 	}
 
