@@ -9,6 +9,7 @@ import java.util.Map;
 import de.quartierdispatch.accessibility.AccessibilityFeedback.Entry;
 import de.quartierdispatch.privacy.AuditLog;
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.Language;
 import de.quartierdispatch.system.ProblemException;
 import de.quartierdispatch.system.TextNormalizer;
 import jakarta.validation.Valid;
@@ -64,7 +65,8 @@ class AccessibilityController {
 		String message = TextNormalizer.clean(request.message());
 		return this.feedback
 			.store((message != null) ? message : "", TextNormalizer.cleanOrNull(request.page()),
-					TextNormalizer.cleanOrNull(request.email()), request.language(), now())
+					TextNormalizer.cleanOrNull(request.email()),
+					(request.language() != null) ? request.language() : Language.DEFAULT.code(), now())
 			.map((id) -> Map.of("id", id));
 	}
 
@@ -89,7 +91,7 @@ class AccessibilityController {
 
 	record Feedback(@NotBlank @Size(max = 4000) String message, @Nullable @Size(max = 300) String page,
 			@Nullable @Email @Size(max = 254) String email,
-			@Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String language) {
+			@Nullable @Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String language) {
 	}
 
 	record Answer(@NotBlank @Size(max = 4000) String answer) {
