@@ -32,6 +32,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -42,6 +43,9 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @RestController
 class Open311SubmissionController {
+
+	/** Room for a submission's text fields and the multipart framing beside its photo. */
+	private static final long FIELDS_ALLOWANCE = 1024 * 1024;
 
 	private final PartnerSubmissions intake;
 
@@ -71,6 +75,12 @@ class Open311SubmissionController {
 	@PostMapping({ "/open311/v2/requests", "/open311/v2/requests.{format}" })
 	Mono<ResponseEntity<String>> submit(ServerWebExchange exchange) {
 		Open311Format format = Open311Format.of(exchange.getRequest());
+		// The key is checked after the body is read (it may be one of its fields): a body
+		// declared larger than a submission can be is refused before anything is read.
+		long declared = exchange.getRequest().getHeaders().getContentLength();
+		if (declared > this.properties.maxMediaSize().toBytes() + FIELDS_ALLOWANCE) {
+			return Mono.error(new ContentTooLargeException(null));
+		}
 		return Mono.zip(parameters(exchange), photo(exchange))
 			.onErrorMap(UnreadableBodies::asClientError)
 			.flatMap((read) -> {
@@ -161,18 +171,20 @@ class Open311SubmissionController {
 
 	/**
 	 * The app's own {@code Idempotency-Key}, or one made from what it sent: the same
-	 * report sent twice by the same app is stored once.
+	 * report sent twice by the same app is stored once. Kept beside the residents' keys,
+	 * under a name theirs cannot take (a resident's key has no {@code /}): a report from
+	 * the form cannot claim the key of an app's next submission.
 	 */
 	private static String idempotencyKey(PartnerKey partner, PartnerReportRequest report, Optional<byte[]> photo,
 			@Nullable String given) {
 		if (given != null && !given.isBlank()) {
-			return "open311:" + partner.id() + ":" + given.strip();
+			return "open311/" + partner.id() + "/" + given.strip();
 		}
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			digest.update(report.toString().getBytes(StandardCharsets.UTF_8));
 			photo.ifPresent(digest::update);
-			return "open311:" + partner.id() + ":" + HexFormat.of().formatHex(digest.digest());
+			return "open311/" + partner.id() + "/" + HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);

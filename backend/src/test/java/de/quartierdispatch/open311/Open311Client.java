@@ -58,17 +58,20 @@ final class Open311Client {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	HttpResponse<String> postForm(String path, Map<String, List<String>> form)
+	HttpResponse<String> postForm(String path, Map<String, List<String>> form, String... headers)
 			throws IOException, InterruptedException {
 		String body = form.entrySet()
 			.stream()
 			.flatMap((entry) -> entry.getValue().stream().map((value) -> encode(entry.getKey()) + "=" + encode(value)))
 			.collect(Collectors.joining("&"));
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> postMultipart(String path, Map<String, String> fields, byte[] media, String mediaType)

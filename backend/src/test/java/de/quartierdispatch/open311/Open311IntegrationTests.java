@@ -199,6 +199,34 @@ class Open311IntegrationTests {
 		assertThat(second.body()).contains("Please wait").doesNotContain("{0");
 	}
 
+	/**
+	 * Apps' keys and residents' keys share one table: a resident's key written the way an
+	 * app's used to be stored does not take the app's submission.
+	 */
+	@Test
+	void aResidentsIdempotencyKeyCannotTakeAnAppsSubmission() throws Exception {
+		String key = issueKey("Namensraum " + UUID.randomUUID().toString().substring(0, 6), 100);
+		long app = TestDatabase
+			.queryLong("SELECT id FROM open311_api_key WHERE key_prefix = '" + key.substring(0, 10) + "'");
+		String given = "naechste-" + UUID.randomUUID();
+		for (String claimed : List.of("open311:" + app + ":" + given, "open311/" + app + "/" + given)) {
+			this.client.post()
+				.uri("/api/reports")
+				.header("Idempotency-Key", claimed)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("category", "NOISE", "description", "Vorab beansprucht", "language", "de", "location",
+						Map.of("lat", Double.parseDouble(LAT), "lon", Double.parseDouble(LON))))
+				.exchange()
+				.expectStatus()
+				.value((status) -> assertThat(status).isIn(201, 400));
+		}
+		HttpResponse<String> posted = new Open311Client(this.port).postForm(
+				"requests.json", Map.of("api_key", List.of(key), "service_code", List.of("NOISE"), "lat", List.of(LAT),
+						"long", List.of(LON), "description", List.of("Laute Musik " + given)),
+				"Idempotency-Key", given);
+		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+	}
+
 	@Test
 	void brokenBodiesAreTheClientsErrorsInTheSpecificationsFormat() throws Exception {
 		String key = issueKey("Kaputt " + UUID.randomUUID().toString().substring(0, 6), 100);
@@ -218,6 +246,10 @@ class Open311IntegrationTests {
 					"--x\r\n" + field + "--x\r\n"
 							+ "Content-Disposition: form-data; name=\"description\"\r\n\r\nabgeschnitt")
 			.statusCode()).isEqualTo(400);
+		// More parts than any submission has: refused while reading, before the key.
+		String part = "--x\r\nContent-Disposition: form-data; name=\"attribute[n]\"\r\n\r\n1\r\n";
+		assertThat(open311.post("requests.json", "multipart/form-data; boundary=x", part.repeat(200) + "--x--\r\n")
+			.statusCode()).isIn(400, 413);
 		HttpResponse<String> oversized = open311.post("requests.xml", "application/x-www-form-urlencoded",
 				"api_key=" + key + "&description=" + "a".repeat(100_000));
 		assertThat(oversized.statusCode()).isEqualTo(413);
