@@ -2,6 +2,7 @@ package de.quartierdispatch.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Files whose path names their version are cached for good: the libraries, and the
  * application's own files under the release's path, which the pages name. Under their
  * plain paths, and under an earlier release's, the application's files are revalidated on
- * each visit and answered with 304 when unchanged.
+ * each visit and answered with 304 when unchanged. Every answer is whole, whatever range
+ * is asked for.
  */
 @IntegrationTest
 class StaticAssetCachingIntegrationTests {
@@ -120,6 +122,45 @@ class StaticAssetCachingIntegrationTests {
 		// are not reached by HEAD.
 		this.client.head().uri("/board").exchange().expectStatus().isUnauthorized();
 		this.client.head().uri("/api/reports/ABCD-EFGH-JKLM").exchange().expectStatus().isUnauthorized();
+	}
+
+	/**
+	 * A {@code Range} is ignored: whatever is asked for (a satisfiable range, several, an
+	 * unsatisfiable or a malformed one), the whole file comes with its own length, and no
+	 * range is offered.
+	 */
+	@Test
+	void everyAnswerIsWholeWhateverRangeIsAskedFor() throws IOException {
+		byte[] module = new ClassPathResource("static/js/core/api.js").getContentAsByteArray();
+		for (String path : List.of("/js/core/api.js", "/r/" + FrontendRelease.tag() + "/js/core/api.js")) {
+			for (String range : List.of("bytes=0-9", "bytes=5-1", "bytes=0-0,1-1", "bytes=999999999-", "garbage")) {
+				EntityExchangeResult<byte[]> answer = this.client.get()
+					.uri(path)
+					.header(HttpHeaders.RANGE, range)
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectHeader()
+					.doesNotExist(HttpHeaders.ACCEPT_RANGES)
+					.expectBody(byte[].class)
+					.returnResult();
+				assertThat(answer.getResponseBody()).as("%s with %s", path, range).isEqualTo(module);
+			}
+		}
+		for (String path : List.of("/", "/field-sw.js", "/status/ABCD-EFGH-JKLM")) {
+			EntityExchangeResult<byte[]> answer = this.client.get()
+				.uri(path)
+				.header(HttpHeaders.RANGE, "bytes=5-1")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(byte[].class)
+				.returnResult();
+			long declared = answer.getResponseHeaders().getContentLength();
+			assertThat((long) answer.getResponseBody().length).as(path)
+				.isPositive()
+				.isEqualTo((declared >= 0) ? declared : answer.getResponseBody().length);
+		}
 	}
 
 	/**
