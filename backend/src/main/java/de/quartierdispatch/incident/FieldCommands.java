@@ -76,13 +76,21 @@ class FieldCommands {
 	/**
 	 * A field member's step with its {@code Idempotency-Key}: a step sent again (queued
 	 * while offline, or retried) is applied once; its second arrival changes nothing.
+	 * Only the team whose assignment it is gets that far: another team's step is refused
+	 * whether or not its key was seen before.
 	 */
 	@Transactional
 	Mono<Void> moveAssignmentOnce(String key, long assignmentId, AssignmentMove move, StaffPrincipal actor) {
 		return this.assignments.lock(assignmentId)
 			.switchIfEmpty(Mono.error(NotFoundException::new))
-			.flatMap((current) -> this.stepKeys.claim(key, assignmentId, now()))
+			.flatMap((current) -> ownTeams(current, actor) ? this.stepKeys.claim(key, assignmentId, now())
+					: Mono.error(new NotYourTeamException()))
 			.flatMap((first) -> first ? moveAssignmentNow(null, assignmentId, move, actor) : Mono.empty());
+	}
+
+	/** A lead may act for any team; a field member only for their own. */
+	private static boolean ownTeams(AssignmentRow assignment, StaffPrincipal actor) {
+		return actor.has(Role.DISPATCHER) || Long.valueOf(assignment.teamId()).equals(actor.teamId());
 	}
 
 	private Mono<Void> moveAssignmentNow(@Nullable Long incidentId, long assignmentId, AssignmentMove move,
@@ -92,7 +100,7 @@ class FieldCommands {
 			.filter((current) -> incidentId == null || incidentId == current.incidentId())
 			.switchIfEmpty(Mono.error(NotFoundException::new))
 			.flatMap((current) -> {
-				if (!actor.has(Role.DISPATCHER) && !Long.valueOf(current.teamId()).equals(actor.teamId())) {
+				if (!ownTeams(current, actor)) {
 					return Mono.error(new NotYourTeamException());
 				}
 				return this.incidents.lock(current.incidentId())

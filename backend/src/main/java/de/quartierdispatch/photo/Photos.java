@@ -82,7 +82,9 @@ public class Photos implements DisposableBean {
 	/**
 	 * Stores a field team's photo with the incident of one of its assignments. With an
 	 * upload key (the app sends one with every photo, also when it replays photos queued
-	 * offline) a photo arriving twice is stored once: the second arrival finds the first.
+	 * offline) a photo arriving twice is stored once: the second arrival finds the first,
+	 * but only for the team whose assignment it is (another team's replay is refused, as
+	 * its first arrival would be).
 	 */
 	Mono<FieldPhoto> storeForAssignment(long assignmentId, long teamId, @Nullable String uploadKey, byte[] upload,
 			String uploadedBy) {
@@ -93,7 +95,10 @@ public class Photos implements DisposableBean {
 			.map((saved) -> new FieldPhoto(saved, true))
 			// Empty only when the same key was stored by a concurrent arrival meanwhile.
 			.switchIfEmpty(Mono.defer(() -> earlier(uploadKey, assignmentId))));
-		return earlier(uploadKey, assignmentId).switchIfEmpty(stored);
+		Mono<Void> teamsOwn = this.transactions.transactional(this.queries.lockTeamAssignment(assignmentId, teamId))
+			.switchIfEmpty(Mono.error(NotYourPhotoException::new))
+			.then();
+		return teamsOwn.then(earlier(uploadKey, assignmentId)).switchIfEmpty(stored);
 	}
 
 	private Mono<FieldPhoto> earlier(@Nullable String uploadKey, long assignmentId) {

@@ -157,6 +157,33 @@ class ObjectLevelAccessIntegrationTests {
 			.isForbidden();
 		assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE id = " + assignment))
 			.isEqualTo("ASSIGNED");
+
+		// A key the team used is no way in for another team: its replay is refused as its
+		// first arrival would be, for a step and for a photo.
+		WebTestClient insider = StaffLogin.as(this.client, Fixtures.fieldMember(otherTeam));
+		String stepKey = "step-" + UUID.randomUUID();
+		String photoKey = "photo-" + UUID.randomUUID();
+		for (WebTestClient member : List.of(insider, outsider)) {
+			int stepStatus = member.post()
+				.uri("/api/field/assignments/{id}", assignment)
+				.header("Idempotency-Key", stepKey)
+				.bodyValue(Map.of("state", "EN_ROUTE", "version", 0))
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value();
+			int photoStatus = member.post()
+				.uri("/api/field/assignments/{id}/photos", assignment)
+				.header("Idempotency-Key", photoKey)
+				.contentType(MediaType.IMAGE_JPEG)
+				.bodyValue(TellingPhotos.plainJpeg(200, 100))
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value();
+			assertThat(List.of(stepStatus, photoStatus)).as((member == insider) ? "the team" : "another team")
+				.isEqualTo((member == insider) ? List.of(200, 201) : List.of(403, 403));
+		}
 	}
 
 	@Test
