@@ -35,9 +35,14 @@ public class InvalidFieldsException extends ProblemException {
 	 */
 	public record InvalidField(String field, String code, Object... arguments) implements MessageSourceResolvable {
 
+		/**
+		 * The application's own text ({@code field.} and the code) first, else Bean
+		 * Validation's ({@code Size}, {@code OutOfRange}), which a check in code may name
+		 * as well.
+		 */
 		@Override
 		public String[] getCodes() {
-			return new String[] { "field." + this.code };
+			return new String[] { "field." + this.code, this.code };
 		}
 
 		@Override

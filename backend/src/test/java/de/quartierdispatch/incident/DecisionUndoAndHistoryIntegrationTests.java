@@ -158,6 +158,16 @@ class DecisionUndoAndHistoryIntegrationTests {
 				.expectHeader()
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		}
+		// Checks made in code read as the same sentences as Bean Validation's.
+		lead.get()
+			.uri("/api/incidents/search?size=500")
+			.header("Accept-Language", "de")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("Dieser Wert liegt außerhalb des Bereichs, den wir speichern können.");
 	}
 
 	@Test
