@@ -38,6 +38,8 @@ export class IncidentPanel {
     this._generation = 0;
     this._busy = false;
     this._message = null;
+    this._acted = false;
+    this._origin = null;
   }
 
   /** The selected incident's id, or null. */
@@ -146,7 +148,10 @@ export class IncidentPanel {
       return;
     }
     const typed = this._typedValues();
-    const focused = this._element.contains(document.activeElement) ? document.activeElement.id : null;
+    // After an action, where the lead acted from (a live event may have moved the keyboard
+    // since); else where the keyboard is now.
+    const focused = (this._acted && this._origin !== null) ? this._origin
+      : this._element.contains(document.activeElement) ? document.activeElement.id : null;
     const incident = this._store.asShown(this._detail.incident);
     const active = ['OPEN', 'DISPATCHED', 'ON_SITE'].includes(incident.state);
     this._element.dataset.incidentId = incident.id;
@@ -185,25 +190,45 @@ export class IncidentPanel {
    * happened, else on the heading, but never back at the top of the page.
    */
   _restoreFocus(id) {
+    // An action answered, or still on its way (a live event about it may come first).
+    const acted = this._acted || this._busy;
+    this._acted = false;
     if (id === null) {
       return;
     }
-    const target = (id && this._element.querySelector(`#${CSS.escape(id)}`))
-      || this._element.querySelector('#panel-message') || this._element.querySelector('h2');
-    target?.focus({ preventScroll: true });
+    const same = id && this._element.querySelector(`#${CSS.escape(id)}`);
+    if (same && !same.disabled) {
+      same.focus({ preventScroll: true });
+      return;
+    }
+    // The message only when it is news: after a live event it would announce an old one.
+    ((acted && this._element.querySelector('#panel-message')) || this._element.querySelector('h2'))?.focus({ preventScroll: true });
   }
 
-  /** What the lead was typing, kept across a re-render caused by a live event. */
+  /**
+   * What the lead was typing or choosing, kept across a re-render caused by a live event:
+   * texts, and the choices changed from what was drawn (an untouched priority shows the
+   * incident's current one, which another lead may just have changed).
+   */
   _typedValues() {
-    return [...this._element.querySelectorAll('input[type=text][id], textarea[id]')]
-      .filter((field) => field.value).map((field) => [field.id, field.value]);
+    const texts = [...this._element.querySelectorAll('input[type=text][id], input[type=tel][id], textarea[id]')]
+      .filter((field) => field.value).map((field) => [field.id, 'value', field.value]);
+    const choices = [...this._element.querySelectorAll('select[id]')]
+      .filter((select) => [...select.options].find((option) => option.defaultSelected)?.value !== select.value)
+      .map((select) => [select.id, 'value', select.value]);
+    const ticks = [...this._element.querySelectorAll('input[type=checkbox][id]')]
+      .filter((box) => box.checked !== box.defaultChecked).map((box) => [box.id, 'checked', box.checked]);
+    return [...texts, ...choices, ...ticks];
   }
 
   _restoreTypedValues(typed) {
-    for (const [id, value] of typed) {
-      const field = this._element.querySelector(`#${id}`);
-      if (field) {
-        field.value = value;
+    for (const [id, property, value] of typed) {
+      const field = this._element.querySelector(`#${CSS.escape(id)}`);
+      if (field && (field.tagName !== 'SELECT' || [...field.options].some((option) => option.value === value))) {
+        field[property] = value;
+        if (property === 'checked') {
+          field.dispatchEvent(new Event('change'));
+        }
       }
     }
   }
@@ -383,6 +408,9 @@ export class IncidentPanel {
   /** Asks for the reason and a confirmation first; the decision can be taken back shortly. */
   async _closeWithoutAction(incident) {
     const answer = await this._closeDialog.ask(incident);
+    // The dialog gives the keyboard back to its button, which a live event may have drawn
+    // anew meanwhile: back to the one on the page now.
+    (this._element.querySelector('#close-no-action') ?? this._element.querySelector('h2'))?.focus();
     if (answer && this._shows(incident)) {
       await this._decide(incident, answer);
     }
@@ -425,18 +453,21 @@ export class IncidentPanel {
     }
     const generation = this._generation;
     this._busy = true;
+    this._origin = this._element.contains(document.activeElement) ? document.activeElement.id : null;
     this._element.setAttribute('aria-busy', 'true');
     try {
       const detail = await api(path, { method: 'POST', body });
+      // Done: the text sent leaves its field, whether or not this answer is the one drawn.
+      const sent = typedField && generation === this._generation && this._element.querySelector(`#${typedField}`);
+      if (sent) {
+        sent.value = '';
+      }
       const proposals = await api(`/api/incidents/${detail.incident.id}/proposals`);
       if (generation === this._generation && detail.incident.id === this._id && !this._isOlder(detail)) {
         this._detail = detail;
         this._proposals = proposals;
         this._message = { kind: 'success', text: this._i18n.t('board.done') };
-        const sent = typedField && this._element.querySelector(`#${typedField}`);
-        if (sent) {
-          sent.value = '';
-        }
+        this._acted = true;
         this._render();
       }
       return true;
@@ -444,6 +475,7 @@ export class IncidentPanel {
     catch (failure) {
       if (generation === this._generation) {
         this._message = { kind: 'warning', text: this._problem(failure) };
+        this._acted = true;
         await this.refresh();
       }
       return false;

@@ -3,16 +3,29 @@ import { el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
 import { problemText } from '../admin/problems.js';
 
+/** What the last attempt to publish said, per incident: the panel is drawn anew after it. */
+const lastStatus = new Map();
+
 /**
  * The incident panel's public messages: what team leads told the people who reported it, and a
  * short form to tell them more. A message is shown on the status page of every report of the
- * incident and mailed to the reporters who asked for mail, so the form says that it is public.
+ * incident and mailed to the reporters who asked for mail, so the form says that it is public,
+ * and sends one message at a time: a second click while the first is on its way sends nothing.
  */
 export function incidentPublicMessages(incidentId, i18n) {
   const t = (key, params) => i18n.t(key, params);
+  const id = `public-message-${incidentId}`;
   const list = el('ul', { className: 'public-messages' });
-  const status = el('p', { role: 'status', 'aria-live': 'polite' });
-  const text = el('textarea', { id: `public-message-${incidentId}`, maxlength: 1000, rows: 2, dir: 'auto', 'aria-describedby': `public-message-${incidentId}-hint` });
+  const status = el('p', { role: 'status', 'aria-live': 'polite', id: `${id}-status` }, lastStatus.get(incidentId) ?? '');
+  const text = el('textarea', { id, maxlength: 1000, rows: 2, dir: 'auto', 'aria-describedby': `${id}-hint` });
+  const send = el('button', { type: 'submit', className: 'button button--small', id: `${id}-send` }, t('board.publicMessageSend'));
+  // The panel may have been drawn anew while a message was on its way: what it says goes to
+  // the fields on the page now.
+  const live = (element) => document.getElementById(element.id) ?? element;
+  const say = (message) => {
+    lastStatus.set(incidentId, message);
+    live(status).textContent = message;
+  };
 
   async function load() {
     try {
@@ -30,14 +43,28 @@ export function incidentPublicMessages(incidentId, i18n) {
 
   const publish = async (event) => {
     event.preventDefault();
+    const field = live(text);
+    const button = live(send);
+    if (button.disabled) {
+      return;
+    }
+    if (!field.value.trim()) {
+      say(t('board.publicMessageEmpty'));
+      field.focus();
+      return;
+    }
+    button.disabled = true;
     try {
-      await api(`/api/incidents/${incidentId}/public-messages`, { method: 'POST', body: { text: text.value } });
-      text.value = '';
-      status.textContent = t('board.publicMessageSent');
+      await api(`/api/incidents/${incidentId}/public-messages`, { method: 'POST', body: { text: field.value } });
+      live(text).value = '';
+      say(t('board.publicMessageSent'));
       await load();
     }
     catch (failure) {
-      status.textContent = problemText(failure, i18n);
+      say(problemText(failure, i18n));
+    }
+    finally {
+      live(send).disabled = false;
     }
   };
 
@@ -45,6 +72,6 @@ export function incidentPublicMessages(incidentId, i18n) {
   return el('div', { className: 'incident-public-messages' }, list, status,
     el('form', { onSubmit: publish, novalidate: true },
       el('label', { for: text.id }, t('board.publicMessageText')), text,
-      el('p', { className: 'hint', id: `public-message-${incidentId}-hint` }, t('board.publicMessageHint')),
-      el('button', { type: 'submit', className: 'button button--small', id: `public-message-${incidentId}-send` }, t('board.publicMessageSend'))));
+      el('p', { className: 'hint', id: `${id}-hint` }, t('board.publicMessageHint')),
+      send));
 }

@@ -97,7 +97,7 @@ export class FieldCard {
         ...(NEXT_STEPS[assignment.state] ?? []).map((state) => el('button', {
           type: 'button', className: 'button button--primary', id: `step-${assignment.id}-${state}`, onClick: () => this.page.step(assignment, state, note.value),
         }, t(this.offered() && state === 'EN_ROUTE' ? 'field.offer.accept' : `assignment.step.${state}`))),
-        assignment.state !== 'ON_SITE' ? el('button', { type: 'button', className: 'button button--danger', onClick: () => this.page.decline(assignment) },
+        assignment.state !== 'ON_SITE' ? el('button', { type: 'button', className: 'button button--danger', id: `decline-${assignment.id}`, onClick: () => this.page.decline(assignment) },
           t(this.offered() ? 'field.offer.decline' : 'assignment.step.DECLINED')) : ''));
   }
 

@@ -185,18 +185,24 @@ export class FieldPage {
   }
 
   /**
-   * After a step the keyboard stays in its card: on the same control if it is still there,
-   * else on the card's next step (after "on the way", "on site"), else on the card's heading,
-   * or on the list if the card has gone (the assignment is done).
+   * The cards are drawn anew after a step and after every live event: the keyboard stays on
+   * the control it was on. Where that went with the step the member took, it waits on the
+   * card's next step ("on site" after "on the way"); otherwise (a control without a name, a
+   * card gone because its assignment is done) on the card's heading or the list's, never on a
+   * step the member did not choose.
    */
   _refocus(focus) {
     if (!focus) {
       return;
     }
     const card = document.querySelector(`li[data-assignment="${CSS.escape(focus.assignment)}"]`);
-    const target = (focus.id && card?.querySelector(`#${CSS.escape(focus.id)}`))
-      || card?.querySelector('.actions .button--primary') || card?.querySelector('h3') || $('#assignments-heading');
-    target?.focus();
+    const same = focus.id && card?.querySelector(`#${CSS.escape(focus.id)}`);
+    if (same) {
+      same.focus({ preventScroll: true });
+      return;
+    }
+    const afterOwnStep = focus.id.startsWith('step-') && card?.querySelector('.actions .button--primary');
+    (afterOwnStep || card?.querySelector('h3') || $('#assignments-heading'))?.focus();
   }
 
   renderQueue() {

@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import io.swagger.v3.oas.models.OpenAPI;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -20,16 +18,19 @@ import org.springframework.core.io.ClassPathResource;
  * rather than in annotations on forty controllers; a test fails when an operation has no
  * line, or a line names no operation.
  */
-@Configuration(proxyBeanMethods = false)
-class OperationSummaries {
+final class OperationSummaries {
 
 	static final String FILE = "apidoc/operation-summaries.properties";
 
-	@Bean
-	OpenApiCustomizer summaries() {
-		Properties summaries = load();
-		return (openApi) -> openApi.getPaths().values().forEach((item) -> item.readOperations().forEach((operation) -> {
-			String summary = summaries.getProperty(String.valueOf(operation.getOperationId()));
+	private static final Properties SUMMARIES = load();
+
+	private OperationSummaries() {
+	}
+
+	/** Sets each operation's summary from the file; run once the ids are final. */
+	static void apply(OpenAPI openApi) {
+		openApi.getPaths().values().forEach((item) -> item.readOperations().forEach((operation) -> {
+			String summary = SUMMARIES.getProperty(String.valueOf(operation.getOperationId()));
 			if (summary != null && operation.getSummary() == null) {
 				operation.setSummary(summary);
 			}

@@ -32,17 +32,21 @@ class StableOperationIds {
 
 	/**
 	 * A method mapped to a path and its {@code .{format}} twin (Open311) has one
-	 * operation per path; springdoc numbers the second, this names it.
+	 * operation per path; springdoc numbers the second, this names it. Then, with every
+	 * id final, the summaries (one customizer, so that the order is certain).
 	 */
 	@Bean
-	OpenApiCustomizer formatTwins() {
-		return (openApi) -> openApi.getPaths().forEach((path, item) -> {
-			if (path.endsWith(".{format}")) {
-				item.readOperations()
-					.forEach((operation) -> operation
-						.setOperationId(operation.getOperationId().replaceFirst("_\\d+$", "") + "WithFormat"));
-			}
-		});
+	OpenApiCustomizer formatTwinsThenSummaries() {
+		return (openApi) -> {
+			openApi.getPaths().forEach((path, item) -> {
+				if (path.endsWith(".{format}")) {
+					item.readOperations()
+						.forEach((operation) -> operation
+							.setOperationId(operation.getOperationId().replaceFirst("_\\d+$", "") + "WithFormat"));
+				}
+			});
+			OperationSummaries.apply(openApi);
+		};
 	}
 
 }

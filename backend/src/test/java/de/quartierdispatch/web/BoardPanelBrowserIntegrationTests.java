@@ -20,6 +20,7 @@ import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -332,18 +333,29 @@ class BoardPanelBrowserIntegrationTests {
 	 * The cluster drawn where the map looks (where it was last centred on an incident).
 	 */
 	private static Locator clusterAtTheMapsCentre(Page board) {
+		Locator clusters = board.locator("#map .leaflet-marker-pane .marker-cluster");
+		assertThat(clusters.first()).isVisible();
+		// The map may still be moving (its flight to the incident, its new size once the
+		// panel closed): the cluster is looked for until it is there.
+		Locator[] found = new Locator[1];
+		board.waitForCondition(() -> {
+			found[0] = clusterAt(board, clusters);
+			return found[0] != null;
+		}, new Page.WaitForConditionOptions().setTimeout(10000));
+		return found[0];
+	}
+
+	private static @Nullable Locator clusterAt(Page board, Locator clusters) {
 		BoundingBox map = board.locator("#map").boundingBox();
 		double x = map.x + map.width / 2;
 		double y = map.y + map.height / 2;
-		Locator clusters = board.locator("#map .leaflet-marker-pane .marker-cluster");
-		assertThat(clusters.first()).isVisible();
 		for (int index = 0; index < clusters.count(); index++) {
 			BoundingBox box = clusters.nth(index).boundingBox();
 			if (box != null && box.x <= x && x <= box.x + box.width && box.y <= y && y <= box.y + box.height) {
 				return clusters.nth(index);
 			}
 		}
-		throw new AssertionError("no cluster at the map's centre");
+		return null;
 	}
 
 	@Test
