@@ -94,20 +94,25 @@ public class Photos implements DisposableBean {
 				.flatMap((target) -> saveWithAssignment(target, uploadKey, photo, uploadedBy)))
 			.map((saved) -> new FieldPhoto(saved, true))
 			// Empty only when the same key was stored by a concurrent arrival meanwhile.
-			.switchIfEmpty(Mono.defer(() -> earlier(uploadKey, assignmentId))));
-		Mono<Void> teamsOwn = this.transactions.transactional(this.queries.lockTeamAssignment(assignmentId, teamId))
-			.switchIfEmpty(Mono.error(NotYourPhotoException::new))
-			.then();
-		return teamsOwn.then(earlier(uploadKey, assignmentId)).switchIfEmpty(stored);
+			.switchIfEmpty(Mono.defer(() -> earlier(uploadKey, assignmentId, teamId))));
+		return earlier(uploadKey, assignmentId, teamId).switchIfEmpty(stored);
 	}
 
-	private Mono<FieldPhoto> earlier(@Nullable String uploadKey, long assignmentId) {
+	/**
+	 * The photo stored earlier under the key, answered only to the team it belongs to.
+	 */
+	private Mono<FieldPhoto> earlier(@Nullable String uploadKey, long assignmentId, long teamId) {
 		if (uploadKey == null) {
 			return Mono.empty();
 		}
-		return this.store.byUploadKey(uploadKey)
-			.flatMap((photo) -> Objects.equals(photo.assignmentId(), assignmentId)
-					? Mono.just(new FieldPhoto(photo, false)) : Mono.error(new UploadKeyReusedException()));
+		return this.store.byUploadKey(uploadKey).flatMap((photo) -> {
+			if (!Objects.equals(photo.assignmentId(), assignmentId)) {
+				return Mono.error(new UploadKeyReusedException());
+			}
+			return this.transactions.transactional(this.queries.lockTeamAssignment(assignmentId, teamId))
+				.switchIfEmpty(Mono.error(NotYourPhotoException::new))
+				.thenReturn(new FieldPhoto(photo, false));
+		});
 	}
 
 	private Mono<PhotoView> saveWithAssignment(FieldTarget target, @Nullable String uploadKey, ProcessedPhoto photo,
