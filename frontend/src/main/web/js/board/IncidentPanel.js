@@ -193,6 +193,7 @@ export class IncidentPanel {
     // An action answered, or still on its way (a live event about it may come first).
     const acted = this._acted || this._busy;
     this._acted = false;
+    this._origin = null;
     if (id === null) {
       return;
     }
@@ -410,7 +411,7 @@ export class IncidentPanel {
     const answer = await this._closeDialog.ask(incident);
     // The dialog gives the keyboard back to its button, which a live event may have drawn
     // anew meanwhile: back to the one on the page now.
-    (this._element.querySelector('#close-no-action') ?? this._element.querySelector('h2'))?.focus();
+    (this._element.querySelector('#close-no-action') ?? this._element.querySelector('h2'))?.focus({ preventScroll: true });
     if (answer && this._shows(incident)) {
       await this._decide(incident, answer);
     }

@@ -23,6 +23,12 @@ class WholeAnswersOnly implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		// Only files are served with ranges: the APIs (the intake among them) pass
+		// untouched.
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		if (path.startsWith("/api/") || path.startsWith("/open311/") || path.startsWith("/ws/")) {
+			return chain.filter(exchange);
+		}
 		exchange.getResponse().beforeCommit(() -> {
 			exchange.getResponse().getHeaders().remove(HttpHeaders.ACCEPT_RANGES);
 			return Mono.empty();
