@@ -83,7 +83,7 @@ class FieldCommands {
 	Mono<Void> moveAssignmentOnce(String key, long assignmentId, AssignmentMove move, StaffPrincipal actor) {
 		return this.assignments.lock(assignmentId)
 			.switchIfEmpty(Mono.error(NotFoundException::new))
-			.flatMap((current) -> ownTeams(current, actor) ? this.stepKeys.claim(key, assignmentId, now())
+			.flatMap((current) -> ownTeams(current, actor) ? this.stepKeys.claim(key, assignmentId, move, now())
 					: Mono.error(new NotYourTeamException()))
 			.flatMap((first) -> first ? moveAssignmentNow(null, assignmentId, move, actor) : Mono.empty());
 	}

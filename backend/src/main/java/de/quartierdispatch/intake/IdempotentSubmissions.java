@@ -1,11 +1,10 @@
 package de.quartierdispatch.intake;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Optional;
 
 import de.quartierdispatch.system.ProblemException;
+import de.quartierdispatch.system.Sha256;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,12 +36,7 @@ class IdempotentSubmissions {
 	 * from a different submission.
 	 */
 	Claim claimFor(String key, Object request) {
-		try {
-			return new Claim(key, MessageDigest.getInstance("SHA-256").digest(this.json.writeValueAsBytes(request)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return new Claim(key, Sha256.of(this.json.writeValueAsBytes(request)));
 	}
 
 	/**

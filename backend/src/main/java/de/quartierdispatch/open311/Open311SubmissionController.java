@@ -1,8 +1,6 @@
 package de.quartierdispatch.open311;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import de.quartierdispatch.open311.MediaStore.CheckedImage;
 import de.quartierdispatch.open311.PartnerKeys.PartnerKey;
 import de.quartierdispatch.privacy.AuditLog;
 import de.quartierdispatch.system.Language;
+import de.quartierdispatch.system.Sha256;
 import de.quartierdispatch.system.UnreadableBodies;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -180,15 +179,8 @@ class Open311SubmissionController {
 		if (given != null && !given.isBlank()) {
 			return "open311/" + partner.id() + "/" + given.strip();
 		}
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(report.toString().getBytes(StandardCharsets.UTF_8));
-			photo.ifPresent(digest::update);
-			return "open311/" + partner.id() + "/" + HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		byte[] fingerprint = Sha256.of(report.toString().getBytes(StandardCharsets.UTF_8), photo.orElse(new byte[0]));
+		return "open311/" + partner.id() + "/" + HexFormat.of().formatHex(fingerprint);
 	}
 
 	private record Kept(PartnerReceipt receipt, boolean discarded) {

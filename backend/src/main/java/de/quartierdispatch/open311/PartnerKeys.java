@@ -1,12 +1,11 @@
 package de.quartierdispatch.open311;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 
+import de.quartierdispatch.system.Sha256;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -84,12 +83,7 @@ class PartnerKeys {
 	}
 
 	private static byte[] hash(String key) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Sha256.of(key.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static PartnerKey toKey(Readable row) {

@@ -3,6 +3,7 @@ package de.quartierdispatch.photo;
 import java.time.OffsetDateTime;
 
 import de.quartierdispatch.photo.PhotoProcessing.ProcessedPhoto;
+import de.quartierdispatch.system.Sha256;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,10 +20,10 @@ interface PhotoStore {
 	 * when a photo with the same upload key was stored first.
 	 */
 	Mono<PhotoView> save(@Nullable Long reportId, @Nullable Long incidentId, @Nullable Long assignmentId,
-			@Nullable String uploadKey, ProcessedPhoto photo, String uploadedBy, OffsetDateTime at);
+			@Nullable UploadKey uploadKey, ProcessedPhoto photo, String uploadedBy, OffsetDateTime at);
 
 	/** The photo stored with this upload key, if any. */
-	Mono<PhotoView> byUploadKey(String uploadKey);
+	Mono<KeyedPhoto> byUploadKey(UploadKey uploadKey);
 
 	/** The stored image; empty when there is no such photo. */
 	Mono<byte[]> image(long photoId);
@@ -48,6 +49,31 @@ interface PhotoStore {
 	 * @param bytes their stored size
 	 */
 	record Usage(long photos, long bytes) {
+	}
+
+	/**
+	 * The key a field app sends with a photo, and the fingerprint of the bytes it sent
+	 * under it: a replay sends the same bytes, another photo under a reused key does not.
+	 *
+	 * @param value the key
+	 * @param fingerprint SHA-256 of the upload as received
+	 */
+	record UploadKey(String value, byte[] fingerprint) {
+
+		static @Nullable UploadKey of(@Nullable String key, byte[] upload) {
+			return (key != null) ? new UploadKey(key, Sha256.of(upload)) : null;
+		}
+
+	}
+
+	/**
+	 * A photo found by its upload key.
+	 *
+	 * @param photo the photo
+	 * @param sameUpload whether it was stored from the same bytes (or before fingerprints
+	 * were kept)
+	 */
+	record KeyedPhoto(PhotoView photo, boolean sameUpload) {
 	}
 
 }

@@ -17,6 +17,7 @@ import de.quartierdispatch.photo.PhotoProblems.UploadKeyReusedException;
 import de.quartierdispatch.photo.PhotoProcessing.ProcessedPhoto;
 import de.quartierdispatch.photo.PhotoQueries.FieldTarget;
 import de.quartierdispatch.photo.PhotoQueries.UploadTarget;
+import de.quartierdispatch.photo.PhotoStore.UploadKey;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -88,34 +89,36 @@ public class Photos implements DisposableBean {
 	 */
 	Mono<FieldPhoto> storeForAssignment(long assignmentId, long teamId, @Nullable String uploadKey, byte[] upload,
 			String uploadedBy) {
+		UploadKey key = UploadKey.of(uploadKey, upload);
 		Mono<FieldPhoto> stored = process(upload).flatMap((photo) -> this.transactions
 			.transactional(this.queries.lockTeamAssignment(assignmentId, teamId)
 				.switchIfEmpty(Mono.error(NotYourPhotoException::new))
-				.flatMap((target) -> saveWithAssignment(target, uploadKey, photo, uploadedBy)))
+				.flatMap((target) -> saveWithAssignment(target, key, photo, uploadedBy)))
 			.map((saved) -> new FieldPhoto(saved, true))
 			// Empty only when the same key was stored by a concurrent arrival meanwhile.
-			.switchIfEmpty(Mono.defer(() -> earlier(uploadKey, assignmentId, teamId))));
-		return earlier(uploadKey, assignmentId, teamId).switchIfEmpty(stored);
+			.switchIfEmpty(Mono.defer(() -> earlier(key, assignmentId, teamId))));
+		return earlier(key, assignmentId, teamId).switchIfEmpty(stored);
 	}
 
 	/**
-	 * The photo stored earlier under the key, answered only to the team it belongs to.
+	 * The photo stored earlier under the key, answered only to the team it belongs to and
+	 * only for the same bytes: a different photo or assignment under the key is refused.
 	 */
-	private Mono<FieldPhoto> earlier(@Nullable String uploadKey, long assignmentId, long teamId) {
+	private Mono<FieldPhoto> earlier(@Nullable UploadKey uploadKey, long assignmentId, long teamId) {
 		if (uploadKey == null) {
 			return Mono.empty();
 		}
-		return this.store.byUploadKey(uploadKey).flatMap((photo) -> {
-			if (!Objects.equals(photo.assignmentId(), assignmentId)) {
+		return this.store.byUploadKey(uploadKey).flatMap((keyed) -> {
+			if (!keyed.sameUpload() || !Objects.equals(keyed.photo().assignmentId(), assignmentId)) {
 				return Mono.error(new UploadKeyReusedException());
 			}
 			return this.transactions.transactional(this.queries.lockTeamAssignment(assignmentId, teamId))
 				.switchIfEmpty(Mono.error(NotYourPhotoException::new))
-				.thenReturn(new FieldPhoto(photo, false));
+				.thenReturn(new FieldPhoto(keyed.photo(), false));
 		});
 	}
 
-	private Mono<PhotoView> saveWithAssignment(FieldTarget target, @Nullable String uploadKey, ProcessedPhoto photo,
+	private Mono<PhotoView> saveWithAssignment(FieldTarget target, @Nullable UploadKey uploadKey, ProcessedPhoto photo,
 			String uploadedBy) {
 		if (target.declined()) {
 			return Mono.error(new AssignmentDeclinedException());

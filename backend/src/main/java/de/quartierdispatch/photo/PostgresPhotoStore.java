@@ -33,21 +33,24 @@ class PostgresPhotoStore implements PhotoStore {
 
 	@Override
 	public Mono<PhotoView> save(@Nullable Long reportId, @Nullable Long incidentId, @Nullable Long assignmentId,
-			@Nullable String uploadKey, ProcessedPhoto photo, String uploadedBy, OffsetDateTime at) {
-		return this.db.sql("""
-				WITH saved AS (
-				    INSERT INTO photo (report_id, incident_id, assignment_id, upload_key, uploaded_by, width, height,
-				                       image, thumbnail, created_at)
-				    VALUES (:report, :incident, :assignment, :key, :by, :width, :height, :image, :thumbnail, :at)
-				    ON CONFLICT (upload_key) WHERE upload_key IS NOT NULL DO NOTHING
-				    RETURNING *
-				)
-				SELECT %s FROM saved p LEFT JOIN report r ON r.id = p.report_id
-				""".formatted(COLUMNS))
+			@Nullable UploadKey uploadKey, ProcessedPhoto photo, String uploadedBy, OffsetDateTime at) {
+		return this.db
+			.sql("""
+					WITH saved AS (
+					    INSERT INTO photo (report_id, incident_id, assignment_id, upload_key, upload_hash, uploaded_by, width,
+					                       height, image, thumbnail, created_at)
+					    VALUES (:report, :incident, :assignment, :key, :hash, :by, :width, :height, :image, :thumbnail, :at)
+					    ON CONFLICT (upload_key) WHERE upload_key IS NOT NULL DO NOTHING
+					    RETURNING *
+					)
+					SELECT %s FROM saved p LEFT JOIN report r ON r.id = p.report_id
+					"""
+				.formatted(COLUMNS))
 			.bind("report", SqlParameters.nullable(reportId, Long.class))
 			.bind("incident", SqlParameters.nullable(incidentId, Long.class))
 			.bind("assignment", SqlParameters.nullable(assignmentId, Long.class))
-			.bind("key", SqlParameters.nullable(uploadKey, String.class))
+			.bind("key", SqlParameters.nullable((uploadKey != null) ? uploadKey.value() : null, String.class))
+			.bind("hash", SqlParameters.nullable((uploadKey != null) ? uploadKey.fingerprint() : null, byte[].class))
 			.bind("by", uploadedBy)
 			.bind("width", photo.width())
 			.bind("height", photo.height())
@@ -59,12 +62,14 @@ class PostgresPhotoStore implements PhotoStore {
 	}
 
 	@Override
-	public Mono<PhotoView> byUploadKey(String uploadKey) {
-		return this.db
-			.sql("SELECT %s FROM photo p LEFT JOIN report r ON r.id = p.report_id WHERE p.upload_key = :key"
-				.formatted(COLUMNS))
-			.bind("key", uploadKey)
-			.map(PostgresPhotoStore::toView)
+	public Mono<KeyedPhoto> byUploadKey(UploadKey uploadKey) {
+		return this.db.sql("""
+				SELECT %s, coalesce(p.upload_hash = :hash, true) AS same_upload
+				FROM photo p LEFT JOIN report r ON r.id = p.report_id WHERE p.upload_key = :key
+				""".formatted(COLUMNS))
+			.bind("key", uploadKey.value())
+			.bind("hash", uploadKey.fingerprint())
+			.map((row) -> new KeyedPhoto(toView(row), Boolean.TRUE.equals(row.get("same_upload", Boolean.class))))
 			.one();
 	}
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Field steps sent again by the app (queued offline and replayed, or retried) count once:
  * the Idempotency-Key of a step that arrived before changes nothing, a key used for
- * another assignment and a malformed key are refused as problem details.
+ * another step or assignment and a malformed key are refused as problem details.
  */
 @IntegrationTest
 class FieldStepReplayIntegrationTests {
@@ -51,6 +51,26 @@ class FieldStepReplayIntegrationTests {
 				+ "AND data ->> 'assignment' = '" + assignment + "'"))
 			.isOne();
 		assertThat(TestDatabase.queryLong("SELECT version FROM assignment WHERE id = " + assignment)).isOne();
+	}
+
+	@Test
+	void aKeySentAgainWithAnotherStepIsRefusedAndChangesNothing() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long assignment = assigned(team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		String key = UUID.randomUUID().toString();
+		step(field, assignment, key, "EN_ROUTE", 0).expectStatus().isOk();
+
+		step(field, assignment, key, "ON_SITE", 1).expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.value((type) -> assertThat(type.toString()).endsWith("step-key-reused"));
+
+		assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE id = " + assignment))
+			.isEqualTo("EN_ROUTE");
 	}
 
 	@Test

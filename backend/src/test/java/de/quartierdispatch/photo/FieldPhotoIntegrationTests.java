@@ -119,6 +119,19 @@ class FieldPhotoIntegrationTests {
 		problem(upload(field, second, key, TellingPhotos.plainJpeg(200, 100)), 422);
 	}
 
+	@Test
+	void aKeySentAgainWithAnotherPhotoIsRefusedAndNothingIsStored() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long assignment = assign(Fixtures.reportIncident(this.client, "LITTER", LAT, LON), team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		String key = UUID.randomUUID().toString();
+		upload(field, assignment, key, TellingPhotos.plainJpeg(200, 100)).expectStatus().isCreated();
+
+		problem(upload(field, assignment, key, TellingPhotos.plainJpeg(120, 160)), 422);
+		upload(field, assignment, key, TellingPhotos.plainJpeg(200, 100)).expectStatus().isOk();
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM photo WHERE assignment_id = " + assignment)).isOne();
+	}
+
 	private long assign(long incident, long team) {
 		StaffLogin.as(this.client, "dispatcher")
 			.post()
