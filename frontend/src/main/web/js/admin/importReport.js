@@ -21,7 +21,8 @@ export function addressReport(report, t) {
   return [
     el('p', {}, t('admin.geodata.result.addresses', { rows: report.rows, imported: report.imported, rejected: report.rejectedCount })),
     (report.rejected ?? []).length
-      ? el('ul', {}, report.rejected.map((line) => el('li', {}, el('code', { translate: 'no' }, line))))
+      ? el('div', {}, el('h3', {}, t('admin.geodata.result.skipped')), el('ul', {}, report.rejected.map((row) => el('li', {},
+        t('admin.geodata.row', { line: row.line }), ': ', t(`admin.geodata.rowReason.${row.reason}`)))))
       : '',
   ];
 }

@@ -41,7 +41,11 @@ final class AddressFileChecks {
 			return CSVParser.parse(reader, format);
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			throw new IllegalArgumentException("line 1: the header cannot be read (broken quoting)", ex);
+			throw new AddressFileUnreadable("header-unreadable", ex);
+		}
+		catch (IllegalArgumentException ex) {
+			// Commons CSV's words for a header that names a column twice.
+			throw new AddressFileUnreadable("header-invalid", ex);
 		}
 	}
 
@@ -54,16 +58,15 @@ final class AddressFileChecks {
 			return records.hasNext();
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
-			throw new IllegalArgumentException("line " + parser.getCurrentLineNumber()
-					+ ": the quoting is broken (a quote is not closed, " + "or text follows a closing quote)", ex);
+			throw new AddressFileUnreadable("quoting-broken", ex, parser.getCurrentLineNumber());
 		}
 	}
 
 	static void refuseUnstorable(CSVRecord record) {
 		for (int column = 0; column < record.size(); column++) {
 			if (!TextNormalizer.storable(record.get(column))) {
-				throw new IllegalArgumentException("line " + record.getParser().getCurrentLineNumber() + ", column "
-						+ (column + 1) + ": contains characters that cannot be stored (NUL or broken Unicode)");
+				throw new AddressFileUnreadable("unstorable", null, record.getParser().getCurrentLineNumber(),
+						column + 1);
 			}
 		}
 	}
@@ -75,7 +78,7 @@ final class AddressFileChecks {
 		long line = record.getParser().getCurrentLineNumber();
 		Long first = seen.putIfAbsent(key, line);
 		if (first != null) {
-			throw new IllegalArgumentException("line " + line + ": the same address as on line " + first);
+			throw new AddressFileUnreadable("repeated", null, line, first);
 		}
 	}
 

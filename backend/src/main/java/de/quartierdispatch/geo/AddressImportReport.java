@@ -11,5 +11,17 @@ import java.util.List;
  * listed)
  * @param rejectedCount how many rows were rejected in all
  */
-public record AddressImportReport(long rows, long imported, List<String> rejected, long rejectedCount) {
+public record AddressImportReport(long rows, long imported, List<RejectedRow> rejected, long rejectedCount) {
+
+	/**
+	 * A row skipped.
+	 *
+	 * @param line its line in the file
+	 * @param reason why: {@code empty} (street, house number or city), {@code too-long},
+	 * {@code not-numbers} (the coordinates), {@code out-of-range} (of the reference
+	 * system)
+	 */
+	public record RejectedRow(long line, String reason) {
+	}
+
 }

@@ -11,11 +11,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import de.quartierdispatch.geo.AddressImportReport.RejectedRow;
 import de.quartierdispatch.system.InvalidFieldsException;
 import io.r2dbc.spi.R2dbcException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -69,20 +71,33 @@ public class AddressImporter {
 
 	private static CSVParser open(Resource file, AddressImportOptions options) throws IOException {
 		Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setDelimiter(options.delimiter())
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreEmptyLines(true)
-			.setTrim(true)
-			.get();
-		CSVParser parser = AddressFileChecks.parse(reader, format);
+		CSVParser parser = AddressFileChecks.parse(reader, format(options.delimiter()));
 		List<String> missing = missingColumns(parser, options);
 		if (!missing.isEmpty()) {
 			parser.close();
-			throw new IllegalArgumentException("the file has no column(s) " + String.join(", ", missing));
+			throw new AddressFileUnreadable("columns-missing", null, String.join(", ", missing));
 		}
 		return parser;
+	}
+
+	private static CSVFormat format(char delimiter) {
+		try {
+			return CSVFormat.DEFAULT.builder()
+				.setDelimiter(delimiter)
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				// A trailing separator leaves a column without a name: harmless. A name
+				// twice is ambiguous: which of the two holds the street?
+				.setAllowMissingColumnNames(true)
+				.setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY)
+				.setIgnoreEmptyLines(true)
+				.setTrim(true)
+				.get();
+		}
+		catch (IllegalArgumentException ex) {
+			// A line break or the quote character cannot separate columns.
+			throw new AddressFileUnreadable("delimiter-unusable", ex);
+		}
 	}
 
 	private static void close(CSVParser parser) {
@@ -129,13 +144,13 @@ public class AddressImporter {
 		String postcode = record.get(options.postcode());
 		String city = record.get(options.city());
 		if (street.isEmpty() || number.isEmpty() || city.isEmpty()) {
-			rejected.add(record, "street, house number or city is empty");
+			rejected.add(record, "empty");
 			return null;
 		}
 		if (street.length() > AddressFileChecks.MAX_STREET
 				|| number.length() + suffix.length() > AddressFileChecks.MAX_NUMBER
 				|| postcode.length() > AddressFileChecks.MAX_POSTCODE || city.length() > AddressFileChecks.MAX_CITY) {
-			rejected.add(record, "street, house number, postcode or city is too long");
+			rejected.add(record, "too-long");
 			return null;
 		}
 		try {
@@ -145,13 +160,13 @@ public class AddressImporter {
 				throw new NumberFormatException();
 			}
 			if (!AddressFileChecks.plausible(x, y, options.srid())) {
-				rejected.add(record, "the coordinates lie outside the reference system's range");
+				rejected.add(record, "out-of-range");
 				return null;
 			}
 			return new Address(street, number + suffix, postcode, city, x, y);
 		}
 		catch (NumberFormatException ex) {
-			rejected.add(record, "the coordinates are not numbers");
+			rejected.add(record, "not-numbers");
 			return null;
 		}
 	}
@@ -176,8 +191,8 @@ public class AddressImporter {
 			.bind("ys", batch.stream().map(Address::y).toArray(Double[]::new))
 			.fetch()
 			.rowsUpdated()
-			.onErrorMap(AddressImporter::isTransformFailure, (failure) -> new IllegalArgumentException(
-					"the coordinates cannot be converted from reference system " + srid, failure));
+			.onErrorMap(AddressImporter::isTransformFailure,
+					(failure) -> new AddressFileUnreadable("not-convertible", failure, srid));
 	}
 
 	/** PostGIS reports a coordinate it cannot project as an internal error (XX000). */
@@ -196,14 +211,14 @@ public class AddressImporter {
 	/** Rows that could not be read; the first ones are listed, all are counted. */
 	private static final class RejectedRows {
 
-		private final List<String> listed = new ArrayList<>();
+		private final List<RejectedRow> listed = new ArrayList<>();
 
 		private long count;
 
 		void add(CSVRecord record, String reason) {
 			this.count++;
 			if (this.listed.size() < MAX_LISTED_REJECTIONS) {
-				this.listed.add("line " + record.getParser().getCurrentLineNumber() + ": " + reason);
+				this.listed.add(new RejectedRow(record.getParser().getCurrentLineNumber(), reason));
 			}
 		}
 

@@ -1,0 +1,89 @@
+package de.quartierdispatch.geo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An address file as an administrator uploads it: rows that cannot be used are skipped
+ * and listed by line and reason; a file that cannot be read at all is refused whole, with
+ * why in the administrator's language, and nothing of it is imported.
+ */
+@IntegrationTest
+class AddressFileIntegrationTests {
+
+	private static final String HEADER = "STN;HNR;ADZ;PLZ;ONM;EAST;NORTH\n";
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void rowsThatCannotBeUsedAreListedByLineAndReason() {
+		String file = HEADER + "Prüfgasse;1;;46236;Bottrop;355551.57;5709778.76\n"
+				+ ";2;;46236;Bottrop;355551;5709778\n" + "Prüfgasse;3;;46236;Bottrop;ost;nord\n"
+				+ "Prüfgasse;4;;46236;Bottrop;1e12;5709778\n";
+
+		upload(file).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.rows")
+			.isEqualTo(4)
+			.jsonPath("$.imported")
+			.isEqualTo(1)
+			.jsonPath("$.rejectedCount")
+			.isEqualTo(3)
+			.jsonPath("$.rejected[*].line")
+			.isEqualTo(List.of(3, 4, 5))
+			.jsonPath("$.rejected[*].reason")
+			.isEqualTo(List.of("empty", "not-numbers", "out-of-range"));
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM address WHERE street = 'Prüfgasse'")).isOne();
+	}
+
+	@Test
+	void aFileThatCannotBeReadIsRefusedWholeInTheAdministratorsLanguage() {
+		refused(HEADER + "Irrweg;1;;46236;Bottrop;355551;5709778\nIrrweg;\"2;;46236;Bottrop;355551;5709778\n",
+				"quoting-broken", "in Zeile 3 ist ein Anführungszeichen nicht geschlossen");
+		refused(HEADER + "Irrweg;1;;46236;Bottrop;355551;5709778\nIrrweg;1;;46236;Bottrop;355552;5709779\n", "repeated",
+				"Zeile 3 enthält dieselbe Adresse wie Zeile 2");
+		refused(HEADER + "Irrweg;1\u0000a;;46236;Bottrop;355551;5709778\n", "unstorable", "Zeile 2, Spalte 2");
+		refused("STN;STN;HNR;ADZ;PLZ;ONM;EAST;NORTH\nIrrweg;Irrweg;1;;46236;Bottrop;355551;5709778\n", "header-invalid",
+				"Kopfzeile nennt eine Spalte zweimal");
+		refused("STN;HNR\nIrrweg;1\n", "columns-missing", "ihr fehlen die Spalte(n) PLZ, ONM, EAST, NORTH");
+
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM address WHERE street = 'Irrweg'")).isZero();
+	}
+
+	private void refused(String file, String reason, String inDetail) {
+		upload(file).expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo(reason)
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).startsWith("Die Datei kann nicht gelesen werden: ")
+				.contains(inDetail));
+	}
+
+	private WebTestClient.ResponseSpec upload(String file) {
+		return StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/admin/addresses/import")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.header("Accept-Language", "de")
+			.bodyValue(file.getBytes(StandardCharsets.UTF_8))
+			.exchange();
+	}
+
+}
