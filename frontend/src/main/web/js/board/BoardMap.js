@@ -105,9 +105,13 @@ export class BoardMap {
     }
   }
 
+  /**
+   * Looks at the incident at once. An animated pan would move the map by pixels counted before it
+   * began: were the panel closed meanwhile (the map wider), the map would end beside the incident.
+   */
   focus(incident) {
     if (incident?.lat != null) {
-      this._map.leaflet.setView([incident.lat, incident.lon], Math.max(this._map.leaflet.getZoom(), 15));
+      this._map.leaflet.setView([incident.lat, incident.lon], Math.max(this._map.leaflet.getZoom(), 15), { animate: false });
     }
   }
 
