@@ -45,7 +45,7 @@ export class DispatchBoard {
     this.map = new BoardMap($('#map'), this.config.map, { onSelect: (id) => this.select(id), label: this.i18n.t('board.mapLabel') });
     this.panel = new IncidentPanel($('#panel'), {
       i18n: this.i18n, store: this.store, categories: this.categories,
-      onClose: () => this.deselect(),
+      onClose: (id) => this.deselect(id),
       onShown: () => this.map.invalidateSize(),
     });
     this.store.addEventListener('reset', () => this.render());
@@ -91,7 +91,7 @@ export class DispatchBoard {
       this.renderTeams();
     }
     if (incident && incident.priority === 1 && ['INCIDENT_OPENED', 'PRIORITY_CHANGED', 'INCIDENT_ESCALATED'].includes(event.type)) {
-      this.drawAttention(incident);
+      this.drawAttention(incident, event.type === 'INCIDENT_OPENED');
     }
     if (incident) {
       const shown = this.store.incidents.get(incident.id);
@@ -110,10 +110,11 @@ export class DispatchBoard {
     }
   }
 
-  drawAttention(incident) {
+  /** A P1 incident, new or raised to P1 (or escalated): shown, said and, when chosen, heard. */
+  drawAttention(incident, opened) {
     this.attention.add(incident.id);
     setTimeout(() => this.attention.delete(incident.id), ATTENTION_MILLIS);
-    $('#announcer').textContent = this.i18n.t('board.newP1', { id: incident.id, category: this.category(incident.category), quarter: incident.quarter?.name ?? '' });
+    $('#announcer').textContent = this.i18n.t(opened ? 'board.newP1' : 'board.nowP1', { id: incident.id, category: this.category(incident.category), quarter: incident.quarter?.name ?? '' });
     if ($('#sound').checked) {
       beep();
     }
@@ -130,11 +131,15 @@ export class DispatchBoard {
     return shown;
   }
 
-  deselect() {
+  /** The panel closed: the keyboard, left on nothing, goes back to the incident in the queue. */
+  deselect(id = null) {
     this.selected = null;
     this.map.select(null);
     this.map.invalidateSize();
     this.renderQueue();
+    if (id != null && (document.activeElement == null || document.activeElement === document.body)) {
+      (document.querySelector(`#queue [data-incident="${id}"]`) ?? document.querySelector('#queue'))?.focus();
+    }
   }
 
   render() {

@@ -40,6 +40,14 @@ export class IncidentPanel {
     this._message = null;
     this._acted = false;
     this._origin = null;
+    this._failedField = null;
+    // Escape closes the panel, unless a control inside handled it (a list, a dialog).
+    element.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && !element.hidden) {
+        event.preventDefault();
+        this.close();
+      }
+    });
   }
 
   /** The selected incident's id, or null. */
@@ -63,12 +71,13 @@ export class IncidentPanel {
   }
 
   close() {
+    const id = this._id;
     this._generation++;
     this._id = null;
     this._detail = null;
     this._element.hidden = true;
     this._element.replaceChildren();
-    this._onClose();
+    this._onClose(id);
   }
 
   /** Reads the selected incident again (after a live event for it). */
@@ -194,7 +203,23 @@ export class IncidentPanel {
     const acted = this._acted || this._busy;
     this._acted = false;
     this._origin = null;
+    const failed = this._failedField && this._element.querySelector(`#${CSS.escape(this._failedField)}`);
+    this._failedField = null;
+    if (failed && this._message) {
+      // Refused for what the lead typed: the field says so, and the keyboard goes there.
+      failed.setAttribute('aria-invalid', 'true');
+      failed.setAttribute('aria-describedby', 'panel-field-error');
+      failed.after(el('p', { className: 'field-error', id: 'panel-field-error' }, this._message.text));
+      failed.focus();
+      return;
+    }
     if (id === null) {
+      return;
+    }
+    const message = acted && this._element.querySelector('#panel-message');
+    if (message && this._message?.kind === 'warning') {
+      // Refused: the control acted from is still there, but what went wrong is said above.
+      message.focus();
       return;
     }
     const same = id && this._element.querySelector(`#${CSS.escape(id)}`);
@@ -202,8 +227,13 @@ export class IncidentPanel {
       same.focus({ preventScroll: true });
       return;
     }
-    // The message only when it is news: after a live event it would announce an old one.
-    ((acted && this._element.querySelector('#panel-message')) || this._element.querySelector('h2'))?.focus({ preventScroll: true });
+    // The message only when it is news: after a live event it would announce an old one. It
+    // is brought into view; the heading, when the control went with a live event, is not.
+    if (message) {
+      message.focus();
+      return;
+    }
+    this._element.querySelector('h2')?.focus({ preventScroll: true });
   }
 
   /**
@@ -475,7 +505,8 @@ export class IncidentPanel {
     }
     catch (failure) {
       if (generation === this._generation) {
-        this._message = { kind: 'warning', text: this._problem(failure) };
+        this._message = { kind: 'warning', text: this._problem(failure, typedField) };
+        this._failedField = (failure instanceof ApiError && failure.errors.length) ? typedField : null;
         this._acted = true;
         await this.refresh();
       }
@@ -489,10 +520,12 @@ export class IncidentPanel {
     }
   }
 
-  _problem(failure) {
+  /** What went wrong in one sentence or two; a field error named after its field's label. */
+  _problem(failure, typedField = null) {
     if (failure instanceof ApiError && failure.status) {
-      const fields = failure.errors.map((error) => error.message).join(' ');
-      return [failure.title, failure.detail, fields].filter(Boolean).join(': ');
+      const label = typedField && this._element.querySelector(`label[for="${typedField}"]`)?.textContent;
+      const fields = failure.errors.map((error) => (label ? `${label}: ${error.message}` : error.message)).join(' ');
+      return [failure.detail || failure.title, fields].filter(Boolean).join(' ');
     }
     return this._i18n.t('error.network');
   }

@@ -6,11 +6,15 @@ import { problemText } from '../admin/problems.js';
 /** What the last attempt to publish said, per incident: the panel is drawn anew after it. */
 const lastStatus = new Map();
 
+/** The incidents with a message on its way (a redrawn panel must not send it twice). */
+const sending = new Set();
+
 /**
  * The incident panel's public messages: what team leads told the people who reported it, and a
  * short form to tell them more. A message is shown on the status page of every report of the
  * incident and mailed to the reporters who asked for mail, so the form says that it is public,
  * and sends one message at a time: a second click while the first is on its way sends nothing.
+ * The keyboard stays on the button.
  */
 export function incidentPublicMessages(incidentId, i18n) {
   const t = (key, params) => i18n.t(key, params);
@@ -44,8 +48,7 @@ export function incidentPublicMessages(incidentId, i18n) {
   const publish = async (event) => {
     event.preventDefault();
     const field = live(text);
-    const button = live(send);
-    if (button.disabled) {
+    if (sending.has(incidentId)) {
       return;
     }
     if (!field.value.trim()) {
@@ -53,7 +56,9 @@ export function incidentPublicMessages(incidentId, i18n) {
       field.focus();
       return;
     }
-    button.disabled = true;
+    // Marked busy, not disabled: a disabled button loses the keyboard to the page's top.
+    sending.add(incidentId);
+    live(send).setAttribute('aria-disabled', 'true');
     try {
       await api(`/api/incidents/${incidentId}/public-messages`, { method: 'POST', body: { text: field.value } });
       live(text).value = '';
@@ -64,7 +69,8 @@ export function incidentPublicMessages(incidentId, i18n) {
       say(problemText(failure, i18n));
     }
     finally {
-      live(send).disabled = false;
+      sending.delete(incidentId);
+      live(send).removeAttribute('aria-disabled');
     }
   };
 

@@ -271,6 +271,8 @@ export class FieldPage {
   async photoStored(photo) {
     const shown = this.photoViews.get(photo.incidentId);
     await this.refreshQueue();
+    $('#message').replaceChildren(el('p', { className: 'notice notice--success' },
+      this.i18n.t('field.photos.stored', { incident: photo.incidentId })));
     if (shown) {
       await new FieldPhotos(this, { incident: { id: photo.incidentId } }, false).show(shown);
     }

@@ -92,7 +92,9 @@ export class StatusPage {
     $('#result-message-list').replaceChildren(...messages.map((message) => el('li', {},
       // Written by staff, in whatever language and script they wrote it: isolated, so that an
       // Arabic page does not move a German sentence's full stop to its front.
-      el('time', { dateTime: message.at }, formatDateTime(message.at, this.i18n.language)), ' ', el('span', { dir: 'auto' }, message.text))));
+      // The date on a line of its own: side by side, an Arabic date and a German sentence run together.
+      el('time', { dateTime: message.at, className: 'meta' }, formatDateTime(message.at, this.i18n.language)),
+      el('p', { dir: 'auto', className: 'staff-message' }, message.text))));
     const ended = ['RESOLVED', 'REFERRED', 'CLOSED'].includes(status.status) && status.outcome !== 'DUPLICATE';
     $('#still-a-problem').hidden = !ended;
   }

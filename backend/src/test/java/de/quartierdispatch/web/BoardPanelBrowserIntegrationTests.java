@@ -228,15 +228,31 @@ class BoardPanelBrowserIntegrationTests {
 		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Veröffentlichen")).click();
 		assertThat(panel.locator(".public-messages")).containsText(message);
 		assertThat(board.locator("#public-message-" + incident)).hasValue("");
+		assertThat(board.locator("#public-message-" + incident + "-send")).isFocused();
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM reporter_message WHERE incident_id = " + incident))
 			.isEqualTo(1);
 		Accessibility.assertNoSeriousViolations(board);
+
+		// A priority without its reason: the reason field says so, named, and has the
+		// keyboard.
+		board.locator("#priority").selectOption("1");
+		board.locator("#change-priority").press("Enter");
+		assertThat(board.locator("#priority-reason")).isFocused();
+		assertThat(board.locator("#priority-reason")).hasAttribute("aria-invalid", "true");
+		assertThat(board.locator("#panel-field-error")).containsText("Grund: ");
+		assertThat(board.locator("#panel-message")).not().containsText(".:");
+		Accessibility.assertNoSeriousViolations(board);
+
+		// Escape closes the panel; the keyboard goes back to the incident in the queue.
+		board.locator("#priority-reason").press("Escape");
+		assertThat(panel).isHidden();
+		assertThat(board.locator("#queue [data-incident=\"" + incident + "\"]")).isFocused();
 
 		Page status = browser
 			.newPage(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("ar").setHasTouch(true));
 		status.navigate("http://localhost:" + this.port + "/status/" + code);
 		status.locator("#language").selectOption("ar");
-		assertThat(status.locator("#result-message-list li span[dir=auto]")).hasText(message);
+		assertThat(status.locator("#result-message-list li p[dir=auto]")).hasText(message);
 		Accessibility.assertNoSeriousViolations(status);
 
 		StaffLogin.as(this.client, "dispatcher")
