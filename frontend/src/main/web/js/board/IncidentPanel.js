@@ -4,6 +4,7 @@ import { formatDateTime } from '../core/format.js';
 import { distanceMeters, formatDistance } from '../core/geo.js';
 import { categoryLabel } from '../core/categories.js';
 import { incidentReferrals } from '../referral/IncidentReferrals.js';
+import { incidentPhotos } from './IncidentPhotos.js';
 import { incidentPublicMessages } from './PublicMessages.js';
 import { CloseDialog } from './CloseDialog.js';
 import { actorText, stepText } from './timelineSteps.js';
@@ -182,6 +183,7 @@ export class IncidentPanel {
       active ? this._section('board.priority', this._priorityForm(incident)) : '',
       active ? this._section('board.merge', this._mergeForm(incident)) : '',
       this._section('board.reports', el('ol', { className: 'reports' }, this._detail.reports.map((report) => this._report(report)))),
+      this._section('board.photos', incidentPhotos(incident.id, this._i18n)),
       this._section('board.notes', this._notes(incident)),
       this._section('board.publicMessages', incidentPublicMessages(incident.id, this._i18n)),
       this._section('board.referrals', incidentReferrals(incident.id, this._i18n)),

@@ -19,6 +19,7 @@ import de.quartierdispatch.support.BrowserSignIn;
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TellingPhotos;
 import de.quartierdispatch.support.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -422,6 +424,67 @@ class BoardPanelBrowserIntegrationTests {
 		Accessibility.assertNoSeriousViolations(board);
 		handover.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Schließen")).click();
 		assertThat(handover).isHidden();
+	}
+
+	@Test
+	void aLeadSeesTheIncidentsPhotosOnlyWhenAskedAndCanHideOne(BrowserSession browser) {
+		// About 600 m from the other tests' incidents, and closed at the end.
+		String code = Fixtures.submitReport(this.client, "LITTER", "Sperrmüll vor der Einfahrt", BOY_LAT - 0.006,
+				BOY_LON - 0.006);
+		long incident = Fixtures.incidentOf(code);
+		String csrf = StaffLogin.csrfToken(this.client);
+		this.client.post()
+			.uri("/api/reports/{code}/photos", code)
+			.cookie("XSRF-TOKEN", csrf)
+			.header("X-XSRF-TOKEN", csrf)
+			.contentType(MediaType.IMAGE_JPEG)
+			.bodyValue(TellingPhotos.plainJpeg(400, 300))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		long photo = TestDatabase.queryLong("SELECT p.id FROM photo p JOIN report r ON r.id = p.report_id "
+				+ "WHERE r.tracking_code = '" + code + "'");
+		Page board = board(browser.newPage());
+		queueEntry(board, incident).click();
+		assertThat(heading(board)).containsText("#" + incident + " ");
+
+		// Nothing is fetched (and audited) until the lead asks.
+		Locator show = board.locator("#photos-show-" + incident);
+		assertThat(show).hasText("Fotos ansehen");
+		assertThat(views(photo)).isZero();
+		show.click();
+		Locator thumbnail = board.locator("#panel .board-photos img");
+		assertThat(thumbnail).hasAttribute("alt", Pattern.compile("^Foto 1 aus einer Meldung, "));
+		board.waitForCondition(() -> (Boolean) thumbnail.evaluate("img => img.complete && img.naturalWidth > 0"));
+		assertThat(views(photo)).isOne();
+
+		// Hidden from the field teams, and shown again; the keyboard stays on the button.
+		Locator toggle = board.locator("#photo-hidden-" + photo);
+		toggle.press("Enter");
+		assertThat(toggle).hasText("Wieder zeigen");
+		assertThat(toggle).isFocused();
+		assertThat(board.locator("#panel .board-photos .badge")).isVisible();
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM photo WHERE hidden_at IS NOT NULL AND id = " + photo))
+			.isOne();
+		Accessibility.assertNoSeriousViolations(board);
+		toggle.press("Enter");
+		assertThat(toggle).hasText("Verbergen");
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM photo WHERE hidden_at IS NULL AND id = " + photo))
+			.isOne();
+		assertThat(views(photo)).isOne();
+
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/decision", incident)
+			.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	private static long views(long photo) {
+		return TestDatabase.queryLong("SELECT count(*) FROM audit_log WHERE action IN "
+				+ "('PHOTO_VIEWED', 'PHOTO_THUMBNAIL_VIEWED') AND details->>'photo' = '" + photo + "'");
 	}
 
 	private static long notes(long incident) {
