@@ -24,11 +24,11 @@ class Statistics {
 
 	/**
 	 * One document for the statistics page. Counts below :minimum become null, and so do
-	 * times and shares computed from fewer incidents; the totals (also the counts of the
-	 * row for all categories, category null) are exact. Response is the first arrival on
-	 * site (incident.on_site_at), measured against the routing deadline: incidents still
-	 * waiting past it count as late, those closed without a visit (no action, duplicate)
-	 * are not measured.
+	 * times and shares computed from fewer incidents; so does the row for all categories
+	 * (category null) where it is that small: with one category, it would show that
+	 * category's count. Response is the first arrival on site (incident.on_site_at),
+	 * measured against the routing deadline: incidents still waiting past it count as
+	 * late, those closed without a visit (no action, duplicate) are not measured.
 	 */
 	private static final String SUMMARY = """
 			WITH reports AS (
@@ -59,11 +59,11 @@ class Statistics {
 			), timed AS (
 			    SELECT category_code, jsonb_build_object(
 			        'category', category_code,
-			        'incidents', CASE WHEN category_code IS NULL THEN incidents ELSE suppress(incidents, :minimum) END,
-			        'closed', CASE WHEN category_code IS NULL THEN closed ELSE suppress(closed, :minimum) END,
+			        'incidents', suppress(incidents, :minimum),
+			        'closed', suppress(closed, :minimum),
 			        'medianHoursToClose', CASE WHEN closed >= :minimum THEN round(close50::numeric, 1) END,
 			        'p90HoursToClose', CASE WHEN closed >= :minimum THEN round(close90::numeric, 1) END,
-			        'reachedOnSite', CASE WHEN category_code IS NULL THEN reached ELSE suppress(reached, :minimum) END,
+			        'reachedOnSite', suppress(reached, :minimum),
 			        'medianMinutesToSite', CASE WHEN reached >= :minimum THEN round(site50::numeric) END,
 			        'p90MinutesToSite', CASE WHEN reached >= :minimum THEN round(site90::numeric) END,
 			        'withinTarget', CASE WHEN measured >= :minimum THEN round(within_target::numeric / measured, 3) END

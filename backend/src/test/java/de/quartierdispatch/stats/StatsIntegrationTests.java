@@ -143,6 +143,18 @@ class StatsIntegrationTests {
 	}
 
 	@Test
+	void aRowForAllCategoriesBelowTheMinimumIsSuppressedLikeTheCategoryItWouldReveal() {
+		// 11 March: only the two litter incidents.
+		JsonNode summary = get("/api/stats/summary?from=2011-03-11&to=2011-03-11").expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(summary.path("byCategory").valueStream().map((row) -> row.path("category").asString()))
+			.containsExactly("LITTER");
+		assertThat(summary.path("times").path("incidents").isNull()).isTrue();
+		assertThat(summary.path("times").path("closed").isNull()).isTrue();
+	}
+
+	@Test
 	void theGridShowsOnlyCellsWithAtLeastTheMinimumAndAccountsForTheRest() {
 		JsonNode grid = get("/api/stats/grid?" + PERIOD).expectBody(JsonNode.class).returnResult().getResponseBody();
 		assertThat(grid.path("type").asString()).isEqualTo("FeatureCollection");
