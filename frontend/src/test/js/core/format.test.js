@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDateTime, formatDuration, formatExactDuration, formatMonth, isolate, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
+import { formatDateTime, formatDuration, formatExactDuration, formatList, formatMonth, isolate, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
 
 const t = (key, params) => `${key}:${params.n}`;
 
@@ -61,4 +61,10 @@ test('names a configured span exactly, in the largest unit that divides it', () 
 test('a month reads as words, not as its code', () => {
   assert.equal(formatMonth('2026-12', 'de'), 'Dezember 2026');
   assert.equal(formatMonth('2027-01', 'en'), 'January 2027');
+});
+
+test('separates a list with the language\'s comma', () => {
+  assert.equal(formatList(['Erika', 'erika@example.org'], 'de'), 'Erika, erika@example.org');
+  assert.equal(formatList(['سارة', 'erika@example.org'], 'ar'), 'سارة، erika@example.org');
+  assert.equal(formatList(['a', 'b'], 'fa'), 'a، b');
 });

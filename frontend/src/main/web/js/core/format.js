@@ -75,3 +75,8 @@ export function formatExactDuration(minutes, t) {
   }
   return t('board.minutes', { n: minutes });
 }
+
+/** Items one after the other, separated by the language's comma (Arabic and Farsi write "،"). */
+export function formatList(items, language) {
+  return items.join(['ar', 'fa'].includes(language) ? '، ' : ', ');
+}
