@@ -7,6 +7,7 @@ import { incidentReferrals } from '../referral/IncidentReferrals.js';
 import { incidentPhotos } from './IncidentPhotos.js';
 import { incidentPublicMessages } from './PublicMessages.js';
 import { CloseDialog } from './CloseDialog.js';
+import { stateKey } from './incidentState.js';
 import { actorText, stepText } from './timelineSteps.js';
 import { teamTypeName } from '../core/teamTypes.js';
 import { explainRouting, weekdayName } from './routingExplanation.js';
@@ -170,7 +171,7 @@ export class IncidentPanel {
       this._head(`#${incident.id} · ${this._category(incident.category)}`),
       el('p', { className: 'badges' },
         el('span', { className: `badge priority-${incident.priority}` }, `P${incident.priority}`), ' ',
-        el('span', { className: 'badge' }, t(`state.${incident.state}`)), ' ',
+        el('span', { className: 'badge' }, t(stateKey({ ...incident, assignments: this._detail.assignments }))), ' ',
         incident.overdue ? el('span', { className: 'badge overdue' }, t('board.overdue')) : '', ' ',
         incident.hotspot ? el('span', { className: 'badge hotspot' }, t('board.hotspot')) : ''),
       el('p', {}, [incident.quarter?.name ?? t('board.outside'), ' · ', t('board.deadline'), ' ',

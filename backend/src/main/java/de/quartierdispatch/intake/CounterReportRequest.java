@@ -2,6 +2,8 @@ package de.quartierdispatch.intake;
 
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import de.quartierdispatch.routing.ReportFlag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,7 +33,8 @@ import org.jspecify.annotations.Nullable;
 record CounterReportRequest(@NotNull Channel channel, @NotNull Long contactPointId,
 		@NotBlank @Size(max = 32) String category, @NotNull @Size(max = 4000) String description,
 		@NotNull @Valid GeoLocation location, @Nullable @Size(max = 300) String address,
-		@Nullable @Size(max = 3) Set<ReportFlag> flags, @Nullable @Valid ContactDetails contact, boolean noContact,
-		boolean consent, @NotNull @Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String language,
-		boolean interpreterNeeded, @Nullable Long attachToIncident) {
+		@Nullable @Size(max = 3) Set<ReportFlag> flags, @Nullable @Valid ContactDetails contact,
+		@JsonSetter(nulls = Nulls.AS_EMPTY) boolean noContact, @JsonSetter(nulls = Nulls.AS_EMPTY) boolean consent,
+		@NotNull @Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String language,
+		@JsonSetter(nulls = Nulls.AS_EMPTY) boolean interpreterNeeded, @Nullable Long attachToIncident) {
 }

@@ -1,10 +1,10 @@
 package de.quartierdispatch.open311;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +14,7 @@ import de.quartierdispatch.category.Categories;
 import de.quartierdispatch.category.Category;
 import de.quartierdispatch.open311.Open311Queries.RequestFilter;
 import de.quartierdispatch.system.Language;
+import de.quartierdispatch.system.Timestamps;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -179,9 +180,13 @@ class Open311Controller {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(value.strip()).withOffsetSameInstant(ZoneOffset.UTC);
+			OffsetDateTime time = OffsetDateTime.parse(value.strip());
+			if (!Timestamps.plausible(time)) {
+				throw Open311Exception.badRequest(name + " must lie in the years 1900 to 2999");
+			}
+			return time.withOffsetSameInstant(ZoneOffset.UTC);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			throw Open311Exception
 				.badRequest(name + " must be a date and time in ISO 8601 with its offset, e.g. 2026-12-01T08:00:00Z");
 		}

@@ -89,17 +89,25 @@ class PhotoQueries {
 	 * when the assignment is not the team's.
 	 */
 	Mono<FieldTarget> lockTeamAssignment(long assignmentId, long teamId) {
+		// Counted after the lock, in a statement of its own: counted in the locking one,
+		// a
+		// concurrent upload that waited for the lock would see the count from before it
+		// waited, and the photos of an assignment could exceed the limit.
 		return this.db.sql("""
-				SELECT a.id, a.incident_id, a.state,
-				       (SELECT count(*) FROM photo p WHERE p.assignment_id = a.id) AS photos
-				FROM assignment a WHERE a.id = :id AND a.team_id = :team
+				SELECT a.id, a.incident_id, a.state FROM assignment a WHERE a.id = :id AND a.team_id = :team
 				FOR NO KEY UPDATE OF a
 				""")
 			.bind("id", assignmentId)
 			.bind("team", teamId)
 			.map((row) -> new FieldTarget(row.get("id", Long.class), row.get("incident_id", Long.class),
-					"DECLINED".equals(row.get("state", String.class)), row.get("photos", Long.class)))
-			.one();
+					"DECLINED".equals(row.get("state", String.class)), 0))
+			.one()
+			.flatMap((target) -> this.db.sql("SELECT count(*) AS photos FROM photo WHERE assignment_id = :id")
+				.bind("id", assignmentId)
+				.map((row) -> row.get("photos", Long.class))
+				.one()
+				.map((photos) -> new FieldTarget(target.assignmentId(), target.incidentId(), target.declined(),
+						photos)));
 	}
 
 	/**

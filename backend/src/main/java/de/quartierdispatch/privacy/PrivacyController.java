@@ -6,6 +6,7 @@ import de.quartierdispatch.intake.TrackingCodes;
 import de.quartierdispatch.privacy.AuditQueries.AuditFilter;
 import de.quartierdispatch.privacy.DataSubjectRequests.Erasure;
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.Timestamps;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -77,7 +78,8 @@ class PrivacyController {
 			@RequestParam(required = false) @Nullable Long before, @RequestParam(defaultValue = "100") int limit) {
 		String code = (trackingCode != null && !trackingCode.isBlank())
 				? TrackingCodes.normalize(trackingCode).orElse(trackingCode.strip()) : null;
-		return this.audit.find(new AuditFilter(action, username, reportId, code, from, to, before, limit));
+		return this.audit.find(new AuditFilter(action, username, reportId, code, Timestamps.checked("from", from),
+				Timestamps.checked("to", to), before, limit));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import de.quartierdispatch.referral.ReferralProblems.NotFoundException;
 import de.quartierdispatch.referral.ReferralProblems.StateConflictException;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
+import de.quartierdispatch.system.Timestamps;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -75,7 +76,8 @@ class PartnerDesk {
 		}
 		String redirectTo = (request.outcome() == Outcome.NOT_RESPONSIBLE && request.redirectTo() != null)
 				? request.redirectTo().strip() : null;
-		OffsetDateTime appointmentAt = (request.outcome() == Outcome.APPOINTMENT) ? request.appointmentAt() : null;
+		OffsetDateTime appointmentAt = (request.outcome() == Outcome.APPOINTMENT)
+				? Timestamps.checked("appointmentAt", request.appointmentAt()) : null;
 		return change(id, member, (organisation, now) -> this.referrals.recordOutcome(id, organisation,
 				request.outcome(), appointmentAt, redirectTo, now));
 	}

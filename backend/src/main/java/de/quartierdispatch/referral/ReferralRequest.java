@@ -1,5 +1,7 @@
 package de.quartierdispatch.referral;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -20,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param quarter the quarter (code) the person lives in, if they said
  */
 record ReferralRequest(@NotNull Long serviceId, @NotBlank @Size(max = 2000) String need,
-		@NotNull @Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String language, boolean consent,
-		@Nullable @Valid Contact contact, @Nullable @Size(max = 32) String quarter) {
+		@NotNull @Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String language,
+		@JsonSetter(nulls = Nulls.AS_EMPTY) boolean consent, @Nullable @Valid Contact contact,
+		@Nullable @Size(max = 32) String quarter) {
 
 	boolean hasContact() {
 		return this.contact != null && this.contact.any();

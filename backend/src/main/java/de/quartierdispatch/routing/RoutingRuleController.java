@@ -12,6 +12,7 @@ import de.quartierdispatch.geo.GeoPoint;
 import de.quartierdispatch.geo.QuarterLocation;
 import de.quartierdispatch.geo.Quarters;
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.Timestamps;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -95,7 +96,8 @@ class RoutingRuleController {
 	@PostMapping("/dry-run")
 	Mono<DryRunResult> dryRun(@Valid @RequestBody DryRun request) {
 		GeoPoint point = new GeoPoint(request.lat(), request.lon());
-		Instant at = (request.at() != null) ? request.at().toInstant() : this.clock.instant();
+		OffsetDateTime given = Timestamps.checked("at", request.at());
+		Instant at = (given != null) ? given.toInstant() : this.clock.instant();
 		Set<ReportFlag> flags = (request.flags() != null) ? request.flags() : Set.of();
 		Mono<Optional<QuarterLocation>> location = this.quarters.locate(point)
 			.map(Optional::of)

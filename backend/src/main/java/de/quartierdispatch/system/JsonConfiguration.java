@@ -29,7 +29,9 @@ class JsonConfiguration {
 			.withCoercionConfig(LogicalType.Float,
 					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Integer,
-					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						// 1.9 as a priority is not 1, the highest.
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Boolean,
 					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));

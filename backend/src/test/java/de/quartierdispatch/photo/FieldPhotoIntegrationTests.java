@@ -1,8 +1,14 @@
 package de.quartierdispatch.photo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
@@ -117,6 +123,39 @@ class FieldPhotoIntegrationTests {
 				+ "SELECT incident_id, team_id, 'DONE', 'test' FROM assignment WHERE id = " + first + " RETURNING id");
 
 		problem(upload(field, second, key, TellingPhotos.plainJpeg(200, 100)), 422);
+	}
+
+	@Test
+	void uploadsAtOnceStayWithinTheAssignmentsLimit() throws Exception {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long assignment = assign(Fixtures.reportIncident(this.client, "LITTER", LAT, LON), team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		// Eight taken before: two more fit.
+		TestDatabase.queryLong("WITH taken AS (INSERT INTO photo (incident_id, assignment_id, uploaded_by, width, "
+				+ "height, image, thumbnail, created_at) SELECT incident_id, id, 'test', 1, 1, '\\x00', '\\x00', now() "
+				+ "FROM assignment, generate_series(1, 8) WHERE id = " + assignment + " RETURNING 1) "
+				+ "SELECT count(*) FROM taken");
+		List<Callable<Integer>> uploads = new ArrayList<>();
+		for (int photo = 0; photo < 6; photo++) {
+			byte[] bytes = TellingPhotos.plainJpeg(100 + photo, 80);
+			uploads.add(() -> upload(field, assignment, UUID.randomUUID().toString(), bytes).returnResult(byte[].class)
+				.getStatus()
+				.value());
+		}
+		ExecutorService senders = Executors.newFixedThreadPool(uploads.size());
+		try {
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> status : senders.invokeAll(uploads)) {
+				statuses.add(status.get());
+			}
+			assertThat(statuses).filteredOn((status) -> status == 201).hasSizeLessThanOrEqualTo(2);
+			assertThat(statuses).allMatch((status) -> status == 201 || status == 409 || status == 503);
+		}
+		finally {
+			senders.shutdown();
+		}
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM photo WHERE assignment_id = " + assignment))
+			.isEqualTo(10);
 	}
 
 	@Test

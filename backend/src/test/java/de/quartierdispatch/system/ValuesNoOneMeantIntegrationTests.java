@@ -1,0 +1,104 @@
+package de.quartierdispatch.system;
+
+import java.util.List;
+import java.util.Map;
+
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Values a client left out or could not have meant are refused, not read as 0, "no" or a
+ * time no one can store: a switch left out of an update does not switch anything off, a
+ * position without coordinates is not 0/0, 1.9 is not priority 1, the year 300000 is not
+ * a date. Only the yes/no fields whose absence means "no" (consent) may be left out.
+ */
+@IntegrationTest
+class ValuesNoOneMeantIntegrationTests {
+
+	private static final double LAT = 51.5259;
+
+	private static final double LON = 6.9129;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void aSwitchLeftOutOfAnUpdateIsRefusedAndSwitchesNothingOff() {
+		String before = TestDatabase.queryString("SELECT voluntary::text FROM team_type WHERE code = 'STREETWORK'");
+		refused(StaffLogin.as(this.client, "admin")
+			.put()
+			.uri("/api/admin/team-types/STREETWORK/field-settings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("checkInMinutes", 45))
+			.exchange(), 400);
+		assertThat(TestDatabase.queryString("SELECT voluntary::text FROM team_type WHERE code = 'STREETWORK'"))
+			.isEqualTo(before);
+	}
+
+	@Test
+	void aPositionWithoutCoordinatesIsRefusedNotStoredAsZero() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		String before = position(team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		for (Map<String, Object> position : List.<Map<String, Object>>of(Map.of(), Map.of("lat", 51.54))) {
+			refused(field.post()
+				.uri("/api/field/team/status")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("status", "AVAILABLE", "position", position))
+				.exchange(), 400);
+		}
+		assertThat(position(team)).isEqualTo(before);
+	}
+
+	@Test
+	void aFractionIsNotAPriority() {
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		refused(StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/priority", incident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("priority", 1.9, "reason", "Test", "version", Fixtures.incidentVersion(incident)))
+			.exchange(), 400);
+		assertThat(TestDatabase.queryLong("SELECT priority FROM incident WHERE id = " + incident)).isNotEqualTo(1);
+	}
+
+	@Test
+	void timesNoOneCouldMeanAreRefusedWhereverTheyArrive() {
+		refused(StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/routing/dry-run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("category", "NOISE", "lat", LAT, "lon", LON, "at", "-999999999-01-01T00:00:00+18:00"))
+			.exchange(), 422);
+		for (String time : new String[] { "%2B300000-01-01T00:00:00Z", "-999999999-01-01T00:00:00%2B18:00" }) {
+			this.client.get()
+				.uri("/open311/v2/requests.json?start_date=" + time)
+				.exchange()
+				.expectStatus()
+				.isBadRequest();
+		}
+		refused(StaffLogin.as(this.client, "admin").get().uri("/api/admin/audit?from=0001-01-01T00:00:00Z").exchange(),
+				422);
+	}
+
+	private static String position(long team) {
+		return TestDatabase.queryString("SELECT coalesce(ST_AsText(last_position), '') FROM team WHERE id = " + team);
+	}
+
+	private static void refused(WebTestClient.ResponseSpec response, int status) {
+		response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+}
