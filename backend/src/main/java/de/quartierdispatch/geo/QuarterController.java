@@ -27,7 +27,7 @@ class QuarterController {
 		this.quarters = quarters;
 	}
 
-	@GetMapping
+	@GetMapping(produces = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
 	Mono<ResponseEntity<String>> all() {
 		return this.quarters.featureCollection()
 			.map((document) -> ResponseEntity.ok()

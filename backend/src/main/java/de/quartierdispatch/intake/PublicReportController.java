@@ -42,7 +42,8 @@ class PublicReportController {
 		this.messages = messages;
 	}
 
-	@PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@Valid @RequestBody PublicReportRequest request) {
 		if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {

@@ -36,12 +36,12 @@ class PhotoController {
 		return this.access.list(incident, staff).collectList();
 	}
 
-	@GetMapping("/api/photos/{id}")
+	@GetMapping(path = "/api/photos/{id}", produces = MediaType.IMAGE_JPEG_VALUE)
 	Mono<ResponseEntity<byte[]>> image(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal staff) {
 		return this.access.image(id, false, staff).map(PhotoController::jpeg);
 	}
 
-	@GetMapping("/api/photos/{id}/thumbnail")
+	@GetMapping(path = "/api/photos/{id}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
 	Mono<ResponseEntity<byte[]>> thumbnail(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal staff) {
 		return this.access.image(id, true, staff).map(PhotoController::jpeg);
 	}

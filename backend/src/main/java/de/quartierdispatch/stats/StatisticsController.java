@@ -70,7 +70,7 @@ class StatisticsController {
 		return this.grid.cells(span.from(), span.to());
 	}
 
-	@GetMapping("/reports.csv")
+	@GetMapping(path = "/reports.csv", produces = "text/csv")
 	Mono<ResponseEntity<String>> table(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
