@@ -89,10 +89,9 @@ class PhotoQueries {
 	 * when the assignment is not the team's.
 	 */
 	Mono<FieldTarget> lockTeamAssignment(long assignmentId, long teamId) {
-		// Counted after the lock, in a statement of its own: counted in the locking one,
-		// a
-		// concurrent upload that waited for the lock would see the count from before it
-		// waited, and the photos of an assignment could exceed the limit.
+		// Counted after the lock, in a statement of its own: in the locking statement, an
+		// upload that waited for the lock would count the photos as they were before it
+		// waited, and an assignment could end up with more than its limit.
 		return this.db.sql("""
 				SELECT a.id, a.incident_id, a.state FROM assignment a WHERE a.id = :id AND a.team_id = :team
 				FOR NO KEY UPDATE OF a
