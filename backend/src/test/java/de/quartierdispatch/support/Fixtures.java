@@ -81,6 +81,17 @@ public final class Fixtures {
 		return (int) TestDatabase.queryLong("SELECT version FROM incident WHERE id = " + incidentId);
 	}
 
+	/** A team lead decides the incident's outcome (closing it, e.g. NOTHING_FOUND). */
+	public static void decide(WebTestClient client, long incidentId, String outcome) {
+		StaffLogin.as(client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/decision", incidentId)
+			.bodyValue(Map.of("outcome", outcome, "version", incidentVersion(incidentId)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	public static String incidentState(long incidentId) {
 		return TestDatabase.queryString("SELECT state FROM incident WHERE id = " + incidentId);
 	}

@@ -257,13 +257,7 @@ class BoardPanelBrowserIntegrationTests {
 		assertThat(status.locator("#result-message-list li p[dir=auto]")).hasText(message);
 		Accessibility.assertNoSeriousViolations(status);
 
-		StaffLogin.as(this.client, "dispatcher")
-			.post()
-			.uri("/api/incidents/{id}/decision", incident)
-			.bodyValue(Map.of("outcome", "RESOLVED", "version", Fixtures.incidentVersion(incident)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Fixtures.decide(this.client, incident, "RESOLVED");
 	}
 
 	@Test
@@ -381,13 +375,7 @@ class BoardPanelBrowserIntegrationTests {
 		long incident = Fixtures.reportIncident(this.client, "PROBLEM_PROPERTY", BOY_LAT - 0.001, BOY_LON - 0.001);
 		String code = TestDatabase.queryString("SELECT tracking_code FROM report WHERE incident_id = " + incident);
 		String lead = TestDatabase.queryString("SELECT display_name FROM staff_user WHERE username = 'dispatcher'");
-		StaffLogin.as(this.client, "dispatcher")
-			.post()
-			.uri("/api/incidents/{id}/decision", incident)
-			.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Fixtures.decide(this.client, incident, "NOTHING_FOUND");
 		Page board = board(browser.newPage());
 
 		board.locator("#history-box summary").click();
@@ -473,13 +461,7 @@ class BoardPanelBrowserIntegrationTests {
 			.isOne();
 		assertThat(views(photo)).isOne();
 
-		StaffLogin.as(this.client, "dispatcher")
-			.post()
-			.uri("/api/incidents/{id}/decision", incident)
-			.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Fixtures.decide(this.client, incident, "NOTHING_FOUND");
 	}
 
 	private static long views(long photo) {

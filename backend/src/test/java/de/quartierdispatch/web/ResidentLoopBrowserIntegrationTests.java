@@ -16,7 +16,6 @@ import de.quartierdispatch.support.BrowserExtension;
 import de.quartierdispatch.support.BrowserExtension.BrowserSession;
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
-import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TellingPhotos;
 import de.quartierdispatch.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -205,13 +204,7 @@ class ResidentLoopBrowserIntegrationTests {
 	}
 
 	private void close(long incident) {
-		StaffLogin.as(this.client, "dispatcher")
-			.post()
-			.uri("/api/incidents/{id}/decision", incident)
-			.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Fixtures.decide(this.client, incident, "NOTHING_FOUND");
 	}
 
 	private static long incidentOf(String code) {
