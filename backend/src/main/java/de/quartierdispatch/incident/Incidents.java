@@ -85,6 +85,15 @@ public class Incidents {
 			.one();
 	}
 
+	/** Whether the incident exists and is still open (waiting, dispatched or on site). */
+	public Mono<Boolean> isOpen(long incidentId) {
+		return this.db
+			.sql("SELECT count(*) AS open FROM incident WHERE id = :id AND state IN ('OPEN', 'DISPATCHED', 'ON_SITE')")
+			.bind("id", incidentId)
+			.map((row) -> row.get("open", Long.class) > 0)
+			.one();
+	}
+
 	/** Reads an incident and locks it for the rest of the transaction. */
 	Mono<IncidentRow> lock(long id) {
 		return this.db.sql("""

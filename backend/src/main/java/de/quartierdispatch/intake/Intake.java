@@ -196,13 +196,15 @@ class Intake {
 	}
 
 	/**
-	 * Attaches to an open incident within the remit of whoever enters the report; one
-	 * outside it is treated like one that is not open (nothing is stored).
+	 * Attaches to an open incident within the remit of whoever enters the report. Nothing
+	 * is stored otherwise: an open incident outside the remit is refused as such (403, as
+	 * everywhere else), any other as not open.
 	 */
 	private Mono<IncidentTarget> attach(long incidentId, List<Long> remit, OffsetDateTime at) {
 		return this.incidents.attachReport(incidentId, at, remit)
 			.map((id) -> new IncidentTarget(id, BoardEventType.REPORT_ATTACHED))
-			.switchIfEmpty(Mono.error(new IncidentNotOpenException()));
+			.switchIfEmpty(Mono.defer(() -> this.incidents.isOpen(incidentId)
+				.flatMap((open) -> Mono.error(open ? new OutsideRemitException() : new IncidentNotOpenException()))));
 	}
 
 	private record IncidentTarget(long id, BoardEventType event) {
@@ -213,6 +215,17 @@ class Intake {
 
 		StoredResponse response() {
 			return Objects.requireNonNull(this.answer, "a report under a claimed key").response();
+		}
+
+	}
+
+	/**
+	 * The incident a walk-in was to be attached to lies outside the quarters of the lead.
+	 */
+	static class OutsideRemitException extends ProblemException {
+
+		OutsideRemitException() {
+			super(HttpStatus.FORBIDDEN, "incident-outside-scope");
 		}
 
 	}

@@ -346,7 +346,7 @@ class ObjectLevelAccessIntegrationTests {
 								"Noch mehr Müll an derselben Stelle", "location",
 								Map.of("lat", MITTE_LAT, "lon", MITTE_LON), "noContact", true, "consent", false,
 								"language", "de", "interpreterNeeded", false, "attachToIncident", outside),
-						409)));
+						403)));
 
 		// The outside team called for help on its job: a lead of other quarters cannot
 		// end it.
