@@ -23,3 +23,10 @@ test('no finished team, or none sent at all, is not a decision due', () => {
   assert.equal(awaitsDecision({ state: 'DISPATCHED' }), false);
   assert.equal(stateKey(incident('OPEN')), 'state.OPEN');
 });
+
+test('a decided incident is named by its own state, however its teams ended', () => {
+  for (const decided of ['RESOLVED', 'REFERRED', 'CLOSED']) {
+    assert.equal(awaitsDecision(incident(decided, 'DONE')), false, decided);
+    assert.equal(stateKey(incident(decided, 'DONE')), `state.${decided}`);
+  }
+});

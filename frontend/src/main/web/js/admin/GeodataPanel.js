@@ -1,5 +1,5 @@
 import { ApiError, api } from '../core/api.js';
-import { $ } from '../core/dom.js';
+import { $, el } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { problemText } from './problems.js';
 import { addressReport, quarterReport } from './importReport.js';
@@ -52,10 +52,12 @@ export class GeodataPanel {
     }
     catch (failure) {
       this.message.show(problemText(failure, this.i18n), true);
-      if (failure instanceof ApiError && failure.body?.report) {
-        output.replaceChildren(...describe(failure.body.report, t));
-        output.hidden = false;
-      }
+      // Also under the form, where the administrator is: the page's message may be far above.
+      output.replaceChildren(...(failure instanceof ApiError && failure.body?.report ? describe(failure.body.report, t)
+        : [el('p', { className: 'notice notice--warning' }, problemText(failure, this.i18n))]));
+      output.hidden = false;
+      output.setAttribute('tabindex', '-1');
+      output.focus();
     }
   }
 

@@ -19,7 +19,10 @@ export function quarterReport(report, t) {
 
 export function addressReport(report, t) {
   return [
-    el('p', {}, t('admin.geodata.result.addresses', { rows: report.rows, imported: report.imported, rejected: report.rejectedCount })),
+    el('p', {}, t('admin.geodata.result.addresses', {
+      rows: report.rows, imported: report.imported, rejected: report.rejectedCount,
+      unchanged: Math.max(0, report.rows - report.imported - report.rejectedCount),
+    })),
     (report.rejected ?? []).length
       ? el('div', {}, el('h3', {}, t('admin.geodata.result.skipped')), el('ul', {}, report.rejected.map((row) => el('li', {},
         t('admin.geodata.row', { line: row.line }), ': ', t(`admin.geodata.rowReason.${row.reason}`)))))

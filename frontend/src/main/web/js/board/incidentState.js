@@ -8,7 +8,7 @@ const WORKING = new Set(['ASSIGNED', 'EN_ROUTE', 'ON_SITE']);
 /** Whether the teams are through (one finished, none still working) and the outcome is the lead's to decide. */
 export function awaitsDecision(incident) {
   const assignments = incident.assignments ?? [];
-  return incident.state !== 'OPEN'
+  return ['DISPATCHED', 'ON_SITE'].includes(incident.state)
     && assignments.some((assignment) => assignment.state === 'DONE')
     && !assignments.some((assignment) => WORKING.has(assignment.state));
 }

@@ -21,6 +21,7 @@ export class CheckInPanel {
     this.page = page;
     this.checkIn = null;
     this._asked = null;
+    this._said = null;
     setInterval(() => this.render(), REFRESH_MS);
   }
 
@@ -51,19 +52,28 @@ export class CheckInPanel {
       el('p', { role: asking ? 'alert' : null }, asking ? t('field.checkIn.ask', { time: formatDuration(Math.max(minutes, 0), t) })
         : t('field.checkIn.due', { time: formatDuration(minutes, t) })),
       el('div', { className: 'actions' },
-        el('button', { type: 'button', className: 'button button--primary', onClick: () => this.send('/api/field/check-in') }, t('field.checkIn.fine')),
-        el('button', { type: 'button', className: 'button button--danger help', onClick: () => this.send('/api/field/help') }, t('field.checkIn.help'))),
-      el('p', { className: 'check-in-message', role: 'status' }));
+        el('button', { type: 'button', className: 'button button--primary', id: 'check-in-fine', onClick: () => this.send('/api/field/check-in', 'check-in-fine') }, t('field.checkIn.fine')),
+        el('button', { type: 'button', className: 'button button--danger help', id: 'check-in-help', onClick: () => this.send('/api/field/help', 'check-in-help') }, t('field.checkIn.help'))),
+      el('p', { className: 'check-in-message', role: 'status' }, this._said ?? ''));
+    this._said = null;
   }
 
-  async send(path) {
+  /**
+   * Sends "still fine" or "help". The answer draws the panel anew: the keyboard goes back to
+   * the button, and "still fine" says that it arrived (a help alarm says so itself).
+   */
+  async send(path, button) {
     try {
-      await this.page.received(await api(path, { method: 'POST' }));
+      const answer = await api(path, { method: 'POST' });
+      this._said = button === 'check-in-fine' ? this.page.i18n.t('field.checkIn.extended') : null;
+      await this.page.received(answer);
     }
     catch (failure) {
-      $('.check-in-message').textContent = (failure instanceof ApiError && failure.status)
+      this._said = (failure instanceof ApiError && failure.status)
         ? [failure.title, failure.detail].filter(Boolean).join(': ') : this.page.i18n.t('field.checkIn.offline');
+      this.render();
     }
+    document.getElementById(button)?.focus();
   }
 
 }

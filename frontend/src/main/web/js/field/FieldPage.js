@@ -82,14 +82,19 @@ export class FieldPage {
     socket.start(await currentSeq().catch(() => this.saved?.seq ?? 0));
   }
 
-  /** Sends what is waiting, then fetches the list. */
+  /** Sends what is waiting, then fetches the list; steps kept while offline are reported sent. */
   async sync() {
     if (this.store.closed) {
       return;
     }
+    const kept = this.offline ? this.waitingSteps.length : 0;
     await this.queue.flush();
     await this.refreshQueue();
     await this.load();
+    const sent = kept - this.waitingSteps.length;
+    if (sent > 0) {
+      $('#message').replaceChildren(el('p', { className: 'notice notice--success' }, this.i18n.t('field.queue.sent', { count: sent })));
+    }
   }
 
   async load() {

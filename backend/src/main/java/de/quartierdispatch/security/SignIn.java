@@ -51,8 +51,8 @@ class SignIn {
 			String normalized = username.strip().toLowerCase(Locale.ROOT);
 			return this.accounts.findByUsername(normalized)
 				.flatMap((account) -> check(account, password))
-				.switchIfEmpty(Mono
-					.defer(() -> this.passwords.mismatch(password).then(Mono.error(BadCredentialsException::new))));
+				.switchIfEmpty(Mono.defer(() -> this.passwords.mismatch(password)
+					.then(Mono.error(() -> new BadCredentialsException(this.properties)))));
 		});
 	}
 
@@ -62,7 +62,8 @@ class SignIn {
 			// Answered like an unknown username, after as long a hash: the answer must
 			// not tell which usernames exist. The lock still holds, even for the right
 			// password.
-			return this.passwords.mismatch(password).then(Mono.error(BadCredentialsException::new));
+			return this.passwords.mismatch(password)
+				.then(Mono.error(() -> new BadCredentialsException(this.properties)));
 		}
 		Mono<Boolean> matches = (account.enabled() && account.passwordHash() != null)
 				? this.passwords.matches(password, account.passwordHash()) : this.passwords.mismatch(password);
@@ -88,7 +89,7 @@ class SignIn {
 		logger.warn("Sign-in of user {} failed", account.username());
 		OffsetDateTime lockUntil = now.plus(this.properties.lockout());
 		return this.accounts.recordFailure(account.id(), this.properties.maxFailedLogins(), lockUntil)
-			.then(Mono.error(BadCredentialsException::new));
+			.then(Mono.error(() -> new BadCredentialsException(this.properties)));
 	}
 
 	private OffsetDateTime now() {

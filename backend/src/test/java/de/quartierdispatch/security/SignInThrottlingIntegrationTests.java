@@ -1,5 +1,6 @@
 package de.quartierdispatch.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +61,10 @@ class SignInThrottlingIntegrationTests {
 			.getResponseBody();
 		byte[] lockedBody = locked.expectStatus().isEqualTo(401).expectBody().returnResult().getResponseBody();
 		assertThat(lockedBody).isEqualTo(unknown);
+		// ... and it tells everyone when an account locks, so the locked one knows to
+		// wait.
+		assertThat(new String(lockedBody, StandardCharsets.UTF_8)).contains("Nach 3 Fehlversuchen in Folge")
+			.contains("15 Minuten gesperrt");
 
 		// Five attempts so far from this address; the limit is twelve a minute. Guessing
 		// names that do not exist locks no account, so only the address limit can stop
