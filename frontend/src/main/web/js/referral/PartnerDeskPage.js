@@ -56,12 +56,15 @@ export class PartnerDeskPage {
       : [el('li', { className: 'hint' }, t('partner.none'))]));
   }
 
-  async open(id) {
+  async open(id, { focus = true } = {}) {
     this.current = await api(`/api/partner/referrals/${id}`);
     this.errors.clear();
     this._renderDetail();
     $('#detail').hidden = false;
-    $('#detail-heading').focus();
+    if (focus) {
+      $('#detail-saved').hidden = true;
+      $('#detail-heading').focus();
+    }
   }
 
   _renderDetail() {
@@ -95,9 +98,10 @@ export class PartnerDeskPage {
   }
 
   async _act(action, body) {
+    const origin = document.activeElement?.id;
     try {
       await api(`/api/partner/referrals/${this.current.id}/${action}`, { method: 'POST', body });
-      await this._refresh();
+      await this._refresh(origin);
     }
     catch (failure) {
       showProblem(this.errors, failure, this.i18n);
@@ -117,19 +121,35 @@ export class PartnerDeskPage {
   }
 
   async _addNote() {
+    const origin = document.activeElement?.id;
     try {
       await api(`/api/partner/referrals/${this.current.id}/notes`, { method: 'POST', body: { text: $('#note-text').value } });
       $('#note-text').value = '';
-      await this._refresh();
+      await this._refresh(origin);
     }
     catch (failure) {
       showProblem(this.errors, failure, this.i18n);
     }
   }
 
-  async _refresh() {
+  /**
+   * After an action: the referral drawn again, and "saved" said where the keyboard was; when the
+   * control acted from went with the step (the outcome form once there is an outcome), the
+   * keyboard goes to that message, not back to the top.
+   */
+  async _refresh(acted) {
     const id = this.current.id;
-    await Promise.all([this.load(), this.open(id)]);
+    await Promise.all([this.load(), this.open(id, { focus: false })]);
+    const saved = $('#detail-saved');
+    saved.textContent = this.i18n.t('partner.saved');
+    saved.hidden = false;
+    const control = acted && document.getElementById(acted);
+    if (control && control.offsetParent !== null) {
+      control.focus();
+    }
+    else {
+      saved.focus();
+    }
   }
 
 }

@@ -114,8 +114,13 @@ class ReferralBrowserIntegrationTests {
 		partner.getByLabel("Neue Notiz").fill("Vater erzählt von Streit mit der Schule");
 		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notiz speichern")).click();
 		assertThat(partner.locator("#notes")).containsText("Vater erzählt");
+		// Saved, said where the caseworker is: the keyboard stays on the button.
+		assertThat(partner.locator("#detail-saved")).hasText("Gespeichert.");
+		assertThat(partner.locator("#add-note")).isFocused();
 		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ergebnis speichern")).click();
 		assertThat(partner.locator("#detail-status")).containsText("Termin vereinbart");
+		// The outcome may still be changed (an appointment missed): the keyboard stays.
+		assertThat(partner.locator("#record-outcome")).isFocused();
 		Accessibility.assertNoSeriousViolations(partner);
 
 		counter.reload();
