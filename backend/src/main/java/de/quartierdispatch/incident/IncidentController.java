@@ -138,7 +138,7 @@ class IncidentController {
 				throw new InvalidFieldsException("outcome", "incident.outcome-required");
 			}
 			String why = TextNormalizer.cleanOrNull(this.reason);
-			if (this.outcome == Outcome.NO_ACTION_POSSIBLE && why == null) {
+			if (decided == Outcome.NO_ACTION_POSSIBLE && why == null) {
 				throw new InvalidFieldsException("reason", "incident.reason-required");
 			}
 			return new Decision(decided, this.version, TextNormalizer.cleanOrNull(this.referredTo), why);

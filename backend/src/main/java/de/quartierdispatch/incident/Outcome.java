@@ -1,5 +1,7 @@
 package de.quartierdispatch.incident;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How an incident ended, in words that can be told to the reporter. A team lead decides
  * it (all but {@link #DUPLICATE}, which a merge sets); the board, the status page and the
@@ -37,13 +39,15 @@ public enum Outcome {
 
 	/**
 	 * The outcome a decision of older clients meant, which named only the final state:
-	 * closed meant no action.
+	 * closed meant no action. A state that ends nothing (open, dispatched, on site) means
+	 * no outcome.
 	 */
-	static Outcome ofLegacyState(IncidentState state) {
+	static @Nullable Outcome ofLegacyState(IncidentState state) {
 		return switch (state) {
 			case RESOLVED -> RESOLVED;
 			case REFERRED -> REFERRED;
-			default -> NO_ACTION_POSSIBLE;
+			case CLOSED -> NO_ACTION_POSSIBLE;
+			default -> null;
 		};
 	}
 

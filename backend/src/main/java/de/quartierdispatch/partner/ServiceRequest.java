@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param postcode postcode
  * @param city city
  * @param howToReach bus stops, entrance, appointment rules
- * @param quarters quarter codes it serves; empty for the whole city
+ * @param quarters quarter codes it serves; empty for the whole city. Required: a change
+ * that left it out would widen the service to the whole city
  * @param active offered at present
  */
 record ServiceRequest(@NotBlank @Size(max = 200) String name, @NotNull Topic topic,
@@ -32,7 +33,7 @@ record ServiceRequest(@NotBlank @Size(max = 200) String name, @NotNull Topic top
 		@NotBlank @Size(max = 300) String openingHours, @NotBlank @Size(max = 200) String street,
 		@NotBlank @Size(max = 20) String houseNumber, @NotBlank @Pattern(regexp = "\\d{5}") String postcode,
 		@NotBlank @Size(max = 100) String city, @Nullable @Size(max = 1000) String howToReach,
-		@Nullable @Size(max = 100) List<@Size(max = 32) String> quarters, boolean active) {
+		@NotNull @Size(max = 100) List<@Size(max = 32) String> quarters, boolean active) {
 
 	String targetGroupOrEmpty() {
 		return (this.targetGroup != null) ? this.targetGroup.strip() : "";

@@ -44,10 +44,11 @@ final class StaffRequests {
 	 * @param enabled false disables the account
 	 * @param teamId required for field members
 	 * @param contactPointId the usual contact point of counter staff
-	 * @param quarterCodes quarters a dispatcher is limited to; empty or absent for all
+	 * @param quarterCodes quarters a dispatcher is limited to; empty for all. Required:
+	 * an update that left it out would lift a lead's limit to their quarters.
 	 */
 	record Change(@NotBlank @Size(max = 100) String displayName, @NotEmpty Set<Role> roles, boolean enabled,
-			@Nullable Long teamId, @Nullable Long contactPointId, @Nullable List<@NotBlank String> quarterCodes) {
+			@Nullable Long teamId, @Nullable Long contactPointId, @NotNull List<@NotBlank String> quarterCodes) {
 	}
 
 	/**

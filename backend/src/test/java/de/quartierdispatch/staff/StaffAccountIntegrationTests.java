@@ -111,7 +111,8 @@ class StaffAccountIntegrationTests {
 		try (BoardClient board = BoardClient.connect(this.port, session, since)) {
 			board.await((json) -> "live".equals(json.path("type").asString()), WAIT);
 
-			change(id, Map.of("displayName", "Jan Berger", "roles", List.of("DISPATCHER"), "enabled", false));
+			change(id, Map.of("displayName", "Jan Berger", "roles", List.of("DISPATCHER"), "enabled", false,
+					"quarterCodes", List.of()));
 
 			assertThat(board.awaitClose(WAIT).getCode()).as("signed out").isEqualTo(4001);
 		}
@@ -134,7 +135,8 @@ class StaffAccountIntegrationTests {
 				List.of("DISPATCHER")));
 		String session = StaffLogin.sessionToken(this.client, username, GOOD_PASSWORD);
 
-		change(id, Map.of("displayName", "Jan Berger", "roles", List.of("COUNTER"), "enabled", true));
+		change(id, Map.of("displayName", "Jan Berger", "roles", List.of("COUNTER"), "enabled", true, "quarterCodes",
+				List.of()));
 
 		this.client.get().uri("/api/auth/me").cookie("QD_SESSION", session).exchange().expectStatus().isUnauthorized();
 	}
@@ -144,7 +146,8 @@ class StaffAccountIntegrationTests {
 		long admin = TestDatabase.queryLong("SELECT id FROM staff_user WHERE username = 'admin'");
 		admin().put()
 			.uri("/api/admin/users/{id}", admin)
-			.bodyValue(Map.of("displayName", "Admin (Demo)", "roles", List.of("ADMIN"), "enabled", false))
+			.bodyValue(Map.of("displayName", "Admin (Demo)", "roles", List.of("ADMIN"), "enabled", false,
+					"quarterCodes", List.of()))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(422)

@@ -60,6 +60,31 @@ class ValuesNoOneMeantIntegrationTests {
 	}
 
 	@Test
+	void aDecisionNamingAStateThatEndsNothingOrNoReasonClosesNothing() {
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		for (String state : new String[] { "OPEN", "DISPATCHED", "CLOSED" }) {
+			refused(lead.post()
+				.uri("/api/incidents/{id}/decision", incident)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("state", state, "version", Fixtures.incidentVersion(incident)))
+				.exchange(), 422);
+		}
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
+	}
+
+	@Test
+	void aLeadsQuartersLeftOutOfAnUpdateAreRefusedNotLifted() {
+		long lead = TestDatabase.queryLong("SELECT id FROM staff_user WHERE username = 'dispatcher'");
+		refused(StaffLogin.as(this.client, "admin")
+			.put()
+			.uri("/api/admin/users/{id}", lead)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("displayName", "Lead", "roles", List.of("DISPATCHER"), "enabled", true))
+			.exchange(), 400);
+	}
+
+	@Test
 	void aFractionIsNotAPriority() {
 		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
 		refused(StaffLogin.as(this.client, "dispatcher")
