@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import de.quartierdispatch.system.ClientAborts;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.Language;
 import de.quartierdispatch.system.PathOnlyFailure;
@@ -105,6 +106,10 @@ class Open311ErrorHandler implements WebExceptionHandler {
 		if (failure instanceof ProblemException problem) {
 			return List.of(error(code, this.messages.getMessage("problem." + problem.code() + ".detail",
 					problem.getDetailMessageArguments(), problem.code(), locale)));
+		}
+		if (status.is5xxServerError() && ClientAborts.isClientAbort(failure)) {
+			logger.debug("Open311 client of {} went away mid-request", exchange.getRequest().getPath().value());
+			return List.of(error(HttpStatus.BAD_REQUEST.value(), "The request ended before its body did"));
 		}
 		if (status.is5xxServerError()) {
 			String reference = exchange.getRequest().getId();

@@ -119,6 +119,22 @@ class StaffAccountWrites {
 			.then();
 	}
 
+	/**
+	 * Changes of accounts take turns for the rest of the transaction: two administrators
+	 * demoting each other at once would each still see the other as administrator, and
+	 * both succeed.
+	 */
+	Mono<Void> takeTurn() {
+		return this.db.sql("SELECT pg_advisory_xact_lock(hashtext('staff_user changes'))").then();
+	}
+
+	/** How many accounts can still sign in and administer. */
+	Mono<Long> enabledAdministrators() {
+		return this.db.sql("SELECT count(*) AS admins FROM staff_user WHERE enabled AND 'ADMIN' = ANY (roles)")
+			.map((row) -> row.get("admins", Long.class))
+			.one();
+	}
+
 	Mono<StoredAccount> current(long id) {
 		return this.db.sql("""
 				SELECT username, display_name, roles, enabled, team_id, contact_point_id, quarter_scope,

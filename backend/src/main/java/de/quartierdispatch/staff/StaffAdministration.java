@@ -74,7 +74,8 @@ class StaffAdministration {
 		if (id == admin.userId() && (!remit.enabled() || !remit.roles().contains(Role.ADMIN))) {
 			return Mono.error(new InvalidFieldsException(remit.enabled() ? "roles" : "enabled", "staff.not-yourself"));
 		}
-		Mono<Void> changed = this.accounts.resolve(remit)
+		Mono<Void> changed = this.accounts.takeTurn()
+			.then(this.accounts.resolve(remit))
 			.flatMap((quarterIds) -> this.accounts.current(id).flatMap((before) -> {
 				List<String> fields = before.differences(request, quarterIds);
 				if (fields.isEmpty()) {
@@ -83,6 +84,9 @@ class StaffAdministration {
 				Mono<Void> endSessions = before.narrowedOrChanged(fields) ? this.sessions.closeAll(id).then()
 						: Mono.empty();
 				return this.accounts.update(id, request, quarterIds)
+					.then(this.accounts.enabledAdministrators())
+					.flatMap((admins) -> (admins > 0) ? Mono.<Void>empty()
+							: Mono.error(new InvalidFieldsException("roles", "staff.last-administrator")))
 					.then(endSessions)
 					.then(this.audit.record(actor(admin), "USER_CHANGED", null, null,
 							Map.of("user", id, "changed", fields, "roles", StaffAccountWrites.sorted(remit.roles()))));

@@ -125,6 +125,10 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 			ErrorResponse response = (ErrorResponse) failure;
 			return this.problems.forStatus(response.getStatusCode(), locale);
 		}
+		if (ClientAborts.isClientAbort(failure)) {
+			logger.debug("Client of {} went away mid-request", exchange.getRequest().getPath().value());
+			return this.problems.forStatus(HttpStatus.BAD_REQUEST, locale);
+		}
 		String reference = exchange.getRequest().getId();
 		logger.error("Request {} {} failed [reference {}]", exchange.getRequest().getMethod(),
 				exchange.getRequest().getPath().value(), reference, PathOnlyFailure.of(failure));

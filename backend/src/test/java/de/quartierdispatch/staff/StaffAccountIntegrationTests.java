@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import de.quartierdispatch.support.BoardClient;
 import de.quartierdispatch.support.IntegrationTest;
@@ -175,6 +178,42 @@ class StaffAccountIntegrationTests {
 
 		this.client.get().uri("/api/auth/me").cookie("QD_SESSION", session).exchange().expectStatus().isUnauthorized();
 		StaffLogin.as(this.client, username, fresh).get().uri("/api/auth/me").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void twoAdministratorsDemotingEachOtherAtOnceLeaveOneAdministrator() throws Exception {
+		String username = "admin-" + UUID.randomUUID().toString().substring(0, 8);
+		long second = create(Map.of("username", username, "displayName", "Zweite Admin", "password", GOOD_PASSWORD,
+				"roles", List.of("ADMIN")));
+		long first = TestDatabase.queryLong("SELECT id FROM staff_user WHERE username = 'admin'");
+		WebTestClient firstAdmin = admin();
+		WebTestClient secondAdmin = StaffLogin.as(this.client, username, GOOD_PASSWORD);
+		ExecutorService both = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> demotingSecond = both.submit(() -> demote(firstAdmin, second));
+			Future<Integer> demotingFirst = both.submit(() -> demote(secondAdmin, first));
+			assertThat(List.of(demotingSecond.get(), demotingFirst.get())).containsExactlyInAnyOrder(200, 422);
+			assertThat(TestDatabase
+				.queryLong("SELECT count(*) FROM staff_user WHERE enabled AND 'ADMIN' = ANY (roles) AND id IN (" + first
+						+ ", " + second + ")"))
+				.isOne();
+		}
+		finally {
+			both.shutdown();
+			TestDatabase.queryLong("WITH restored AS (UPDATE staff_user SET roles = '{ADMIN}', enabled = true "
+					+ "WHERE username = 'admin' RETURNING 1) SELECT count(*) FROM restored");
+		}
+	}
+
+	private static int demote(WebTestClient admin, long id) {
+		return admin.put()
+			.uri("/api/admin/users/{id}", id)
+			.bodyValue(Map.of("displayName", "Herabgestuft", "roles", List.of("ANALYST"), "enabled", true,
+					"quarterCodes", List.of()))
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value();
 	}
 
 	private long create(Map<String, Object> account) {
