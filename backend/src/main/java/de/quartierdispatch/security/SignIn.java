@@ -67,7 +67,13 @@ class SignIn {
 		}
 		Mono<Boolean> matches = (account.enabled() && account.passwordHash() != null)
 				? this.passwords.matches(password, account.passwordHash()) : this.passwords.mismatch(password);
-		return matches.flatMap((ok) -> ok ? succeed(account) : fail(account, now));
+		// Counted before the (slow) check: attempts sent at once cannot all pass the
+		// lock.
+		return this.accounts
+			.claimAttempt(account.id(), this.properties.maxFailedLogins(), now, now.plus(this.properties.lockout()))
+			.flatMap((attempt) -> matches.flatMap((ok) -> ok ? succeed(account) : fail(account)))
+			.switchIfEmpty(Mono.defer(() -> this.passwords.mismatch(password)
+				.then(Mono.error(() -> new BadCredentialsException(this.properties)))));
 	}
 
 	/**
@@ -85,11 +91,10 @@ class SignIn {
 		});
 	}
 
-	private Mono<String> fail(StaffAccount account, OffsetDateTime now) {
+	/** A wrong password: already counted ({@code claimAttempt}). */
+	private Mono<String> fail(StaffAccount account) {
 		logger.warn("Sign-in of user {} failed", account.username());
-		OffsetDateTime lockUntil = now.plus(this.properties.lockout());
-		return this.accounts.recordFailure(account.id(), this.properties.maxFailedLogins(), lockUntil)
-			.then(Mono.error(() -> new BadCredentialsException(this.properties)));
+		return Mono.error(() -> new BadCredentialsException(this.properties));
 	}
 
 	private OffsetDateTime now() {

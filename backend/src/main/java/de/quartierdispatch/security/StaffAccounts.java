@@ -41,6 +41,28 @@ class StaffAccounts {
 				""").bind("id", id).bind("max", maxFailures).bind("lockUntil", lockUntil).then();
 	}
 
+	/**
+	 * Counts a password attempt before its password is checked, so that attempts sent at
+	 * once count as the ones before them did: the attempt that reaches the maximum locks
+	 * the account (a right password then unlocks it, {@link #recordSuccess}), and any
+	 * attempt while it is locked is not counted and not allowed (empty).
+	 */
+	Mono<Integer> claimAttempt(long id, int maxFailures, OffsetDateTime now, OffsetDateTime lockUntil) {
+		return this.db.sql("""
+				UPDATE staff_user
+				SET failed_logins = failed_logins + 1,
+				    locked_until = CASE WHEN failed_logins + 1 >= :max THEN :lockUntil ELSE locked_until END
+				WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)
+				RETURNING failed_logins
+				""")
+			.bind("id", id)
+			.bind("max", maxFailures)
+			.bind("now", now)
+			.bind("lockUntil", lockUntil)
+			.map((row) -> row.get("failed_logins", Integer.class))
+			.one();
+	}
+
 	Mono<Void> recordSuccess(long id) {
 		return this.db
 			.sql("UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE id = :id AND failed_logins > 0")
