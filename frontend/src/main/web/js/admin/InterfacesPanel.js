@@ -35,7 +35,7 @@ export class InterfacesPanel {
   }
 
   async _showKeys() {
-    const t = (key) => this.i18n.t(key);
+    const t = (key, params) => this.i18n.t(key, params);
     const keys = await api('/api/admin/open311/keys');
     const rows = keys.map((key) => el('tr', {},
       el('td', {}, key.name),
@@ -45,8 +45,11 @@ export class InterfacesPanel {
       el('td', {}, key.lastUsedAt ? formatDateTime(key.lastUsedAt, this.i18n.language) : '–'),
       el('td', {}, key.revokedAt
         ? `${t('admin.interfaces.revokedOn')} ${formatDateTime(key.revokedAt, this.i18n.language)}`
-        : el('button', { type: 'button', className: 'button button--small button--danger', onClick: () => this._revoke(key) },
-          t('admin.interfaces.revoke')))));
+        // Valid, with the button that ends it beside: the button alone read like the state.
+        : [t('admin.interfaces.valid'), ' ', el('button', {
+          type: 'button', className: 'button button--small button--danger', onClick: () => this._revoke(key),
+          'aria-label': t('admin.interfaces.revokeNamed', { name: key.name }),
+        }, t('admin.interfaces.revoke'))])));
     $('#key-table tbody').replaceChildren(...rows);
   }
 
