@@ -60,10 +60,10 @@ class ValuesNoOneMeantIntegrationTests {
 	}
 
 	@Test
-	void aDecisionNamingAStateThatEndsNothingOrNoReasonClosesNothing() {
+	void aDecisionNamingAStateThatEndsNothingClosesNothing() {
 		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
-		for (String state : new String[] { "OPEN", "DISPATCHED", "CLOSED" }) {
+		for (String state : new String[] { "OPEN", "DISPATCHED", "ON_SITE" }) {
 			refused(lead.post()
 				.uri("/api/incidents/{id}/decision", incident)
 				.contentType(MediaType.APPLICATION_JSON)
