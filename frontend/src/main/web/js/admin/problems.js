@@ -14,10 +14,13 @@ export function showProblem(errors, failure, i18n) {
   }
 }
 
-/** A one-line message for the page's status area. */
-export function problemText(failure, i18n) {
+/**
+ * A one-line message for the page's status area. With the label of the field the request sent,
+ * its errors are named after it ("Grund: Bitte füllen Sie dieses Feld aus.").
+ */
+export function problemText(failure, i18n, fieldLabel = null) {
   if (failure instanceof ApiError && failure.status !== 0) {
-    const fields = failure.errors.map((error) => error.message).join(' ');
+    const fields = failure.errors.map((error) => (fieldLabel ? `${fieldLabel}: ${error.message}` : error.message)).join(' ');
     return [failure.detail || failure.title, fields].filter(Boolean).join(' ');
   }
   return i18n.t('error.network');

@@ -3,6 +3,7 @@ import { el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
 import { distanceMeters, formatDistance } from '../core/geo.js';
 import { categoryLabel } from '../core/categories.js';
+import { problemText } from '../admin/problems.js';
 import { incidentReferrals } from '../referral/IncidentReferrals.js';
 import { incidentPhotos } from './IncidentPhotos.js';
 import { incidentPublicMessages } from './PublicMessages.js';
@@ -525,12 +526,8 @@ export class IncidentPanel {
 
   /** What went wrong in one sentence or two; a field error named after its field's label. */
   _problem(failure, typedField = null) {
-    if (failure instanceof ApiError && failure.status) {
-      const label = typedField && this._element.querySelector(`label[for="${typedField}"]`)?.textContent;
-      const fields = failure.errors.map((error) => (label ? `${label}: ${error.message}` : error.message)).join(' ');
-      return [failure.detail || failure.title, fields].filter(Boolean).join(' ');
-    }
-    return this._i18n.t('error.network');
+    const label = typedField && this._element.querySelector(`label[for="${typedField}"]`)?.textContent;
+    return problemText(failure, this._i18n, label || null);
   }
 
   _category(code) {

@@ -6,7 +6,7 @@ import { problemText } from '../admin/problems.js';
 /**
  * The photos of the incident in the panel, once shown: the same elements go into every redraw of
  * the panel, so that a live event does not fetch (and audit) the images again. Only the incident
- * shown last is kept.
+ * shown last, in the language shown last, is kept.
  */
 const shown = new Map();
 
@@ -16,11 +16,13 @@ const shown = new Map();
  * only leads see it, not field teams) and show it again.
  */
 export function incidentPhotos(incidentId, i18n) {
-  if (!shown.has(incidentId)) {
+  // In the language the board speaks now: another language draws the section anew.
+  const key = `${incidentId} ${i18n.language}`;
+  if (!shown.has(key)) {
     shown.clear();
-    shown.set(incidentId, photoSection(incidentId, i18n));
+    shown.set(key, photoSection(incidentId, i18n));
   }
-  return shown.get(incidentId);
+  return shown.get(key);
 }
 
 function photoSection(incidentId, i18n) {

@@ -50,13 +50,26 @@ export class TeamAlarms {
       el('button', { type: 'button', className: 'button button--small', onClick: (event) => this.end(team, event.currentTarget) }, t('board.alarm.end')))));
   }
 
+  /**
+   * Ends a team's alarm. Its line goes (with the live event, now or a moment later), the button
+   * with it: the keyboard goes to the queue at once, and what happened is said; a refused end
+   * keeps the keyboard on the button.
+   */
   async end(team, button) {
-    button.disabled = true;
+    if (button.getAttribute('aria-disabled') === 'true') {
+      return;
+    }
+    // Marked busy, not disabled: a disabled button loses the keyboard to the page's top.
+    button.setAttribute('aria-disabled', 'true');
     try {
       await api(`/api/board/teams/${team.id}/alarm/end`, { method: 'POST' });
+      $('#announcer').textContent = this.i18n.t('board.alarm.ended', { team: team.name });
+      if ([button, document.body, null].includes(document.activeElement) || !button.isConnected) {
+        $('#queue')?.focus();
+      }
     }
     catch (failure) {
-      button.disabled = false;
+      button.removeAttribute('aria-disabled');
       $('#announcer').textContent = failure instanceof ApiError && failure.status ? failure.title : this.i18n.t('error.network');
     }
   }

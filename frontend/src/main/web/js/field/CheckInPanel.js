@@ -65,7 +65,8 @@ export class CheckInPanel {
   async send(path, button) {
     try {
       const answer = await api(path, { method: 'POST' });
-      this._said = button === 'check-in-fine' ? this.page.i18n.t('field.checkIn.extended') : null;
+      // During an alarm "still fine" restarts the time, but the alarm stays for the lead to end.
+      this._said = button === 'check-in-fine' && !answer.checkIn?.alarm ? this.page.i18n.t('field.checkIn.extended') : null;
       await this.page.received(answer);
     }
     catch (failure) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
-import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TellingPhotos;
 import de.quartierdispatch.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -42,16 +42,7 @@ class PublicMapIntegrationTests {
 				Map.of("name", "Erika Beispiel", "email", email, "phone", "0170 1234567"), "consent", true));
 		String code = submit(report);
 		long incident = incidentOf(code);
-		String csrf = StaffLogin.csrfToken(this.client);
-		this.client.post()
-			.uri("/api/reports/{code}/photos", code)
-			.cookie("XSRF-TOKEN", csrf)
-			.header("X-XSRF-TOKEN", csrf)
-			.contentType(MediaType.IMAGE_JPEG)
-			.bodyValue(TellingPhotos.jpegWithMetadata())
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		Fixtures.reportPhoto(this.client, code, TellingPhotos.jpegWithMetadata()).expectStatus().isCreated();
 
 		String raw = this.client.get()
 			.uri("/api/open-reports?lat={lat}&lon={lon}&radius=300", LAT, LON)

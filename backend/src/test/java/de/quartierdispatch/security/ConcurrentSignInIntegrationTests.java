@@ -2,7 +2,6 @@ package de.quartierdispatch.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,16 +55,7 @@ class ConcurrentSignInIntegrationTests {
 	}
 
 	private int signIn(String username, String password) {
-		String csrf = StaffLogin.csrfToken(this.client);
-		return this.client.post()
-			.uri("/api/auth/login")
-			.cookie("XSRF-TOKEN", csrf)
-			.header("X-XSRF-TOKEN", csrf)
-			.bodyValue(Map.of("username", username, "password", password))
-			.exchange()
-			.returnResult(String.class)
-			.getStatus()
-			.value();
+		return StaffLogin.attempt(this.client, username, password).returnResult(String.class).getStatus().value();
 	}
 
 }

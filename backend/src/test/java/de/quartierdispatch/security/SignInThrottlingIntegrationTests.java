@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
@@ -85,13 +84,7 @@ class SignInThrottlingIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec signIn(String username, String password) {
-		String csrf = StaffLogin.csrfToken(this.client);
-		return this.client.post()
-			.uri("/api/auth/login")
-			.cookie("XSRF-TOKEN", csrf)
-			.header("X-XSRF-TOKEN", csrf)
-			.bodyValue(Map.of("username", username, "password", password))
-			.exchange();
+		return StaffLogin.attempt(this.client, username, password);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -81,6 +81,20 @@ public final class Fixtures {
 		return (int) TestDatabase.queryLong("SELECT version FROM incident WHERE id = " + incidentId);
 	}
 
+	/**
+	 * A photo the reporter adds to their report with its tracking code, as the form does.
+	 */
+	public static WebTestClient.ResponseSpec reportPhoto(WebTestClient client, String trackingCode, byte[] jpeg) {
+		String csrf = StaffLogin.csrfToken(client);
+		return client.post()
+			.uri("/api/reports/{code}/photos", trackingCode)
+			.cookie("XSRF-TOKEN", csrf)
+			.header("X-XSRF-TOKEN", csrf)
+			.contentType(MediaType.IMAGE_JPEG)
+			.bodyValue(jpeg)
+			.exchange();
+	}
+
 	/** A team lead decides the incident's outcome (closing it, e.g. NOTHING_FOUND). */
 	public static void decide(WebTestClient client, long incidentId, String outcome) {
 		StaffLogin.as(client, "dispatcher")

@@ -54,6 +54,17 @@ public final class StaffLogin {
 		return withSession(client, sessionToken(client, username, password, clock));
 	}
 
+	/** One sign-in attempt as the login page sends it, answered as it is. */
+	public static WebTestClient.ResponseSpec attempt(WebTestClient client, String username, String password) {
+		String csrf = csrfToken(client);
+		return client.post()
+			.uri("/api/auth/login")
+			.cookie("XSRF-TOKEN", csrf)
+			.header("X-XSRF-TOKEN", csrf)
+			.bodyValue(Map.of("username", username, "password", password))
+			.exchange();
+	}
+
 	private static WebTestClient withSession(WebTestClient client, String session) {
 		String csrf = csrfToken(client);
 		return client.mutate()

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -420,16 +419,7 @@ class BoardPanelBrowserIntegrationTests {
 		String code = Fixtures.submitReport(this.client, "LITTER", "Sperrmüll vor der Einfahrt", BOY_LAT - 0.006,
 				BOY_LON - 0.006);
 		long incident = Fixtures.incidentOf(code);
-		String csrf = StaffLogin.csrfToken(this.client);
-		this.client.post()
-			.uri("/api/reports/{code}/photos", code)
-			.cookie("XSRF-TOKEN", csrf)
-			.header("X-XSRF-TOKEN", csrf)
-			.contentType(MediaType.IMAGE_JPEG)
-			.bodyValue(TellingPhotos.plainJpeg(400, 300))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		Fixtures.reportPhoto(this.client, code, TellingPhotos.plainJpeg(400, 300)).expectStatus().isCreated();
 		long photo = TestDatabase.queryLong("SELECT p.id FROM photo p JOIN report r ON r.id = p.report_id "
 				+ "WHERE r.tracking_code = '" + code + "'");
 		Page board = board(browser.newPage());

@@ -185,11 +185,16 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(alarm).containsText("ALARM " + teamName + " braucht Hilfe (Vorgang #" + job.incident() + ")");
 		checkIn.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Alles gut – verlängern")).click();
 		assertThat(checkIn).containsText("Sie beendet den Alarm, sobald sie Sie erreicht hat");
+		assertThat(checkIn).not().containsText("Danke, Meldung angekommen");
 		assertThat(alarm).containsText(teamName + " braucht Hilfe");
 
 		alarm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Team erreicht – Alarm beenden"))
-			.click();
+			.press("Enter");
 		assertThat(alarm).isHidden();
+		// The button went with its alarm: the keyboard is in the queue, and the lead
+		// hears why.
+		assertThat(board.locator("#queue")).isFocused();
+		assertThat(board.locator("#announcer")).hasText("Alarm von " + teamName + " beendet.");
 		board.locator("#queue li").filter(new Locator.FilterOptions().setHasText("#" + job.incident())).click();
 		assertThat(board.locator("#panel .timeline")).containsText("Alarm beendet: Team " + teamName + " erreicht");
 	}
