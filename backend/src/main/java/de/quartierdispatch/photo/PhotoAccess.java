@@ -1,6 +1,7 @@
 package de.quartierdispatch.photo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -20,11 +21,19 @@ import org.springframework.stereotype.Component;
 /**
  * Who sees which photo. Photos may show people, faces and number plates, so they are for
  * staff who work on the incident: team leads whose quarters it is in, and field members
- * whose team is on it. A photo a lead hid is shown to leads only. Every look at an image
- * or thumbnail is written to the audit trail.
+ * whose team is on it (or finished there within the last 12 hours; not a team that
+ * declined). A photo a lead hid is shown to leads only. Every look at an image or
+ * thumbnail is written to the audit trail.
  */
 @Component
 class PhotoAccess {
+
+	/**
+	 * How long a team still sees the photos of a job it finished: as long as the field
+	 * app keeps the job in its archive (incident.FieldController), to write it up, and no
+	 * longer.
+	 */
+	private static final Duration FINISHED_JOB_PHOTOS = Duration.ofHours(12);
 
 	private final PhotoQueries queries;
 
@@ -78,7 +87,9 @@ class PhotoAccess {
 			return staff.seesQuarter(quarterId) ? Mono.just(true) : Mono.error(new NotYourPhotoException());
 		}
 		if (staff.has(Role.FIELD) && staff.teamId() != null) {
-			return this.queries.teamWorksOn(staff.teamId(), incidentId)
+			OffsetDateTime finishedSince = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC)
+				.minus(FINISHED_JOB_PHOTOS);
+			return this.queries.teamWorksOn(staff.teamId(), incidentId, finishedSince)
 				.flatMap((works) -> works ? Mono.just(true) : Mono.error(new NotYourPhotoException()));
 		}
 		return Mono.error(new NotYourPhotoException());

@@ -71,14 +71,20 @@ class PhotoQueries {
 			.one();
 	}
 
-	/** Whether a team is (or was, and did not decline) on an incident. */
-	Mono<Boolean> teamWorksOn(long teamId, long incidentId) {
+	/**
+	 * Whether a team is on an incident, or finished its part there after
+	 * {@code finishedSince}.
+	 */
+	Mono<Boolean> teamWorksOn(long teamId, long incidentId, OffsetDateTime finishedSince) {
 		return this.db.sql("""
 				SELECT EXISTS (SELECT 1 FROM assignment
-				               WHERE team_id = :team AND incident_id = :incident AND state <> 'DECLINED') AS works
+				               WHERE team_id = :team AND incident_id = :incident
+				                 AND (state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
+				                      OR (state = 'DONE' AND updated_at > :since))) AS works
 				""")
 			.bind("team", teamId)
 			.bind("incident", incidentId)
+			.bind("since", finishedSince)
 			.map((row) -> Boolean.TRUE.equals(row.get("works", Boolean.class)))
 			.one();
 	}

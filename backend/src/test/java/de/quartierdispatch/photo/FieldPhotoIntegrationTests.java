@@ -111,6 +111,35 @@ class FieldPhotoIntegrationTests {
 	}
 
 	@Test
+	void aTeamSeesAFinishedJobsPhotosOnlyAsLongAsItsArchiveShowsTheJob() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		long assignment = assign(incident, team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		long photo = upload(field, assignment, UUID.randomUUID().toString(), TellingPhotos.plainJpeg(200, 100))
+			.expectStatus()
+			.isCreated()
+			.expectBody(Receipt.class)
+			.returnResult()
+			.getResponseBody()
+			.id();
+		TestDatabase.queryLong("UPDATE assignment SET state = 'DONE', updated_at = now() - interval '11 hours' "
+				+ "WHERE id = " + assignment + " RETURNING id");
+		field.get().uri("/api/photos?incident={id}", incident).exchange().expectStatus().isOk();
+		field.get().uri("/api/photos/{id}/thumbnail", photo).exchange().expectStatus().isOk();
+
+		TestDatabase.queryLong("UPDATE assignment SET updated_at = now() - interval '13 hours' WHERE id = " + assignment
+				+ " RETURNING id");
+
+		problem(field.get().uri("/api/photos?incident={id}", incident).exchange(), 403);
+		problem(field.get().uri("/api/photos/{id}/thumbnail", photo).exchange(), 403);
+		problem(field.get().uri("/api/photos/{id}", photo).exchange(), 403);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM audit_log WHERE action LIKE 'PHOTO%VIEWED' "
+				+ "AND details ->> 'photo' = '" + photo + "'"))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void aKeyUsedForAnotherAssignmentIsRefused() {
 		long team = Fixtures.team("KOD", LAT, LON);
 		long first = assign(Fixtures.reportIncident(this.client, "LITTER", LAT, LON), team);
