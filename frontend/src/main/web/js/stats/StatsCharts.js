@@ -89,6 +89,10 @@ export class StatsCharts {
       series: [{ name: pair[0], values: rows.map((row) => row.medianHoursToClose ?? null) }, { name: pair[1], values: rows.map((row) => row.p90HoursToClose ?? null) }] });
     legend($('#response-legend'), pair);
     legend($('#resolution-legend'), pair);
+    // Below the minimum every time is withheld: an empty chart beside "too few" says nothing.
+    const known = (...keys) => rows.some((row) => keys.some((key) => row[key] !== null && row[key] !== undefined));
+    $('#response-chart').parentElement.hidden = !known('medianMinutesToSite', 'p90MinutesToSite');
+    $('#resolution-chart').parentElement.hidden = !known('medianHoursToClose', 'p90HoursToClose');
     const all = summary.times ?? {};
     $('#times-note').textContent = (all.medianMinutesToSite ?? null) === null ? t('stats.timesTooFew', { n: summary.minimumCount })
       : t('stats.timesSummary', { median: this._number(all.medianMinutesToSite), p90: this._number(all.p90MinutesToSite),
@@ -111,6 +115,7 @@ export class StatsCharts {
   _outcomes(summary) {
     const t = (key) => this.i18n.t(key);
     const entries = Object.entries(summary.byOutcome).sort(([a], [b]) => a.localeCompare(b));
+    $('#outcome-chart').hidden = !entries.length;
     $('#outcome-chart').setAttribute('aria-label', t('stats.outcomeChartLabel'));
     groupedBars($('#outcome-chart'), { labels: entries.map(([outcome]) => t(`outcome.${outcome}`)), formatNumber: (value) => this._number(value), counts: true,
       series: [{ name: t('stats.incidents'), values: entries.map(([, n]) => n) }] });

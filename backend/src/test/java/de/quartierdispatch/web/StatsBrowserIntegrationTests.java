@@ -114,6 +114,13 @@ class StatsBrowserIntegrationTests {
 		assertThat(page.locator("#quarter-legend")).containsText("< 3");
 		assertThat(page.locator("#by-quarter tbody tr").nth(1)).containsText("< 3");
 		Accessibility.assertNoSeriousViolations(page);
+
+		// A week without times (no incident reached on site): the note, not empty axes.
+		page.getByLabel("Von", new Page.GetByLabelOptions().setExact(true)).fill("2012-04-09");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anzeigen")).click();
+		assertThat(page.locator("#times-note")).hasText("Für Zeiten zu wenige Vorgänge (weniger als 3).");
+		assertThat(page.locator("#response-chart")).isHidden();
+		assertThat(page.locator("#resolution-chart")).isHidden();
 	}
 
 	private void signIn(Page page, String path, String username) {
