@@ -210,7 +210,9 @@ export class IncidentPanel {
     const failed = this._failedField && this._element.querySelector(`#${CSS.escape(this._failedField)}`);
     this._failedField = null;
     if (failed && this._message) {
-      // Refused for what the lead typed: the field says so, and the keyboard goes there.
+      // Refused for what the lead typed: the field says so (once: not also above), and the
+      // keyboard goes there.
+      this._element.querySelector('#panel-message')?.remove();
       failed.setAttribute('aria-invalid', 'true');
       failed.setAttribute('aria-describedby', 'panel-field-error');
       failed.after(el('p', { className: 'field-error', id: 'panel-field-error' }, this._message.text));
