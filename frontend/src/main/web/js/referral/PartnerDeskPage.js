@@ -94,6 +94,9 @@ export class PartnerDeskPage {
 
   _outcomeChanged() {
     $('#appointment-field').hidden = $('#outcome').value !== 'APPOINTMENT';
+    // The picker offers no day before today (the server refuses those: an appointment made is to come).
+    const today = new Date();
+    $('#appointment').min = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}T00:00`;
     $('#redirect-field').hidden = $('#outcome').value !== 'NOT_RESPONSIBLE';
   }
 

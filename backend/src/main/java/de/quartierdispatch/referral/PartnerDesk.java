@@ -1,7 +1,9 @@
 package de.quartierdispatch.referral;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 
@@ -24,6 +26,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class PartnerDesk {
+
+	/** Where "today" is for an appointment: the city's. */
+	private static final ZoneId CITY_TIME = ZoneId.of("Europe/Berlin");
 
 	private final PartnerMembers members;
 
@@ -78,6 +83,12 @@ class PartnerDesk {
 				? request.redirectTo().strip() : null;
 		OffsetDateTime appointmentAt = (request.outcome() == Outcome.APPOINTMENT)
 				? Timestamps.checked("appointmentAt", request.appointmentAt()) : null;
+		if (appointmentAt != null && appointmentAt.isBefore(startOfToday())) {
+			// An appointment made is one still to come (today counts: it may have been
+			// made by phone this morning and be entered now); one that took place is
+			// "help given".
+			return Mono.error(new InvalidFieldsException("appointmentAt", "referral.appointment-past"));
+		}
 		return change(id, member, (organisation, now) -> this.referrals.recordOutcome(id, organisation,
 				request.outcome(), appointmentAt, redirectTo, now));
 	}
@@ -100,6 +111,10 @@ class PartnerDesk {
 	private <T> Mono<T> refused(long id, StaffPrincipal member) {
 		return this.audit.record(actor(member), "REFERRAL_READ_REFUSED", null, null, Map.of("referral", id))
 			.then(Mono.error(new NotFoundException()));
+	}
+
+	private OffsetDateTime startOfToday() {
+		return LocalDate.ofInstant(this.clock.instant(), CITY_TIME).atStartOfDay(CITY_TIME).toOffsetDateTime();
 	}
 
 	private OffsetDateTime now() {

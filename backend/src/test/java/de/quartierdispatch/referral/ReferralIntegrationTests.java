@@ -195,6 +195,23 @@ class ReferralIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+		// Yesterday is no appointment made (it is help given, or none); nothing is
+		// recorded.
+		partner.post()
+			.uri("/api/partner/referrals/{id}/outcome", referral)
+			.header("Accept-Language", "de")
+			.bodyValue(Map.of("outcome", "APPOINTMENT", "appointmentAt", "2027-03-01T15:00:00Z"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("appointmentAt")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("Der Termin liegt in der Vergangenheit. "
+					+ "Bitte den vereinbarten Termin angeben oder die Hilfe als geleistet eintragen.");
+		assertThat(TestDatabase.queryString("SELECT coalesce(outcome, '-') FROM referral WHERE id = " + referral))
+			.isEqualTo("-");
 		partner.post()
 			.uri("/api/partner/referrals/{id}/outcome", referral)
 			.bodyValue(Map.of("outcome", "APPOINTMENT", "appointmentAt", "2027-03-04T13:00:00Z"))
