@@ -3,6 +3,8 @@ package de.quartierdispatch.staff;
 import java.util.List;
 import java.util.Set;
 
+import de.quartierdispatch.security.PasswordHasher;
+import de.quartierdispatch.security.PasswordPolicy;
 import de.quartierdispatch.security.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -31,7 +33,8 @@ final class StaffRequests {
 	 * @param quarterCodes quarters a dispatcher is limited to; empty or absent for all
 	 */
 	record NewMember(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}") String username,
-			@NotBlank @Size(max = 100) String displayName, @NotNull @Size(max = 1000) String password,
+			@NotBlank @Size(max = 100) String displayName,
+			@NotNull @Size(min = PasswordHasher.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String password,
 			@NotEmpty Set<Role> roles, @Nullable Long teamId, @Nullable Long contactPointId,
 			@Nullable List<@NotBlank String> quarterCodes) {
 	}
@@ -56,7 +59,8 @@ final class StaffRequests {
 	 *
 	 * @param password the password
 	 */
-	record NewPassword(@NotNull @Size(max = 1000) String password) {
+	record NewPassword(
+			@NotNull @Size(min = PasswordHasher.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String password) {
 	}
 
 	/**

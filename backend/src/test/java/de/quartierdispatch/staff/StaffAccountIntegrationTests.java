@@ -82,6 +82,23 @@ class StaffAccountIntegrationTests {
 	}
 
 	@Test
+	void aShortPasswordIsSaidTogetherWithTheOtherMissingFields() {
+		admin().post()
+			.uri("/api/admin/users")
+			.bodyValue(Map.of("username", uniqueName(), "displayName", "Lena Vogt", "password", "kurz", "roles",
+					List.of()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(400)
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == 'roles')]")
+			.exists()
+			.jsonPath("$.errors[?(@.field == 'password')].message")
+			.isEqualTo("Verwenden Sie mindestens 12 und höchstens 128 Zeichen; "
+					+ "ein Satz aus mehreren Wörtern ist am leichtesten zu merken.");
+	}
+
+	@Test
 	void aFieldAccountNeedsATeamAndAQuarterMustExist() {
 		admin().post()
 			.uri("/api/admin/users")
