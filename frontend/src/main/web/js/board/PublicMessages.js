@@ -52,7 +52,14 @@ export function incidentPublicMessages(incidentId, i18n) {
       return;
     }
     if (!field.value.trim()) {
+      // The field says what is missing when the keyboard arrives there, not the status line alone.
       say(t('board.publicMessageEmpty'));
+      field.setAttribute('aria-invalid', 'true');
+      field.setAttribute('aria-describedby', `${id}-hint ${id}-status`);
+      field.addEventListener('input', () => {
+        field.removeAttribute('aria-invalid');
+        field.setAttribute('aria-describedby', `${id}-hint`);
+      }, { once: true });
       field.focus();
       return;
     }

@@ -40,7 +40,10 @@ export class LocationPicker {
       status: root.querySelector('#address-status'),
       onSelect: (result) => this.pick(result.lat, result.lon, result.label),
     });
-    document.addEventListener('languagechange', () => this._showQuarter());
+    document.addEventListener('languagechange', () => {
+      this._showQuarter();
+      this._map?.relabelPin();
+    });
   }
 
   /** Draws the map (once; again only its size, e.g. when its step becomes visible). */
@@ -53,6 +56,7 @@ export class LocationPicker {
       onPick: (lat, lon) => this.pick(lat, lon, null),
       tileNotice: this._i18n.t('map.tilesMissing'),
       label: this._i18n.t(this._mapLabel),
+      pinLabel: () => this._i18n.t('map.pin'),
     });
     if (this.location) {
       this._map.setPin(this.location.lat, this.location.lon);

@@ -19,11 +19,13 @@ export class QuarterMap {
    * @param element the map's container
    * @param config the map part of /api/config
    * @param options onPick(lat, lon) is called when the user taps or drags the pin;
-   *   tileNotice is the text shown when tiles fail; minZoom, how far out the map may be zoomed
+   *   tileNotice is the text shown when tiles fail; minZoom, how far out the map may be zoomed;
+   *   pinLabel() names the pin for screen readers in the page's current language
    */
-  constructor(element, config, { onPick = null, tileNotice = '', label = '', minZoom = 0 } = {}) {
+  constructor(element, config, { onPick = null, tileNotice = '', label = '', minZoom = 0, pinLabel = () => '' } = {}) {
     this._config = config;
     this._onPick = onPick;
+    this._pinLabel = pinLabel;
     this._pin = null;
     this._map = L.map(element, { zoomControl: true, keyboard: true, minZoom, maxZoom: 19 }).setView([config.centerLat, config.centerLon], config.zoom);
     if (label) {
@@ -71,9 +73,15 @@ export class QuarterMap {
     else {
       this._pin.setLatLng([lat, lon]);
     }
+    this.relabelPin();
     if (pan) {
       this._map.setView([lat, lon], Math.max(this._map.getZoom(), 16));
     }
+  }
+
+  /** Names the pin in the page's language (Leaflet's own alt text is the English "Marker"). */
+  relabelPin() {
+    this._pin?.getElement()?.setAttribute('alt', this._pinLabel());
   }
 
   clearPin() {

@@ -1,10 +1,14 @@
-import { api } from '../core/api.js';
+import { api, ApiError } from '../core/api.js';
 import { el } from '../core/dom.js';
+import { clearFieldErrors, showFieldErrors } from '../core/fieldErrors.js';
 import { problemText } from '../admin/problems.js';
 import { RESIDENT_LANGUAGES, referrerItem } from './referrals.js';
 import { staffLanguageName } from '../core/languageNames.js';
 
 let services = null;
+
+/** The field errors of the last refused referral, per incident: the panel is drawn anew after it. */
+const lastErrors = new Map();
 
 /**
  * The incident panel's referrals: what was referred to partner services from this incident,
@@ -49,6 +53,11 @@ function referralForm(incidentId, i18n, message, refresh) {
       phone.value = '';
     }
   });
+  const controls = { serviceId: service, need, language, consent, contact: phone };
+  const stored = lastErrors.get(incidentId);
+  if (stored) {
+    queueMicrotask(() => showFieldErrors(controls, stored));
+  }
   (services ??= api('/api/directory/services')).then((found) => service.replaceChildren(
     ...found.map((entry) => el('option', { value: entry.id }, `${entry.name} – ${entry.organisation}`))));
   const submit = async (event) => {
@@ -60,6 +69,8 @@ function referralForm(incidentId, i18n, message, refresh) {
     try {
       const serviceName = service.selectedOptions[0]?.textContent ?? '';
       await api(`/api/incidents/${incidentId}/referrals`, { method: 'POST', body });
+      lastErrors.delete(incidentId);
+      clearFieldErrors(controls);
       // The next referral starts empty: a phone number given for one partner is not offered to the next.
       need.value = '';
       consent.checked = false;
@@ -69,10 +80,18 @@ function referralForm(incidentId, i18n, message, refresh) {
       refresh();
     }
     catch (failure) {
+      if (failure instanceof ApiError && failure.errors.length) {
+        // Said under each field it is about, and the keyboard goes to the first.
+        lastErrors.set(incidentId, failure.errors);
+        message.textContent = failure.detail || failure.title;
+        showFieldErrors(controls, failure.errors)?.focus();
+        return;
+      }
       message.textContent = problemText(failure, i18n);
     }
   };
-  return el('form', { className: 'referral-form', onSubmit: submit, novalidate: true },
+  // What is typed after a refusal is the lead's answer to it: a redrawn panel does not show it again.
+  return el('form', { className: 'referral-form', onSubmit: submit, onInput: () => lastErrors.delete(incidentId), novalidate: true },
     el('div', { className: 'field' }, el('label', { for: service.id }, t('board.referralService')), service),
     el('div', { className: 'field' }, el('label', { for: need.id }, t('board.referralNeed')), need),
     el('div', { className: 'field' }, el('label', { for: language.id }, t('referral.personLanguage')), language),

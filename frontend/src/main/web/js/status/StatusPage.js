@@ -25,6 +25,7 @@ export class StatusPage {
     $('#still-a-problem-button').addEventListener('click', () => this._stillAProblem());
     const missing = () => ($('#code').value.trim() ? [] : [{ field: 'code', key: 'status.codeMissing' }]);
     const errors = new FormErrors($('#lookup'), $('#lookup-errors'), this.i18n, { check: missing });
+    this.errors = errors;
     takeOverSubmit($('#lookup'), () => {
       const code = $('#code').value.trim();
       if (!code) {
@@ -57,10 +58,16 @@ export class StatusPage {
       $('#result-heading').focus();
     }
     catch (failure) {
-      const text = (failure instanceof ApiError && failure.status === 404) ? this.i18n.t('status.notFound')
-        : (failure instanceof ApiError && failure.status === 429) ? this.i18n.t('status.tooMany')
-          : this.i18n.t('error.network');
-      $('#message').replaceChildren(el('p', { className: 'notice notice--warning' }, text));
+      if (failure instanceof ApiError && failure.status === 404) {
+        // The code typed is what is wrong: said at the field, and the keyboard goes there.
+        this.errors.show([{ field: 'code', key: 'status.notFound' }]);
+        return;
+      }
+      const text = (failure instanceof ApiError && failure.status === 429) ? this.i18n.t('status.tooMany')
+        : this.i18n.t('error.network');
+      const notice = el('p', { className: 'notice notice--warning', tabindex: '-1' }, text);
+      $('#message').replaceChildren(notice);
+      notice.focus();
     }
   }
 

@@ -244,6 +244,22 @@ class BoardPanelBrowserIntegrationTests {
 		assertThat(board.locator("#panel-message")).hasCount(0);
 		Accessibility.assertNoSeriousViolations(board);
 
+		// A referral without its need: said under that field, which has the keyboard; an
+		// empty public message: the field itself says so.
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("An Partner vermitteln")).click();
+		Locator need = board.locator("#referral-" + incident + "-need");
+		assertThat(need).isFocused();
+		assertThat(need).hasAttribute("aria-invalid", "true");
+		assertThat(board.locator("#referral-" + incident + "-need-error")).hasText("Bitte füllen Sie dieses Feld aus.");
+		need.fill("Vermittlung im Nachbarschaftsstreit");
+		assertThat(need).not().hasAttribute("aria-invalid", "true");
+		assertThat(board.locator("#referral-" + incident + "-need-error")).hasCount(0);
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Veröffentlichen")).click();
+		assertThat(board.locator("#public-message-" + incident)).isFocused();
+		assertThat(board.locator("#public-message-" + incident)).hasAttribute("aria-invalid", "true");
+		assertThat(board.locator("#public-message-" + incident)).hasAttribute("aria-describedby",
+				Pattern.compile(".*public-message-" + incident + "-status.*"));
+
 		// Escape closes the panel; the keyboard goes back to the incident in the queue.
 		board.locator("#priority-reason").press("Escape");
 		assertThat(panel).isHidden();

@@ -86,6 +86,7 @@ class ResidentFormBrowserIntegrationTests {
 		page.locator("#map").click();
 		assertThat(page.locator("#quarter-status")).hasClass("map-status map-status--ok");
 		assertThat(page.locator("#quarter-status")).containsText("الحي:");
+		assertThat(page.locator("#map .leaflet-marker-icon")).hasAttribute("alt", "المكان المختار");
 		next(page, "where");
 		next(page, "contact");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("إرسال البلاغ")).click();
@@ -111,6 +112,15 @@ class ResidentFormBrowserIntegrationTests {
 		assertThat(page.locator("#description")).hasAttribute("aria-describedby",
 				java.util.regex.Pattern.compile(".*error-description.*"));
 		assertThat(page.locator("#error-description")).containsText("10 to 2000 characters");
+		Accessibility.assertNoSeriousViolations(page);
+
+		// A code that names no report: said at the code, and the keyboard goes to what is
+		// wrong.
+		page.navigate(url("/status/ABCD-EFGH-JKMN"));
+		assertThat(page.locator("#code")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#error-code"))
+			.hasText("There is no report with this code. Please check the code on your confirmation.");
+		assertThat(page.locator("#lookup-errors h2")).isFocused();
 		Accessibility.assertNoSeriousViolations(page);
 	}
 
