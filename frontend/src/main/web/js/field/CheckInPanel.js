@@ -21,7 +21,10 @@ export class CheckInPanel {
     this.page = page;
     this.checkIn = null;
     this._asked = null;
-    this._said = null;
+    // One status line for the panel's whole life: a line made anew with its text in it is not
+    // read out, one whose text changes is. What it says holds for the check-in it answered.
+    this._message = el('p', { className: 'check-in-message', role: 'status', id: 'check-in-message' });
+    this._saidFor = null;
     setInterval(() => this.render(), REFRESH_MS);
   }
 
@@ -33,13 +36,19 @@ export class CheckInPanel {
   render() {
     const panel = $('#check-in');
     const t = (key, params) => this.page.i18n.t(key, params);
+    // Drawn anew by every live notice: the keyboard stays on the button it was on.
+    const focused = panel.contains(document.activeElement) ? document.activeElement.id : null;
     if (!this.checkIn) {
       panel.hidden = true;
       panel.replaceChildren();
+      this._say('', null);
       return;
     }
     const minutes = minutesUntil(this.checkIn.dueAt);
     const asking = minutes <= ASK_MINUTES_BEFORE;
+    if (asking || (this._saidFor && this._saidFor !== this.checkIn.dueAt)) {
+      this._say('', null);
+    }
     if (asking && this._asked !== this.checkIn.dueAt) {
       this._asked = this.checkIn.dueAt;
       navigator.vibrate?.(VIBRATION);
@@ -54,25 +63,33 @@ export class CheckInPanel {
       el('div', { className: 'actions' },
         el('button', { type: 'button', className: 'button button--primary', id: 'check-in-fine', onClick: () => this.send('/api/field/check-in', 'check-in-fine') }, t('field.checkIn.fine')),
         el('button', { type: 'button', className: 'button button--danger help', id: 'check-in-help', onClick: () => this.send('/api/field/help', 'check-in-help') }, t('field.checkIn.help'))),
-      el('p', { className: 'check-in-message', role: 'status' }, this._said ?? ''));
-    this._said = null;
+      this._message);
+    if (focused) {
+      document.getElementById(focused)?.focus();
+    }
+  }
+
+  _say(text, dueAt) {
+    this._message.textContent = text;
+    this._saidFor = dueAt;
   }
 
   /**
    * Sends "still fine" or "help". The answer draws the panel anew: the keyboard goes back to
-   * the button, and "still fine" says that it arrived (a help alarm says so itself).
+   * the button, and "still fine" says that it arrived (a help alarm says so itself), also
+   * through the redraws of the live notices that follow.
    */
   async send(path, button) {
     try {
       const answer = await api(path, { method: 'POST' });
-      // During an alarm "still fine" restarts the time, but the alarm stays for the lead to end.
-      this._said = button === 'check-in-fine' && !answer.checkIn?.alarm ? this.page.i18n.t('field.checkIn.extended') : null;
       await this.page.received(answer);
+      // During an alarm "still fine" restarts the time, but the alarm stays for the lead to end.
+      const extended = button === 'check-in-fine' && answer.checkIn && !answer.checkIn.alarm;
+      this._say(extended ? this.page.i18n.t('field.checkIn.extended') : '', answer.checkIn?.dueAt ?? null);
     }
     catch (failure) {
-      this._said = (failure instanceof ApiError && failure.status)
-        ? [failure.title, failure.detail].filter(Boolean).join(': ') : this.page.i18n.t('field.checkIn.offline');
-      this.render();
+      this._say((failure instanceof ApiError && failure.status)
+        ? [failure.title, failure.detail].filter(Boolean).join(': ') : this.page.i18n.t('field.checkIn.offline'), this.checkIn?.dueAt ?? null);
     }
     document.getElementById(button)?.focus();
   }

@@ -1,5 +1,7 @@
 package de.quartierdispatch.board;
 
+import java.util.Set;
+
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,7 +22,10 @@ class BoardEvents {
 			                          'incidentVersion', incident_version, 'teamId', team_id, 'at', occurred_at,
 			                          'data', data)::text AS full_message,
 			       jsonb_build_object('seq', seq, 'type', type, 'incidentId', incident_id, 'teamId', team_id,
-			                          'at', occurred_at)::text AS brief_message
+			                          'at', occurred_at)::text AS brief_message,
+			       ARRAY(SELECT a.team_id FROM assignment a
+			             WHERE a.incident_id = board_event.incident_id
+			               AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) AS teams_on_incident
 			FROM board_event
 			WHERE seq > :after
 			ORDER BY seq
@@ -54,8 +59,9 @@ class BoardEvents {
 
 	private static BoardMessage toMessage(Readable row) {
 		return new BoardMessage(row.get("seq", Long.class), row.get("incident_id", Long.class),
-				row.get("team_id", Long.class), row.get("quarter_code", String.class),
-				row.get("full_message", String.class), row.get("brief_message", String.class));
+				row.get("team_id", Long.class), Set.of(row.get("teams_on_incident", Long[].class)),
+				row.get("quarter_code", String.class), row.get("full_message", String.class),
+				row.get("brief_message", String.class));
 	}
 
 	/**

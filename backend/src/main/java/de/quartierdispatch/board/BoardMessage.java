@@ -1,5 +1,7 @@
 package de.quartierdispatch.board;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,11 +10,13 @@ import org.jspecify.annotations.Nullable;
  * @param seq its sequence number
  * @param incidentId the incident it concerns, if any
  * @param teamId the team it concerns, if any
+ * @param teamsOnIncident the teams working on its incident when it was read (they hear of
+ * a change to their job: a priority raised, a report added)
  * @param quarterCode the incident's quarter, for team leads limited to some quarters
  * @param full the message for team leads' boards (JSON)
  * @param brief the message for field members: what happened and to which team, no
  * incident details
  */
-record BoardMessage(long seq, @Nullable Long incidentId, @Nullable Long teamId, @Nullable String quarterCode,
-		String full, String brief) {
+record BoardMessage(long seq, @Nullable Long incidentId, @Nullable Long teamId, Set<Long> teamsOnIncident,
+		@Nullable String quarterCode, String full, String brief) {
 }

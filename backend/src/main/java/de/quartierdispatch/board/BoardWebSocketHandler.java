@@ -38,7 +38,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * that number from the table, then continues with the buffered and live events, dropping
  * what the replay already sent: no gap and no duplicate at the seam. A board too far
  * behind is told to reload the snapshot. Team leads limited to some quarters only get
- * those quarters' incidents; field members only get brief notices about their own team.
+ * those quarters' incidents; field members only get brief notices about their own team
+ * and the incidents it works on.
  *
  * <p>
  * Close codes: 1001 the instance is stopping (continue on another), 1007 a text frame
@@ -184,7 +185,9 @@ class BoardWebSocketHandler implements WebSocketHandler {
 			return this.quarters.codesOf(staff.quarterScope()).map(BoardWebSocketHandler::scoped);
 		}
 		Long team = staff.teamId();
-		return Mono.just((message) -> (team != null && team.equals(message.teamId())) ? message.brief() : null);
+		return Mono.just((message) -> (team != null
+				&& (team.equals(message.teamId()) || message.teamsOnIncident().contains(team))) ? message.brief()
+						: null);
 	}
 
 	private static Audience scoped(Set<String> codes) {
@@ -208,7 +211,7 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	}
 
 	private BoardMessage raw(String json) {
-		return new BoardMessage(-1, null, null, null, json, json);
+		return new BoardMessage(-1, null, null, Set.of(), null, json, json);
 	}
 
 	private String heartbeat(long seq) {

@@ -1,5 +1,6 @@
 package de.quartierdispatch.board;
 
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 
@@ -62,7 +63,7 @@ class LiveBufferTests {
 
 	private void publish(long first, long last) {
 		LongStream.rangeClosed(first, last)
-			.forEach((seq) -> this.feed.publish(new BoardMessage(seq, null, null, null, "{}", "{}")));
+			.forEach((seq) -> this.feed.publish(new BoardMessage(seq, null, null, Set.of(), null, "{}", "{}")));
 	}
 
 	private LiveBuffer open(int capacity) {

@@ -197,6 +197,27 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(board.locator("#announcer")).hasText("Alarm von " + teamName + " beendet.");
 		board.locator("#queue li").filter(new Locator.FilterOptions().setHasText("#" + job.incident())).click();
 		assertThat(board.locator("#panel .timeline")).containsText("Alarm beendet: Team " + teamName + " erreicht");
+
+		// "Still fine" by keyboard: confirmed, and the keyboard stays on the button, also
+		// when a live notice (here: the lead raises the priority) draws the phone anew.
+		Locator fine = checkIn.getByRole(AriaRole.BUTTON,
+				new Locator.GetByRoleOptions().setName("Alles gut – verlängern"));
+		fine.press("Enter");
+		assertThat(field.locator("#check-in-message"))
+			.hasText("Danke, Meldung angekommen. Die Zeit bis zur nächsten läuft neu.");
+		assertThat(field.locator("#check-in-fine")).isFocused();
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/priority", job.incident())
+			.bodyValue(
+					Map.of("priority", 1, "reason", "Lage unklar", "version", Fixtures.incidentVersion(job.incident())))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(card(field, job.incident()).locator("h3")).containsText("P1");
+		assertThat(field.locator("#check-in-fine")).isFocused();
+		assertThat(field.locator("#check-in-message"))
+			.hasText("Danke, Meldung angekommen. Die Zeit bis zur nächsten läuft neu.");
 	}
 
 	@Test
