@@ -3,6 +3,7 @@ package de.quartierdispatch.open311;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import de.quartierdispatch.publicmap.PublicMapProperties;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The public read model of service requests: one per report, with its incident's state,
  * the routed team types' names, and a position snapped to the public grid. It reads no
- * description, address, note or contact, so none can leak.
+ * description, address, note or contact, so none can leak; and, as on the public map, no
+ * report about people rather than places (a neighbour conflict, a person in need): where
+ * and when one was made says too much about whom.
  */
 @Repository
 class Open311Queries {
@@ -35,14 +38,18 @@ class Open311Queries {
 			  AND (cardinality(:codes::text[]) = 0 OR r.category_code = ANY (:codes::text[]))
 			  AND (cardinality(:states::text[]) = 0 OR i.state = ANY (:states::text[]))
 			  AND r.submitted_at >= :start AND r.submitted_at < :end
+			  AND r.category_code <> ALL (:hidden::text[])
 			ORDER BY r.submitted_at DESC, r.id DESC
 			LIMIT :limit
 			""";
 
 	private final DatabaseClient db;
 
-	Open311Queries(DatabaseClient db) {
+	private final String[] hiddenCategories;
+
+	Open311Queries(DatabaseClient db, PublicMapProperties publicMap) {
 		this.db = db;
+		this.hiddenCategories = publicMap.hiddenCategories().toArray(String[]::new);
 	}
 
 	Flux<PublicRequest> find(RequestFilter filter, String language, int gridMetres, int limit) {
@@ -55,6 +62,7 @@ class Open311Queries {
 			.bind("start", filter.start())
 			.bind("end", filter.end())
 			.bind("limit", limit)
+			.bind("hidden", this.hiddenCategories)
 			.map(Open311Queries::toRequest)
 			.all();
 	}

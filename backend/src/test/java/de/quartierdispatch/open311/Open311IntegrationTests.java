@@ -260,11 +260,11 @@ class Open311IntegrationTests {
 	void requestsAreReadByIdByTokenAndWithFiltersShowingNothingPersonal() throws Exception {
 		String key = issueKey("Lesen " + UUID.randomUUID().toString().substring(0, 6), 1000);
 		Open311Client open311 = new Open311Client(this.port);
-		String description = "Streit im Treppenhaus bei Familie Muster " + UUID.randomUUID();
+		String description = "Sperrmüll im Treppenhaus bei Familie Muster " + UUID.randomUUID();
 		HttpResponse<String> posted = open311.postForm("requests.json",
-				Map.of("api_key", List.of(key), "service_code", List.of("NEIGHBOUR_CONFLICT"), "lat",
-						List.of("51.52371"), "long", List.of("6.92874"), "description", List.of(description),
-						"address_string", List.of("Hansastraße 9")));
+				Map.of("api_key", List.of(key), "service_code", List.of("LITTER"), "lat", List.of("51.52371"), "long",
+						List.of("6.92874"), "description", List.of(description), "address_string",
+						List.of("Hansastraße 9")));
 		String id = Open311Client.validJson(posted, "service_requests").get(0).get("service_request_id").asString();
 
 		JsonNode one = Open311Client.validJson(open311.get("requests/" + id + ".json?locale=en"), "service_requests")
@@ -272,7 +272,7 @@ class Open311IntegrationTests {
 		assertThat(one.get("service_request_id").asString()).isEqualTo(id);
 		assertThat(one.get("status").asString()).isEqualTo("open");
 		assertThat(one.get("status_notes").asString()).isEqualTo("Received");
-		assertThat(one.get("service_name").asString()).isEqualTo("Neighbour conflict");
+		assertThat(one.get("service_name").asString()).isEqualTo("Litter / illegal dumping");
 		assertThat(one.get("agency_responsible").asString()).isNotBlank();
 		assertThat(one.has("description")).isFalse();
 		double lat = one.get("lat").asDouble();
@@ -283,9 +283,8 @@ class Open311IntegrationTests {
 		assertThat(xml).doesNotContain("Muster").doesNotContain("Hansastraße").doesNotContain("Treppenhaus");
 
 		String start = java.time.OffsetDateTime.now().minusHours(1).toString();
-		JsonNode open = Open311Client
-			.validJson(open311.get("requests.json?service_code=NEIGHBOUR_CONFLICT&status=open&start_date="
-					+ java.net.URLEncoder.encode(start, StandardCharsets.UTF_8)), "service_requests");
+		JsonNode open = Open311Client.validJson(open311.get("requests.json?service_code=LITTER&status=open&start_date="
+				+ java.net.URLEncoder.encode(start, StandardCharsets.UTF_8)), "service_requests");
 		assertThat(open.findValuesAsString("service_request_id")).contains(id);
 		JsonNode closed = Open311Client.validJson(open311.get("requests.json?status=closed"), "service_requests");
 		assertThat(closed.findValuesAsString("service_request_id")).doesNotContain(id);
@@ -303,6 +302,23 @@ class Open311IntegrationTests {
 		String token = TestDatabase.queryString("SELECT tracking_code FROM report WHERE id = " + id);
 		JsonNode byToken = Open311Client.validJson(open311.get("tokens/" + token + ".json"), "service_requests");
 		assertThat(byToken.get(0).get("service_request_id").asString()).isEqualTo(id);
+
+		// A report about people, not a place, is not shown, as on the public map: where
+		// and
+		// when a neighbour conflict was reported says too much about whom.
+		HttpResponse<String> conflict = open311.postForm("requests.json",
+				Map.of("api_key", List.of(key), "service_code", List.of("NEIGHBOUR_CONFLICT"), "lat",
+						List.of("51.52371"), "long", List.of("6.92874"), "description",
+						List.of("Streit im Treppenhaus " + UUID.randomUUID())));
+		String conflictId = Open311Client.validJson(conflict, "service_requests")
+			.get(0)
+			.get("service_request_id")
+			.asString();
+		assertThat(open311.get("requests/" + conflictId + ".json").statusCode()).isEqualTo(404);
+		JsonNode all = Open311Client.validJson(
+				open311.get("requests.json?start_date=" + java.net.URLEncoder.encode(start, StandardCharsets.UTF_8)),
+				"service_requests");
+		assertThat(all.findValuesAsString("service_request_id")).contains(id).doesNotContain(conflictId);
 	}
 
 	private String issueKey(String name, int requestsPerHour) {
