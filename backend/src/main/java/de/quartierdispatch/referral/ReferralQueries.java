@@ -44,7 +44,8 @@ class ReferralQueries {
 			jsonb_build_object('id', r.id, 'serviceId', r.service_id, 'service', s.name, 'topic', r.topic,
 			    'language', r.language, 'need', CASE WHEN r.redacted_at IS NULL THEN r.need END,
 			    'consent', r.consent_at IS NOT NULL,
-			    'hasContact', EXISTS (SELECT 1 FROM referral_contact c WHERE c.referral_id = r.id),
+			    'hasContact', EXISTS (SELECT 1 FROM referral_contact c
+			                          WHERE c.referral_id = r.id AND r.state IN ('OPEN', 'ACCEPTED')),
 			    'state', r.state, 'outcome', r.outcome, 'appointmentAt', r.appointment_at,
 			    'redirectTo', r.redirect_to, 'declineReason', r.decline_reason, 'createdAt', r.created_at,
 			    'acceptedAt', r.accepted_at, 'outcomeAt', r.outcome_at, 'version', r.version,
@@ -60,14 +61,15 @@ class ReferralQueries {
 	private static final String PARTNER_DETAIL = "SELECT (" + PARTNER_VIEW + """
 			 || jsonb_build_object(
 			        'contact', (SELECT jsonb_build_object('name', c.name, 'phone', c.phone, 'email', c.email)
-			                    FROM referral_contact c WHERE c.referral_id = r.id),
+			                    FROM referral_contact c WHERE c.referral_id = r.id AND r.state IN ('OPEN', 'ACCEPTED')),
 			        'notes', (SELECT coalesce(jsonb_agg(jsonb_build_object(
 			                      'id', n.id, 'author', staff_name('staff:' || n.author),
 			                      'text', CASE WHEN n.redacted_at IS NULL THEN n.text END, 'at', n.created_at)
 			                      ORDER BY n.created_at), '[]')
 			                  FROM referral_note n WHERE n.referral_id = r.id AND n.organisation_id = :organisation))
 			)::text AS document,
-			EXISTS (SELECT 1 FROM referral_contact c WHERE c.referral_id = r.id) AS has_contact
+			EXISTS (SELECT 1 FROM referral_contact c WHERE c.referral_id = r.id AND r.state IN ('OPEN', 'ACCEPTED'))
+			    AS has_contact
 			FROM referral r JOIN partner_service s ON s.id = r.service_id
 			WHERE r.id = :id AND r.organisation_id = :organisation
 			""";
@@ -98,8 +100,9 @@ class ReferralQueries {
 	}
 
 	/**
-	 * One referral of the organisation, with contact details and the organisation's
-	 * notes.
+	 * One referral of the organisation, with the organisation's notes, and with contact
+	 * details while the partner can still act on it (open or accepted): a partner that
+	 * declined or closed it has no purpose left to reach the person.
 	 */
 	Mono<PartnerDetail> partnerDetail(long id, long organisationId) {
 		return this.db.sql(PARTNER_DETAIL)

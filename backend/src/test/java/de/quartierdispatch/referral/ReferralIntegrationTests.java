@@ -98,6 +98,35 @@ class ReferralIntegrationTests {
 	}
 
 	@Test
+	void aPartnerThatDeclinedNoLongerSeesTheContactDetails() {
+		long referral = refer(counter(), FAMILY_COUNSELLING, true, Map.of("phone", PersonalData.PHONE));
+		WebTestClient partner = StaffLogin.as(this.client, Partners.member(Partners.CARITAS), CLOCK);
+		partner.get()
+			.uri("/api/partner/referrals/{id}", referral)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.contact.phone")
+			.isEqualTo(PersonalData.PHONE);
+		partner.post()
+			.uri("/api/partner/referrals/{id}/decline", referral)
+			.bodyValue(Map.of("reason", "Keine Kapazität"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		String declined = partner.get()
+			.uri("/api/partner/referrals/{id}", referral)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(declined).contains("DECLINED").doesNotContain(PersonalData.PHONE).contains("\"hasContact\": false");
+		assertThat(contactReads(referral)).isEqualTo(1);
+	}
+
+	@Test
 	void aReferralWithoutConsentReachesThePartnerWithoutAnyContactDetails() {
 		long referral = refer(counter(), FAMILY_COUNSELLING, false, null);
 		WebTestClient partner = StaffLogin.as(this.client, Partners.member(Partners.CARITAS), CLOCK);
