@@ -47,7 +47,7 @@ export class PartnersPanel {
   _organisationTable() {
     const t = (key) => this.i18n.t(key);
     return scrollRegion(t('admin.partners.organisations'), el('table', { className: 'data-table', id: 'partner-organisations' },
-      el('thead', {}, el('tr', {}, [t('admin.partners.name'), t('admin.partners.kind'), t('admin.partners.active'), ''].map((heading) => el('th', { scope: 'col' }, heading)))),
+      el('thead', {}, el('tr', {}, [t('admin.partners.name'), t('admin.partners.kind'), t('admin.partners.active'), ''].map((heading) => el('th', { scope: 'col' }, heading || el('span', { className: 'visually-hidden' }, t('admin.actions')))))),
       el('tbody', {}, this.overview.organisations.map((organisation) => el('tr', {},
         el('th', { scope: 'row' }, organisation.name), el('td', {}, t(`admin.partners.kind.${organisation.kind}`)),
         el('td', {}, t(organisation.active ? 'admin.partners.activeYes' : 'admin.partners.activeNo')),
@@ -80,7 +80,7 @@ export class PartnersPanel {
     const t = (key) => this.i18n.t(key);
     return scrollRegion(t('admin.partners.services'), el('table', { className: 'data-table', id: 'partner-services' },
       el('thead', {}, el('tr', {}, [t('admin.partners.name'), t('admin.partners.organisation'), t('admin.partners.topic'), t('directory.hours'), t('admin.partners.active'), '']
-        .map((heading) => el('th', { scope: 'col' }, heading)))),
+        .map((heading) => el('th', { scope: 'col' }, heading || el('span', { className: 'visually-hidden' }, t('admin.actions')))))),
       el('tbody', {}, this.services.map((service) => el('tr', {},
         el('th', { scope: 'row' }, service.name), el('td', {}, service.organisation), el('td', {}, t(`topic.${service.topic}`)),
         el('td', {}, openingHoursText(service.openingHours, this.i18n.language)), el('td', {}, t(service.active ? 'admin.partners.activeYes' : 'admin.partners.activeNo')),
@@ -125,7 +125,7 @@ export class PartnersPanel {
   _accountTable() {
     const t = (key) => this.i18n.t(key);
     return scrollRegion(t('admin.partners.accounts'), el('table', { className: 'data-table', id: 'partner-accounts' },
-      el('thead', {}, el('tr', {}, [t('admin.users.username'), t('admin.partners.organisation')].map((heading) => el('th', { scope: 'col' }, heading)))),
+      el('thead', {}, el('tr', {}, [t('admin.users.username'), t('admin.partners.organisation')].map((heading) => el('th', { scope: 'col' }, heading || el('span', { className: 'visually-hidden' }, t('admin.actions')))))),
       el('tbody', {}, this.overview.accounts.map((account) => {
         const select = el('select', { id: `member-${account.userId}`, 'aria-label': `${t('admin.partners.organisation')}: ${account.username}` },
           el('option', { value: '' }, t('admin.partners.noOrganisation')),

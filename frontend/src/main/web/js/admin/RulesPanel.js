@@ -102,9 +102,9 @@ export class RulesPanel {
         el('p', { className: 'rule__name' }, rule.name),
         el('p', { className: 'rule__text' }, this._describe(rule)),
         el('div', { className: 'actions' },
-          el('button', { type: 'button', className: 'button button--small', ...named('admin.rules.edit'), onClick: () => this._edit(rule) }, t('admin.rules.edit')),
-          !rule.isDefault && el('button', { type: 'button', className: 'button button--small', ...named('admin.rules.up'), disabled: index === 0, onClick: () => this._move(rule, -1) }, t('admin.rules.up')),
-          !rule.isDefault && el('button', { type: 'button', className: 'button button--small', ...named('admin.rules.down'), disabled: index === movable.length - 1, onClick: () => this._move(rule, 1) }, t('admin.rules.down'))));
+          el('button', { type: 'button', className: 'button button--small', ...named('admin.rules.edit'), dataset: { rule: rule.id, action: 'edit' }, onClick: () => this._edit(rule) }, t('admin.rules.edit')),
+          !rule.isDefault && el('button', { type: 'button', className: 'button button--small', ...named('admin.rules.up'), dataset: { rule: rule.id, action: 'up' }, disabled: index === 0, onClick: () => this._move(rule, -1) }, t('admin.rules.up')),
+          !rule.isDefault && el('button', { type: 'button', className: 'button button--small', ...named('admin.rules.down'), dataset: { rule: rule.id, action: 'down' }, disabled: index === movable.length - 1, onClick: () => this._move(rule, 1) }, t('admin.rules.down'))));
     }));
   }
 
@@ -140,9 +140,21 @@ export class RulesPanel {
     $('#rule-name').focus();
   }
 
-  _close() {
+  /**
+   * Closes the form; the keyboard goes back to the rule's own button in the list (or, for a new
+   * rule not saved or a rule deleted, to "new rule"), not to the page's top with the hidden form.
+   */
+  _close(ruleId = this.editing?.id) {
     this.editing = null;
     this.form.hidden = true;
+    this._focusRule(ruleId, 'edit');
+  }
+
+  /** A moved rule's button may be disabled now (it reached the top): then its edit button. */
+  _focusRule(ruleId, action) {
+    const find = (which) => $(`#rule-list [data-rule="${ruleId}"][data-action="${which}"]`);
+    const button = [find(action), find('edit')].find((candidate) => candidate && !candidate.disabled);
+    (button ?? $('#new-rule')).focus();
   }
 
   _request() {
@@ -170,8 +182,9 @@ export class RulesPanel {
         ? await api(`/api/routing/rules/${this.editing.id}`, { method: 'PUT', body: this._request() })
         : await api('/api/routing/rules', { method: 'POST', body: this._request() });
       this.message.show(this.i18n.t('admin.rules.saved', { name: saved.name }));
-      this._close();
+      this.form.hidden = true;
       await this.load();
+      this._close(saved.id);
     }
     catch (failure) {
       showProblem(this.errors, failure, this.i18n);
@@ -186,8 +199,9 @@ export class RulesPanel {
     try {
       await api(`/api/routing/rules/${rule.id}?version=${rule.version}`, { method: 'DELETE' });
       this.message.show(this.i18n.t('admin.rules.deleted', { name: rule.name }));
-      this._close();
+      this.form.hidden = true;
       await this.load();
+      this._close(null);
     }
     catch (failure) {
       showProblem(this.errors, failure, this.i18n);
@@ -202,6 +216,7 @@ export class RulesPanel {
     try {
       this.rules = await api('/api/routing/rules/order', { method: 'PUT', body: { ids } });
       this._renderList();
+      this._focusRule(rule.id, step < 0 ? 'up' : 'down');
       this.message.show(this.i18n.t('admin.rules.moved', { name: rule.name }));
     }
     catch (failure) {

@@ -28,10 +28,10 @@ export class TeamTypesPanel {
     this.section.replaceChildren(
       el('h1', { id: 'team-types-heading' }, t('admin.teamTypes.heading')),
       el('p', { className: 'hint' }, t('admin.teamTypes.hint')),
-      scrollRegion(t('admin.teamTypes.heading'), el('table', { className: 'data-table', id: 'team-type-table' },
+      scrollRegion(t('admin.teamTypes.table'), el('table', { className: 'data-table', id: 'team-type-table' },
         el('caption', { className: 'visually-hidden' }, t('admin.teamTypes.heading')),
         el('thead', {}, el('tr', {}, [t('admin.teamTypes.teamType'), t('admin.teamTypes.checkInMinutes'), t('admin.teamTypes.voluntary'), '']
-          .map((heading) => el('th', { scope: 'col' }, heading)))),
+          .map((heading) => el('th', { scope: 'col' }, heading || el('span', { className: 'visually-hidden' }, t('admin.actions')))))),
         el('tbody', {}, this.teamTypes.map((type) => this._row(type))))));
   }
 

@@ -2,9 +2,10 @@ import { $, $$ } from '../core/dom.js';
 
 /**
  * The administration page shows one section at a time: the address's #fragment says which, so
- * each can be bookmarked.
+ * each can be bookmarked. Chosen from the tabs, the section's heading takes the keyboard (the
+ * browser would leave it nowhere: the section was hidden when its link was followed).
  */
-export function showSection() {
+export function showSection({ focus = false } = {}) {
   const wanted = $$('.tab-panel').find((section) => `#${section.id}` === window.location.hash) || $('.tab-panel');
   for (const section of $$('.tab-panel')) {
     section.hidden = section !== wanted;
@@ -14,5 +15,10 @@ export function showSection() {
     if (link.hasAttribute('aria-current')) {
       link.setAttribute('aria-current', 'page');
     }
+  }
+  const heading = wanted.querySelector('h1, h2');
+  if (focus && heading) {
+    heading.tabIndex = -1;
+    heading.focus();
   }
 }

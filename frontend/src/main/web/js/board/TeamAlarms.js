@@ -43,6 +43,8 @@ export class TeamAlarms {
     this.shown = shown;
     const box = $('#alarms');
     box.hidden = !alarmed.length;
+    // A landmark of its own, so that a screen reader finds the alarms; gone with the last one.
+    box.parentElement.hidden = !alarmed.length;
     box.replaceChildren(...alarmed.map((team) => el('li', { className: 'alarm' },
       el('strong', {}, t('board.alarm.title')), ' ',
       t(`board.alarm.${team.alarm.reason}`, { team: team.name, id: team.alarm.incidentId }), ' ',

@@ -17,7 +17,7 @@ import { TeamTypesPanel } from '../admin/TeamTypesPanel.js';
  */
 async function start() {
   showSection();
-  window.addEventListener('hashchange', showSection);
+  window.addEventListener('hashchange', () => showSection({ focus: true }));
   const { i18n, me } = await startStaffPage({ title: 'admin.title', wide: true });
   const [reference, categories, config] = await Promise.all([api('/api/admin/reference'), api('/api/categories'), api('/api/config')]);
   const message = new Message($('#message'));

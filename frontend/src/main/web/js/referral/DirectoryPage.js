@@ -89,7 +89,7 @@ export class DirectoryPage {
     const t = (key, params) => this.i18n.t(key, params);
     $('#result-status').textContent = t('directory.found', { count: this.services.length });
     $('#services').replaceChildren(...this.services.map((service) => el('li', { className: 'service', dataset: { service: service.id } },
-      el('h3', {}, service.name,
+      el('h2', { className: 'service__name' }, service.name,
         service.openNow ? el('span', { className: 'badge badge--open' }, t('directory.badgeOpenNow'))
           : service.openToday ? el('span', { className: 'badge' }, t('directory.badgeOpenToday')) : ''),
       el('p', { className: 'hint' }, `${service.organisation} · ${t(`topic.${service.topic}`)}`),

@@ -115,6 +115,8 @@ export class StatusPage {
       this.status = await api(`/api/reports/${encodeURIComponent(code)}`);
       this._render();
       result.textContent = this.i18n.t(answer.followUp ? 'status.followUp' : 'status.reopened');
+      // The button went with the ended state: the keyboard goes to what happened instead.
+      result.focus();
     }
     catch (failure) {
       result.textContent = (failure instanceof ApiError && failure.detail) ? failure.detail : this.i18n.t('error.network');

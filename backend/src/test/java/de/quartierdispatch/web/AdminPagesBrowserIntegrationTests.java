@@ -58,6 +58,8 @@ class AdminPagesBrowserIntegrationTests {
 		for (String section : SECTIONS) {
 			page.locator(".tabs a[href='#" + section + "']").click();
 			assertThat(page.locator("#" + section)).isVisible();
+			// The keyboard moves to the section chosen, not to the page's top.
+			assertThat(page.locator("#" + section + " h1")).isFocused();
 			Accessibility.assertNoSeriousViolations(page);
 		}
 
@@ -141,6 +143,14 @@ class AdminPagesBrowserIntegrationTests {
 				.as("the page keeps the phone's width in section %s", section)
 				.isEqualTo(true);
 		}
+		// A key shown once is one long word: it wraps instead of widening the page.
+		page.locator(".tabs a[href='#interfaces']").click();
+		page.locator("#key-name").fill("Mängelmelder " + UUID.randomUUID().toString().substring(0, 8));
+		page.locator("#key-form button[type=submit]").click();
+		assertThat(page.locator("#key-issued")).isVisible();
+		assertThat(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+			.as("the page keeps the phone's width with a key shown")
+			.isEqualTo(true);
 		page.locator(".tabs a[href='#partners']").click();
 		Locator services = page.getByRole(AriaRole.REGION,
 				new Page.GetByRoleOptions().setName("Angebote").setExact(true));

@@ -128,6 +128,7 @@ class ResidentLoopBrowserIntegrationTests {
 		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
 		page.locator("#still-a-problem-button").click();
 		assertThat(page.locator("#still-a-problem-result")).hasText("أُعيد فتح بلاغك. سيتولاه فريق مرة أخرى.");
+		assertThat(page.locator("#still-a-problem-result")).isFocused();
 		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
 		Accessibility.assertNoSeriousViolations(page);
 	}
