@@ -3,12 +3,16 @@ package de.quartierdispatch.privacy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import de.quartierdispatch.intake.TrackingCodes;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.ProblemException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -52,9 +56,15 @@ class DataSubjectRequests {
 			WHERE r.tracking_code = :code
 			""";
 
+	/**
+	 * The report's own data, and what staff wrote about its case: notes, the teams' notes
+	 * and decline reasons, the reason an incident was closed without action (any of them
+	 * may name the person). When no other report keeps the incident, it is redacted as by
+	 * retention: its location coarsened, its photos and messages erased.
+	 */
 	private static final String ERASE = """
 			WITH target AS (
-			    SELECT id FROM report WHERE tracking_code = :code FOR UPDATE
+			    SELECT id, incident_id FROM report WHERE tracking_code = :code FOR UPDATE
 			), contact AS (
 			    DELETE FROM reporter_contact WHERE report_id IN (SELECT id FROM target) RETURNING 1
 			), redacted AS (
@@ -62,9 +72,34 @@ class DataSubjectRequests {
 			                      location = ST_SnapToGrid(location, :grid), redacted_at = :now
 			    WHERE id IN (SELECT id FROM target) AND redacted_at IS NULL
 			    RETURNING 1
+			), notes AS (
+			    UPDATE incident_note SET text = '', redacted_at = :now
+			    WHERE incident_id IN (SELECT incident_id FROM target) AND redacted_at IS NULL
+			    RETURNING 1
+			), team_notes AS (
+			    UPDATE assignment SET note = NULL, decline_reason = NULL
+			    WHERE incident_id IN (SELECT incident_id FROM target)
+			      AND (note IS NOT NULL OR decline_reason IS NOT NULL)
+			    RETURNING 1
+			), others AS (
+			    SELECT EXISTS (SELECT 1 FROM report r JOIN target t ON r.incident_id = t.incident_id
+			                   WHERE r.redacted_at IS NULL AND r.id <> t.id) AS remain
+			), incident AS (
+			    -- Redacted as by retention once no other report keeps the case open (its
+			    -- triggers erase the teams' photos and the messages to the reporters).
+			    UPDATE incident i
+			    SET outcome_reason = NULL,
+			        location = CASE WHEN o.remain THEN i.location ELSE ST_SnapToGrid(i.location, :grid) END,
+			        referred_to = CASE WHEN o.remain THEN i.referred_to END,
+			        redacted_at = CASE WHEN o.remain THEN i.redacted_at ELSE coalesce(i.redacted_at, :now) END
+			    FROM others o
+			    WHERE i.id IN (SELECT incident_id FROM target)
+			    RETURNING 1
 			)
-			SELECT (SELECT id FROM target) AS report_id, EXISTS (SELECT 1 FROM contact) AS contact_erased,
-			       EXISTS (SELECT 1 FROM redacted) AS report_redacted
+			SELECT (SELECT id FROM target) AS report_id, (SELECT incident_id FROM target) AS incident_id,
+			       EXISTS (SELECT 1 FROM contact) AS contact_erased, EXISTS (SELECT 1 FROM redacted) AS report_redacted,
+			       (SELECT count(*) FROM notes) + (SELECT count(*) FROM team_notes) AS notes_redacted,
+			       (SELECT count(*) FROM incident) AS incidents
 			""";
 
 	private final DatabaseClient db;
@@ -75,7 +110,11 @@ class DataSubjectRequests {
 
 	private final Clock clock;
 
-	DataSubjectRequests(DatabaseClient db, TransactionalOperator transactions, AuditLog audit, Clock clock) {
+	private final List<ErasureStep> steps;
+
+	DataSubjectRequests(DatabaseClient db, TransactionalOperator transactions, AuditLog audit, Clock clock,
+			List<ErasureStep> steps) {
+		this.steps = steps;
 		this.db = db;
 		this.transactions = transactions;
 		this.audit = audit;
@@ -102,24 +141,38 @@ class DataSubjectRequests {
 	 * coarsens its location; category, quarter and times stay for the statistics.
 	 */
 	Mono<Erasure> erase(String trackingCode, String request, StaffPrincipal staff) {
-		Mono<Erasure> erased = Mono
-			.defer(() -> this.db.sql(ERASE)
-				.bind("code", canonical(trackingCode))
-				.bind("now", now())
-				.bind("grid", Retention.COARSE_GRID_DEGREES)
-				.map((row) -> new Erasure(row.get("report_id", Long.class),
-						Boolean.TRUE.equals(row.get("contact_erased", Boolean.class)),
-						Boolean.TRUE.equals(row.get("report_redacted", Boolean.class))))
-				.one()
-				.filter((erasure) -> erasure.reportId() != null)
-				.switchIfEmpty(Mono.error(NoReportWithCodeException::new))
-				.flatMap(
-						(erasure) -> this.audit
-							.record("staff:" + staff.userId(), "DATA_ERASED", erasure.reportId(),
-									"DATA_SUBJECT_REQUEST", Map.of("request", request, "contactErased",
-											erasure.contactErased(), "reportRedacted", erasure.reportRedacted()))
-							.thenReturn(erasure)));
+		OffsetDateTime now = now();
+		Mono<Erasure> erased = Mono.defer(() -> this.db.sql(ERASE)
+			.bind("code", canonical(trackingCode))
+			.bind("now", now)
+			.bind("grid", Retention.COARSE_GRID_DEGREES)
+			.map((row) -> new Erasure(row.get("report_id", Long.class), row.get("incident_id", Long.class),
+					Boolean.TRUE.equals(row.get("contact_erased", Boolean.class)),
+					Boolean.TRUE.equals(row.get("report_redacted", Boolean.class)),
+					row.get("notes_redacted", Long.class)))
+			.one()
+			.filter((erasure) -> erasure.reportId() != null)
+			.switchIfEmpty(Mono.error(NoReportWithCodeException::new))
+			.flatMap((erasure) -> furtherSteps(erasure, now).flatMap((further) -> {
+				Map<String, Object> details = new TreeMap<>(further);
+				details.putAll(Map.of("request", request, "contactErased", erasure.contactErased(), "reportRedacted",
+						erasure.reportRedacted(), "notesRedacted", erasure.notesRedacted()));
+				return this.audit
+					.record("staff:" + staff.userId(), "DATA_ERASED", erasure.reportId(), "DATA_SUBJECT_REQUEST",
+							details)
+					.thenReturn(erasure);
+			})));
 		return this.transactions.transactional(erased);
+	}
+
+	/**
+	 * What other features keep about the case, one after the other on the transaction's
+	 * connection.
+	 */
+	private Mono<Map<String, Long>> furtherSteps(Erasure erasure, OffsetDateTime now) {
+		return Flux.fromIterable(this.steps)
+			.concatMap((step) -> step.erase(erasure.reportId(), erasure.incidentId(), now))
+			.collect(TreeMap::new, Map::putAll);
 	}
 
 	private static String canonical(String trackingCode) {
@@ -140,8 +193,11 @@ class DataSubjectRequests {
 	 * @param contactErased contact details were there and are gone
 	 * @param reportRedacted the text was there and is gone (false when it had been
 	 * redacted before)
+	 * @param incidentId the report's incident (not part of the answer)
+	 * @param notesRedacted staff's notes on the case that were erased
 	 */
-	public record Erasure(@Nullable Long reportId, boolean contactErased, boolean reportRedacted) {
+	public record Erasure(@Nullable Long reportId, @JsonIgnore @Nullable Long incidentId, boolean contactErased,
+			boolean reportRedacted, long notesRedacted) {
 	}
 
 	/** No report has this tracking code. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.Partners;
 import de.quartierdispatch.support.PersonalData;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -156,6 +157,59 @@ class AuditTrailIntegrationTests {
 			.isEqualTo("Schreiben vom 3. März, Az. 32-17")
 			.jsonPath("$[1].action")
 			.isEqualTo("DATA_EXPORTED");
+	}
+
+	@Test
+	void anErasureReachesWhatStaffWroteAboutTheCaseAndItsReferrals() {
+		Submitted report = submitWithContact();
+		long incident = TestDatabase.queryLong("SELECT incident_id FROM report WHERE id = " + report.id());
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.bodyValue(Map.of("text", "Herr " + PersonalData.NAME + " ruft morgen wieder an"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		lead.post()
+			.uri("/api/incidents/{id}/referrals", incident)
+			.bodyValue(Map.of("serviceId", Partners.service("Konfliktberatung und Nachbarschaftsmediation"), "need",
+					"Mediation mit " + PersonalData.NAME, "language", "de", "consent", true, "contact",
+					Map.of("phone", PersonalData.PHONE)))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+
+		StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/admin/privacy/erase")
+			.bodyValue(Map.of("trackingCode", report.trackingCode(), "request", "Mail vom 4. März"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.notesRedacted")
+			.isEqualTo(1)
+			.jsonPath("$.incidentId")
+			.doesNotExist();
+
+		assertThat(TestDatabase.queryString("SELECT string_agg(text, '|') FROM incident_note WHERE incident_id = "
+				+ incident + " AND kind <> 'SYSTEM'"))
+			.doesNotContain(PersonalData.NAME);
+		assertThat(
+				TestDatabase.queryString("SELECT string_agg(need, '|') FROM referral WHERE incident_id = " + incident))
+			.isEmpty();
+		assertThat(TestDatabase
+			.queryLong("SELECT count(*) FROM referral_contact c JOIN referral r ON r.id = c.referral_id "
+					+ "WHERE r.incident_id = " + incident))
+			.isZero();
+		// The only report of its incident: the incident is redacted as by retention, its
+		// place coarsened.
+		assertThat(TestDatabase.queryString("SELECT (redacted_at IS NOT NULL) || ' ' || "
+				+ "(ST_Y(location) = round(ST_Y(location)::numeric, 3)) FROM incident WHERE id = " + incident))
+			.isEqualTo("true true");
+		assertThat(TestDatabase.queryString("SELECT details ->> 'referralContactsErased' FROM audit_log "
+				+ "WHERE action = 'DATA_ERASED' AND report_id = " + report.id()))
+			.isEqualTo("1");
 	}
 
 	@Test

@@ -1,0 +1,57 @@
+package de.quartierdispatch.referral;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import de.quartierdispatch.privacy.ErasureStep;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A resident's erasure request reaches the referrals made from their report's incident (a
+ * lead referring the family to early help): the person's contact details, what was
+ * needed, the partner's notes, the appointment and where to turn instead go, as retention
+ * would remove them; topic, times and outcome remain for the statistics. A referral from
+ * the incident may concern the reporter under another name, so none is kept.
+ */
+@Component
+class ReferralErasure implements ErasureStep {
+
+	private static final String ERASE = """
+			WITH referrals AS (
+			    SELECT id FROM referral WHERE incident_id = :incident
+			), contacts AS (
+			    DELETE FROM referral_contact WHERE referral_id IN (SELECT id FROM referrals) RETURNING 1
+			), notes AS (
+			    UPDATE referral_note SET text = '', redacted_at = :now
+			    WHERE referral_id IN (SELECT id FROM referrals) AND redacted_at IS NULL
+			    RETURNING 1
+			), redacted AS (
+			    UPDATE referral SET need = '', decline_reason = NULL, redirect_to = NULL, appointment_at = NULL,
+			                        redacted_at = coalesce(redacted_at, :now)
+			    WHERE id IN (SELECT id FROM referrals)
+			    RETURNING 1
+			)
+			SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM notes) AS notes,
+			       (SELECT count(*) FROM redacted) AS referrals
+			""";
+
+	private final DatabaseClient db;
+
+	ReferralErasure(DatabaseClient db) {
+		this.db = db;
+	}
+
+	@Override
+	public Mono<Map<String, Long>> erase(long reportId, long incidentId, OffsetDateTime now) {
+		return this.db.sql(ERASE)
+			.bind("incident", incidentId)
+			.bind("now", now)
+			.map((row) -> Map.of("referralContactsErased", row.get("contacts", Long.class), "referralNotesRedacted",
+					row.get("notes", Long.class), "referralsRedacted", row.get("referrals", Long.class)))
+			.one();
+	}
+
+}
