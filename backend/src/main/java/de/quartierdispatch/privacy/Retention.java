@@ -38,27 +38,30 @@ public class Retention {
 
 	private static final String ERASE_CONTACTS = """
 			DELETE FROM reporter_contact c USING report r, incident i
-			WHERE c.report_id = r.id AND r.incident_id = i.id AND i.closed_at <= :cutoff
+			WHERE c.report_id = r.id AND r.incident_id = i.id
+			  AND (i.closed_at <= :cutoff OR (i.closed_at IS NULL AND i.updated_at <= :abandoned))
 			""";
 
 	private static final String REDACT_REPORTS = """
 			UPDATE report r
 			SET description = '', address_label = NULL, location = ST_SnapToGrid(r.location, :grid), redacted_at = :now
 			FROM incident i
-			WHERE r.incident_id = i.id AND r.redacted_at IS NULL AND i.closed_at <= :cutoff
+			WHERE r.incident_id = i.id AND r.redacted_at IS NULL
+			  AND (i.closed_at <= :cutoff OR (i.closed_at IS NULL AND i.updated_at <= :abandoned))
 			""";
 
 	private static final String REDACT_NOTES = """
 			WITH notes AS (
 			    UPDATE incident_note n SET text = '', redacted_at = :now
 			    FROM incident i
-			    WHERE n.incident_id = i.id AND n.redacted_at IS NULL AND i.closed_at <= :cutoff
+			    WHERE n.incident_id = i.id AND n.redacted_at IS NULL
+			      AND (i.closed_at <= :cutoff OR (i.closed_at IS NULL AND i.updated_at <= :abandoned))
 			    RETURNING 1
 			), assignment_notes AS (
 			    UPDATE assignment a SET note = NULL, decline_reason = NULL
 			    FROM incident i
 			    WHERE a.incident_id = i.id AND (a.note IS NOT NULL OR a.decline_reason IS NOT NULL)
-			      AND i.closed_at <= :cutoff
+			      AND (i.closed_at <= :cutoff OR (i.closed_at IS NULL AND i.updated_at <= :abandoned))
 			    RETURNING 1
 			)
 			SELECT (SELECT count(*) FROM notes) + (SELECT count(*) FROM assignment_notes) AS count
@@ -67,7 +70,7 @@ public class Retention {
 	private static final String COARSEN_INCIDENTS = """
 			UPDATE incident
 			SET location = ST_SnapToGrid(location, :grid), referred_to = NULL, redacted_at = :now
-			WHERE redacted_at IS NULL AND closed_at <= :cutoff
+			WHERE redacted_at IS NULL AND (closed_at <= :cutoff OR (closed_at IS NULL AND updated_at <= :abandoned))
 			""";
 
 	private final DatabaseClient db;
@@ -113,10 +116,16 @@ public class Retention {
 
 	private Mono<RetentionReport> removeLapsed(Instant now) {
 		OffsetDateTime at = utc(now);
-		Map<String, Object> contacts = Map.of("cutoff", utc(now.minus(this.properties.contactRetention())));
-		Map<String, Object> texts = Map.of("cutoff", utc(now.minus(this.properties.textRetention())), "now", at);
+		// An incident never closed, untouched for the text period, is abandoned: all of
+		// it
+		// lapses then, or it would be kept for ever.
+		OffsetDateTime abandoned = utc(now.minus(this.properties.textRetention()));
+		Map<String, Object> contacts = Map.of("cutoff", utc(now.minus(this.properties.contactRetention())), "abandoned",
+				abandoned);
+		Map<String, Object> texts = Map.of("cutoff", utc(now.minus(this.properties.textRetention())), "now", at,
+				"abandoned", abandoned);
 		Map<String, Object> coarsen = Map.of("cutoff", utc(now.minus(this.properties.textRetention())), "now", at,
-				"grid", COARSE_GRID_DEGREES);
+				"grid", COARSE_GRID_DEGREES, "abandoned", abandoned);
 		Map<String, Object> boardEvents = Map.of("before", utc(now.minus(this.properties.boardEventRetention())));
 		Map<String, Object> keys = Map.of("cutoff", utc(now.minus(this.properties.idempotencyRetention())));
 		// One after the other: the statements share the transaction's connection.

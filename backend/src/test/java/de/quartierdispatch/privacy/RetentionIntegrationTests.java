@@ -62,6 +62,9 @@ class RetentionIntegrationTests {
 		CLOCK.set(START);
 		Fixture closedAYearAgo = report(PersonalData.NAME, PersonalData.EMAIL, null);
 		close(closedAYearAgo, "Hausverwaltung informiert, Frau im 2. OG hat erneut angerufen.");
+		// Never closed, untouched since: abandoned, it lapses as a whole with the text
+		// period.
+		Fixture abandoned = report(PersonalData.OTHER_NAME, PersonalData.OTHER_EMAIL, null);
 		CLOCK.advance(Duration.ofDays(335));
 		Fixture closedAMonthAgo = report(PersonalData.OTHER_NAME, null, PersonalData.OTHER_PHONE);
 		close(closedAMonthAgo, "Jugendliche angesprochen, Lage ruhig.");
@@ -76,10 +79,12 @@ class RetentionIntegrationTests {
 		RetentionReport report = this.retention.run("test").block(Duration.ofSeconds(30));
 
 		assertThat(report.skipped()).isFalse();
-		assertThat(report.contactsErased()).as("a year and a month after closing").isEqualTo(2);
-		assertThat(report.reportsRedacted()).as("a year after closing").isEqualTo(1);
+		assertThat(report.contactsErased()).as("a year and a month after closing, and abandoned").isEqualTo(3);
+		assertThat(report.reportsRedacted()).as("a year after closing, and abandoned").isEqualTo(2);
 		assertThat(report.notesRedacted()).isEqualTo(1);
-		assertThat(report.incidentsCoarsened()).isEqualTo(1);
+		assertThat(report.incidentsCoarsened()).isEqualTo(2);
+		assertThat(contactOf(abandoned)).isNull();
+		assertThat(descriptionOf(abandoned)).isEmpty();
 		assertThat(report.boardEventsPruned()).as("older than 14 days on the job's clock").isEqualTo(boardEvents);
 		assertThat(report.idempotencyKeysDeleted()).as("older than 7 days").isEqualTo(keys);
 
@@ -108,7 +113,7 @@ class RetentionIntegrationTests {
 		assertThat(descriptionOf(closedJustNow)).isEqualTo(closedJustNow.description());
 		assertThat(value("SELECT details ->> 'contactsErased' FROM audit_log WHERE action = 'RETENTION_RUN' "
 				+ "ORDER BY id DESC LIMIT 1"))
-			.isEqualTo("2");
+			.isEqualTo("3");
 
 		RetentionReport again = this.retention.run("test").block(Duration.ofSeconds(30));
 		assertThat(List.of(again.contactsErased(), again.reportsRedacted(), again.notesRedacted(),

@@ -379,6 +379,33 @@ class ReferralIntegrationTests {
 	}
 
 	@Test
+	void aReferralNeverClosedLapsesAsAWholeAYearAfterItsLastStep() {
+		long referral = refer(counter(), FAMILY_COUNSELLING, true, Map.of("phone", PersonalData.PHONE));
+		WebTestClient partner = StaffLogin.as(this.client, Partners.member(Partners.CARITAS), CLOCK);
+		partner.post().uri("/api/partner/referrals/{id}/accept", referral).exchange().expectStatus().isOk();
+		partner.post()
+			.uri("/api/partner/referrals/{id}/outcome", referral)
+			.bodyValue(Map.of("outcome", "APPOINTMENT", "appointmentAt", "2027-03-04T13:00:00Z"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		// An appointment keeps the referral open: still at work after a month.
+		CLOCK.advance(Duration.ofDays(31));
+		this.retention.removeLapsed(cutoffs()).block(Duration.ofSeconds(30));
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM referral_contact WHERE referral_id = " + referral))
+			.isOne();
+		// No outcome ever came: a year after its last step, nothing personal is left.
+		CLOCK.advance(Duration.ofDays(335));
+		this.retention.removeLapsed(cutoffs()).block(Duration.ofSeconds(30));
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM referral_contact WHERE referral_id = " + referral))
+			.isZero();
+		assertThat(TestDatabase.queryString("SELECT need || '|' || (appointment_at IS NULL) || '|' || state "
+				+ "FROM referral WHERE id = " + referral))
+			.isEqualTo("|true|ACCEPTED");
+	}
+
+	@Test
 	void statisticsCountReferralsByTopicAndOutcomeAndSuppressSmallCounts() {
 		for (int i = 0; i < 3; i++) {
 			refer(counter(), DEBT_COUNSELLING, false, null);
