@@ -73,6 +73,16 @@ class RetentionIntegrationTests {
 		Fixture closedJustNow = report(PersonalData.OTHER_NAME, PersonalData.OTHER_EMAIL, null);
 		close(closedJustNow, "Erledigt.");
 		CLOCK.advance(Duration.ofHours(1));
+		// Accessibility feedback: one answered 40 days ago (its address lapsed), one
+		// never
+		// answered since the start (all of it lapsed).
+		long answered = count("INSERT INTO accessibility_feedback (message, email, language, created_at, answer, "
+				+ "answered_by, answered_at) VALUES ('Kontrast zu schwach', '" + PersonalData.EMAIL + "', 'de', "
+				+ "now(), 'Danke, behoben', 'admin', '" + CLOCK.instant().minus(Duration.ofDays(40))
+				+ "') RETURNING id");
+		long unanswered = count("INSERT INTO accessibility_feedback (message, email, language, created_at) "
+				+ "VALUES ('Formular ohne Tastatur', '" + PersonalData.OTHER_EMAIL + "', 'de', '" + START
+				+ "') RETURNING id");
 		long boardEvents = count("SELECT count(*) FROM board_event");
 		long keys = count("SELECT count(*) FROM idempotency_key");
 
@@ -114,6 +124,11 @@ class RetentionIntegrationTests {
 		assertThat(value("SELECT details ->> 'contactsErased' FROM audit_log WHERE action = 'RETENTION_RUN' "
 				+ "ORDER BY id DESC LIMIT 1"))
 			.isEqualTo("3");
+
+		assertThat(value(
+				"SELECT coalesce(email, '-') || ' ' || message FROM accessibility_feedback WHERE id = " + answered))
+			.isEqualTo("- Kontrast zu schwach");
+		assertThat(count("SELECT count(*) FROM accessibility_feedback WHERE id = " + unanswered)).isZero();
 
 		RetentionReport again = this.retention.run("test").block(Duration.ofSeconds(30));
 		assertThat(List.of(again.contactsErased(), again.reportsRedacted(), again.notesRedacted(),
