@@ -38,14 +38,14 @@ test('the audit log page knows, and names in German and English, every action th
 /**
  * The details the server records: the keys of the maps given to audit.record (and to the
  * partner administration's changed(...)), the retention run's counts and those of every
- * retention step.
+ * retention and erasure step.
  */
 function recordedDetails() {
   const details = new Set();
   for (const file of javaFiles(JAVA)) {
     const source = readFileSync(file, 'utf8');
     const regions = [...source.matchAll(/(?:\.record\(|changed\(admin,|counts\.putAll\()[^;]*/g)].map(([region]) => region);
-    if (/implements RetentionStep/.test(source)) {
+    if (/implements (RetentionStep|ErasureStep)/.test(source)) {
       regions.push(...[...source.matchAll(/Map\.of\([^;]*/g)].map(([region]) => region));
     }
     for (const region of regions) {

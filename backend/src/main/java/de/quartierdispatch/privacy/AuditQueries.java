@@ -1,6 +1,8 @@
 package de.quartierdispatch.privacy;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.TreeMap;
 
 import de.quartierdispatch.system.SqlParameters;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +75,29 @@ class AuditQueries {
 	record AuditFilter(@Nullable String action, @Nullable String username, @Nullable Long reportId,
 			@Nullable String trackingCode, @Nullable OffsetDateTime from, @Nullable OffsetDateTime to,
 			@Nullable Long before, int limit) {
+
+		/**
+		 * What was looked for, and how many entries were shown, for the record of the
+		 * look.
+		 */
+		Map<String, Object> searched(int entries) {
+			Map<String, Object> searched = new TreeMap<>();
+			searched.put("entries", entries);
+			putIfGiven(searched, "searchedAction", this.action);
+			putIfGiven(searched, "searchedUsername", this.username);
+			putIfGiven(searched, "searchedReport", this.reportId);
+			putIfGiven(searched, "searchedTrackingCode", this.trackingCode);
+			putIfGiven(searched, "from", (this.from != null) ? this.from.toString() : null);
+			putIfGiven(searched, "to", (this.to != null) ? this.to.toString() : null);
+			return searched;
+		}
+
+		private static void putIfGiven(Map<String, Object> map, String key, @Nullable Object value) {
+			if (value != null) {
+				map.put(key, value);
+			}
+		}
+
 	}
 
 }

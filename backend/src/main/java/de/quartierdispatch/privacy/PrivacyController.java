@@ -40,7 +40,10 @@ class PrivacyController {
 
 	private final AuditQueries audit;
 
-	PrivacyController(DataSubjectRequests requests, Retention retention, AuditQueries audit) {
+	private final AuditLog log;
+
+	PrivacyController(DataSubjectRequests requests, Retention retention, AuditQueries audit, AuditLog log) {
+		this.log = log;
 		this.requests = requests;
 		this.retention = retention;
 		this.audit = audit;
@@ -75,11 +78,22 @@ class PrivacyController {
 			@RequestParam(required = false) @Nullable String trackingCode,
 			@RequestParam(required = false) @Nullable OffsetDateTime from,
 			@RequestParam(required = false) @Nullable OffsetDateTime to,
-			@RequestParam(required = false) @Nullable Long before, @RequestParam(defaultValue = "100") int limit) {
+			@RequestParam(required = false) @Nullable Long before, @RequestParam(defaultValue = "100") int limit,
+			@AuthenticationPrincipal StaffPrincipal admin) {
 		String code = (trackingCode != null && !trackingCode.isBlank())
 				? TrackingCodes.normalize(trackingCode).orElse(trackingCode.strip()) : null;
-		return this.audit.find(new AuditFilter(action, username, reportId, code, Timestamps.checked("from", from),
-				Timestamps.checked("to", to), before, limit));
+		AuditFilter filter = new AuditFilter(action, username, reportId, code, Timestamps.checked("from", from),
+				Timestamps.checked("to", to), before, limit);
+		// The record itself holds personal data (who looked at whose report): reading it
+		// is
+		// on record too, written after the page is read, so that it does not fill the
+		// page.
+		return this.audit.find(filter)
+			.collectList()
+			.flatMap((entries) -> this.log
+				.record("staff:" + admin.userId(), "AUDIT_READ", null, null, filter.searched(entries.size()))
+				.thenReturn(entries))
+			.flatMapMany(Flux::fromIterable);
 	}
 
 	/**

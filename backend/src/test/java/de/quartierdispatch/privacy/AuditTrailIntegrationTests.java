@@ -157,6 +157,10 @@ class AuditTrailIntegrationTests {
 			.isEqualTo("Schreiben vom 3. März, Az. 32-17")
 			.jsonPath("$[1].action")
 			.isEqualTo("DATA_EXPORTED");
+		// Reading the record is on record, with what was looked for.
+		assertThat(TestDatabase.queryString("SELECT details ->> 'searchedReport' || ' ' || (details ->> 'entries') "
+				+ "FROM audit_log WHERE action = 'AUDIT_READ' ORDER BY id DESC LIMIT 1"))
+			.isEqualTo(report.id() + " 2");
 	}
 
 	@Test
