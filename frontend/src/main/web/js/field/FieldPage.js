@@ -251,8 +251,14 @@ export class FieldPage {
       return;
     }
     const reason = window.prompt(this.i18n.t('board.declineReason'));
-    if (reason) {
+    if (reason?.trim()) {
       await this.queueStep(assignment, { state: 'DECLINED', version: assignment.version, reason });
+    }
+    else if (reason !== null) {
+      // Confirmed without a reason: nothing is declined, and the member is told why.
+      const notice = el('p', { className: 'notice notice--warning', tabindex: '-1' }, this.i18n.t('field.declineReasonMissing'));
+      $('#message').replaceChildren(notice);
+      notice.focus();
     }
   }
 

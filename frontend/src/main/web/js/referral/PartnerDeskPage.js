@@ -20,6 +20,8 @@ export class PartnerDeskPage {
     this.referrals = [];
     this.current = null;
     this.errors = new FormErrors($('#answer'), $('#detail-errors'), i18n);
+    // The notes have a form of their own: a refused note is said at its field, not the answer's.
+    this.noteErrors = new FormErrors($('#note-form'), $('#note-errors'), i18n);
   }
 
   async start() {
@@ -128,10 +130,11 @@ export class PartnerDeskPage {
     try {
       await api(`/api/partner/referrals/${this.current.id}/notes`, { method: 'POST', body: { text: $('#note-text').value } });
       $('#note-text').value = '';
+      this.noteErrors.clear();
       await this._refresh(origin);
     }
     catch (failure) {
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.noteErrors, failure, this.i18n);
     }
   }
 

@@ -204,7 +204,7 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 	private ProblemDetail invalidRequest(WebExchangeBindException invalid, Locale locale) {
 		ProblemDetail problem = this.problems.forStatus(HttpStatus.BAD_REQUEST, locale);
 		problem.setDetail(this.problems.message("problem.invalid-request.detail", locale, null));
-		List<FieldProblem> errors = invalid.getFieldErrors()
+		List<FieldProblem> errors = MissingValues.firstOnly(invalid.getFieldErrors())
 			.stream()
 			.map((error) -> fieldProblem(error, locale))
 			.toList();

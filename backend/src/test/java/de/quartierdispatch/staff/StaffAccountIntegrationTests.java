@@ -85,14 +85,16 @@ class StaffAccountIntegrationTests {
 	void aShortPasswordIsSaidTogetherWithTheOtherMissingFields() {
 		admin().post()
 			.uri("/api/admin/users")
-			.bodyValue(Map.of("username", uniqueName(), "displayName", "Lena Vogt", "password", "kurz", "roles",
-					List.of()))
+			.bodyValue(Map.of("username", "", "displayName", "Lena Vogt", "password", "kurz", "roles", List.of()))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(400)
 			.expectBody()
 			.jsonPath("$.errors[?(@.field == 'roles')]")
 			.exists()
+			// An empty name is said once: missing, not also of the wrong form.
+			.jsonPath("$.errors[?(@.field == 'username')].message")
+			.isEqualTo(List.of("Bitte füllen Sie dieses Feld aus."))
 			.jsonPath("$.errors[?(@.field == 'password')].message")
 			.isEqualTo("Verwenden Sie mindestens 12 und höchstens 128 Zeichen; "
 					+ "ein Satz aus mehreren Wörtern ist am leichtesten zu merken.");

@@ -111,6 +111,10 @@ class ReferralBrowserIntegrationTests {
 		assertThat(partner.locator("#detail-status")).hasText("Angenommen");
 		partner.getByLabel("Ergebnis", new Page.GetByLabelOptions().setExact(true)).selectOption("APPOINTMENT");
 		partner.getByLabel("Termin am").fill("2027-03-04T14:00");
+		// An empty note: said at the note's field, not at the answer's.
+		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notiz speichern")).click();
+		assertThat(partner.locator("#note-text")).hasAttribute("aria-invalid", "true");
+		assertThat(partner.locator("#note-errors h2")).isFocused();
 		partner.getByLabel("Neue Notiz").fill("Vater erzählt von Streit mit der Schule");
 		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notiz speichern")).click();
 		assertThat(partner.locator("#notes")).containsText("Vater erzählt");
