@@ -29,15 +29,24 @@ class FakeWebSocket {
     return this.listeners.close({ code });
   }
 
-  close() {
+  /** As in a browser, the page's own close ends in a close event with its code. */
+  close(code) {
+    const wasOpen = this.readyState !== 3;
     this.readyState = 3;
+    return wasOpen ? this.listeners.close?.({ code }) : undefined;
   }
 
 }
 
 /** Timers the test runs by hand: the reconnects wait for nothing but the test. */
 const pendingTimeouts = [];
-globalThis.setTimeout = (callback) => pendingTimeouts.push(callback);
+const cancelled = new Set();
+globalThis.setTimeout = (callback) => {
+  const id = Symbol('timeout');
+  pendingTimeouts.push(() => cancelled.has(id) || callback());
+  return id;
+};
+globalThis.clearTimeout = (id) => cancelled.add(id);
 globalThis.setInterval = () => 0;
 globalThis.clearInterval = () => {};
 function runTimeouts() {
@@ -45,7 +54,7 @@ function runTimeouts() {
 }
 
 globalThis.WebSocket = FakeWebSocket;
-globalThis.window = { location: { protocol: 'http:', host: 'localhost:8080' } };
+globalThis.window = Object.assign(new EventTarget(), { location: { protocol: 'http:', host: 'localhost:8080' } });
 const { BoardSocket } = await import('../../../main/web/js/board/BoardSocket.js');
 
 function board() {
@@ -80,4 +89,26 @@ test('a signed-out board stops trying', async () => {
   assert.deepEqual(statuses, ['connecting', 'signed-out', '(signed out)']);
   assert.equal(FakeWebSocket.opened.length, 1);
   socket.stop();
+});
+
+test('a device that loses its network says so at once, and tries again as soon as it is back', () => {
+  const { socket, statuses } = board();
+  socket.start(3);
+  FakeWebSocket.opened[0].receive({ type: 'live', seq: 3 });
+
+  window.dispatchEvent(new Event('offline'));
+  assert.deepEqual(statuses, ['connecting', 'live', 'reconnecting']);
+  assert.equal(pendingTimeouts.length, 1);
+
+  // Back: connected at once, and the backoff's own try later does not open a second socket.
+  window.dispatchEvent(new Event('online'));
+  assert.equal(FakeWebSocket.opened.length, 2);
+  assert.equal(FakeWebSocket.opened[1].url, 'ws://localhost:8080/ws/board?since=3');
+  runTimeouts();
+  assert.equal(FakeWebSocket.opened.length, 2);
+  socket.stop();
+
+  // A stopped board no longer listens.
+  window.dispatchEvent(new Event('online'));
+  assert.equal(FakeWebSocket.opened.length, 2);
 });

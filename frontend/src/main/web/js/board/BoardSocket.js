@@ -27,7 +27,22 @@ export class BoardSocket {
     this._lastHeard = 0;
     this._stopped = false;
     this._refused = false;
+    this._retry = null;
     this._watch = setInterval(() => this._checkStale(), 5000);
+    // The device says when it loses its network: the page says so at once, instead of "live"
+    // until the heartbeat's silence, and tries again as soon as the network is back.
+    this._offline = () => {
+      if (this._socket?.readyState === WebSocket.OPEN) {
+        this._socket.close(4100, 'offline');
+      }
+    };
+    this._online = () => {
+      if (this._retry !== null) {
+        clearTimeout(this._retry);
+        this._retry = null;
+        this._connect();
+      }
+    };
   }
 
   get seq() {
@@ -37,11 +52,17 @@ export class BoardSocket {
   /** Starts from a snapshot's sequence number. */
   start(seq) {
     this._seq = seq;
+    window.addEventListener('offline', this._offline);
+    window.addEventListener('online', this._online);
     this._connect();
   }
 
   stop() {
     this._stopped = true;
+    clearTimeout(this._retry);
+    this._retry = null;
+    window.removeEventListener('offline', this._offline);
+    window.removeEventListener('online', this._online);
     clearInterval(this._watch);
     this._socket?.close(1000, 'leaving');
   }
@@ -99,7 +120,10 @@ export class BoardSocket {
     this._status(this._refused ? 'too-many' : 'reconnecting');
     const backoff = Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** (this._attempt - 1));
     const jitter = Math.random() * backoff * 0.5;
-    setTimeout(() => this._connect(), event.code === 4000 ? 0 : backoff / 2 + jitter);
+    this._retry = setTimeout(() => {
+      this._retry = null;
+      this._connect();
+    }, event.code === 4000 ? 0 : backoff / 2 + jitter);
   }
 
   _checkStale() {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * staff who work on the incident: team leads whose quarters it is in, and field members
  * whose team is on it (or finished there within the last 12 hours; not a team that
  * declined). A photo a lead hid is shown to leads only. Every look at an image or
- * thumbnail is written to the audit trail.
+ * thumbnail is written to the audit trail, and so is every one refused.
  */
 @Component
 class PhotoAccess {
@@ -63,7 +63,10 @@ class PhotoAccess {
 			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
 			.flatMap((place) -> (place.hidden() && !staff.has(Role.DISPATCHER))
 					? Mono.error(new PhotoNotFoundException()) : Mono.just(place))
-			.flatMap((place) -> mayWorkOn(staff, place.incidentId(), place.quarterId()).thenReturn(place))
+			.flatMap((place) -> mayWorkOn(staff, place.incidentId(), place.quarterId())
+				.onErrorResume(NotYourPhotoException.class,
+						(refused) -> record(staff, place, "PHOTO_READ_REFUSED").then(Mono.error(refused)))
+				.thenReturn(place))
 			.flatMap((place) -> record(staff, place, thumbnail ? "PHOTO_THUMBNAIL_VIEWED" : "PHOTO_VIEWED"))
 			.then(Mono.defer(() -> thumbnail ? this.store.thumbnail(photoId) : this.store.image(photoId)))
 			.switchIfEmpty(Mono.error(PhotoNotFoundException::new));

@@ -95,8 +95,11 @@ class PartnerDesk {
 
 	Mono<Void> addNote(long id, String text, StaffPrincipal member) {
 		return this.members.organisationOf(member)
-			.flatMap((organisation) -> this.referrals.addNote(id, organisation, member.userId(), text.strip(), now()))
-			.flatMap((added) -> (added == 0) ? Mono.error(new NotFoundException()) : Mono.empty());
+			.flatMap((organisation) -> this.referrals.addNote(id, organisation, member.userId(), text.strip(), now())
+				.flatMap((added) -> (added > 0) ? Mono.<Void>empty()
+						: this.referrals.stateFor(id, organisation)
+							.flatMap((state) -> Mono.<Void>error(new NotFoundException()))
+							.switchIfEmpty(Mono.defer(() -> refused(id, member)))));
 	}
 
 	private Mono<Void> change(long id, StaffPrincipal member, Change change) {
@@ -104,8 +107,10 @@ class PartnerDesk {
 			.flatMap((organisation) -> change.apply(organisation, now())
 				.flatMap((changed) -> (changed > 0) ? Mono.<Void>empty()
 						: this.referrals.stateFor(id, organisation)
-							.switchIfEmpty(Mono.error(NotFoundException::new))
-							.flatMap((state) -> Mono.error(new StateConflictException(state)))));
+							.flatMap((state) -> Mono.<Void>error(new StateConflictException(state)))
+							// Another organisation's referral: refused as unknown, and on
+							// record.
+							.switchIfEmpty(Mono.defer(() -> refused(id, member)))));
 	}
 
 	private <T> Mono<T> refused(long id, StaffPrincipal member) {

@@ -137,6 +137,10 @@ class FieldPhotoIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM audit_log WHERE action LIKE 'PHOTO%VIEWED' "
 				+ "AND details ->> 'photo' = '" + photo + "'"))
 			.isEqualTo(1);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM audit_log WHERE action = 'PHOTO_READ_REFUSED' "
+				+ "AND details ->> 'photo' = '" + photo + "'"))
+			.as("the refused looks at the images")
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -210,7 +210,8 @@ class ReferralIntegrationTests {
 		assertThat(TestDatabase.queryLong(
 				"SELECT count(*) FROM audit_log WHERE action = 'REFERRAL_READ_REFUSED' AND details->>'referral' = '"
 						+ referral + "'"))
-			.isEqualTo(refusedBefore + 1);
+			.as("the look, and the tries to accept, decline and add a note")
+			.isEqualTo(refusedBefore + 4);
 	}
 
 	@Test

@@ -262,9 +262,13 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(field.locator("#offline-ready")).hasAttribute("data-ready", "yes", INSTALLED);
 
 		field.context().setOffline(true);
+		// The header no longer says "live" once the phone says it is offline.
+		assertThat(field.locator("#connection")).not().hasClass(Pattern.compile(".*connection--live.*"));
 		card.locator("input[type=file]").setInputFiles(photo);
 		assertThat(field.locator("#queue")).containsText("Foto zu Vorgang #" + job.incident());
 		field.context().setOffline(false);
+		assertThat(field.locator("#connection")).hasClass(Pattern.compile(".*connection--live.*"),
+				new LocatorAssertions.HasClassOptions().setTimeout(20000));
 		assertThat(field.locator("#queue")).isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(20000));
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM photo WHERE assignment_id = " + job.assignment()))
 			.isEqualTo(1);
