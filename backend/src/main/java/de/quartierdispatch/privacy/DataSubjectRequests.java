@@ -46,7 +46,28 @@ class DataSubjectRequests {
 			    'contact', CASE WHEN c.report_id IS NULL THEN NULL
 			                    ELSE jsonb_build_object('name', c.name, 'email', c.email, 'phone', c.phone,
 			                                            'consentAt', c.consent_at) END,
-			    'incident', jsonb_build_object('state', i.state, 'outcome', i.outcome, 'closedAt', i.closed_at),
+			    'incident', jsonb_build_object('state', i.state, 'outcome', i.outcome, 'closedAt', i.closed_at,
+			                                   'referredTo', i.referred_to),
+			    -- What staff wrote about the case, told the reporters, sent them, and who
+			    -- looked at the report's personal data (Art. 15 (1) c: its recipients).
+			    'notes', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', n.created_at, 'text', n.text)
+			                                        ORDER BY n.created_at), '[]')
+			              FROM incident_note n WHERE n.incident_id = i.id AND n.redacted_at IS NULL),
+			    'messagesToReporters', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', m.created_at, 'text', m.text)
+			                                                      ORDER BY m.created_at), '[]')
+			                            FROM reporter_message m WHERE m.incident_id = i.id),
+			    'mails', (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', o.kind, 'createdAt', o.created_at,
+			                                                           'sentAt', o.sent_at) ORDER BY o.created_at), '[]')
+			              FROM mail_outbox o WHERE o.report_id = r.id),
+			    'photos', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'takenBy',
+			                                                            CASE WHEN p.assignment_id IS NULL THEN 'reporter'
+			                                                                 ELSE 'team' END,
+			                                                            'at', p.created_at, 'width', p.width,
+			                                                            'height', p.height) ORDER BY p.id), '[]')
+			               FROM photo p WHERE p.report_id = r.id OR (p.incident_id = i.id AND p.assignment_id IS NOT NULL)),
+			    'accessedBy', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', a.at, 'action', a.action,
+			                                                                'purpose', a.purpose) ORDER BY a.at), '[]')
+			                   FROM audit_log a WHERE a.report_id = r.id),
 			    'redactedAt', r.redacted_at,
 			    'exportedAt', :now)::text AS document
 			FROM report r

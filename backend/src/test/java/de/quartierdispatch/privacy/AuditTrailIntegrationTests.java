@@ -127,7 +127,17 @@ class AuditTrailIntegrationTests {
 			.jsonPath("$.contact.email")
 			.isEqualTo(PersonalData.EMAIL)
 			.jsonPath("$.trackingCode")
-			.isEqualTo(report.trackingCode());
+			.isEqualTo(report.trackingCode())
+			.jsonPath("$.notes")
+			.isArray()
+			.jsonPath("$.messagesToReporters")
+			.isArray()
+			.jsonPath("$.mails")
+			.isArray()
+			.jsonPath("$.photos")
+			.isArray()
+			.jsonPath("$.accessedBy")
+			.isArray();
 		admin.post()
 			.uri("/api/admin/privacy/erase")
 			.bodyValue(request)
