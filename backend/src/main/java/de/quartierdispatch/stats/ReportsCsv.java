@@ -11,12 +11,17 @@ import org.springframework.stereotype.Component;
 /**
  * The statistics' table as CSV: every group, those below the minimum shown as "< n" (the
  * page's notation), and a last row with the exact total, so that the file adds up to what
- * the page shows. The note and the total's label are in the caller's language.
+ * the page shows. The note, the columns, categories, channels and the total's label are
+ * in the caller's language: the file is read by people, in a spreadsheet.
  */
 @Component
 class ReportsCsv {
 
 	private static final String LINE = "\r\n";
+
+	/** The columns, named in the reader's language as the categories and channels are. */
+	private static final List<String> COLUMNS = List.of("stats.csv.month", "stats.csv.category", "stats.csv.quarter",
+			"stats.csv.channel", "stats.csv.reports");
 
 	private final MessageSource messages;
 
@@ -24,18 +29,22 @@ class ReportsCsv {
 		this.messages = messages;
 	}
 
+	private String word(String key, Locale locale) {
+		return this.messages.getMessage(key, null, key, locale);
+	}
+
 	String write(List<Statistics.Row> rows, int minimum, Locale locale) {
 		StringBuilder text = new StringBuilder("# ")
 			.append(this.messages.getMessage("stats.csv.note", new Object[] { minimum }, locale))
 			.append(LINE)
-			.append(CSVFormat.DEFAULT.format("month", "category", "quarter", "channel", "reports"))
+			.append(CSVFormat.DEFAULT.format(COLUMNS.stream().map((column) -> word(column, locale)).toArray()))
 			.append(LINE);
 		long total = 0;
 		for (Statistics.Row row : rows) {
 			total += row.reports();
 			Object reports = (row.reports() < minimum) ? "< " + minimum : row.reports();
-			text.append(CSVFormat.DEFAULT.format(row.month(), row.category(),
-					(row.quarter() != null) ? row.quarter() : "", row.channel(), reports))
+			text.append(CSVFormat.DEFAULT.format(row.month(), row.categoryName(),
+					(row.quarter() != null) ? row.quarter() : "", word("channel." + row.channel(), locale), reports))
 				.append(LINE);
 		}
 		return text

@@ -107,11 +107,13 @@ class Statistics {
 	 */
 	private static final String ROWS = """
 			SELECT to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month, r.category_code AS category,
+			       min(coalesce(c.labels ->> :language, c.labels ->> 'de', r.category_code)) AS category_name,
 			       q.code AS quarter, r.channel, count(*) AS reports
 			FROM report r LEFT JOIN quarter q ON q.id = r.quarter_id
+			LEFT JOIN report_category c ON c.code = r.category_code
 			WHERE r.submitted_at >= :from AND r.submitted_at < :to
-			GROUP BY 1, 2, 3, 4
-			ORDER BY 1, 2, 3, 4
+			GROUP BY 1, 2, 4, 5
+			ORDER BY 1, 2, 4, 5
 			""";
 
 	private final DatabaseClient db;
@@ -143,8 +145,9 @@ class Statistics {
 	}
 
 	/** Every group, also those below the minimum: the CSV shows those as suppressed. */
-	Flux<Row> rows(LocalDate from, LocalDate to) {
+	Flux<Row> rows(LocalDate from, LocalDate to, String language) {
 		return this.db.sql(ROWS)
+			.bind("language", language)
 			.bind("from", start(from))
 			.bind("to", start(to.plusDays(1)))
 			.bind("zone", this.zone.getId())
@@ -162,7 +165,8 @@ class Statistics {
 
 	private static Row toRow(Readable row) {
 		return new Row(row.get("month", String.class), row.get("category", String.class),
-				row.get("quarter", String.class), row.get("channel", String.class), row.get("reports", Long.class));
+				row.get("category_name", String.class), row.get("quarter", String.class),
+				row.get("channel", String.class), row.get("reports", Long.class));
 	}
 
 	/**
@@ -170,11 +174,13 @@ class Statistics {
 	 *
 	 * @param month e.g. 2026-11
 	 * @param category the category code
+	 * @param categoryName its name in the reader's language
 	 * @param quarter the quarter code (empty when outside every quarter)
 	 * @param channel how the reports came in
 	 * @param reports how many
 	 */
-	record Row(String month, String category, @Nullable String quarter, String channel, long reports) {
+	record Row(String month, String category, String categoryName, @Nullable String quarter, String channel,
+			long reports) {
 	}
 
 }

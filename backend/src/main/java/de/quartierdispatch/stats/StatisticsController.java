@@ -76,7 +76,7 @@ class StatisticsController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			Locale locale) {
 		Span span = span(from, to);
-		return this.statistics.rows(span.from(), span.to())
+		return this.statistics.rows(span.from(), span.to(), locale.getLanguage())
 			.collectList()
 			.map((rows) -> ResponseEntity.ok()
 				.contentType(CSV)

@@ -83,10 +83,11 @@ class StatsIntegrationTests {
 			.getResponseBody();
 		List<String> lines = Arrays.asList(csv.split("\r\n"));
 		assertThat(lines.get(0)).startsWith("# Meldungen je Monat").contains("\"< 3\"");
-		assertThat(lines.get(1)).isEqualTo("month,category,quarter,channel,reports");
+		// Read by people in a spreadsheet: columns, categories and channels in words.
+		assertThat(lines.get(1)).isEqualTo("Monat,Kategorie,Quartier,Eingangsweg,Meldungen");
 		List<String> rows = lines.subList(2, lines.size() - 1);
-		assertThat(rows).containsExactlyInAnyOrder("2011-03,LITTER," + first + ",PHONE,< 3",
-				"2011-03,NOISE," + first + ",WEB,5", "2011-03,OTHER," + second + ",WEB,< 3");
+		assertThat(rows).containsExactlyInAnyOrder("2011-03,Müll / illegale Ablagerung," + first + ",Telefon,< 3",
+				"2011-03,Lärm," + first + ",Online-Formular,5", "2011-03,Sonstiges," + second + ",Online-Formular,< 3");
 		String total = lines.get(lines.size() - 1);
 		assertThat(total).isEqualTo("Summe,,,," + summary.path("reports").asLong());
 		assertThat(summary.path("reports").asLong()).isEqualTo(8);
@@ -108,7 +109,10 @@ class StatsIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(english).startsWith("# Reports per month").endsWith("Total,,,,8\r\n");
+		assertThat(english).startsWith("# Reports per month")
+			.contains("Month,Category,Quarter,Channel,Reports")
+			.contains(",Noise,")
+			.endsWith("Total,,,,8\r\n");
 	}
 
 	@Test
