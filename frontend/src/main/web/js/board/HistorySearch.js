@@ -51,12 +51,14 @@ export class HistorySearch {
 
   async _search() {
     const t = (key, params) => this._i18n.t(key, params);
-    const query = new URLSearchParams([...new FormData(this._form)].filter(([, value]) => value !== ''));
-    query.set('page', this._page);
-    query.set('size', PAGE_SIZE);
+    // In the body, not the URL: what a lead types (a name, an address) stays out of every log.
+    const terms = Object.fromEntries([...new FormData(this._form)].filter(([, value]) => value !== ''));
+    if (terms.closed !== undefined) {
+      terms.closed = terms.closed === 'true';
+    }
     this._results.setAttribute('aria-busy', 'true');
     try {
-      const found = await api(`/api/incidents/search?${query}`);
+      const found = await api('/api/incidents/search', { method: 'POST', body: { ...terms, page: this._page, size: PAGE_SIZE } });
       this._results.replaceChildren(
         el('p', { className: 'hint', id: 'search-count' }, t('board.search.found', { count: found.total })),
         el('ol', { className: 'queue search-list' }, found.items.map((incident) => el('li', {}, this._entry(incident)))),

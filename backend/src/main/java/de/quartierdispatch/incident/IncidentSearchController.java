@@ -13,6 +13,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,6 +50,18 @@ class IncidentSearchController {
 			.flatMap((query) -> this.search.find(query, lead.quarterScope()));
 	}
 
+	/**
+	 * The same search with its terms in the body: what a lead types (a name, an address)
+	 * then never stands in a URL, and so in no proxy's log. The board searches this way.
+	 */
+	@PostMapping(path = "/api/incidents/search", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<String> searchWithBody(@RequestBody SearchTerms terms, @AuthenticationPrincipal StaffPrincipal lead) {
+		return search(terms.q(), terms.closed(), terms.from(), terms.to(), terms.quarter(), terms.category(),
+				terms.outcome(), (terms.page() != null) ? terms.page() : 0, (terms.size() != null) ? terms.size() : 20,
+				lead);
+	}
+
 	private static @Nullable String text(@Nullable String q) {
 		String text = TextNormalizer.cleanOrNull(q);
 		if (text != null && text.length() > MAX_TEXT) {
@@ -72,6 +86,24 @@ class IncidentSearchController {
 			throw new InvalidFieldsException("size", "OutOfRange", 1, MAX_SIZE);
 		}
 		return size;
+	}
+
+	/**
+	 * The search's terms, as the query parameters of the GET.
+	 *
+	 * @param q a tracking code, incident number, address or text
+	 * @param closed closed ones only (true), open ones only (false), or both
+	 * @param from reported on or after
+	 * @param to reported on or before
+	 * @param quarter a quarter's code
+	 * @param category a category's code
+	 * @param outcome how it ended
+	 * @param page the page, from 0
+	 * @param size entries per page
+	 */
+	record SearchTerms(@Nullable String q, @Nullable Boolean closed, @Nullable LocalDate from, @Nullable LocalDate to,
+			@Nullable String quarter, @Nullable String category, @Nullable Outcome outcome, @Nullable Integer page,
+			@Nullable Integer size) {
 	}
 
 }

@@ -157,6 +157,7 @@ class AccessMatrixIntegrationTests {
 			api("POST /api/incidents/{id}/decision/undo", "/api/incidents/999999/decision/undo",
 					EnumSet.of(Caller.DISPATCHER)),
 			api("GET /api/incidents/search", "/api/incidents/search?q=x", EnumSet.of(Caller.DISPATCHER)),
+			api("POST /api/incidents/search", "/api/incidents/search", EnumSet.of(Caller.DISPATCHER)),
 			api("GET /api/incidents/handover", "/api/incidents/handover", EnumSet.of(Caller.DISPATCHER)),
 			api("GET /api/incidents/{id}/public-messages", "/api/incidents/999999/public-messages",
 					EnumSet.of(Caller.DISPATCHER)),
