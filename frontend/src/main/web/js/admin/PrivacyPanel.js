@@ -113,18 +113,19 @@ export class PrivacyPanel {
   }
 
   async _loadAudit(more) {
-    const query = new URLSearchParams({ limit: PAGE });
+    // In the body, not the address: a username or tracking code typed stays out of URLs and logs.
+    const terms = { limit: PAGE };
     for (const name of ['action', 'username', 'trackingCode']) {
       const value = $(`#audit-${name}`).value.trim();
       if (value) {
-        query.set(name, value);
+        terms[name] = value;
       }
     }
     if (more && this.entries.length) {
-      query.set('before', this.entries[this.entries.length - 1].id);
+      terms.before = this.entries[this.entries.length - 1].id;
     }
     try {
-      const page = await api(`/api/admin/audit?${query}`);
+      const page = await api('/api/admin/audit/search', { method: 'POST', body: terms });
       this.entries = more ? [...this.entries, ...page] : page;
       this.auditLoaded = true;
       $('#audit-more').hidden = page.length < PAGE;

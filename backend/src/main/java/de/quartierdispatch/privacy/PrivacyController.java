@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin")
 class PrivacyController {
 
+	private static final int DEFAULT_PAGE = 100;
+
 	private final DataSubjectRequests requests;
 
 	private final Retention retention;
@@ -94,6 +96,34 @@ class PrivacyController {
 				.record("staff:" + admin.userId(), "AUDIT_READ", null, null, filter.searched(entries.size()))
 				.thenReturn(entries))
 			.flatMapMany(Flux::fromIterable);
+	}
+
+	/**
+	 * The same search with its terms in the body: a username or tracking code typed then
+	 * never stands in a URL, and so in no proxy's log. The admin page searches this way.
+	 */
+	@PostMapping(path = "/audit/search", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Flux<AuditEntry> auditWithBody(@RequestBody AuditTerms terms, @AuthenticationPrincipal StaffPrincipal admin) {
+		return audit(terms.action(), terms.username(), terms.reportId(), terms.trackingCode(), terms.from(), terms.to(),
+				terms.before(), (terms.limit() != null) ? terms.limit() : DEFAULT_PAGE, admin);
+	}
+
+	/**
+	 * What to look for in the audit log, as the query parameters of the GET; every part
+	 * is optional.
+	 *
+	 * @param action e.g. {@code CONTACT_READ}
+	 * @param username the staff member who acted
+	 * @param reportId the report concerned
+	 * @param trackingCode the report concerned, by the code its reporter knows
+	 * @param from entries at or after
+	 * @param to entries before
+	 * @param before entries with a smaller id (the next page)
+	 * @param limit at most this many
+	 */
+	record AuditTerms(@Nullable String action, @Nullable String username, @Nullable Long reportId,
+			@Nullable String trackingCode, @Nullable OffsetDateTime from, @Nullable OffsetDateTime to,
+			@Nullable Long before, @Nullable Integer limit) {
 	}
 
 	/**

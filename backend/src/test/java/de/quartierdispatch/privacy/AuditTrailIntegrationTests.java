@@ -171,6 +171,22 @@ class AuditTrailIntegrationTests {
 		assertThat(TestDatabase.queryString("SELECT details ->> 'searchedReport' || ' ' || (details ->> 'entries') "
 				+ "FROM audit_log WHERE action = 'AUDIT_READ' ORDER BY id DESC LIMIT 1"))
 			.isEqualTo(report.id() + " 2");
+		// The same search with its terms in the body, as the admin page sends it.
+		admin.post()
+			.uri("/api/admin/audit/search")
+			.bodyValue(Map.of("trackingCode", report.trackingCode().toLowerCase(), "limit", 1))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1)
+			.jsonPath("$[0].action")
+			.isEqualTo("DATA_ERASED");
+		assertThat(
+				TestDatabase.queryString("SELECT details ->> 'searchedTrackingCode' || ' ' || (details ->> 'entries') "
+						+ "FROM audit_log WHERE action = 'AUDIT_READ' ORDER BY id DESC LIMIT 1"))
+			.isEqualTo(report.trackingCode() + " 1");
 	}
 
 	@Test

@@ -208,6 +208,7 @@ class AccessMatrixIntegrationTests {
 			api("POST /api/admin/privacy/erase", "/api/admin/privacy/erase", EnumSet.of(Caller.ADMIN)),
 			api("POST /api/admin/retention/run", "/api/admin/retention/run", EnumSet.of(Caller.ADMIN)),
 			api("GET /api/admin/audit", "/api/admin/audit", EnumSet.of(Caller.ADMIN)),
+			api("POST /api/admin/audit/search", "/api/admin/audit/search", EnumSet.of(Caller.ADMIN)),
 			api("POST /api/admin/quarters/import", "/api/admin/quarters/import", EnumSet.of(Caller.ADMIN)),
 			api("POST /api/admin/addresses/import", "/api/admin/addresses/import", EnumSet.of(Caller.ADMIN)),
 			api("GET /api/admin/partners", "/api/admin/partners", EnumSet.of(Caller.ADMIN)),

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -99,12 +100,17 @@ class AdminPagesBrowserIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+		List<String> addresses = new CopyOnWriteArrayList<>();
+		page.onRequest((request) -> addresses.add(request.url()));
 		page.locator("#audit-action").selectOption("");
 		page.locator("#audit-trackingCode").fill(code.toLowerCase());
 		page.locator("#audit-filter button[type=submit]").click();
 		assertThat(page.locator("#audit-table tbody tr")).hasCount(1);
 		assertThat(page.locator("#audit-table tbody tr")).containsText(code);
 		assertThat(page.locator("#audit-table tbody tr")).containsText("Auskunft erteilt");
+		// What was typed went in the request's body, not its address.
+		assertThat(addresses).anyMatch((address) -> address.endsWith("/api/admin/audit/search"))
+			.noneMatch((address) -> address.toLowerCase().contains(code.toLowerCase()));
 		Accessibility.assertNoSeriousViolations(page);
 
 		// A broken boundary file: refused as a whole, every problem in words.
