@@ -9,6 +9,12 @@ test('formats a date and time in the reader\'s language', () => {
   assert.match(formatDateTime('2026-11-21T22:10:00Z', 'en'), /Nov 21, 2026/);
 });
 
+test('shows times in the city\'s time, whatever zone the device is set to', () => {
+  // 22:10 UTC is 23:10 in Bottrop in November (CET) and 00:10 the next day in July (CEST).
+  assert.equal(formatDateTime('2026-11-21T22:10:00Z', 'de-DE').replace(/\s/g, ' '), '21.11.2026, 23:10');
+  assert.equal(formatDateTime('2026-07-21T22:10:00Z', 'de-DE').replace(/\s/g, ' '), '22.07.2026, 00:10');
+});
+
 test('counts whole minutes until an instant, negative once it has passed', () => {
   const now = Date.parse('2026-11-21T12:00:00Z');
   assert.equal(minutesUntil('2026-11-21T12:25:00Z', now), 25);

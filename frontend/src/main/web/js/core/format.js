@@ -12,9 +12,16 @@ export function isolate(text) {
   return text ? `\u2068${text}\u2069` : text;
 }
 
-/** A date and time in the given language, e.g. "21.11.2026, 23:10". */
+/**
+ * The city's time zone. Every time staff and residents read (a report's arrival, a deadline, an
+ * appointment) is the city's, whatever zone the device is set to: a laptop left on UTC or a
+ * partner's phone abroad would otherwise show an hour or two off.
+ */
+export const CITY_TIME_ZONE = 'Europe/Berlin';
+
+/** A date and time in the given language, in the city's time, e.g. "21.11.2026, 23:10". */
 export function formatDateTime(iso, language) {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(new Date(iso));
 }
 
 /** A calendar date in the given language, e.g. "1. Dezember 2026". */
