@@ -8,6 +8,7 @@ import { BoardFilters } from './BoardFilters.js';
 import { IncidentPanel } from './IncidentPanel.js';
 import { HistorySearch } from './HistorySearch.js';
 import { HandoverView } from './HandoverView.js';
+import { IncidentNews } from './IncidentNews.js';
 import { QueueList } from './QueueList.js';
 import { TeamAlarms } from './TeamAlarms.js';
 import { beep } from './beep.js';
@@ -34,6 +35,9 @@ export class DispatchBoard {
     this.store = new BoardStore();
     this.selected = null;
     this.attention = new Set();
+    this.news = new IncidentNews($('#news'), (incidents) => (incidents.length === 1
+      ? i18n.t('board.newIncident', this.describeForNews(incidents[0]))
+      : i18n.t('board.newIncidents', { count: incidents.length })));
     const category = (code) => this.category(code);
     this.queue = new QueueList($('#queue'), $('#queue-count'), { i18n, category, onSelect: (id) => this.select(id) });
     this.history = new HistorySearch($('#history'), { i18n, categories, quarters: this.quarters, onSelect: (id) => this.select(id) });
@@ -93,6 +97,9 @@ export class DispatchBoard {
     if (incident && incident.priority === 1 && ['INCIDENT_OPENED', 'PRIORITY_CHANGED', 'INCIDENT_ESCALATED'].includes(event.type)) {
       this.drawAttention(incident, event.type === 'INCIDENT_OPENED');
     }
+    else if (incident && event.type === 'INCIDENT_OPENED' && this.filters.predicate()(incident)) {
+      this.news.add(incident);
+    }
     if (incident) {
       const shown = this.store.incidents.get(incident.id);
       this.map.showIncident(incident.id, shown && this.filters.predicate()(shown) ? shown : null, this.describeIncident);
@@ -114,10 +121,14 @@ export class DispatchBoard {
   drawAttention(incident, opened) {
     this.attention.add(incident.id);
     setTimeout(() => this.attention.delete(incident.id), ATTENTION_MILLIS);
-    $('#announcer').textContent = this.i18n.t(opened ? 'board.newP1' : 'board.nowP1', { id: incident.id, category: this.category(incident.category), quarter: incident.quarter?.name ?? '' });
+    $('#announcer').textContent = this.i18n.t(opened ? 'board.newP1' : 'board.nowP1', this.describeForNews(incident));
     if ($('#sound').checked) {
       beep();
     }
+  }
+
+  describeForNews(incident) {
+    return { id: incident.id, priority: incident.priority, category: this.category(incident.category), quarter: incident.quarter?.name ?? '' };
   }
 
   /** One incident is selected: the panel, the queue and the map all show it. */

@@ -89,6 +89,12 @@ class LiveBoardBrowserIntegrationTests {
 		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Erledigt")).click();
 		assertThat(queueEntry(boardA, incident)).containsText("Team fertig – Abschluss festlegen");
 		assertThat(queueEntry(boardB, incident)).containsText("Team fertig – Abschluss festlegen");
+
+		// A new incident below P1 is said too, politely (P1 above was said assertively).
+		assertThat(boardA.locator("#announcer")).containsText("Neuer P1-Vorgang #" + incident);
+		long litter = Fixtures.reportIncident(this.client, "LITTER", 51.5425, 6.9683);
+		assertThat(boardA.locator("#news")).containsText("Neuer Vorgang #" + litter + ", P");
+		assertThat(boardA.locator("#news")).containsText("Boy-West");
 	}
 
 	private Page signIn(Page page, String username, String path) {
