@@ -42,9 +42,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * and the incidents it works on.
  *
  * <p>
- * Close codes: 1001 the instance is stopping (continue on another), 1007 a text frame
- * that is not UTF-8, 4000 reload the snapshot, 4001 signed out, 4002 no answer to pings,
- * 4008 too slow (resume with since), 4029 too many boards open.
+ * Close codes: 1001 the instance is stopping (continue on another), 1002 a frame with
+ * reserved bits set (no extension is negotiated), 1007 a text frame that is not UTF-8,
+ * 4000 reload the snapshot, 4001 signed out, 4002 no answer to pings, 4008 too slow
+ * (resume with since), 4029 too many boards open.
  */
 @Component
 class BoardWebSocketHandler implements WebSocketHandler {
@@ -146,11 +147,17 @@ class BoardWebSocketHandler implements WebSocketHandler {
 					session.pingMessage((factory) -> factory.wrap(new byte[] { 1 }))));
 	}
 
-	/** What the board sends: any frame shows it is alive; text must be UTF-8. */
+	/**
+	 * What the board sends: any frame shows it is alive; text must be UTF-8, and no frame
+	 * may set reserved bits.
+	 */
 	private Mono<Void> inbound(WebSocketSession session, AtomicLong lastAnswer, Sinks.One<CloseStatus> closeWith) {
 		return session.receive().doOnNext((message) -> {
 			lastAnswer.set(this.clock.millis());
-			if (message.getType() == WebSocketMessage.Type.TEXT && !TextFrames.isUtf8(message.getPayload())) {
+			if (TextFrames.hasReservedBits(message)) {
+				closeWith.tryEmitValue(CloseStatus.PROTOCOL_ERROR);
+			}
+			else if (message.getType() == WebSocketMessage.Type.TEXT && !TextFrames.isUtf8(message.getPayload())) {
 				closeWith.tryEmitValue(CloseStatus.BAD_DATA);
 			}
 		}).then();

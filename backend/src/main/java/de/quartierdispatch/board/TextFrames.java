@@ -5,15 +5,25 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.web.reactive.socket.WebSocketMessage;
 
 /**
- * What RFC 6455 asks of a text frame: its payload is UTF-8 (otherwise the connection is
- * closed with 1007).
+ * What RFC 6455 asks of a client's frames: a text frame's payload is UTF-8 (otherwise the
+ * connection is closed with 1007), and no frame sets the reserved bits, which only a
+ * negotiated extension may give a meaning (otherwise 1002). Netty's decoder lets them
+ * through: Reactor Netty allows extensions for compression, which this server does not
+ * negotiate.
  */
 final class TextFrames {
 
 	private TextFrames() {
+	}
+
+	static boolean hasReservedBits(WebSocketMessage message) {
+		return message.getNativeMessage() instanceof WebSocketFrame frame && frame.rsv() != 0;
 	}
 
 	static boolean isUtf8(DataBuffer payload) {

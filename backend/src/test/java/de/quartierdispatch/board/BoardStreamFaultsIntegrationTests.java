@@ -1,6 +1,11 @@
 package de.quartierdispatch.board;
 
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -165,6 +170,54 @@ class BoardStreamFaultsIntegrationTests {
 
 		assertThat(status).isNotNull();
 		assertThat(status.getCode()).isEqualTo(CloseStatus.BAD_DATA.getCode());
+	}
+
+	@Test
+	void aFrameWithReservedBitsClosesTheBoardWith1002() throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(15_000);
+			OutputStream out = socket.getOutputStream();
+			DataInputStream in = new DataInputStream(socket.getInputStream());
+			out.write(("GET /ws/board?since=" + lastSeq() + " HTTP/1.1\r\nHost: localhost:" + this.port
+					+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nCookie: QD_SESSION="
+					+ StaffLogin.sessionToken(this.client, "dispatcher") + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			assertThat(headLine(in)).isEqualTo("HTTP/1.1 101 Switching Protocols");
+			// FIN, RSV1 (no extension was negotiated), text; masked as a client must.
+			byte[] payload = "{}".getBytes(StandardCharsets.US_ASCII);
+			out.write(new byte[] { (byte) 0xC1, (byte) (0x80 | payload.length), 0, 0, 0, 0 });
+			out.write(payload);
+			out.flush();
+
+			assertThat(closeCode(in)).isEqualTo(CloseStatus.PROTOCOL_ERROR.getCode());
+		}
+	}
+
+	/** The status line, after which the rest of the handshake's head is skipped. */
+	private static String headLine(DataInputStream in) throws IOException {
+		StringBuilder head = new StringBuilder();
+		while (!head.toString().endsWith("\r\n\r\n")) {
+			head.append((char) in.readUnsignedByte());
+		}
+		return head.substring(0, head.indexOf("\r\n"));
+	}
+
+	/**
+	 * Reads the server's frames (unmasked, short) until its close frame, and its code.
+	 */
+	private static int closeCode(DataInputStream in) throws IOException {
+		while (true) {
+			int opcode = in.readUnsignedByte() & 0x0F;
+			int length = in.readUnsignedByte() & 0x7F;
+			if (length == 126) {
+				length = in.readUnsignedShort();
+			}
+			byte[] payload = in.readNBytes(length);
+			if (opcode == 0x8) {
+				return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+			}
+		}
 	}
 
 	private String newLead() {
