@@ -154,11 +154,9 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	private Mono<Void> inbound(WebSocketSession session, AtomicLong lastAnswer, Sinks.One<CloseStatus> closeWith) {
 		return session.receive().doOnNext((message) -> {
 			lastAnswer.set(this.clock.millis());
-			if (TextFrames.hasReservedBits(message)) {
-				closeWith.tryEmitValue(CloseStatus.PROTOCOL_ERROR);
-			}
-			else if (message.getType() == WebSocketMessage.Type.TEXT && !TextFrames.isUtf8(message.getPayload())) {
-				closeWith.tryEmitValue(CloseStatus.BAD_DATA);
+			CloseStatus refusal = ClientFrames.refusal(message);
+			if (refusal != null) {
+				closeWith.tryEmitValue(refusal);
 			}
 		}).then();
 	}

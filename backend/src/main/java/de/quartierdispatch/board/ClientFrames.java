@@ -6,8 +6,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 
 /**
@@ -17,16 +19,25 @@ import org.springframework.web.reactive.socket.WebSocketMessage;
  * through: Reactor Netty allows extensions for compression, which this server does not
  * negotiate.
  */
-final class TextFrames {
+final class ClientFrames {
 
-	private TextFrames() {
+	private ClientFrames() {
 	}
 
-	static boolean hasReservedBits(WebSocketMessage message) {
-		return message.getNativeMessage() instanceof WebSocketFrame frame && frame.rsv() != 0;
+	/**
+	 * How to close the connection for a frame the protocol forbids; none for a good one.
+	 */
+	static @Nullable CloseStatus refusal(WebSocketMessage message) {
+		if (message.getNativeMessage() instanceof WebSocketFrame frame && frame.rsv() != 0) {
+			return CloseStatus.PROTOCOL_ERROR;
+		}
+		if (message.getType() == WebSocketMessage.Type.TEXT && !isUtf8(message.getPayload())) {
+			return CloseStatus.BAD_DATA;
+		}
+		return null;
 	}
 
-	static boolean isUtf8(DataBuffer payload) {
+	private static boolean isUtf8(DataBuffer payload) {
 		byte[] bytes = new byte[payload.readableByteCount()];
 		payload.read(bytes);
 		try {
