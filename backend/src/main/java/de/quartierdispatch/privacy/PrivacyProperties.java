@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * pruned at this age; at least a day, so that boards can always catch up after a break
  * @param idempotencyRetention stored answers to submissions are kept this long for
  * retries
+ * @param auditRetention audit log entries (who read whose data, what was changed) are
+ * kept this long; at least a year, which the database enforces too
  * @param retentionSchedule when the retention job runs (cron, in the routing zone)
  */
 @ConfigurationProperties("quartier.privacy")
@@ -30,12 +32,16 @@ record PrivacyProperties(@DefaultValue("Stadt Bottrop (Demo), Ernst-Wilczok-Plat
 		@DefaultValue("Landesbeauftragte für Datenschutz und Informationsfreiheit NRW (LDI NRW)") String supervisoryAuthority,
 		@DefaultValue("30d") Duration contactRetention, @DefaultValue("365d") Duration textRetention,
 		@DefaultValue("14d") Duration boardEventRetention, @DefaultValue("7d") Duration idempotencyRetention,
-		@DefaultValue("0 15 3 * * *") String retentionSchedule) {
+		@DefaultValue("730d") Duration auditRetention, @DefaultValue("0 15 3 * * *") String retentionSchedule) {
 
 	public PrivacyProperties {
 		if (boardEventRetention.compareTo(Duration.ofDays(1)) < 0) {
 			throw new IllegalArgumentException(
 					"quartier.privacy.board-event-retention must be at least a day (boards catch up from the events)");
+		}
+		if (auditRetention.compareTo(Duration.ofDays(365)) < 0) {
+			throw new IllegalArgumentException(
+					"quartier.privacy.audit-retention must be at least a year (who read whose data must stay answerable)");
 		}
 		if (contactRetention.isNegative() || textRetention.isNegative() || idempotencyRetention.isNegative()) {
 			throw new IllegalArgumentException("quartier.privacy retention periods cannot be negative");

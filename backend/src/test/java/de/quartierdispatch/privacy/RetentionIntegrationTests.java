@@ -138,6 +138,35 @@ class RetentionIntegrationTests {
 	}
 
 	@Test
+	void auditEntriesGoAfterTheirPeriodButTheDatabaseKeepsTheLastYearWhateverItIsAsked() {
+		String insert = "INSERT INTO audit_log (at, actor, action, report_id) VALUES (now() - interval '%d days', "
+				+ "'staff:1', 'CONTACT_READ', 1) RETURNING id";
+		long twoYearsAndMore = count(insert.formatted(800));
+		long aboveAYear = count(insert.formatted(500));
+		long recent = count(insert.formatted(10));
+		CLOCK.set(Instant.now());
+
+		RetentionReport report = this.retention.run("test").block(Duration.ofSeconds(30));
+
+		assertThat(report.further()).containsKey("auditEntriesPruned");
+		assertThat(report.further().get("auditEntriesPruned")).isPositive();
+		assertThat(count("SELECT count(*) FROM audit_log WHERE id = " + twoYearsAndMore)).as("older than 730 days")
+			.isZero();
+		assertThat(count("SELECT count(*) FROM audit_log WHERE id IN (" + aboveAYear + ", " + recent + ")"))
+			.isEqualTo(2);
+		assertThat(value("SELECT details ->> 'auditEntriesPruned' FROM audit_log WHERE action = 'RETENTION_RUN' "
+				+ "ORDER BY id DESC LIMIT 1"))
+			.isEqualTo(Long.toString(report.further().get("auditEntriesPruned")));
+
+		// Asked to prune everything (as an account that took over the application might),
+		// the database still keeps the last year.
+		count("SELECT prune_audit_log(now() + interval '1 day')");
+		assertThat(count("SELECT count(*) FROM audit_log WHERE id = " + aboveAYear)).isZero();
+		assertThat(count("SELECT count(*) FROM audit_log WHERE id = " + recent)).isOne();
+		assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'RETENTION_RUN'")).isPositive();
+	}
+
+	@Test
 	void twoInstancesRunningAtOnceDoTheWorkOnce() {
 		CLOCK.set(START.plus(Duration.ofDays(800)));
 		this.retention.run("test").block(Duration.ofSeconds(30));

@@ -1,0 +1,40 @@
+package de.quartierdispatch.privacy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Retention of the audit log: entries older than the audit period go (the database keeps
+ * at least the last year whatever it is asked, see V108). The record of this run is
+ * written after it, so it stays.
+ */
+@Component
+class AuditLogRetention implements RetentionStep {
+
+	private final DatabaseClient db;
+
+	private final PrivacyProperties properties;
+
+	AuditLogRetention(DatabaseClient db, PrivacyProperties properties) {
+		this.db = db;
+		this.properties = properties;
+	}
+
+	@Override
+	public Mono<Map<String, Long>> removeLapsed(RetentionCutoffs cutoffs) {
+		OffsetDateTime before = OffsetDateTime.ofInstant(cutoffs.now().minus(this.properties.auditRetention()),
+				ZoneOffset.UTC);
+		return this.db.sql("SELECT prune_audit_log(:before) AS count")
+			.bind("before", before)
+			.map((row) -> row.get("count", Long.class))
+			.one()
+			.map((pruned) -> Map.of("auditEntriesPruned", pruned));
+	}
+
+}
