@@ -51,7 +51,8 @@ export class PrivacyPanel {
       ...ACTIONS.map((action) => el('option', { value: action }, t(`audit.${action}`))));
     $('#audit-action').value = selected;
     $('#retention-policy').textContent = t('admin.privacy.retentionPolicy', {
-      contactDays: this.config.privacy.contactRetentionDays, textDays: this.config.privacy.textRetentionDays });
+      contactDays: this.config.privacy.contactRetentionDays, textDays: this.config.privacy.textRetentionDays,
+      auditDays: this.config.privacy.auditRetentionDays });
     this._renderAudit();
   }
 

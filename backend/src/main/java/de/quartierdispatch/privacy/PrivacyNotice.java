@@ -26,11 +26,11 @@ class PrivacyNotice implements PublicSettings {
 	public Object settings() {
 		return new PrivacyView(this.privacy.controller(), this.privacy.dataProtectionOfficer(),
 				this.privacy.supervisoryAuthority(), this.privacy.contactRetention().toDays(),
-				this.privacy.textRetention().toDays());
+				this.privacy.textRetention().toDays(), this.privacy.auditRetention().toDays());
 	}
 
 	record PrivacyView(String controller, String dataProtectionOfficer, String supervisoryAuthority,
-			long contactRetentionDays, long textRetentionDays) {
+			long contactRetentionDays, long textRetentionDays, long auditRetentionDays) {
 	}
 
 }
