@@ -1,8 +1,6 @@
 package de.quartierdispatch.accessibility;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import de.quartierdispatch.privacy.RetentionCutoffs;
@@ -37,8 +35,8 @@ class AccessibilityFeedbackRetention implements RetentionStep {
 
 	@Override
 	public Mono<Map<String, Long>> removeLapsed(RetentionCutoffs cutoffs) {
-		OffsetDateTime contacts = utc(cutoffs.contactsBefore());
-		OffsetDateTime texts = utc(cutoffs.textsBefore());
+		OffsetDateTime contacts = cutoffs.contactsCutoff();
+		OffsetDateTime texts = cutoffs.textsCutoff();
 		// One after the other: the statements share the transaction's connection.
 		return this.db.sql(ERASE_ADDRESSES)
 			.bind("contacts", contacts)
@@ -50,10 +48,6 @@ class AccessibilityFeedbackRetention implements RetentionStep {
 				.fetch()
 				.rowsUpdated()
 				.map((messages) -> Map.of("feedbackAddressesErased", addresses, "feedbackDeleted", messages)));
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

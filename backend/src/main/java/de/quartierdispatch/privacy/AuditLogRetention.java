@@ -1,7 +1,5 @@
 package de.quartierdispatch.privacy;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -28,10 +26,8 @@ class AuditLogRetention implements RetentionStep {
 
 	@Override
 	public Mono<Map<String, Long>> removeLapsed(RetentionCutoffs cutoffs) {
-		OffsetDateTime before = OffsetDateTime.ofInstant(cutoffs.now().minus(this.properties.auditRetention()),
-				ZoneOffset.UTC);
 		return this.db.sql("SELECT prune_audit_log(:before) AS count")
-			.bind("before", before)
+			.bind("before", cutoffs.before(this.properties.auditRetention()))
 			.map((row) -> row.get("count", Long.class))
 			.one()
 			.map((pruned) -> Map.of("auditEntriesPruned", pruned));

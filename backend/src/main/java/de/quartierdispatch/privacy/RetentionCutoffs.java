@@ -1,6 +1,9 @@
 package de.quartierdispatch.privacy;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The moments one retention run works with, from the configured periods: what was closed
@@ -12,4 +15,29 @@ import java.time.Instant;
  * @param textsBefore texts and notes of what was closed before this are redacted
  */
 public record RetentionCutoffs(Instant now, Instant contactsBefore, Instant textsBefore) {
+
+	/** The run's time, as a statement binds it. */
+	public OffsetDateTime nowUtc() {
+		return utc(this.now);
+	}
+
+	/** {@code contactsBefore}, as a statement binds it. */
+	public OffsetDateTime contactsCutoff() {
+		return utc(this.contactsBefore);
+	}
+
+	/** {@code textsBefore}, as a statement binds it. */
+	public OffsetDateTime textsCutoff() {
+		return utc(this.textsBefore);
+	}
+
+	/** The moment a period before the run's time, as a statement binds it. */
+	public OffsetDateTime before(Duration period) {
+		return utc(this.now.minus(period));
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
 }

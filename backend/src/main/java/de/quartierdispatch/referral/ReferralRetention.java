@@ -1,8 +1,6 @@
 package de.quartierdispatch.referral;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import de.quartierdispatch.privacy.RetentionCutoffs;
@@ -55,9 +53,9 @@ class ReferralRetention implements RetentionStep {
 
 	@Override
 	public Mono<Map<String, Long>> removeLapsed(RetentionCutoffs cutoffs) {
-		OffsetDateTime at = utc(cutoffs.now());
-		OffsetDateTime contactCutoff = utc(cutoffs.contactsBefore());
-		OffsetDateTime textCutoff = utc(cutoffs.textsBefore());
+		OffsetDateTime at = cutoffs.nowUtc();
+		OffsetDateTime contactCutoff = cutoffs.contactsCutoff();
+		OffsetDateTime textCutoff = cutoffs.textsCutoff();
 		Mono<Long> contacts = this.db.sql(ERASE_CONTACTS)
 			.bind("cutoff", contactCutoff)
 			.bind("abandoned", textCutoff)
@@ -73,10 +71,6 @@ class ReferralRetention implements RetentionStep {
 		return contacts.flatMap((erased) -> notes
 			.flatMap((redactedNotes) -> referrals.map((redacted) -> Map.of("referralContactsErased", erased,
 					"referralNotesRedacted", redactedNotes, "referralsRedacted", redacted))));
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }
