@@ -47,7 +47,11 @@ export async function signIn(i18n) {
       $('#password').value = '';
     }
   });
-  $('#username').focus();
+  // Only where nobody types yet: someone quicker than a slow page would otherwise be moved back
+  // to the name in the middle of the password, and type it there in plain sight.
+  if (!form.contains(document.activeElement)) {
+    $('#username').focus();
+  }
 }
 
 /**

@@ -3,14 +3,18 @@ package de.quartierdispatch.web;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitUntilState;
 import de.quartierdispatch.support.Accessibility;
 import de.quartierdispatch.support.AuthenticatorApp;
 import de.quartierdispatch.support.BrowserExtension;
@@ -47,6 +51,26 @@ class SecondFactorBrowserIntegrationTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Test
+	void someoneTypingBeforeTheSignInScriptArrivesKeepsTypingWhereTheyAre(BrowserSession browser) {
+		Page page = browser.newPage();
+		List<Route> held = new CopyOnWriteArrayList<>();
+		page.route("**/js/login/signIn.js", held::add);
+		page.navigate("http://localhost:" + this.port + "/login",
+				new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+		page.getByLabel("Benutzername").fill("dispatcher");
+		page.getByLabel("Passwort").focus();
+		page.keyboard().type("geheim");
+		page.waitForCondition(() -> !held.isEmpty());
+		held.get(0).resume();
+
+		assertThat(page.locator("#login-submit")).isEnabled();
+		page.keyboard().type("-weiter");
+		assertThat(page.getByLabel("Passwort")).isFocused();
+		assertThat(page.getByLabel("Passwort")).hasValue("geheim-weiter");
+		assertThat(page.getByLabel("Benutzername")).hasValue("dispatcher");
+	}
 
 	@Test
 	void aTeamLeadSetsUpTheAppAtTheFirstSignInAndGivesItsCodeAtTheNext(BrowserSession browser) {
