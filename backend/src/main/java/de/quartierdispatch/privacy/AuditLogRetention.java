@@ -17,17 +17,14 @@ class AuditLogRetention implements RetentionStep {
 
 	private final DatabaseClient db;
 
-	private final PrivacyProperties properties;
-
-	AuditLogRetention(DatabaseClient db, PrivacyProperties properties) {
+	AuditLogRetention(DatabaseClient db) {
 		this.db = db;
-		this.properties = properties;
 	}
 
 	@Override
 	public Mono<Map<String, Long>> removeLapsed(RetentionCutoffs cutoffs) {
 		return this.db.sql("SELECT prune_audit_log(:before) AS count")
-			.bind("before", cutoffs.before(this.properties.auditRetention()))
+			.bind("before", cutoffs.auditCutoff())
 			.map((row) -> row.get("count", Long.class))
 			.one()
 			.map((pruned) -> Map.of("auditEntriesPruned", pruned));

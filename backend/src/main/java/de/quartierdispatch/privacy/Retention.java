@@ -145,8 +145,9 @@ public class Retention {
 	/** What other features contribute, after the reports, in the same transaction. */
 	private Mono<Map<String, Long>> furtherSteps(Instant now) {
 		return Flux.fromIterable(this.steps)
-			.concatMap((step) -> step.removeLapsed(new RetentionCutoffs(now,
-					now.minus(this.properties.contactRetention()), now.minus(this.properties.textRetention()))))
+			.concatMap(
+					(step) -> step.removeLapsed(new RetentionCutoffs(now, now.minus(this.properties.contactRetention()),
+							now.minus(this.properties.textRetention()), now.minus(this.properties.auditRetention()))))
 			.collect(TreeMap::new, Map::putAll);
 	}
 

@@ -139,7 +139,7 @@ class StaffAccountWrites {
 		return this.db.sql("""
 				SELECT username, display_name, roles, enabled, team_id, contact_point_id, quarter_scope,
 				       external_subject IS NOT NULL AS external
-				FROM staff_user WHERE id = :id FOR UPDATE
+				FROM staff_user WHERE id = :id AND removed_at IS NULL FOR UPDATE
 				""")
 			.bind("id", id)
 			.map((row) -> new StoredAccount(row.get("username", String.class), row.get("display_name", String.class),

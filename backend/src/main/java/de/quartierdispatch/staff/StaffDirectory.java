@@ -33,6 +33,7 @@ class StaffDirectory {
 			LEFT JOIN team t ON t.id = u.team_id
 			LEFT JOIN LATERAL (SELECT max(last_seen_at) AS last_seen_at, count(*) AS open
 			                   FROM staff_session WHERE user_id = u.id) s ON true
+			WHERE u.removed_at IS NULL
 			""";
 
 	private final DatabaseClient db;
@@ -49,7 +50,7 @@ class StaffDirectory {
 	}
 
 	Mono<StaffMember> findById(long id) {
-		return this.db.sql(MEMBERS + " WHERE u.id = :id")
+		return this.db.sql(MEMBERS + " AND u.id = :id")
 			.bind("now", now())
 			.bind("id", id)
 			.map(StaffDirectory::toMember)

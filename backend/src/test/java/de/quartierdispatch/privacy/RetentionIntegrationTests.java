@@ -167,6 +167,42 @@ class RetentionIntegrationTests {
 	}
 
 	@Test
+	void anAccountDisabledForTheAuditPeriodLosesWhatNamesItsPersonAndLeavesTheAdministration() {
+		String insert = "INSERT INTO staff_user (username, display_name, password_hash, roles, enabled, updated_at) "
+				+ "VALUES ('%s', 'Erika Mustermann', 'hash', '{DISPATCHER}', %s, now() - interval '%d days') RETURNING id";
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		long retired = count(insert.formatted("e.mustermann-" + suffix, false, 800));
+		long disabledRecently = count(insert.formatted("e.mustermann2-" + suffix, false, 100));
+		long active = count(insert.formatted("e.mustermann3-" + suffix, true, 800));
+		count("INSERT INTO staff_recovery_code (user_id, code_hash) VALUES (" + retired
+				+ ", '\\x01') RETURNING user_id");
+		CLOCK.set(Instant.now());
+
+		RetentionReport report = this.retention.run("test").block(Duration.ofSeconds(30));
+
+		assertThat(report.further().get("accountsRemoved")).isOne();
+		assertThat(value("SELECT username || '|' || display_name || '|' || (password_hash IS NULL) || '|' "
+				+ "|| (removed_at IS NOT NULL) FROM staff_user WHERE id = " + retired))
+			.isEqualTo("removed-" + retired + "||true|true");
+		assertThat(count("SELECT count(*) FROM staff_recovery_code WHERE user_id = " + retired)).isZero();
+		assertThat(count("SELECT count(*) FROM staff_user WHERE display_name = 'Erika Mustermann' AND id IN ("
+				+ disabledRecently + ", " + active + ")"))
+			.isEqualTo(2);
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		admin.get()
+			.uri("/api/admin/users")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.id == " + retired + ")]")
+			.doesNotExist()
+			.jsonPath("$[?(@.id == " + disabledRecently + ")]")
+			.exists();
+		admin.get().uri("/api/admin/users/{id}", retired).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
 	void twoInstancesRunningAtOnceDoTheWorkOnce() {
 		CLOCK.set(START.plus(Duration.ofDays(800)));
 		this.retention.run("test").block(Duration.ofSeconds(30));

@@ -441,7 +441,8 @@ class ReferralIntegrationTests {
 	 */
 	private static RetentionCutoffs cutoffs() {
 		Instant now = CLOCK.instant();
-		return new RetentionCutoffs(now, now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(365)));
+		return new RetentionCutoffs(now, now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(365)),
+				now.minus(Duration.ofDays(730)));
 	}
 
 	private WebTestClient counter() {
