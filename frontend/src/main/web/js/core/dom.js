@@ -57,3 +57,14 @@ export function randomKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * The first field's focus once a page has loaded, unless the person already works in `form`: a
+ * page whose script arrives late must not take the cursor away mid-word (on the sign-in page the
+ * rest of a password went into the username field, in plain sight).
+ */
+export function focusUnlessTyping(element, form) {
+  if (!form.contains(document.activeElement)) {
+    element.focus();
+  }
+}

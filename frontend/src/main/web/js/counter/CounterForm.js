@@ -1,5 +1,5 @@
 import { api, ApiError } from '../core/api.js';
-import { $, $$, el } from '../core/dom.js';
+import { $, $$, el, focusUnlessTyping } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { categoryLabel } from '../core/categories.js';
@@ -51,7 +51,7 @@ export class CounterForm {
     $('#next-entry').addEventListener('click', () => this._nextEntry());
     document.addEventListener('languagechange', () => this._fillSelects(true));
     await this.place.showMap();
-    $('#category').focus();
+    focusUnlessTyping($('#category'), this.form);
   }
 
   _fillSelects(keepValues = false) {

@@ -1,5 +1,5 @@
 import { api, ApiError } from '../core/api.js';
-import { $ } from '../core/dom.js';
+import { $, focusUnlessTyping } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { STAFF_PAGES, destinationAfterSignIn } from '../shell/staffPage.js';
@@ -47,11 +47,7 @@ export async function signIn(i18n) {
       $('#password').value = '';
     }
   });
-  // Only where nobody types yet: someone quicker than a slow page would otherwise be moved back
-  // to the name in the middle of the password, and type it there in plain sight.
-  if (!form.contains(document.activeElement)) {
-    $('#username').focus();
-  }
+  focusUnlessTyping($('#username'), form);
 }
 
 /**
