@@ -12,12 +12,15 @@ import org.springframework.stereotype.Component;
  * The statistics' table as CSV: every group, those below the minimum shown as "< n" (the
  * page's notation), and a last row with the exact total, so that the file adds up to what
  * the page shows. The note, the columns, categories, channels and the total's label are
- * in the caller's language: the file is read by people, in a spreadsheet.
+ * in the caller's language: the file is read by people, in a spreadsheet (hence the byte
+ * order mark).
  */
 @Component
 class ReportsCsv {
 
 	private static final String LINE = "\r\n";
+
+	private static final String BYTE_ORDER_MARK = "\uFEFF";
 
 	/** The columns, named in the reader's language as the categories and channels are. */
 	private static final List<String> COLUMNS = List.of("stats.csv.month", "stats.csv.category", "stats.csv.quarter",
@@ -34,7 +37,9 @@ class ReportsCsv {
 	}
 
 	String write(List<Statistics.Row> rows, int minimum, Locale locale) {
-		StringBuilder text = new StringBuilder("# ")
+		// The byte order mark first: Excel takes a CSV for UTF-8 only with it, and shows
+		// "Lärm" as "LÃ¤rm" without. It lands in the comment line, not in a column.
+		StringBuilder text = new StringBuilder(BYTE_ORDER_MARK).append("# ")
 			.append(this.messages.getMessage("stats.csv.note", new Object[] { minimum }, locale))
 			.append(LINE)
 			.append(CSVFormat.DEFAULT.format(COLUMNS.stream().map((column) -> word(column, locale)).toArray()))

@@ -81,7 +81,7 @@ class StatsIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		List<String> lines = Arrays.asList(csv.split("\r\n"));
+		List<String> lines = Arrays.asList(csv.replace("\uFEFF", "").split("\r\n"));
 		assertThat(lines.get(0)).startsWith("# Meldungen je Monat").contains("\"< 3\"");
 		// Read by people in a spreadsheet: columns, categories and channels in words.
 		assertThat(lines.get(1)).isEqualTo("Monat,Kategorie,Quartier,Eingangsweg,Meldungen");
@@ -109,7 +109,15 @@ class StatsIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(english).startsWith("# Reports per month")
+		byte[] bytes = analyst().get()
+			.uri("/api/stats/reports.csv?" + PERIOD)
+			.exchange()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(Arrays.copyOf(bytes, 5)).as("a spreadsheet takes it for UTF-8 by its byte order mark")
+			.containsExactly(0xEF, 0xBB, 0xBF, '#', ' ');
+		assertThat(english.replace("\uFEFF", "")).startsWith("# Reports per month")
 			.contains("Month,Category,Quarter,Channel,Reports")
 			.contains(",Noise,")
 			.endsWith("Total,,,,8\r\n");
