@@ -1,10 +1,15 @@
 import { api } from '../core/api.js';
 import { el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
+import { staffLanguageName } from '../core/languageNames.js';
+import { RESIDENT_LANGUAGES } from '../referral/referrals.js';
 import { problemText } from '../admin/problems.js';
 
 /** What the last attempt to publish said, per incident: the panel is drawn anew after it. */
 const lastStatus = new Map();
+
+/** The language the last message about an incident was written in, kept for the next one. */
+const lastLanguage = new Map();
 
 /** The incidents with a message on its way (a redrawn panel must not send it twice). */
 const sending = new Set();
@@ -22,6 +27,11 @@ export function incidentPublicMessages(incidentId, i18n) {
   const list = el('ul', { className: 'public-messages' });
   const status = el('p', { role: 'status', 'aria-live': 'polite', id: `${id}-status` }, lastStatus.get(incidentId) ?? '');
   const text = el('textarea', { id, maxlength: 1000, rows: 2, dir: 'auto', 'aria-describedby': `${id}-hint` });
+  // Written in the lead's language unless they choose another (a message to Arabic-speaking
+  // reporters in Arabic): the status page marks it so that screen readers read it right.
+  const language = el('select', { id: `${id}-language` }, ...RESIDENT_LANGUAGES.map((code) => el('option', {
+    value: code, selected: code === (lastLanguage.get(incidentId) ?? i18n.language),
+  }, staffLanguageName(code, i18n.language, t))));
   const send = el('button', { type: 'submit', className: 'button button--small', id: `${id}-send` }, t('board.publicMessageSend'));
   // The panel may have been drawn anew while a message was on its way: what it says goes to
   // the fields on the page now.
@@ -37,7 +47,7 @@ export function incidentPublicMessages(incidentId, i18n) {
       list.replaceChildren(...(messages.length
         ? messages.map((message) => el('li', {},
           el('p', { className: 'meta' }, formatDateTime(message.at, i18n.language)),
-          el('p', { dir: 'auto' }, message.text)))
+          el('p', { dir: 'auto', lang: message.language ?? undefined }, message.text)))
         : [el('li', { className: 'hint' }, t('board.publicMessagesNone'))]));
     }
     catch (failure) {
@@ -67,7 +77,9 @@ export function incidentPublicMessages(incidentId, i18n) {
     sending.add(incidentId);
     live(send).setAttribute('aria-disabled', 'true');
     try {
-      await api(`/api/incidents/${incidentId}/public-messages`, { method: 'POST', body: { text: field.value } });
+      const written = live(language).value;
+      lastLanguage.set(incidentId, written);
+      await api(`/api/incidents/${incidentId}/public-messages`, { method: 'POST', body: { text: field.value, language: written } });
       live(text).value = '';
       say(t('board.publicMessageSent'));
       await load();
@@ -86,5 +98,6 @@ export function incidentPublicMessages(incidentId, i18n) {
     el('form', { onSubmit: publish, novalidate: true },
       el('label', { for: text.id }, t('board.publicMessageText')), text,
       el('p', { className: 'hint', id: `${id}-hint` }, t('board.publicMessageHint')),
+      el('label', { for: language.id }, t('board.publicMessageLanguage')), language,
       send));
 }

@@ -101,7 +101,9 @@ export class StatusPage {
       // Arabic page does not move a German sentence's full stop to its front.
       // The date on a line of its own: side by side, an Arabic date and a German sentence run together.
       el('time', { dateTime: message.at, className: 'meta' }, formatDateTime(message.at, this.i18n.language)),
-      el('p', { dir: 'auto', className: 'staff-message' }, message.text))));
+      // In the language it was written in, where the lead said: a screen reader reads a German
+      // message on a Farsi page in German.
+      el('p', { dir: 'auto', lang: message.language ?? undefined, className: 'staff-message' }, message.text))));
     const ended = ['RESOLVED', 'REFERRED', 'CLOSED'].includes(status.status) && status.outcome !== 'DUPLICATE';
     $('#still-a-problem').hidden = !ended;
   }

@@ -8,7 +8,9 @@ import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.TextNormalizer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -43,7 +45,7 @@ class ReporterMessageController {
 		if (text == null) {
 			return Mono.error(new InvalidFieldsException("text", "message.required"));
 		}
-		return this.messages.post(id, text, lead);
+		return this.messages.post(id, text, request.language(), lead);
 	}
 
 	@GetMapping(path = "/api/incidents/{id}/public-messages", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -51,7 +53,15 @@ class ReporterMessageController {
 		return this.messages.ofIncident(id, lead).collectList();
 	}
 
-	record Post(@NotBlank @Size(max = 1000) String text) {
+	/**
+	 * A message to publish.
+	 *
+	 * @param text what the reporters read
+	 * @param language the language it is written in, one of the eight residents use; none
+	 * when not said
+	 */
+	record Post(@NotBlank @Size(max = 1000) String text,
+			@Nullable @Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String language) {
 	}
 
 }

@@ -10,7 +10,9 @@ import de.quartierdispatch.board.BoardEventType;
 import de.quartierdispatch.board.EventLog;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.ProblemException;
+import de.quartierdispatch.system.SqlParameters;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,12 +45,12 @@ public class ReporterMessages {
 	}
 
 	@Transactional
-	Mono<PublicMessage> post(long incidentId, String text, StaffPrincipal lead) {
+	Mono<PublicMessage> post(long incidentId, String text, @Nullable String language, StaffPrincipal lead) {
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		String actor = "staff:" + lead.userId();
 		return quarterOf(incidentId).switchIfEmpty(Mono.error(IncidentNotFoundException::new))
-			.flatMap((quarter) -> lead.seesQuarter(quarter.orElse(null)) ? insert(incidentId, text, actor, now)
-					: Mono.error(new IncidentNotFoundException()))
+			.flatMap((quarter) -> lead.seesQuarter(quarter.orElse(null))
+					? insert(incidentId, text, language, actor, now) : Mono.error(new IncidentNotFoundException()))
 			.flatMap((message) -> this.outbox.queueMessage(incidentId, message.id(), now)
 				.then(this.events.incidentChanged(BoardEventType.NOTE_ADDED, incidentId, actor,
 						Map.of("publicMessage", message.id())))
@@ -66,15 +68,19 @@ public class ReporterMessages {
 	}
 
 	private Flux<PublicMessage> messagesOf(long incidentId) {
-		return this.db.sql("""
-				SELECT id, text, created_at FROM reporter_message WHERE incident_id = :incident ORDER BY created_at, id
-				""").bind("incident", incidentId).map(ReporterMessages::toMessage).all();
+		return this.db
+			.sql("""
+					SELECT id, text, language, created_at FROM reporter_message WHERE incident_id = :incident ORDER BY created_at, id
+					""")
+			.bind("incident", incidentId)
+			.map(ReporterMessages::toMessage)
+			.all();
 	}
 
 	/** The public messages about the incident a tracking code's report belongs to. */
 	public Flux<PublicMessage> forTrackingCode(String trackingCode) {
 		return this.db.sql("""
-				SELECT m.id, m.text, m.created_at
+				SELECT m.id, m.text, m.language, m.created_at
 				FROM reporter_message m JOIN report r ON r.incident_id = m.incident_id
 				WHERE r.tracking_code = :code
 				ORDER BY m.created_at, m.id
@@ -88,14 +94,16 @@ public class ReporterMessages {
 			.one();
 	}
 
-	private Mono<PublicMessage> insert(long incidentId, String text, String actor, OffsetDateTime at) {
+	private Mono<PublicMessage> insert(long incidentId, String text, @Nullable String language, String actor,
+			OffsetDateTime at) {
 		return this.db.sql("""
-				INSERT INTO reporter_message (incident_id, text, author, created_at)
-				VALUES (:incident, :text, :author, :at)
-				RETURNING id, text, created_at
+				INSERT INTO reporter_message (incident_id, text, language, author, created_at)
+				VALUES (:incident, :text, :language, :author, :at)
+				RETURNING id, text, language, created_at
 				""")
 			.bind("incident", incidentId)
 			.bind("text", text)
+			.bind("language", SqlParameters.nullable(language, String.class))
 			.bind("author", actor)
 			.bind("at", at)
 			.map(ReporterMessages::toMessage)
@@ -104,6 +112,7 @@ public class ReporterMessages {
 
 	private static PublicMessage toMessage(Readable row) {
 		return new PublicMessage(row.get("id", Long.class), row.get("text", String.class),
+				row.get("language", String.class),
 				row.get("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
 	}
 
@@ -112,9 +121,10 @@ public class ReporterMessages {
 	 *
 	 * @param id its id
 	 * @param text what the lead wrote
+	 * @param language the language it is written in, when the lead said
 	 * @param at when
 	 */
-	public record PublicMessage(long id, String text, OffsetDateTime at) {
+	public record PublicMessage(long id, String text, @Nullable String language, OffsetDateTime at) {
 	}
 
 	/** No such incident, or not in the lead's quarters. */

@@ -226,6 +226,7 @@ class BoardPanelBrowserIntegrationTests {
 		// own direction.
 		String message = "Wir haben mit der Hausverwaltung gesprochen; die Feiern sind ab sofort untersagt.";
 		board.locator("#public-message-" + incident).fill(message);
+		assertThat(board.getByLabel("Geschrieben auf")).hasValue("de");
 		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Veröffentlichen")).click();
 		assertThat(panel.locator(".public-messages")).containsText(message);
 		assertThat(board.locator("#public-message-" + incident)).hasValue("");
@@ -270,6 +271,9 @@ class BoardPanelBrowserIntegrationTests {
 		status.navigate("http://localhost:" + this.port + "/status/" + code);
 		status.locator("#language").selectOption("ar");
 		assertThat(status.locator("#result-message-list li p[dir=auto]")).hasText(message);
+		// Said to be German on the Arabic page, so that a screen reader reads it in
+		// German.
+		assertThat(status.locator("#result-message-list li p[dir=auto]")).hasAttribute("lang", "de");
 		Accessibility.assertNoSeriousViolations(status);
 
 		Fixtures.decide(this.client, incident, "RESOLVED");
