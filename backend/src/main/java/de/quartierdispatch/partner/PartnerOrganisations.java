@@ -24,7 +24,7 @@ class PartnerOrganisations {
 			        'userId', u.id, 'username', u.username, 'displayName', u.display_name, 'enabled', u.enabled,
 			        'organisationId', m.organisation_id) ORDER BY u.username), '[]')
 			        FROM staff_user u LEFT JOIN partner_member m ON m.user_id = u.id
-			        WHERE 'PARTNER' = ANY (u.roles))
+			        WHERE 'PARTNER' = ANY (u.roles) AND u.removed_at IS NULL)
 			)::text AS overview
 			""";
 
@@ -72,8 +72,8 @@ class PartnerOrganisations {
 
 	/** Whether the account exists and has the PARTNER role. */
 	Mono<Boolean> isPartnerAccount(long userId) {
-		return this.db
-			.sql("SELECT EXISTS (SELECT 1 FROM staff_user WHERE id = :id AND 'PARTNER' = ANY (roles)) AS partner")
+		return this.db.sql(
+				"SELECT EXISTS (SELECT 1 FROM staff_user WHERE id = :id AND 'PARTNER' = ANY (roles) AND removed_at IS NULL) AS partner")
 			.bind("id", userId)
 			.map((row) -> row.get("partner", Boolean.class))
 			.one();
