@@ -1,8 +1,13 @@
 package de.quartierdispatch.system;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
 import io.netty.util.IllegalReferenceCountException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 import reactor.core.publisher.Hooks;
 
 import org.springframework.stereotype.Component;
@@ -14,6 +19,13 @@ import org.springframework.stereotype.Component;
  * a second time when Spring's multipart parser gives up on a body (too many parts, a body
  * cut off; the buffer is already free, and the client has its 400). Everything else stays
  * an error.
+ * <p>
+ * The same double release also surfaces when the connection closes afterwards: Netty's
+ * HTTP decoder releases the buffer once more, and, depending on who gets there first,
+ * Reactor Netty's server reports that at ERROR ({@code onUncaughtException}) or Netty's
+ * pipeline at WARN ("reached at the tail of the pipeline"), past any Reactor hook. Those
+ * reports, Netty's own about a buffer released twice and nothing else, go to debug as
+ * well.
  */
 @Component
 class DroppedErrors {
@@ -22,6 +34,11 @@ class DroppedErrors {
 
 	DroppedErrors() {
 		Hooks.onErrorDropped(this::log);
+		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+			TurboFilter filter = new DoubleReleaseOnClose();
+			filter.start();
+			logging.addTurboFilter(filter);
+		}
 	}
 
 	private void log(Throwable failure) {
@@ -30,6 +47,24 @@ class DroppedErrors {
 			return;
 		}
 		logger.error("An error arrived after its stream had ended", failure);
+	}
+
+	/**
+	 * Netty's and Reactor Netty's reports of a buffer released twice, as a debug line.
+	 */
+	static final class DoubleReleaseOnClose extends TurboFilter {
+
+		@Override
+		public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger source, Level level, String format,
+				Object[] parameters, Throwable failure) {
+			if (level.isGreaterOrEqual(Level.WARN) && failure instanceof IllegalReferenceCountException
+					&& (source.getName().startsWith("reactor.netty.") || source.getName().startsWith("io.netty."))) {
+				logger.debug("Released twice when the connection closed: {}", format, failure);
+				return FilterReply.DENY;
+			}
+			return FilterReply.NEUTRAL;
+		}
+
 	}
 
 }

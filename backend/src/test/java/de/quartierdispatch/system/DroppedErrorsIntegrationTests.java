@@ -4,6 +4,7 @@ import de.quartierdispatch.support.IntegrationTest;
 import io.netty.util.IllegalReferenceCountException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
@@ -46,6 +47,19 @@ class DroppedErrorsIntegrationTests {
 		// What the parser drops goes through the hook this application installs.
 		Operators.onErrorDropped(new IllegalReferenceCountException(0, 1), Context.empty());
 		assertThat(output.getAll()).doesNotContain("onErrorDropped").doesNotContain("IllegalReferenceCountException");
+		// Or, once the connection closes, through Reactor Netty's server as an uncaught
+		// exception, or Netty's pipeline (both seen in runs): the same verdict.
+		LoggerFactory.getLogger("reactor.netty.transport.ServerTransport")
+			.error("[e514da00] onUncaughtException(SimpleConnection)", new IllegalReferenceCountException(0, 1));
+		LoggerFactory.getLogger("io.netty.channel.DefaultChannelPipeline")
+			.warn("An exceptionCaught() event was fired, and it reached at the tail of the pipeline.",
+					new IllegalReferenceCountException(0, 1));
+		assertThat(output.getAll()).doesNotContain("onUncaughtException")
+			.doesNotContain("reached at the tail")
+			.doesNotContain("IllegalReferenceCountException");
+		LoggerFactory.getLogger("reactor.netty.transport.ServerTransport")
+			.error("[e514da01] onUncaughtException(SimpleConnection)", new IllegalStateException("another failure"));
+		assertThat(output.getAll()).contains("another failure");
 		Operators.onErrorDropped(new IllegalStateException("a failure of our own"), Context.empty());
 		assertThat(output.getAll()).contains("An error arrived after its stream had ended")
 			.contains("a failure of our own");
