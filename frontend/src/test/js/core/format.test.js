@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDateTime, formatDuration, formatExactDuration, formatList, formatMonth, isolate, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
+import { cityTimeToIso, cityToday, formatDateTime, formatDuration, formatExactDuration, formatList, formatMonth, isolate, minutesUntil, pluralKey } from '../../../main/web/js/core/format.js';
 
 const t = (key, params) => `${key}:${params.n}`;
 
@@ -73,4 +73,20 @@ test('separates a list with the language\'s comma', () => {
   assert.equal(formatList(['Erika', 'erika@example.org'], 'de'), 'Erika, erika@example.org');
   assert.equal(formatList(['سارة', 'erika@example.org'], 'ar'), 'سارة، erika@example.org');
   assert.equal(formatList(['a', 'b'], 'fa'), 'a، b');
+});
+
+test('reads a picked date and time as the city\'s, whatever zone the device is set to', () => {
+  assert.equal(cityTimeToIso('2026-12-05T10:00'), '2026-12-05T09:00:00.000Z');
+  assert.equal(cityTimeToIso('2026-07-05T10:00'), '2026-07-05T08:00:00.000Z');
+  // Next to the change to summer time (29 March 2026, 02:00 → 03:00) and back (25 October).
+  assert.equal(cityTimeToIso('2026-03-29T01:30'), '2026-03-29T00:30:00.000Z');
+  assert.equal(cityTimeToIso('2026-03-29T03:30'), '2026-03-29T01:30:00.000Z');
+  assert.equal(cityTimeToIso('2026-10-25T04:00'), '2026-10-25T03:00:00.000Z');
+  assert.equal(formatDateTime(cityTimeToIso('2026-12-05T10:00'), 'de-DE').replace(/\s/g, ' '), '05.12.2026, 10:00');
+});
+
+test('knows the city\'s date when the device\'s differs', () => {
+  // 23:30 UTC on 5 December is already the 6th in Bottrop.
+  assert.equal(cityToday(new Date('2026-12-05T23:30:00Z')), '2026-12-06');
+  assert.equal(cityToday(new Date('2026-12-05T12:00:00Z')), '2026-12-05');
 });

@@ -19,6 +19,32 @@ export function isolate(text) {
  */
 export const CITY_TIME_ZONE = 'Europe/Berlin';
 
+/** How far the city's clock is ahead of UTC at an instant, in milliseconds (CET 1 h, CEST 2 h). */
+function cityOffsetMillis(epochMillis) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: CITY_TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  }).formatToParts(new Date(epochMillis));
+  const part = (type) => Number(parts.find((candidate) => candidate.type === type).value);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wall - Math.floor(epochMillis / 1000) * 1000;
+}
+
+/**
+ * The instant (ISO) of a date and time on the city's clock, as a date-time picker gives it
+ * ("2026-12-05T10:00"): what the partner means by 10:00, whatever zone their device is set to.
+ */
+export function cityTimeToIso(local) {
+  const asUtc = Date.parse(`${local}Z`);
+  // The offset at the guess, then at the corrected instant: right also next to a change of offset.
+  const first = asUtc - cityOffsetMillis(asUtc);
+  return new Date(asUtc - cityOffsetMillis(first)).toISOString();
+}
+
+/** Today's date on the city's clock, "2026-12-05". */
+export function cityToday(now = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 /** A date and time in the given language, in the city's time, e.g. "21.11.2026, 23:10". */
 export function formatDateTime(iso, language) {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(new Date(iso));

@@ -1,6 +1,6 @@
 import { api } from '../core/api.js';
 import { $, el } from '../core/dom.js';
-import { formatDateTime } from '../core/format.js';
+import { cityTimeToIso, cityToday, formatDateTime } from '../core/format.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { showProblem } from '../admin/problems.js';
@@ -96,9 +96,9 @@ export class PartnerDeskPage {
 
   _outcomeChanged() {
     $('#appointment-field').hidden = $('#outcome').value !== 'APPOINTMENT';
-    // The picker offers no day before today (the server refuses those: an appointment made is to come).
-    const today = new Date();
-    $('#appointment').min = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}T00:00`;
+    // The picker offers no day before today (the server refuses those: an appointment made is to
+    // come), and its times are the city's, as everywhere else.
+    $('#appointment').min = `${cityToday()}T00:00`;
     $('#redirect-field').hidden = $('#outcome').value !== 'NOT_RESPONSIBLE';
   }
 
@@ -117,7 +117,7 @@ export class PartnerDeskPage {
     const outcome = $('#outcome').value;
     const body = { outcome };
     if (outcome === 'APPOINTMENT' && $('#appointment').value) {
-      body.appointmentAt = new Date($('#appointment').value).toISOString();
+      body.appointmentAt = cityTimeToIso($('#appointment').value);
     }
     if (outcome === 'NOT_RESPONSIBLE') {
       body.redirectTo = $('#redirect').value;
