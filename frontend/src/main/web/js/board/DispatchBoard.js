@@ -127,6 +127,7 @@ export class DispatchBoard {
     }
   }
 
+  /** What an announcement says of an incident: its number, priority, category and quarter, in words. */
   describeForNews(incident) {
     return { id: incident.id, priority: incident.priority, category: this.category(incident.category), quarter: incident.quarter?.name ?? '' };
   }

@@ -3,7 +3,6 @@ package de.quartierdispatch.privacy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -115,26 +114,25 @@ public class Retention {
 	}
 
 	private Mono<RetentionReport> removeLapsed(Instant now) {
-		OffsetDateTime at = utc(now);
+		RetentionCutoffs cutoffs = new RetentionCutoffs(now, now.minus(this.properties.contactRetention()),
+				now.minus(this.properties.textRetention()), now.minus(this.properties.auditRetention()));
+		OffsetDateTime at = cutoffs.nowUtc();
 		// An incident never closed, untouched for the text period, is abandoned: all of
-		// it
-		// lapses then, or it would be kept for ever.
-		OffsetDateTime abandoned = utc(now.minus(this.properties.textRetention()));
-		Map<String, Object> contacts = Map.of("cutoff", utc(now.minus(this.properties.contactRetention())), "abandoned",
-				abandoned);
-		Map<String, Object> texts = Map.of("cutoff", utc(now.minus(this.properties.textRetention())), "now", at,
+		// it lapses then, or it would be kept for ever.
+		OffsetDateTime abandoned = cutoffs.textsCutoff();
+		Map<String, Object> contacts = Map.of("cutoff", cutoffs.contactsCutoff(), "abandoned", abandoned);
+		Map<String, Object> texts = Map.of("cutoff", cutoffs.textsCutoff(), "now", at, "abandoned", abandoned);
+		Map<String, Object> coarsen = Map.of("cutoff", cutoffs.textsCutoff(), "now", at, "grid", COARSE_GRID_DEGREES,
 				"abandoned", abandoned);
-		Map<String, Object> coarsen = Map.of("cutoff", utc(now.minus(this.properties.textRetention())), "now", at,
-				"grid", COARSE_GRID_DEGREES, "abandoned", abandoned);
-		Map<String, Object> boardEvents = Map.of("before", utc(now.minus(this.properties.boardEventRetention())));
-		Map<String, Object> keys = Map.of("cutoff", utc(now.minus(this.properties.idempotencyRetention())));
+		Map<String, Object> boardEvents = Map.of("before", cutoffs.before(this.properties.boardEventRetention()));
+		Map<String, Object> keys = Map.of("cutoff", cutoffs.before(this.properties.idempotencyRetention()));
 		// One after the other: the statements share the transaction's connection.
 		return Flux.concat(changed(ERASE_CONTACTS, contacts), changed(REDACT_REPORTS, coarsen),
 				counted(REDACT_NOTES, texts), changed(COARSEN_INCIDENTS, coarsen),
 				counted("SELECT prune_board_events(:before) AS count", boardEvents),
 				changed("DELETE FROM idempotency_key WHERE created_at <= :cutoff", keys), this.sessions.deleteExpired())
 			.collectList()
-			.zipWith(furtherSteps(now))
+			.zipWith(furtherSteps(cutoffs))
 			.map((counts) -> {
 				List<Long> n = counts.getT1();
 				return new RetentionReport(now, false, n.get(0), n.get(1), n.get(2), n.get(3), n.get(4), n.get(5),
@@ -143,11 +141,9 @@ public class Retention {
 	}
 
 	/** What other features contribute, after the reports, in the same transaction. */
-	private Mono<Map<String, Long>> furtherSteps(Instant now) {
+	private Mono<Map<String, Long>> furtherSteps(RetentionCutoffs cutoffs) {
 		return Flux.fromIterable(this.steps)
-			.concatMap(
-					(step) -> step.removeLapsed(new RetentionCutoffs(now, now.minus(this.properties.contactRetention()),
-							now.minus(this.properties.textRetention()), now.minus(this.properties.auditRetention()))))
+			.concatMap((step) -> step.removeLapsed(cutoffs))
 			.collect(TreeMap::new, Map::putAll);
 	}
 
@@ -166,10 +162,6 @@ public class Retention {
 				"boardEventsPruned", report.boardEventsPruned(), "idempotencyKeysDeleted",
 				report.idempotencyKeysDeleted(), "sessionsDeleted", report.sessionsDeleted()));
 		return counts;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -1,5 +1,6 @@
 package de.quartierdispatch.privacy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +37,11 @@ public record RetentionCutoffs(Instant now, Instant contactsBefore, Instant text
 	/** {@code auditBefore}, as a statement binds it. */
 	public OffsetDateTime auditCutoff() {
 		return utc(this.auditBefore);
+	}
+
+	/** The moment a period before the run's time, as a statement binds it. */
+	public OffsetDateTime before(Duration period) {
+		return utc(this.now.minus(period));
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
