@@ -32,11 +32,19 @@ class SessionSecurityContextRepository implements ServerSecurityContextRepositor
 		return Mono.empty();
 	}
 
+	/**
+	 * The session, looked up once per request: Spring Security subscribes to the context
+	 * for authorization and again for the handler's principal. Looked up each time, a
+	 * session ended in between (another administrator demoting this one) passed
+	 * authorization and then gave the handler no principal, a 500; and every request paid
+	 * for the lookup twice.
+	 */
 	@Override
 	public Mono<SecurityContext> load(ServerWebExchange exchange) {
 		return Mono.justOrEmpty(this.cookies.read(exchange))
 			.flatMap(this.sessions::find)
-			.map(SessionSecurityContextRepository::toContext);
+			.map(SessionSecurityContextRepository::toContext)
+			.cache();
 	}
 
 	static SecurityContext toContext(StaffPrincipal principal) {
