@@ -37,6 +37,12 @@ export class UsersPanel {
       this._edit(this.editing);
       this._renderTable();
     });
+    // A team added on the teams tab can be chosen here at once.
+    document.addEventListener('teamschange', () => {
+      const chosen = $('#user-teamId').value;
+      this._renderTeams();
+      $('#user-teamId').value = chosen;
+    });
     this._edit(null);
     await this.load();
   }
@@ -51,12 +57,16 @@ export class UsersPanel {
     $('#user-roles').replaceChildren(el('legend', {}, t('admin.users.roles')), ...ROLES.map((role) => el('div', { className: 'check' },
       el('input', { type: 'checkbox', id: `role-${role}`, value: role }),
       el('label', { for: `role-${role}` }, t(`role.${role}`)))));
-    $('#user-teamId').replaceChildren(el('option', { value: '' }, t('admin.none')),
-      ...this.reference.teams.map((team) => el('option', { value: team.id },
-        `${team.name} (${teamTypeName(this.i18n, team.teamType, { labels: this.reference.teamTypes })})`)));
+    this._renderTeams();
     $('#user-contactPointId').replaceChildren(el('option', { value: '' }, t('admin.none')),
       ...this.reference.contactPoints.map((point) => el('option', { value: point.id }, point.name)));
     $('#user-quarterCodes').replaceChildren(...this.reference.quarters.map((quarter) => el('option', { value: quarter.code }, `${quarter.name} (${quarter.code})`)));
+  }
+
+  _renderTeams() {
+    $('#user-teamId').replaceChildren(el('option', { value: '' }, this.i18n.t('admin.none')),
+      ...this.reference.teams.map((team) => el('option', { value: team.id },
+        `${team.name} (${teamTypeName(this.i18n, team.teamType, { labels: this.reference.teamTypes })})`)));
   }
 
   _renderTable() {

@@ -10,9 +10,10 @@ import { PrivacyPanel } from '../admin/PrivacyPanel.js';
 import { PartnersPanel } from '../admin/PartnersPanel.js';
 import { InterfacesPanel } from '../admin/InterfacesPanel.js';
 import { TeamTypesPanel } from '../admin/TeamTypesPanel.js';
+import { TeamsPanel } from '../admin/TeamsPanel.js';
 
 /**
- * The administration page (admin.html): accounts, routing rules, geodata imports, data
+ * The administration page (admin.html): accounts, teams, routing rules, geodata imports, data
  * protection, team types' field settings, partners and interfaces (Open311 keys, webhooks), one section at a time.
  */
 async function start() {
@@ -26,6 +27,7 @@ async function start() {
     new UsersPanel(i18n, me, reference, message).start(),
     new RulesPanel(i18n, reference, categories, message).start(),
     new PrivacyPanel(i18n, config, reference, message).start(),
+    new TeamsPanel($('#teams'), i18n, reference, message).start(),
     new TeamTypesPanel($('#team-types'), i18n, message).start(),
     new PartnersPanel($('#partners'), i18n, message).start(),
     new InterfacesPanel(i18n, message).start(),

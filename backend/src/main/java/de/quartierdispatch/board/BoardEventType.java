@@ -44,6 +44,12 @@ public enum BoardEventType {
 	TEAM_STATUS_CHANGED,
 
 	/**
+	 * An administrator added a team or changed its name, team type, languages or
+	 * quarters.
+	 */
+	TEAM_CHANGED,
+
+	/**
 	 * A team on site needs attention now: its check-in timer ran out unanswered, or a
 	 * member pressed "need help". The team's summary carries the alarm until it ends.
 	 */

@@ -190,6 +190,9 @@ class AccessMatrixIntegrationTests {
 			api("GET /api/stats/grid", "/api/stats/grid", EnumSet.of(Caller.ANALYST, Caller.ADMIN)),
 			api("GET /api/stats/referrals", "/api/stats/referrals", EnumSet.of(Caller.ANALYST, Caller.ADMIN)),
 			// Administration.
+			api("GET /api/admin/teams", "/api/admin/teams", EnumSet.of(Caller.ADMIN)),
+			api("POST /api/admin/teams", "/api/admin/teams", EnumSet.of(Caller.ADMIN)),
+			api("PUT /api/admin/teams/{id}", "/api/admin/teams/999999", EnumSet.of(Caller.ADMIN)),
 			api("GET /api/admin/team-types", "/api/admin/team-types", EnumSet.of(Caller.ADMIN)),
 			api("PUT /api/admin/team-types/{code}/field-settings", "/api/admin/team-types/NOPE/field-settings",
 					EnumSet.of(Caller.ADMIN)),
