@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 class AdminPagesBrowserIntegrationTests {
 
-	private static final List<String> SECTIONS = List.of("users", "rules", "geodata", "privacy", "team-types",
+	private static final List<String> SECTIONS = List.of("users", "teams", "rules", "geodata", "privacy", "team-types",
 			"partners", "interfaces");
 
 	@LocalServerPort
@@ -163,6 +163,50 @@ class AdminPagesBrowserIntegrationTests {
 		assertThat(services.locator("table#partner-services")).isVisible();
 		assertThat(services.evaluate("region => region.scrollWidth > region.clientWidth")).isEqualTo(true);
 		Accessibility.assertNoSeriousViolations(page);
+	}
+
+	@Test
+	void anAdministratorAddsATeamAndTiesAFieldAccountToItAtOnce(BrowserSession browser) {
+		String name = "Streetwork " + UUID.randomUUID().toString().substring(0, 8);
+		String quarter = TestDatabase.queryString("SELECT name FROM quarter ORDER BY code LIMIT 1");
+		Page page = signIn(browser.newPage(new Browser.NewContextOptions().setViewportSize(390, 844)));
+		page.locator(".tabs a[href='#teams']").click();
+		Locator teams = page.locator("#teams");
+
+		// A name that is only spaces is caught on the page, next to its field.
+		teams.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("   ");
+		teams.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Team anlegen")).click();
+		assertThat(page.locator("#team-form .error-summary")).containsText("Bitte füllen Sie dieses Feld aus.");
+
+		teams.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+		teams.getByLabel("Teamart").selectOption("STREETWORK");
+		teams.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Sprachen"))
+			.getByLabel("Türkçe")
+			.check();
+		teams.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Quartiere"))
+			.getByText(quarter, new Locator.GetByTextOptions().setExact(false))
+			.first()
+			.click();
+		teams.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Team anlegen")).click();
+		assertThat(page.locator("#message")).hasText("Team angelegt: " + name);
+		Locator row = page.locator("#team-table tbody tr", new Page.LocatorOptions().setHasText(name));
+		assertThat(row).containsText("Deutsch, Türkçe");
+		assertThat(row).containsText(quarter);
+		assertThat(row).containsText("außer Dienst");
+		assertThat(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+			.as("the page keeps the phone's width")
+			.isEqualTo(true);
+		Accessibility.assertNoSeriousViolations(page);
+
+		// The same name again is refused by the server, in words, next to the name.
+		teams.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+		teams.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Team anlegen")).click();
+		assertThat(page.locator("#team-form .error-summary"))
+			.containsText("Ein anderes Team trägt diesen Namen schon.");
+
+		// The accounts tab offers the new team without reloading the page.
+		page.locator(".tabs a[href='#users']").click();
+		assertThat(page.locator("#user-teamId option", new Page.LocatorOptions().setHasText(name))).hasCount(1);
 	}
 
 	private Page signIn(Page page) {
