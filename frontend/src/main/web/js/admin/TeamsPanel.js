@@ -46,13 +46,21 @@ export class TeamsPanel {
       el('tbody', {}, this.teams.map((team) => el('tr', { 'aria-current': team.id === this.editing?.id ? 'true' : false },
         el('th', { scope: 'row' }, team.name),
         el('td', {}, this._typeName(team.teamType)),
-        el('td', {}, team.languages.length ? team.languages.map((code) => t(`language.${code}`)).join(', ') : t('admin.teams.none')),
+        el('td', {}, this._languages(team.languages)),
         el('td', {}, this._quarters(team.quarters)),
         el('td', {}, t(`team.${team.status}`)),
         el('td', {}, el('button', {
           type: 'button', className: 'button button--small', 'aria-label': `${t('admin.teams.edit')}: ${team.name}`,
           onClick: () => this._edit(team),
         }, t('admin.teams.edit'))))))));
+  }
+
+  /** Each language by its own name, isolated: an Arabic name in a German list keeps its comma. */
+  _languages(codes) {
+    if (!codes.length) {
+      return this.i18n.t('admin.teams.none');
+    }
+    return codes.flatMap((code, index) => [index ? ', ' : '', el('bdi', { lang: code }, this.i18n.t(`language.${code}`))]);
   }
 
   _quarters(codes) {
@@ -64,7 +72,7 @@ export class TeamsPanel {
       return t('admin.teams.allQuarters');
     }
     const names = new Map(this.reference.quarters.map((quarter) => [quarter.code, quarter.name]));
-    return codes.map((code) => names.get(code) ?? code).join(', ');
+    return codes.map((code) => names.get(code) ?? code).sort((a, b) => a.localeCompare(b, this.i18n.language)).join(', ');
   }
 
   _form() {
@@ -78,7 +86,7 @@ export class TeamsPanel {
         el('input', { type: 'text', id: 'team-name', name: 'name', value: team.name, maxlength: 80, required: true, autocomplete: 'off' })),
       el('div', { className: 'field', dataset: { field: 'teamType' } }, el('label', { for: 'team-teamType' }, t('admin.teams.teamType')),
         el('select', { id: 'team-teamType', name: 'teamType' }, this.reference.teamTypes.map((type) => el('option', { value: type.code, selected: type.code === team.teamType }, this._typeName(type.code))))),
-      this._boxes('languages', t('admin.teams.languages'), LANGUAGES.map((code) => [code, t(`language.${code}`)]), team.languages),
+      this._boxes('languages', t('admin.teams.languages'), LANGUAGES.map((code) => [code, t(`language.${code}`), code]), team.languages),
       this._boxes('quarters', t('admin.teams.quarters'), this.reference.quarters.map((quarter) => [quarter.code, `${quarter.name} (${quarter.code})`]), team.quarters),
       el('div', { className: 'actions' },
         el('button', { type: 'submit', className: 'button button--primary' }, this.editing ? t('admin.teams.save') : t('admin.teams.add')),
@@ -91,9 +99,9 @@ export class TeamsPanel {
   _boxes(name, legend, choices, checked) {
     return el('fieldset', { className: `check-group check-group--${name}`, dataset: { field: name }, id: `team-${name}` },
       el('legend', {}, legend),
-      choices.map(([value, label]) => el('div', { className: 'check' },
+      choices.map(([value, label, lang]) => el('div', { className: 'check' },
         el('input', { type: 'checkbox', id: `team-${name}-${value}`, name, value, checked: checked.includes(value) }),
-        el('label', { for: `team-${name}-${value}` }, label))));
+        el('label', { for: `team-${name}-${value}`, lang }, label))));
   }
 
   _edit(team) {
