@@ -21,6 +21,12 @@ class BoardEvents {
 			       jsonb_build_object('seq', seq, 'type', type, 'incidentId', incident_id,
 			                          'incidentVersion', incident_version, 'teamId', team_id, 'at', occurred_at,
 			                          'data', data)::text AS full_message,
+			       CASE WHEN data ? 'team' THEN
+			           jsonb_build_object('seq', seq, 'type', type, 'incidentId', incident_id,
+			                              'incidentVersion', incident_version, 'teamId', team_id, 'at', occurred_at,
+			                              'data', jsonb_set(data, '{team}', without_position(data -> 'team')))::text
+			       END AS unplaced_message,
+			       CASE WHEN team_id IS NOT NULL THEN team_reach(team_id) ELSE '{}' END AS team_reach,
 			       jsonb_build_object('seq', seq, 'type', type, 'incidentId', incident_id, 'teamId', team_id,
 			                          'at', occurred_at)::text AS brief_message,
 			       ARRAY(SELECT a.team_id FROM assignment a
@@ -60,7 +66,8 @@ class BoardEvents {
 	private static BoardMessage toMessage(Readable row) {
 		return new BoardMessage(row.get("seq", Long.class), row.get("incident_id", Long.class),
 				row.get("team_id", Long.class), Set.of(row.get("teams_on_incident", Long[].class)),
-				row.get("quarter_code", String.class), row.get("full_message", String.class),
+				row.get("quarter_code", String.class), Set.of(row.get("team_reach", String[].class)),
+				row.get("full_message", String.class), row.get("unplaced_message", String.class),
 				row.get("brief_message", String.class));
 	}
 

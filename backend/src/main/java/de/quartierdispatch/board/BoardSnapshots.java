@@ -11,10 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The snapshot a board loads on start (and when it has fallen too far behind): every open
- * incident, every team, and the sequence number they are current as of. Both statements
- * read one consistent view (repeatable read): continuing the stream from that number
- * misses nothing and repeats nothing. Built as json, not jsonb: for thousands of
- * incidents that is more than twice as fast (V10).
+ * incident, every team, and the sequence number they are current as of (for a lead
+ * limited to some quarters: their incidents, and positions only of the teams that work
+ * there, V111). Both statements read one consistent view (repeatable read): continuing
+ * the stream from that number misses nothing and repeats nothing. Built as json, not
+ * jsonb: for thousands of incidents that is more than twice as fast (V10).
  * <p>
  * The incidents come one row each, not as one aggregate: 10,000 of them were one text of
  * 5 MB, which the driver gathered in a growing buffer outside the heap and the
@@ -27,7 +28,11 @@ class BoardSnapshots {
 	private static final String HEADER = """
 			SELECT json_build_object(
 			    'seq', (SELECT last_seq FROM board_event_sequence),
-			    'teams', coalesce((SELECT json_agg(team_summary(id) ORDER BY team_type, name) FROM team), '[]'::json),
+			    'teams', coalesce((SELECT json_agg(CASE WHEN cardinality(:scope::bigint[]) = 0
+			                                                 OR team_reach(id) && ARRAY(SELECT code FROM quarter
+			                                                                            WHERE id = ANY (:scope::bigint[]))
+			                                            THEN team_summary(id) ELSE without_position(team_summary(id)) END
+			                                       ORDER BY team_type, name) FROM team), '[]'::json),
 			    'teamTypes', coalesce((SELECT json_agg(json_build_object('code', code, 'de', label_de, 'en', label_en,
 			                                                             'color', color, 'voluntary', voluntary)
 			                                     ORDER BY sort_order)
@@ -52,7 +57,10 @@ class BoardSnapshots {
 	/** The snapshot, limited to the given quarters when the list is not empty. */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	Mono<SnapshotJson> snapshot(List<Long> quarterScope) {
-		Mono<String> header = this.db.sql(HEADER).map((row) -> row.get("header", String.class)).one();
+		Mono<String> header = this.db.sql(HEADER)
+			.bind("scope", quarterScope.toArray(Long[]::new))
+			.map((row) -> row.get("header", String.class))
+			.one();
 		Mono<List<String>> incidents = this.db.sql(INCIDENTS)
 			.bind("scope", quarterScope.toArray(Long[]::new))
 			.map((row) -> row.get("summary", String.class))

@@ -196,8 +196,8 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	}
 
 	private static Audience scoped(Set<String> codes) {
-		return (message) -> (message.incidentId() == null || codes.contains(message.quarterCode())) ? message.full()
-				: null;
+		return (message) -> (message.incidentId() == null || codes.contains(message.quarterCode()))
+				? message.fullWithin(codes) : null;
 	}
 
 	private static long since(URI uri) {
@@ -216,7 +216,7 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	}
 
 	private BoardMessage raw(String json) {
-		return new BoardMessage(-1, null, null, Set.of(), null, json, json);
+		return new BoardMessage(-1, null, null, Set.of(), null, Set.of(), json, null, json);
 	}
 
 	private String heartbeat(long seq) {

@@ -26,9 +26,6 @@ public class EventLog {
 		this.json = json;
 	}
 
-	/**
-	 * Records a change of an incident; the event carries the incident's board summary.
-	 */
 	/** The last sequence number committed: where a client starts following the stream. */
 	public Mono<Long> lastSeq() {
 		return this.db.sql("SELECT last_seq FROM board_event_sequence")
@@ -36,6 +33,9 @@ public class EventLog {
 			.one();
 	}
 
+	/**
+	 * Records a change of an incident; the event carries the incident's board summary.
+	 */
 	public Mono<Long> incidentChanged(BoardEventType type, long incidentId, String actor, Map<String, ?> details) {
 		return append(type, incidentId, null, actor, details);
 	}
