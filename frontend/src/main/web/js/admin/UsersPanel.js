@@ -37,11 +37,16 @@ export class UsersPanel {
       this._edit(this.editing);
       this._renderTable();
     });
-    // A team added on the teams tab can be chosen here at once.
+    // A team or contact point added on its tab can be chosen here at once.
     document.addEventListener('teamschange', () => {
       const chosen = $('#user-teamId').value;
       this._renderTeams();
       $('#user-teamId').value = chosen;
+    });
+    document.addEventListener('contactpointschange', () => {
+      const chosen = $('#user-contactPointId').value;
+      this._renderContactPoints();
+      $('#user-contactPointId').value = chosen;
     });
     this._edit(null);
     await this.load();
@@ -58,8 +63,7 @@ export class UsersPanel {
       el('input', { type: 'checkbox', id: `role-${role}`, value: role }),
       el('label', { for: `role-${role}` }, t(`role.${role}`)))));
     this._renderTeams();
-    $('#user-contactPointId').replaceChildren(el('option', { value: '' }, t('admin.none')),
-      ...this.reference.contactPoints.map((point) => el('option', { value: point.id }, point.name)));
+    this._renderContactPoints();
     $('#user-quarterCodes').replaceChildren(...this.reference.quarters.map((quarter) => el('option', { value: quarter.code }, `${quarter.name} (${quarter.code})`)));
   }
 
@@ -67,6 +71,11 @@ export class UsersPanel {
     $('#user-teamId').replaceChildren(el('option', { value: '' }, this.i18n.t('admin.none')),
       ...this.reference.teams.map((team) => el('option', { value: team.id },
         `${team.name} (${teamTypeName(this.i18n, team.teamType, { labels: this.reference.teamTypes })})`)));
+  }
+
+  _renderContactPoints() {
+    $('#user-contactPointId').replaceChildren(el('option', { value: '' }, this.i18n.t('admin.none')),
+      ...this.reference.contactPoints.map((point) => el('option', { value: point.id }, point.name)));
   }
 
   _renderTable() {

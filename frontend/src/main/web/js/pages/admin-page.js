@@ -11,9 +11,10 @@ import { PartnersPanel } from '../admin/PartnersPanel.js';
 import { InterfacesPanel } from '../admin/InterfacesPanel.js';
 import { TeamTypesPanel } from '../admin/TeamTypesPanel.js';
 import { TeamsPanel } from '../admin/TeamsPanel.js';
+import { ContactPointsPanel } from '../admin/ContactPointsPanel.js';
 
 /**
- * The administration page (admin.html): accounts, teams, routing rules, geodata imports, data
+ * The administration page (admin.html): accounts, teams, contact points, routing rules, geodata imports, data
  * protection, team types' field settings, partners and interfaces (Open311 keys, webhooks), one section at a time.
  */
 async function start() {
@@ -28,6 +29,7 @@ async function start() {
     new RulesPanel(i18n, reference, categories, message).start(),
     new PrivacyPanel(i18n, config, reference, message).start(),
     new TeamsPanel($('#teams'), i18n, reference, message).start(),
+    new ContactPointsPanel($('#contact-points'), i18n, reference, message).start(),
     new TeamTypesPanel($('#team-types'), i18n, message).start(),
     new PartnersPanel($('#partners'), i18n, message).start(),
     new InterfacesPanel(i18n, message).start(),

@@ -3,6 +3,7 @@ import { api } from '../core/api.js';
 import { $ } from '../core/dom.js';
 import { renderPageShell } from '../shell/pageShell.js';
 import { ReportForm } from '../report/ReportForm.js';
+import { showContactPoints } from '../report/ContactPointList.js';
 
 /** The residents' report form (index.html). */
 async function start() {
@@ -12,6 +13,7 @@ async function start() {
   await i18n.use(i18n.initialLanguage(), { remember: false });
   i18n.bindSelector($('#language'));
   new ReportForm(i18n, config, categories).start();
+  showContactPoints($('#in-person'), i18n);
 }
 
 start();

@@ -5,6 +5,7 @@ import java.util.Map;
 import de.quartierdispatch.privacy.AuditLog;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
+import de.quartierdispatch.system.OpeningHours;
 import de.quartierdispatch.system.ProblemException;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;

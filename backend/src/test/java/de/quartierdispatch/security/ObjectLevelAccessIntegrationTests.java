@@ -69,6 +69,7 @@ class ObjectLevelAccessIntegrationTests {
 			Map.entry("POST /api/admin/users teamId", "a staff account's team (administrators only)"),
 			Map.entry("POST /api/admin/users contactPointId", "a staff account's desk (administrators only)"),
 			Map.entry("PUT /api/admin/users/{id}/password id", "a staff account (administrators only)"),
+			Map.entry("PUT /api/admin/contact-points/{id} id", "a contact point (administrators only)"),
 			Map.entry("PUT /api/admin/teams/{id} id", "a team (administrators only)"),
 			Map.entry("PUT /api/routing/rules/{id} id", "a routing rule (administrators only)"),
 			Map.entry("DELETE /api/routing/rules/{id} id", "a routing rule (administrators only)"),

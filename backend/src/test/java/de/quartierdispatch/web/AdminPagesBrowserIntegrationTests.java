@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 class AdminPagesBrowserIntegrationTests {
 
-	private static final List<String> SECTIONS = List.of("users", "teams", "rules", "geodata", "privacy", "team-types",
-			"partners", "interfaces");
+	private static final List<String> SECTIONS = List.of("users", "teams", "contact-points", "rules", "geodata",
+			"privacy", "team-types", "partners", "interfaces");
 
 	@LocalServerPort
 	private int port;
@@ -207,6 +207,42 @@ class AdminPagesBrowserIntegrationTests {
 		// The accounts tab offers the new team without reloading the page.
 		page.locator(".tabs a[href='#users']").click();
 		assertThat(page.locator("#user-teamId option", new Page.LocatorOptions().setHasText(name))).hasCount(1);
+	}
+
+	@Test
+	void anAdministratorAddsAContactPointFoundByItsAddress(BrowserSession browser) {
+		String name = "Anlaufstelle " + UUID.randomUUID().toString().substring(0, 8);
+		String[] address = { "Hansastraße", "16", "46236", "Bottrop" };
+		Page page = signIn(browser.newPage());
+		page.locator(".tabs a[href='#contact-points']").click();
+		Locator points = page.locator("#contact-points");
+
+		points.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+		points.getByLabel("Straße").fill(address[0]);
+		points.getByLabel("Hausnummer").fill(address[1]);
+		points.getByLabel("Postleitzahl").fill(address[2]);
+		points.getByLabel("Ort", new Locator.GetByLabelOptions().setExact(true)).fill(address[3]);
+		points.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lage aus der Adresse bestimmen"))
+			.click();
+		assertThat(points.locator("#contact-point-found")).hasText("Gefunden: Hansastraße 16, 46236 Bottrop");
+		assertThat(points.getByLabel("Breitengrad")).not().hasValue("");
+		points.getByLabel("Öffnungszeiten (z. B. Mo-Fr 09:00-13:00; Th 14:00-18:00)").fill("werktags");
+		points.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Anlaufstelle anlegen")).click();
+		// The server's words, next to the field.
+		assertThat(points.locator("#contact-point-form .error-summary"))
+			.containsText("Bitte schreiben Sie die Öffnungszeiten so");
+
+		points.getByLabel("Öffnungszeiten (z. B. Mo-Fr 09:00-13:00; Th 14:00-18:00)").fill("Mo-Fr 09:00-13:00");
+		points.getByLabel("العربية").check();
+		points.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Anlaufstelle anlegen")).click();
+		assertThat(page.locator("#message")).hasText("Anlaufstelle angelegt: " + name);
+		Locator row = page.locator("#contact-point-table tbody tr", new Page.LocatorOptions().setHasText(name));
+		assertThat(row).containsText(address[0] + " " + address[1] + ", " + address[2] + " " + address[3]);
+		assertThat(row).containsText("09:00–13:00");
+		Accessibility.assertNoSeriousViolations(page);
+
+		page.locator(".tabs a[href='#users']").click();
+		assertThat(page.locator("#user-contactPointId option", new Page.LocatorOptions().setHasText(name))).hasCount(1);
 	}
 
 	private Page signIn(Page page) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import de.quartierdispatch.support.Accessibility;
@@ -78,6 +79,15 @@ class ResidentFormBrowserIntegrationTests {
 		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
 		assertThat(page.locator("html")).hasAttribute("lang", "ar");
 		assertThat(page.locator("h1")).hasText("الإبلاغ عن أمر في حيّك");
+		// Where to come in person instead: the weekdays in Arabic, the languages by their
+		// own
+		// names.
+		Locator inPerson = page.locator("#in-person");
+		assertThat(inPerson.locator("h2")).hasText("هل تفضّل الحضور شخصيًا؟");
+		Locator boy = inPerson.locator("li", new Locator.LocatorOptions().setHasText("Anlaufstelle Boy"));
+		assertThat(boy).containsText("Johannesstraße 12, 46238 Bottrop");
+		assertThat(boy).containsText("الاثنين");
+		assertThat(boy.locator("bdi[lang=tr]")).hasText("Türkçe");
 		page.getByLabel("شباب / مجموعات في الأماكن العامة").check();
 		page.getByLabel("الوصف").fill("مجموعة من الشباب تجلس كل مساء أمام المدخل وتصرخ.");
 		next(page, "what");

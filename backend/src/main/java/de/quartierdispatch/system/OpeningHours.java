@@ -1,4 +1,4 @@
-package de.quartierdispatch.partner;
+package de.quartierdispatch.system;
 
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code "Mo-Th 09:00-16:00; Fr 09:00-13:00"} or {@code "Mo,We 10:00-12:00,14:00-18:00"}.
  * Times are local (Europe/Berlin); a span may end at 24:00.
  */
-final class OpeningHours {
+public final class OpeningHours {
 
 	private static final List<DayOfWeek> DAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
 			DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
@@ -39,7 +39,7 @@ final class OpeningHours {
 	 * Reads the hours.
 	 * @throws IllegalArgumentException when the text is not in the supported syntax
 	 */
-	static OpeningHours parse(String text) {
+	public static OpeningHours parse(String text) {
 		List<Rule> rules = new ArrayList<>();
 		for (String part : text.toLowerCase(Locale.ROOT).split(";")) {
 			String rule = part.trim();
@@ -58,7 +58,7 @@ final class OpeningHours {
 		return new OpeningHours(rules);
 	}
 
-	static boolean valid(String text) {
+	public static boolean valid(String text) {
 		try {
 			parse(text);
 			return true;
@@ -69,18 +69,18 @@ final class OpeningHours {
 	}
 
 	/** Open at this local date and time. */
-	boolean openAt(LocalDateTime at) {
+	public boolean openAt(LocalDateTime at) {
 		LocalTime time = at.toLocalTime();
 		return spansOn(at.getDayOfWeek()).stream().anyMatch((span) -> span.contains(time));
 	}
 
 	/** Open at some time on this day. */
-	boolean openOn(DayOfWeek day) {
+	public boolean openOn(DayOfWeek day) {
 		return !spansOn(day).isEmpty();
 	}
 
 	/** Still to open or open later on this day (not yet over). */
-	boolean openLaterOrNow(LocalDateTime at) {
+	public boolean openLaterOrNow(LocalDateTime at) {
 		LocalTime time = at.toLocalTime();
 		return spansOn(at.getDayOfWeek()).stream().anyMatch((span) -> span.endsAfter(time));
 	}

@@ -1,4 +1,4 @@
-package de.quartierdispatch.partner;
+package de.quartierdispatch.system;
 
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
