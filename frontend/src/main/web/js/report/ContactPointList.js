@@ -20,10 +20,15 @@ export async function showContactPoints(section, i18n) {
         el('span', {}, `${point.street} ${point.houseNumber}, ${point.postcode} ${point.city}`),
         el('span', {}, `${t('report.inPerson.hours')}: `, el('bdi', {}, openingHoursText(point.openingHours, i18n.language))),
         point.languages.length ? el('span', {}, `${t('report.inPerson.languages')}: `,
-          point.languages.flatMap((code, index) => [index ? ', ' : '', el('bdi', { lang: code }, t(`language.${code}`))])) : null,
+          point.languages.flatMap((code, index) => [index ? separator(i18n.language) : '', el('bdi', { lang: code }, t(`language.${code}`))])) : null,
         point.phone ? el('span', {}, `${t('report.inPerson.phone')}: `,
           el('a', { href: `tel:${point.phone.replace(/[^+0-9]/g, '')}`, dir: 'ltr' }, point.phone)) : null))));
   };
   render();
   document.addEventListener('languagechange', render);
+}
+
+/** Arabic and Farsi separate a list with their own comma. */
+function separator(language) {
+  return ['ar', 'fa'].includes(language) ? '، ' : ', ';
 }
