@@ -12,11 +12,14 @@ function javaFiles(directory) {
     ? javaFiles(join(directory, entry.name)) : entry.name.endsWith('.java') ? [join(directory, entry.name)] : []));
 }
 
-/** The actions the server writes: audit.record(actor, "ACTION", ...). */
+/**
+ * The actions the server writes: audit.record(actor, "ACTION", ...), or through an
+ * administration's helper, changed(admin, "ACTION", ...) or recorded(admin, "ACTION", ...).
+ */
 function recordedActions() {
   const actions = new Set();
   for (const file of javaFiles(JAVA)) {
-    for (const [, action] of readFileSync(file, 'utf8').matchAll(/\.record\([^;]*?"([A-Z][A-Z0-9]*_[A-Z0-9_]+)"/g)) {
+    for (const [, action] of readFileSync(file, 'utf8').matchAll(/(?:\.record\(|changed\(admin,|recorded\(admin,)[^;]*?"([A-Z][A-Z0-9]*_[A-Z0-9_]+)"/g)) {
       actions.add(action);
     }
   }

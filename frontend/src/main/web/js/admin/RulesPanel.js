@@ -36,6 +36,13 @@ export class RulesPanel {
       this._renderChoices();
       this._renderList();
     });
+    // A category added or renamed on its tab is offered here at once.
+    document.addEventListener('categorieschange', () => {
+      const chosen = $('#rule-category').value;
+      this._renderChoices();
+      $('#rule-category').value = chosen;
+      this._renderList();
+    });
     await this.load();
   }
 
@@ -52,7 +59,8 @@ export class RulesPanel {
   _renderChoices() {
     const t = (key, params) => this.i18n.t(key, params);
     $('#rule-category').replaceChildren(el('option', { value: '' }, t('admin.rules.anyCategory')),
-      ...this.categories.map((category) => el('option', { value: category.code }, this._label(this.categories, category.code))));
+      ...this.categories.map((category) => el('option', { value: category.code },
+        category.active === false ? `${this._label(this.categories, category.code)} (${this.i18n.t('admin.categories.activeNo')})` : this._label(this.categories, category.code))));
     $('#rule-quarterCodes').replaceChildren(...this.reference.quarters.map((quarter) => el('option', { value: quarter.code }, `${quarter.name} (${quarter.code})`)));
     const boxes = (id, legend, values, label) => $(id).replaceChildren(el('legend', {}, legend), ...values.map((value, index) => el('div', { className: 'check' },
       el('input', { type: 'checkbox', id: `${id.slice(1)}-${value}`, value, dataset: index === 0 ? { field: id.slice(6) } : {} }),

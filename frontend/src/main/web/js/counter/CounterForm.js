@@ -57,7 +57,8 @@ export class CounterForm {
   _fillSelects(keepValues = false) {
     const previous = keepValues ? { category: $('#category').value, point: $('#contact-point').value, language: $('#reporter-language').value } : {};
     $('#category').replaceChildren(el('option', { value: '' }, this.i18n.t('counter.chooseCategory')),
-      ...this.categories.map((category) => el('option', { value: category.code }, categoryLabel(this.categories, category.code, this.i18n.language))));
+      ...this.categories.filter((category) => category.active !== false)
+        .map((category) => el('option', { value: category.code }, categoryLabel(this.categories, category.code, this.i18n.language))));
     $('#contact-point').replaceChildren(...this.contactPoints.map((point) => el('option', { value: point.id }, point.name)));
     $('#reporter-language').replaceChildren(...this.config.languages.map((language) => el('option', { value: language.code }, staffLanguageName(language.code, this.i18n.language, (key) => this.i18n.t(key)))));
     $('#category').value = previous.category || '';

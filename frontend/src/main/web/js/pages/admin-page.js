@@ -12,9 +12,10 @@ import { InterfacesPanel } from '../admin/InterfacesPanel.js';
 import { TeamTypesPanel } from '../admin/TeamTypesPanel.js';
 import { TeamsPanel } from '../admin/TeamsPanel.js';
 import { ContactPointsPanel } from '../admin/ContactPointsPanel.js';
+import { CategoriesPanel } from '../admin/CategoriesPanel.js';
 
 /**
- * The administration page (admin.html): accounts, teams, contact points, routing rules, geodata imports, data
+ * The administration page (admin.html): accounts, teams, contact points, categories, routing rules, geodata imports, data
  * protection, team types' field settings, partners and interfaces (Open311 keys, webhooks), one section at a time.
  */
 async function start() {
@@ -30,6 +31,7 @@ async function start() {
     new PrivacyPanel(i18n, config, reference, message).start(),
     new TeamsPanel($('#teams'), i18n, reference, message).start(),
     new ContactPointsPanel($('#contact-points'), i18n, reference, message).start(),
+    new CategoriesPanel($('#categories'), i18n, categories, message).start(),
     new TeamTypesPanel($('#team-types'), i18n, message).start(),
     new PartnersPanel($('#partners'), i18n, message).start(),
     new InterfacesPanel(i18n, message).start(),

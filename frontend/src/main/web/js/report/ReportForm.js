@@ -72,7 +72,8 @@ export class ReportForm {
   }
 
   _renderCategories() {
-    $('#categories').replaceChildren(...this.categories.map((category) => el('div', { className: 'category' },
+    // A retired category still names earlier reports, but takes no new ones.
+    $('#categories').replaceChildren(...this.categories.filter((category) => category.active !== false).map((category) => el('div', { className: 'category' },
       el('input', { type: 'radio', name: 'category', id: `category-${category.code}`, value: category.code }),
       el('label', { for: `category-${category.code}` },
         el('img', { src: `/img/categories/${category.icon}.svg`, alt: '' }),

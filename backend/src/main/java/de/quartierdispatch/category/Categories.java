@@ -15,10 +15,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The active report categories, kept in memory: they change with a migration or by hand
- * in SQL, while every report checks its category and every form lists them (reading them
- * was one of the statements of every submission, see ops/bench/README.md). A change fires
- * a notification (trigger in V103) on which every instance reads them again.
+ * The report categories, kept in memory: they change rarely (administrators, a
+ * migration), while every report checks its category and every form lists them (reading
+ * them was one of the statements of every submission, see ops/bench/README.md). A change
+ * fires a notification (trigger in V103) on which every instance reads them again.
  */
 @Repository
 public class Categories {
@@ -35,29 +35,38 @@ public class Categories {
 
 	private final JsonMapper json;
 
-	private final CopyUntilNotified<List<Category>> active;
+	private final CopyUntilNotified<List<Category>> all;
 
 	Categories(DatabaseClient db, JsonMapper json, DatabaseNotifications notifications) {
 		this.db = db;
 		this.json = json;
-		this.active = new CopyUntilNotified<>(notifications, CHANNEL, MAX_AGE, () -> read().collectList());
+		this.all = new CopyUntilNotified<>(notifications, CHANNEL, MAX_AGE, () -> read().collectList());
 	}
 
-	/** The active categories in the order the forms list them. */
+	/** Every category, retired ones too, in the order the forms list them. */
+	public Flux<Category> findAll() {
+		return this.all.get().flatMapIterable((categories) -> categories);
+	}
+
+	/**
+	 * The categories new reports may be filed under, in the order the forms list them.
+	 */
 	public Flux<Category> findActive() {
-		return this.active.get().flatMapIterable((categories) -> categories);
+		return findAll().filter(Category::active);
 	}
 
 	/** Whether a report may be filed under {@code code}. */
 	public Mono<Boolean> isActive(String code) {
-		return this.active.get().map((categories) -> categories.stream().anyMatch((c) -> c.code().equals(code)));
+		return this.all.get()
+			.map((categories) -> categories.stream().anyMatch((c) -> c.active() && c.code().equals(code)));
 	}
 
 	private Flux<Category> read() {
-		return this.db.sql(
-				"SELECT code, icon, labels::text AS labels FROM report_category WHERE active ORDER BY sort_order, code")
+		return this.db
+			.sql("SELECT code, icon, labels::text AS labels, active FROM report_category ORDER BY sort_order, code")
 			.map((row) -> new Category(row.get("code", String.class), row.get("icon", String.class),
-					this.json.readValue(row.get("labels", String.class), LABELS)))
+					this.json.readValue(row.get("labels", String.class), LABELS),
+					Boolean.TRUE.equals(row.get("active", Boolean.class))))
 			.all();
 	}
 

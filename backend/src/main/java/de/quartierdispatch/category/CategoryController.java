@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The categories for the forms, with labels in every language (the page picks its own).
+ * The categories with labels in every language (the page picks its own), retired ones
+ * too: they still name the reports filed under them. Forms offer only the active ones.
  */
 @RestController
 class CategoryController {
@@ -24,7 +25,7 @@ class CategoryController {
 
 	@GetMapping("/api/categories")
 	Mono<ResponseEntity<List<Category>>> categories() {
-		return this.categories.findActive()
+		return this.categories.findAll()
 			.collectList()
 			.map((all) -> ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).body(all));
 	}

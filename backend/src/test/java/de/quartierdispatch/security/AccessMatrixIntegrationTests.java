@@ -192,6 +192,9 @@ class AccessMatrixIntegrationTests {
 			// Administration.
 			api("POST /api/admin/contact-points", "/api/admin/contact-points", EnumSet.of(Caller.ADMIN)),
 			api("PUT /api/admin/contact-points/{id}", "/api/admin/contact-points/999999", EnumSet.of(Caller.ADMIN)),
+			api("GET /api/admin/categories", "/api/admin/categories", EnumSet.of(Caller.ADMIN)),
+			api("POST /api/admin/categories", "/api/admin/categories", EnumSet.of(Caller.ADMIN)),
+			api("PUT /api/admin/categories/{code}", "/api/admin/categories/NOPE", EnumSet.of(Caller.ADMIN)),
 			api("GET /api/admin/teams", "/api/admin/teams", EnumSet.of(Caller.ADMIN)),
 			api("POST /api/admin/teams", "/api/admin/teams", EnumSet.of(Caller.ADMIN)),
 			api("PUT /api/admin/teams/{id}", "/api/admin/teams/999999", EnumSet.of(Caller.ADMIN)),

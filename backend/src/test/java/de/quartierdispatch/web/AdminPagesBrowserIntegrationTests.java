@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 class AdminPagesBrowserIntegrationTests {
 
-	private static final List<String> SECTIONS = List.of("users", "teams", "contact-points", "rules", "geodata",
-			"privacy", "team-types", "partners", "interfaces");
+	private static final List<String> SECTIONS = List.of("users", "teams", "contact-points", "categories", "rules",
+			"geodata", "privacy", "team-types", "partners", "interfaces");
 
 	@LocalServerPort
 	private int port;
@@ -243,6 +243,45 @@ class AdminPagesBrowserIntegrationTests {
 
 		page.locator(".tabs a[href='#users']").click();
 		assertThat(page.locator("#user-contactPointId option", new Page.LocatorOptions().setHasText(name))).hasCount(1);
+	}
+
+	@Test
+	void anAdministratorAddsACategoryInEightLanguagesAndRetiresIt(BrowserSession browser) {
+		String code = "TAUBEN_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		String name = "Tauben füttern " + code.substring(7);
+		Page page = signIn(browser.newPage());
+		page.locator(".tabs a[href='#categories']").click();
+		Locator categories = page.locator("#categories");
+
+		categories.getByLabel("Code").fill(code.toLowerCase());
+		categories.getByLabel("Deutsch").fill(name);
+		categories.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Kategorie anlegen")).click();
+		// Every missing name is named, next to its field.
+		assertThat(categories.locator("#category-form .error-summary li")).hasCount(7);
+
+		Map<String, String> others = Map.of("English", "Feeding pigeons", "العربية", "إطعام الحمام", "فارسی",
+				"غذا دادن به کبوترها", "Türkçe", "Güvercin beslemek", "Українська", "Годування голубів", "Română",
+				"Hrănirea porumbeilor", "Български", "Хранене на гълъби");
+		others.forEach((language,
+				label) -> categories.getByLabel(language, new Locator.GetByLabelOptions().setExact(true)).fill(label));
+		categories.getByLabel("Symbol").selectOption("other");
+		categories.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Kategorie anlegen")).click();
+		assertThat(page.locator("#message")).hasText("Kategorie angelegt: " + name);
+		assertThat(categories.locator("#category-table tbody tr", new Locator.LocatorOptions().setHasText(name)))
+			.containsText(code);
+		Accessibility.assertNoSeriousViolations(page);
+		page.locator(".tabs a[href='#rules']").click();
+		assertThat(page.locator("#rule-category option", new Page.LocatorOptions().setHasText(name))).hasCount(1);
+
+		page.locator(".tabs a[href='#categories']").click();
+		categories.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bearbeiten: " + name)).click();
+		categories.getByLabel("In den Formularen angeboten").uncheck();
+		categories.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Änderungen speichern")).click();
+		assertThat(page.locator("#message")).hasText("Gespeichert: " + name);
+		assertThat(categories.locator("#category-table tbody tr", new Locator.LocatorOptions().setHasText(name)))
+			.containsText("nicht mehr angeboten");
+		assertThat(TestDatabase.queryString("SELECT active::text FROM report_category WHERE code = '" + code + "'"))
+			.isEqualTo("false");
 	}
 
 	private Page signIn(Page page) {

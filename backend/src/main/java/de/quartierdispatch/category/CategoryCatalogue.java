@@ -1,0 +1,71 @@
+package de.quartierdispatch.category;
+
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Administrators' changes to the categories. Every instance reads them again on the
+ * change notification ({@link Categories}).
+ */
+@Repository
+public class CategoryCatalogue {
+
+	/** The icons there are ({@code /img/categories/<name>.svg}). */
+	public static final List<String> ICONS = List.of("aggression", "drugs", "help", "litter", "neighbours", "noise",
+			"other", "property", "vandalism", "youth");
+
+	/** The languages every category is named in. */
+	public static final List<String> LANGUAGES = List.of("de", "en", "ar", "fa", "tr", "uk", "ro", "bg");
+
+	private final DatabaseClient db;
+
+	private final JsonMapper json;
+
+	CategoryCatalogue(DatabaseClient db, JsonMapper json) {
+		this.db = db;
+		this.json = json;
+	}
+
+	/** Adds a category, listed last; empty when the code is taken. */
+	public Mono<Category> create(String code, String icon, Map<String, String> labels, boolean active) {
+		return this.db.sql("""
+				INSERT INTO report_category (code, icon, labels, active, sort_order)
+				VALUES (:code, :icon, :labels::jsonb, :active,
+				        (SELECT coalesce(max(sort_order), 0) + 1 FROM report_category))
+				ON CONFLICT (code) DO NOTHING
+				RETURNING code
+				""")
+			.bind("code", code)
+			.bind("icon", icon)
+			.bind("labels", this.json.writeValueAsString(labels))
+			.bind("active", active)
+			.fetch()
+			.rowsUpdated()
+			.filter((count) -> count > 0)
+			.map((count) -> new Category(code, icon, labels, active));
+	}
+
+	/**
+	 * Changes a category's icon, labels and whether it takes new reports; empty when
+	 * unknown.
+	 */
+	public Mono<Category> change(String code, String icon, Map<String, String> labels, boolean active) {
+		return this.db.sql(
+				"UPDATE report_category SET icon = :icon, labels = :labels::jsonb, active = :active WHERE code = :code")
+			.bind("code", code)
+			.bind("icon", icon)
+			.bind("labels", this.json.writeValueAsString(labels))
+			.bind("active", active)
+			.fetch()
+			.rowsUpdated()
+			.filter((count) -> count > 0)
+			.map((count) -> new Category(code, icon, labels, active));
+	}
+
+}
