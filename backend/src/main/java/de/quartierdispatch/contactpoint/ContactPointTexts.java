@@ -17,9 +17,10 @@ final class ContactPointTexts {
 	}
 
 	static ContactPointRequest cleaned(ContactPointRequest request) {
-		return new ContactPointRequest(line(request.name()), line(request.street()), line(request.houseNumber()),
-				request.postcode(), line(request.city()), request.lat(), request.lon(), line(request.openingHours()),
-				request.languageList(), optionalLine(request.phone()));
+		return new ContactPointRequest(TextNormalizer.oneLine(request.name()), TextNormalizer.oneLine(request.street()),
+				TextNormalizer.oneLine(request.houseNumber()), request.postcode(),
+				TextNormalizer.oneLine(request.city()), request.lat(), request.lon(),
+				TextNormalizer.oneLine(request.openingHours()), request.languageList(), optionalLine(request.phone()));
 	}
 
 	/** The fields that were only spaces or invisible characters. */
@@ -40,13 +41,8 @@ final class ContactPointTexts {
 		return empty;
 	}
 
-	private static String line(String text) {
-		String cleaned = TextNormalizer.clean(text);
-		return (cleaned != null) ? cleaned.replaceAll("\\s+", " ") : "";
-	}
-
 	private static @Nullable String optionalLine(@Nullable String text) {
-		String cleaned = line((text != null) ? text : "");
+		String cleaned = TextNormalizer.oneLine(text);
 		return cleaned.isEmpty() ? null : cleaned;
 	}
 

@@ -102,8 +102,7 @@ class CategoryAdministration {
 		}
 		Map<String, String> labels = new LinkedHashMap<>();
 		for (String language : CategoryCatalogue.LANGUAGES) {
-			String cleaned = TextNormalizer.clean(request.labels().get(language));
-			String label = (cleaned != null) ? cleaned.replaceAll("\\s+", " ") : "";
+			String label = TextNormalizer.oneLine(request.labels().get(language));
 			if (label.isEmpty() || label.length() > MAX_LABEL) {
 				invalid.add(new InvalidField("labels." + language, "category.label", MAX_LABEL));
 			}

@@ -135,9 +135,7 @@ class TeamAdministration {
 			@Nullable @Size(max = 1000) List<@NotBlank @Size(max = 64) String> quarters) {
 
 		TeamDefinition definition() {
-			String cleaned = TextNormalizer.clean(this.name);
-			String oneLine = (cleaned != null) ? cleaned.replaceAll("\\s+", " ") : "";
-			return new TeamDefinition(oneLine, this.teamType,
+			return new TeamDefinition(TextNormalizer.oneLine(this.name), this.teamType,
 					(this.languages != null) ? this.languages.stream().distinct().toList() : List.of(),
 					(this.quarters != null) ? this.quarters.stream().distinct().sorted().toList() : List.of());
 		}

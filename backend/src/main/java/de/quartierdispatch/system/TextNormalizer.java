@@ -65,6 +65,15 @@ public final class TextNormalizer {
 		return true;
 	}
 
+	/**
+	 * Like {@link #clean}, on one line: every run of white space (line breaks too)
+	 * becomes one space. For names and address parts; absent text becomes empty.
+	 */
+	public static String oneLine(@Nullable String text) {
+		String cleaned = clean(text);
+		return (cleaned != null) ? cleaned.replaceAll("\\s+", " ") : "";
+	}
+
 	/** Like {@link #clean}, but empty text becomes {@code null}. */
 	public static @Nullable String cleanOrNull(@Nullable String text) {
 		String cleaned = clean(text);
