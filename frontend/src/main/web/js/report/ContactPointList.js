@@ -16,8 +16,9 @@ export async function showContactPoints(section, i18n) {
       el('h2', { id: 'in-person-heading' }, t('report.inPerson.heading')),
       el('p', {}, t('report.inPerson.intro')),
       el('ul', { className: 'contact-point-list' }, points.map((point) => el('li', {},
-        el('strong', {}, point.name),
-        el('span', {}, `${point.street} ${point.houseNumber}, ${point.postcode} ${point.city}`),
+        // Names and addresses are German whatever the page's language: read as such.
+        el('strong', {}, el('bdi', { lang: 'de' }, point.name)),
+        el('span', {}, el('bdi', { lang: 'de' }, `${point.street} ${point.houseNumber}, ${point.postcode} ${point.city}`)),
         el('span', {}, `${t('report.inPerson.hours')}: `, el('bdi', {}, openingHoursText(point.openingHours, i18n.language))),
         point.languages.length ? el('span', {}, `${t('report.inPerson.languages')}: `,
           point.languages.flatMap((code, index) => [index ? separator(i18n.language) : '', el('bdi', { lang: code }, t(`language.${code}`))])) : null,

@@ -55,6 +55,11 @@ public class Categories {
 		return findAll().filter(Category::active);
 	}
 
+	/** Drops this instance's copy (others drop theirs on the change's notification). */
+	void invalidate() {
+		this.all.invalidate();
+	}
+
 	/** Whether a report may be filed under {@code code}. */
 	public Mono<Boolean> isActive(String code) {
 		return this.all.get()

@@ -8,6 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 /**
  * Administrators' changes to the categories. Every instance reads them again on the
@@ -27,14 +30,35 @@ public class CategoryCatalogue {
 
 	private final JsonMapper json;
 
-	CategoryCatalogue(DatabaseClient db, JsonMapper json) {
+	private final Categories categories;
+
+	CategoryCatalogue(DatabaseClient db, JsonMapper json, Categories categories) {
 		this.db = db;
 		this.json = json;
+		this.categories = categories;
+	}
+
+	/**
+	 * Once the change is committed, this instance reads the categories again at once: the
+	 * notification may come after the administrator's page has asked for them.
+	 */
+	private Mono<Void> readAgainAfterCommit() {
+		return TransactionSynchronizationManager.forCurrentTransaction()
+			.doOnNext((transaction) -> transaction.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public Mono<Void> afterCommit() {
+					return Mono.fromRunnable(CategoryCatalogue.this.categories::invalidate);
+				}
+
+			}))
+			.onErrorResume(NoTransactionException.class, (none) -> Mono.empty())
+			.then();
 	}
 
 	/** Adds a category, listed last; empty when the code is taken. */
 	public Mono<Category> create(String code, String icon, Map<String, String> labels, boolean active) {
-		return this.db.sql("""
+		return readAgainAfterCommit().then(this.db.sql("""
 				INSERT INTO report_category (code, icon, labels, active, sort_order)
 				VALUES (:code, :icon, :labels::jsonb, :active,
 				        (SELECT coalesce(max(sort_order), 0) + 1 FROM report_category))
@@ -48,7 +72,7 @@ public class CategoryCatalogue {
 			.fetch()
 			.rowsUpdated()
 			.filter((count) -> count > 0)
-			.map((count) -> new Category(code, icon, labels, active));
+			.map((count) -> new Category(code, icon, labels, active)));
 	}
 
 	/**
@@ -56,7 +80,7 @@ public class CategoryCatalogue {
 	 * unknown.
 	 */
 	public Mono<Category> change(String code, String icon, Map<String, String> labels, boolean active) {
-		return this.db.sql(
+		return readAgainAfterCommit().then(this.db.sql(
 				"UPDATE report_category SET icon = :icon, labels = :labels::jsonb, active = :active WHERE code = :code")
 			.bind("code", code)
 			.bind("icon", icon)
@@ -65,7 +89,7 @@ public class CategoryCatalogue {
 			.fetch()
 			.rowsUpdated()
 			.filter((count) -> count > 0)
-			.map((count) -> new Category(code, icon, labels, active));
+			.map((count) -> new Category(code, icon, labels, active)));
 	}
 
 }

@@ -15,7 +15,7 @@ import de.quartierdispatch.system.ProblemException;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +60,7 @@ class ContactPointAdministration {
 		Mono<ContactPoint> created = checked(cleaned, -1).then(this.contactPoints.insert(cleaned))
 			.flatMap((id) -> recorded(admin, "CONTACT_POINT_CREATED", id, cleaned));
 		return this.transactions.transactional(created)
-			.onErrorMap(DataIntegrityViolationException.class, (taken) -> nameTaken())
+			.onErrorMap(DuplicateKeyException.class, (taken) -> nameTaken())
 			.map((point) -> ResponseEntity.status(HttpStatus.CREATED).body(point));
 	}
 
@@ -72,8 +72,7 @@ class ContactPointAdministration {
 			.filter((count) -> count > 0)
 			.switchIfEmpty(Mono.error(NoSuchContactPointException::new))
 			.flatMap((count) -> recorded(admin, "CONTACT_POINT_CHANGED", id, cleaned));
-		return this.transactions.transactional(changed)
-			.onErrorMap(DataIntegrityViolationException.class, (taken) -> nameTaken());
+		return this.transactions.transactional(changed).onErrorMap(DuplicateKeyException.class, (taken) -> nameTaken());
 	}
 
 	/** Refuses, with every reason at once, what the annotations cannot judge. */

@@ -64,7 +64,7 @@ class IncidentController {
 
 	@GetMapping("/{id}/proposals")
 	Mono<String> proposals(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal lead) {
-		return incident(id, lead).then(this.queries.proposals(id).collectList())
+		return incident(id, lead).then(this.queries.proposals(id, lead.quarterScope()).collectList())
 			.map((proposals) -> "[" + String.join(",", proposals) + "]");
 	}
 

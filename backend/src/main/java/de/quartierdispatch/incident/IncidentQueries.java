@@ -1,5 +1,7 @@
 package de.quartierdispatch.incident;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -72,14 +74,21 @@ class IncidentQueries {
 	private static final String PROPOSALS = """
 			SELECT jsonb_build_object(
 			    'teamId', t.id, 'name', t.name, 'teamType', t.team_type, 'languages', to_jsonb(t.languages),
-			    'distanceMeters', round(ST_Distance(t.last_position::geography, i.location::geography)),
+			    'distanceMeters', CASE WHEN reaches.lead THEN round(ST_Distance(t.last_position::geography,
+			                                                                    i.location::geography)) END,
 			    'coversQuarter', EXISTS (SELECT 1 FROM team_quarter tq WHERE tq.team_id = t.id AND tq.quarter_id = i.quarter_id),
 			    'version', t.version)::text AS proposal
 			FROM incident i
 			JOIN team t ON t.team_type = ANY (i.team_types)
+			-- A lead limited to some quarters learns how far a team is only where the team works
+			-- in them (V111): distances from a few incidents would give its position away.
+			CROSS JOIN LATERAL (SELECT cardinality(:scope::bigint[]) = 0
+			                           OR team_reach(t.id) && ARRAY(SELECT code FROM quarter
+			                                                        WHERE id = ANY (:scope::bigint[])) AS lead) AS reaches
 			WHERE i.id = :id AND t.status = 'AVAILABLE'
 			  AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE'))
-			ORDER BY ST_Distance(t.last_position::geography, i.location::geography) NULLS LAST, t.name
+			ORDER BY CASE WHEN reaches.lead THEN ST_Distance(t.last_position::geography, i.location::geography) END
+			         NULLS LAST, t.name
 			""";
 
 	private final DatabaseClient db;
@@ -105,8 +114,12 @@ class IncidentQueries {
 	}
 
 	/** Available teams of the routed types, nearest first, as JSON documents. */
-	Flux<String> proposals(long id) {
-		return this.db.sql(PROPOSALS).bind("id", id).map((row) -> row.get("proposal", String.class)).all();
+	Flux<String> proposals(long id, List<Long> quarterScope) {
+		return this.db.sql(PROPOSALS)
+			.bind("id", id)
+			.bind("scope", quarterScope.toArray(Long[]::new))
+			.map((row) -> row.get("proposal", String.class))
+			.all();
 	}
 
 	/**

@@ -22,7 +22,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -73,7 +73,7 @@ class TeamAdministration {
 		Mono<String> created = checked(team, -1).then(this.roster.create(team))
 			.flatMap((id) -> recorded(admin, "TEAM_CREATED", id, team));
 		return this.transactions.transactional(created)
-			.onErrorMap(DataIntegrityViolationException.class, (taken) -> nameTaken())
+			.onErrorMap(DuplicateKeyException.class, (taken) -> nameTaken())
 			.map((document) -> ResponseEntity.status(HttpStatus.CREATED).body(document));
 	}
 
@@ -84,8 +84,7 @@ class TeamAdministration {
 		Mono<String> changed = checked(team, id).then(this.roster.change(id, team))
 			.switchIfEmpty(Mono.error(NoSuchTeamException::new))
 			.flatMap((changedId) -> recorded(admin, "TEAM_CHANGED", changedId, team));
-		return this.transactions.transactional(changed)
-			.onErrorMap(DataIntegrityViolationException.class, (taken) -> nameTaken());
+		return this.transactions.transactional(changed).onErrorMap(DuplicateKeyException.class, (taken) -> nameTaken());
 	}
 
 	/** Refuses, with every reason at once, a name in use and names of nothing known. */

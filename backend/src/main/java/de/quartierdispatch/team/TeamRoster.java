@@ -97,9 +97,18 @@ public class TeamRoster {
 		return bound(this.db.sql(CREATE), team).map((row) -> row.get("id", Long.class)).one();
 	}
 
-	/** Changes a team's definition; empty when there is no such team. */
+	/**
+	 * Changes a team's definition; empty when there is no such team. The team is locked
+	 * first: the statement's clauses share one snapshot, so a second change waiting on
+	 * the row would otherwise not see the quarters the first one added, and keep them.
+	 */
 	public Mono<Long> change(long id, TeamDefinition team) {
-		return bound(this.db.sql(CHANGE).bind("id", id), team).map((row) -> row.get("id", Long.class)).one();
+		return this.db.sql("SELECT id FROM team WHERE id = :id FOR UPDATE")
+			.bind("id", id)
+			.map((row) -> row.get("id", Long.class))
+			.one()
+			.flatMap((locked) -> bound(this.db.sql(CHANGE).bind("id", id), team).map((row) -> row.get("id", Long.class))
+				.one());
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bound(DatabaseClient.GenericExecuteSpec spec,

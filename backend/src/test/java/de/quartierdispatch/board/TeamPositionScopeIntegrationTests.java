@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A team's position is personal data of its members: a lead limited to some quarters sees
  * it only for teams that cover one of them or work on one of their incidents now, in the
- * snapshot and in the stream. Every lead still sees every team's name and status.
+ * snapshot, in the stream and as a proposal's distance. Every lead still sees every
+ * team's name and status.
  */
 @IntegrationTest
 class TeamPositionScopeIntegrationTests {
@@ -64,8 +65,22 @@ class TeamPositionScopeIntegrationTests {
 			moved(near);
 			assertThat(teamOf(board, near).has("lat")).isTrue();
 
-			// Sent to one of the lead's incidents, the far team is theirs to follow.
+			// Nor how far it is: distances from a few incidents would give its position
+			// away.
 			long incident = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT, BOY_LON);
+			JsonNode proposals = StaffLogin.as(this.client, lead)
+				.get()
+				.uri("/api/incidents/{id}/proposals", incident)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(proposal(proposals, far).path("distanceMeters").isNull()).isTrue();
+			assertThat(proposal(proposals, near).path("distanceMeters").isNumber()).isTrue();
+
+			// Sent to one of the lead's incidents, the far team is theirs to follow.
 			StaffLogin.as(this.client, "dispatcher")
 				.post()
 				.uri("/api/incidents/{id}/assignments", incident)
@@ -110,6 +125,15 @@ class TeamPositionScopeIntegrationTests {
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	private static JsonNode proposal(JsonNode proposals, long team) {
+		for (JsonNode each : proposals) {
+			if (each.path("teamId").asLong() == team) {
+				return each;
+			}
+		}
+		throw new AssertionError("team " + team + " is not proposed: " + proposals);
 	}
 
 	private static JsonNode teamIn(JsonNode snapshot, long team) {
