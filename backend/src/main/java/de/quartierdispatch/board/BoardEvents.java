@@ -2,6 +2,7 @@ package de.quartierdispatch.board;
 
 import java.util.Set;
 
+import de.quartierdispatch.board.BoardMessage.Placed;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,7 +27,15 @@ class BoardEvents {
 			                              'incidentVersion', incident_version, 'teamId', team_id, 'at', occurred_at,
 			                              'data', jsonb_set(data, '{team}', without_position(data -> 'team')))::text
 			       END AS unplaced_message,
-			       CASE WHEN team_id IS NOT NULL THEN team_reach(team_id) ELSE '{}' END AS team_reach,
+			       CASE WHEN incident_id IS NOT NULL AND data ? 'team' THEN
+			           jsonb_build_object('seq', seq, 'type', type, 'teamId', team_id, 'at', occurred_at,
+			                              'data', jsonb_build_object('team', data -> 'team'))::text
+			       END AS team_message,
+			       CASE WHEN incident_id IS NOT NULL AND data ? 'team' THEN
+			           jsonb_build_object('seq', seq, 'type', type, 'teamId', team_id, 'at', occurred_at,
+			                              'data', jsonb_build_object('team', without_position(data -> 'team')))::text
+			       END AS unplaced_team_message,
+			       coalesce(team_reach, '{}') AS team_reach,
 			       jsonb_build_object('seq', seq, 'type', type, 'incidentId', incident_id, 'teamId', team_id,
 			                          'at', occurred_at)::text AS brief_message,
 			       ARRAY(SELECT a.team_id FROM assignment a
@@ -67,7 +76,8 @@ class BoardEvents {
 		return new BoardMessage(row.get("seq", Long.class), row.get("incident_id", Long.class),
 				row.get("team_id", Long.class), Set.of(row.get("teams_on_incident", Long[].class)),
 				row.get("quarter_code", String.class), Set.of(row.get("team_reach", String[].class)),
-				row.get("full_message", String.class), row.get("unplaced_message", String.class),
+				new Placed(row.get("full_message", String.class), row.get("unplaced_message", String.class)), Placed
+					.ofNullable(row.get("team_message", String.class), row.get("unplaced_team_message", String.class)),
 				row.get("brief_message", String.class));
 	}
 

@@ -14,22 +14,46 @@ import org.jspecify.annotations.Nullable;
  * @param teamsOnIncident the teams working on its incident when it was read (they hear of
  * a change to their job: a priority raised, a report added)
  * @param quarterCode the incident's quarter, for team leads limited to some quarters
- * @param teamReach the codes of the quarters its team covers or works in now (V111)
+ * @param teamReach the codes of the quarters its team covered or worked in when it
+ * happened (V112)
  * @param full the message for team leads' boards (JSON)
- * @param unplaced the full message without the team's position, when it carries a team
+ * @param teamOnly for an event about an incident and a team: the team's part alone, for
+ * leads whose quarters the incident lies outside (they still see every team's status)
  * @param brief the message for field members: what happened and to which team, no
  * incident details
  */
 record BoardMessage(long seq, @Nullable Long incidentId, @Nullable Long teamId, Set<Long> teamsOnIncident,
-		@Nullable String quarterCode, Set<String> teamReach, String full, @Nullable String unplaced, String brief) {
+		@Nullable String quarterCode, Set<String> teamReach, Placed full, @Nullable Placed teamOnly, String brief) {
 
 	/**
-	 * The full message for a lead limited to these quarters: a team's position only when
-	 * the team works in one of them (need to know).
+	 * The message for a lead limited to these quarters, or null when it is none of
+	 * theirs: an incident only when it lies in one of them, a team's position only when
+	 * the team worked in one of them (need to know).
 	 */
-	String fullWithin(Set<String> quarterCodes) {
-		return (this.unplaced == null || !Collections.disjoint(this.teamReach, quarterCodes)) ? this.full
-				: this.unplaced;
+	@Nullable String within(Set<String> quarterCodes) {
+		boolean reached = !Collections.disjoint(this.teamReach, quarterCodes);
+		if (this.incidentId == null || quarterCodes.contains(this.quarterCode)) {
+			return this.full.seen(reached);
+		}
+		return (this.teamOnly != null) ? this.teamOnly.seen(reached) : null;
+	}
+
+	/**
+	 * A message (JSON) and, when it carries a team, the same without the team's position.
+	 *
+	 * @param placed the message as it is
+	 * @param unplaced the message without the team's position, when it carries a team
+	 */
+	record Placed(String placed, @Nullable String unplaced) {
+
+		static @Nullable Placed ofNullable(@Nullable String placed, @Nullable String unplaced) {
+			return (placed != null) ? new Placed(placed, unplaced) : null;
+		}
+
+		String seen(boolean teamReached) {
+			return (this.unplaced == null || teamReached) ? this.placed : this.unplaced;
+		}
+
 	}
 
 }

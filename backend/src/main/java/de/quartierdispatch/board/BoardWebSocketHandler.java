@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import de.quartierdispatch.board.BoardMessage.Placed;
 import de.quartierdispatch.geo.Quarters;
 import de.quartierdispatch.security.Role;
 import de.quartierdispatch.security.StaffPrincipal;
@@ -135,7 +136,7 @@ class BoardWebSocketHandler implements WebSocketHandler {
 					LiveBuffer::dispose)
 			.filter((message) -> message.seq() < 0 || message.seq() > lastProcessed.get())
 			.doOnNext((message) -> lastProcessed.set(Math.max(lastProcessed.get(), message.seq())))
-			.mapNotNull((message) -> (message.seq() < 0) ? message.full() : audience.view(message));
+			.mapNotNull((message) -> (message.seq() < 0) ? message.full().placed() : audience.view(message));
 	}
 
 	/**
@@ -185,19 +186,14 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	private Mono<Audience> audienceOf(StaffPrincipal staff) {
 		if (staff.has(Role.DISPATCHER)) {
 			if (staff.quarterScope().isEmpty()) {
-				return Mono.just(BoardMessage::full);
+				return Mono.just((message) -> message.full().placed());
 			}
-			return this.quarters.codesOf(staff.quarterScope()).map(BoardWebSocketHandler::scoped);
+			return this.quarters.codesOf(staff.quarterScope()).map((codes) -> (message) -> message.within(codes));
 		}
 		Long team = staff.teamId();
 		return Mono.just((message) -> (team != null
 				&& (team.equals(message.teamId()) || message.teamsOnIncident().contains(team))) ? message.brief()
 						: null);
-	}
-
-	private static Audience scoped(Set<String> codes) {
-		return (message) -> (message.incidentId() == null || codes.contains(message.quarterCode()))
-				? message.fullWithin(codes) : null;
 	}
 
 	private static long since(URI uri) {
@@ -216,7 +212,7 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	}
 
 	private BoardMessage raw(String json) {
-		return new BoardMessage(-1, null, null, Set.of(), null, Set.of(), json, null, json);
+		return new BoardMessage(-1, null, null, Set.of(), null, Set.of(), new Placed(json, null), null, json);
 	}
 
 	private String heartbeat(long seq) {

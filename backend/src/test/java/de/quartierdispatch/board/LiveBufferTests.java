@@ -63,8 +63,8 @@ class LiveBufferTests {
 
 	private void publish(long first, long last) {
 		LongStream.rangeClosed(first, last)
-			.forEach((seq) -> this.feed
-				.publish(new BoardMessage(seq, null, null, Set.of(), null, Set.of(), "{}", null, "{}")));
+			.forEach((seq) -> this.feed.publish(new BoardMessage(seq, null, null, Set.of(), null, Set.of(),
+					new BoardMessage.Placed("{}", null), null, "{}")));
 	}
 
 	private LiveBuffer open(int capacity) {

@@ -33,6 +33,10 @@ class TeamPositionScopeIntegrationTests {
 
 	private static final double BOY_LON = 6.9681;
 
+	private static final double MITTE_LAT = 51.5236;
+
+	private static final double MITTE_LON = 6.9286;
+
 	@LocalServerPort
 	private int port;
 
@@ -81,18 +85,68 @@ class TeamPositionScopeIntegrationTests {
 			assertThat(proposal(proposals, near).path("distanceMeters").isNumber()).isTrue();
 
 			// Sent to one of the lead's incidents, the far team is theirs to follow.
-			StaffLogin.as(this.client, "dispatcher")
-				.post()
-				.uri("/api/incidents/{id}/assignments", incident)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(Map.of("teamId", far, "version", Fixtures.incidentVersion(incident)))
-				.exchange()
-				.expectStatus()
-				.is2xxSuccessful();
+			assign(far, incident);
 			moved(far);
 			assertThat(teamOf(board, far).has("lat")).isTrue();
 		}
 		assertThat(teamIn(snapshot(StaffLogin.as(this.client, lead)), far).has("lat")).isTrue();
+	}
+
+	@Test
+	void aReplayShowsATeamAsTheLeadCouldSeeItWhenItHappened() throws InterruptedException {
+		long far = team("KOD", TestDatabase.queryString("SELECT code FROM quarter WHERE name = 'Mitte'"));
+		String lead = Fixtures.leadFor("Boy-West");
+		long since = snapshot(StaffLogin.as(this.client, lead)).path("seq").asLong();
+		moved(far);
+		long incident = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT, BOY_LON);
+		assign(far, incident);
+		moved(far);
+
+		// The board was away: the replay must not show where the team was before it came
+		// to the lead's quarter, although it works there now.
+		try (BoardClient board = BoardClient.connect(this.port, StaffLogin.sessionToken(this.client, lead), since)) {
+			assertThat(teamOf(board, far).has("lat")).isFalse();
+			assertThat(teamOf(board, far).has("lat")).isTrue();
+		}
+	}
+
+	@Test
+	void aTeamOnAnIncidentOutsideTheQuartersShowsItsStatusButNotTheIncidentNorWhereItIs() throws InterruptedException {
+		long far = team("KOD", TestDatabase.queryString("SELECT code FROM quarter WHERE name = 'Mitte'"));
+		String lead = Fixtures.leadFor("Boy-West");
+		long since = snapshot(StaffLogin.as(this.client, lead)).path("seq").asLong();
+		try (BoardClient board = BoardClient.connect(this.port, StaffLogin.sessionToken(this.client, lead), since)) {
+			long elsewhere = Fixtures.reportIncident(this.client, "LITTER", MITTE_LAT, MITTE_LON);
+			assign(far, elsewhere);
+			JsonNode assigned = board.await((json) -> "TEAM_ASSIGNED".equals(json.path("type").asString())
+					&& json.path("teamId").asLong() == far, WAIT);
+			assertThat(assigned.path("incidentId").isMissingNode()).isTrue();
+			assertThat(assigned.path("data").has("incident")).isFalse();
+			assertThat(assigned.path("data").path("team").path("status").asString()).isNotEmpty();
+			assertThat(assigned.path("data").path("team").has("lat")).isFalse();
+		}
+
+		// Nor, when the team calls for help there, which incident it is on.
+		TestDatabase.queryLong("UPDATE assignment SET state = 'ON_SITE' WHERE team_id = " + far + " RETURNING id");
+		TestDatabase.queryLong("INSERT INTO check_in (team_id, assignment_id, due_at, alarm_at, alarm_reason) "
+				+ "SELECT team_id, id, now(), now(), 'HELP' FROM assignment WHERE team_id = " + far
+				+ " RETURNING team_id");
+		JsonNode alarm = teamIn(snapshot(StaffLogin.as(this.client, lead)), far).path("alarm");
+		assertThat(alarm.path("reason").asString()).isEqualTo("HELP");
+		assertThat(alarm.has("incidentId")).isFalse();
+		assertThat(teamIn(snapshot(StaffLogin.as(this.client, "dispatcher")), far).path("alarm").has("incidentId"))
+			.isTrue();
+	}
+
+	private void assign(long team, long incident) {
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/assignments", incident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
 	}
 
 	private static long team(String type, String quarterCode) {
