@@ -28,7 +28,7 @@ export class TeamAlarms {
       const key = `${team.id}:${team.alarm.at}`;
       if (!this.known.has(key)) {
         this.known.add(key);
-        $('#announcer').textContent = t(`board.alarm.${team.alarm.reason}`, { team: team.name, id: team.alarm.incidentId });
+        $('#announcer').textContent = alarmText(t, team);
         if ($('#sound').checked) {
           beep();
         }
@@ -46,10 +46,11 @@ export class TeamAlarms {
     // A landmark of its own, so that a screen reader finds the alarms; gone with the last one.
     box.parentElement.hidden = !alarmed.length;
     box.replaceChildren(...alarmed.map((team) => el('li', { className: 'alarm' },
-      el('strong', {}, t('board.alarm.title')), ' ',
-      t(`board.alarm.${team.alarm.reason}`, { team: team.name, id: team.alarm.incidentId }), ' ',
-      el('button', { type: 'button', className: 'button button--small', onClick: () => this.onOpen(team.alarm.incidentId) }, t('board.alarm.open')), ' ',
-      el('button', { type: 'button', className: 'button button--small', onClick: (event) => this.end(team, event.currentTarget) }, t('board.alarm.end')))));
+      el('strong', {}, t('board.alarm.title')), ' ', alarmText(t, team),
+      // Without its incident, the alarm comes from outside the lead's quarters: theirs to see, not to handle.
+      ...(team.alarm.incidentId == null ? [] : [' ',
+        el('button', { type: 'button', className: 'button button--small', onClick: () => this.onOpen(team.alarm.incidentId) }, t('board.alarm.open')), ' ',
+        el('button', { type: 'button', className: 'button button--small', onClick: (event) => this.end(team, event.currentTarget) }, t('board.alarm.end'))]))));
   }
 
   /**
@@ -76,4 +77,11 @@ export class TeamAlarms {
     }
   }
 
+}
+
+/** What an alarm says: with its incident, or, from outside the lead's quarters, without. */
+function alarmText(t, team) {
+  const { reason, incidentId } = team.alarm;
+  return incidentId == null ? t(`board.alarm.elsewhere.${reason}`, { team: team.name })
+    : t(`board.alarm.${reason}`, { team: team.name, id: incidentId });
 }

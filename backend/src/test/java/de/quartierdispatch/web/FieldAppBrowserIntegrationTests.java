@@ -183,6 +183,14 @@ class FieldAppBrowserIntegrationTests {
 
 		Locator alarm = board.locator("#alarms");
 		assertThat(alarm).containsText("ALARM " + teamName + " braucht Hilfe (Vorgang #" + job.incident() + ")");
+		// A lead for other quarters sees that the team needs help, not where, and leaves
+		// it
+		// to the leads of that quarter.
+		String otherQuarter = TestDatabase.queryString("SELECT name FROM quarter WHERE id <> "
+				+ "(SELECT quarter_id FROM incident WHERE id = " + job.incident() + ") ORDER BY id LIMIT 1");
+		Locator elsewhere = signIn(browser.newPage(), Fixtures.leadFor(otherQuarter), "/board").locator("#alarms");
+		assertThat(elsewhere).containsText("ALARM " + teamName + " braucht Hilfe, außerhalb Ihrer Quartiere");
+		assertThat(elsewhere.getByRole(AriaRole.BUTTON)).hasCount(0);
 		checkIn.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Alles gut – verlängern")).click();
 		assertThat(checkIn).containsText("Sie beendet den Alarm, sobald sie Sie erreicht hat");
 		assertThat(checkIn).not().containsText("Danke, Meldung angekommen");
