@@ -1,6 +1,6 @@
 import { api } from '../core/api.js';
 import { el, scrollRegion } from '../core/dom.js';
-import { takeOverSubmit } from '../core/forms.js';
+import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { categoryLabel } from '../core/categories.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { showProblem } from './problems.js';
@@ -26,7 +26,7 @@ export class CategoriesPanel {
   async start() {
     await this._reload();
     this._render();
-    document.addEventListener('languagechange', () => this._render());
+    document.addEventListener('languagechange', () => redrawKeepingInput(this.section, () => this._render()));
   }
 
   async _reload() {

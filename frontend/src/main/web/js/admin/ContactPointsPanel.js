@@ -1,6 +1,6 @@
 import { api } from '../core/api.js';
 import { el, scrollRegion } from '../core/dom.js';
-import { takeOverSubmit } from '../core/forms.js';
+import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { openingHoursText, RESIDENT_LANGUAGES } from '../referral/referrals.js';
 import { checkedValues, showProblem } from './problems.js';
@@ -25,7 +25,7 @@ export class ContactPointsPanel {
   async start() {
     this.points = await api('/api/contact-points');
     this._render();
-    document.addEventListener('languagechange', () => this._render());
+    document.addEventListener('languagechange', () => redrawKeepingInput(this.section, () => this._render()));
   }
 
   _render() {

@@ -1,6 +1,6 @@
 import { api } from '../core/api.js';
 import { el, scrollRegion } from '../core/dom.js';
-import { takeOverSubmit } from '../core/forms.js';
+import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { showProblem, problemText } from './problems.js';
 import { openingHoursText, TOPICS } from '../referral/referrals.js';
@@ -26,7 +26,7 @@ export class PartnersPanel {
 
   async start() {
     await this.load();
-    document.addEventListener('languagechange', () => this._render());
+    document.addEventListener('languagechange', () => redrawKeepingInput(this.section, () => this._render()));
   }
 
   async load() {

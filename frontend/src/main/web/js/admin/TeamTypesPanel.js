@@ -1,5 +1,6 @@
 import { api } from '../core/api.js';
 import { el, scrollRegion } from '../core/dom.js';
+import { redrawKeepingInput } from '../core/forms.js';
 import { problemText } from './problems.js';
 
 /**
@@ -20,7 +21,7 @@ export class TeamTypesPanel {
   async start() {
     this.teamTypes = await api('/api/admin/team-types');
     this._render();
-    document.addEventListener('languagechange', () => this._render());
+    document.addEventListener('languagechange', () => redrawKeepingInput(this.section, () => this._render()));
   }
 
   _render() {

@@ -1,6 +1,6 @@
 import { api } from '../core/api.js';
 import { el, scrollRegion } from '../core/dom.js';
-import { takeOverSubmit } from '../core/forms.js';
+import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { teamTypeName } from '../core/teamTypes.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { checkedValues, showProblem } from './problems.js';
@@ -26,7 +26,7 @@ export class TeamsPanel {
   async start() {
     this.teams = await api('/api/admin/teams');
     this._render();
-    document.addEventListener('languagechange', () => this._render());
+    document.addEventListener('languagechange', () => redrawKeepingInput(this.section, () => this._render()));
   }
 
   _render() {

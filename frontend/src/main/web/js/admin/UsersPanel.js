@@ -1,7 +1,7 @@
 import { api } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
-import { takeOverSubmit } from '../core/forms.js';
+import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { teamTypeName } from '../core/teamTypes.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { checkedValues, selectedValues, showProblem } from './problems.js';
@@ -32,11 +32,10 @@ export class UsersPanel {
     takeOverSubmit(this.form, () => this._save());
     $('#new-user').addEventListener('click', () => this._edit(null));
     $('#user-set-password').addEventListener('click', () => this._setPassword());
-    document.addEventListener('languagechange', () => {
+    document.addEventListener('languagechange', () => redrawKeepingInput(this.form, () => {
       this._renderChoices();
       this._edit(this.editing);
-      this._renderTable();
-    });
+    }));
     // A team or contact point added on its tab can be chosen here at once.
     document.addEventListener('teamschange', () => {
       const chosen = $('#user-teamId').value;

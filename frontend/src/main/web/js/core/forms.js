@@ -12,3 +12,46 @@ export function takeOverSubmit(form, handler) {
     button.disabled = false;
   });
 }
+
+/**
+ * Draws `root` again (for another language, say) keeping what was typed or chosen in its fields
+ * and the keyboard where it was. Fields are found again by their ids; a choice the new drawing
+ * no longer offers is left as drawn.
+ */
+export function redrawKeepingInput(root, draw) {
+  const kept = [...root.querySelectorAll('input[id], select[id], textarea[id]')]
+    .filter((field) => field.type !== 'file')
+    .map((field) => [field.id, entered(field)]);
+  const focused = root.contains(document.activeElement) && document.activeElement.id;
+  draw();
+  for (const [id, value] of kept) {
+    const field = root.querySelector(`#${CSS.escape(id)}`);
+    if (field) {
+      enter(field, value);
+    }
+  }
+  if (focused) {
+    root.querySelector(`#${CSS.escape(focused)}`)?.focus();
+  }
+}
+
+function entered(field) {
+  if (field.type === 'checkbox' || field.type === 'radio') {
+    return field.checked;
+  }
+  return field.multiple ? [...field.selectedOptions].map((option) => option.value) : field.value;
+}
+
+function enter(field, value) {
+  if (typeof value === 'boolean') {
+    field.checked = value;
+  }
+  else if (Array.isArray(value)) {
+    for (const option of field.options) {
+      option.selected = value.includes(option.value);
+    }
+  }
+  else if (field.tagName !== 'SELECT' || [...field.options].some((option) => option.value === value)) {
+    field.value = value;
+  }
+}

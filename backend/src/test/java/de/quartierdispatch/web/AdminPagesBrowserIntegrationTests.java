@@ -187,6 +187,13 @@ class AdminPagesBrowserIntegrationTests {
 			.getByText(quarter, new Locator.GetByTextOptions().setExact(false))
 			.first()
 			.click();
+		// Another language keeps what was typed and chosen.
+		page.locator("#language").selectOption("en");
+		assertThat(page.locator("#team-form-heading")).hasText("New team");
+		assertThat(page.locator("#team-name")).hasValue(name);
+		assertThat(page.locator("#team-teamType")).hasValue("STREETWORK");
+		assertThat(page.locator("#team-languages-tr")).isChecked();
+		page.locator("#language").selectOption("de");
 		teams.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Team anlegen")).click();
 		assertThat(page.locator("#message")).hasText("Team angelegt: " + name);
 		Locator row = page.locator("#team-table tbody tr", new Page.LocatorOptions().setHasText(name));
@@ -207,6 +214,13 @@ class AdminPagesBrowserIntegrationTests {
 		// The accounts tab offers the new team without reloading the page.
 		page.locator(".tabs a[href='#users']").click();
 		assertThat(page.locator("#user-teamId option", new Page.LocatorOptions().setHasText(name))).hasCount(1);
+		page.locator("#user-displayName").fill("Erika Beispiel");
+		page.locator("#user-teamId")
+			.selectOption(page.locator("#user-teamId option", new Page.LocatorOptions().setHasText(name))
+				.getAttribute("value"));
+		page.locator("#language").selectOption("en");
+		assertThat(page.locator("#user-displayName")).hasValue("Erika Beispiel");
+		assertThat(page.locator("#user-teamId option:checked")).containsText(name);
 	}
 
 	@Test
