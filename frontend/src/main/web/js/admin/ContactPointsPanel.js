@@ -3,7 +3,7 @@ import { el, scrollRegion } from '../core/dom.js';
 import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { openingHoursText, RESIDENT_LANGUAGES } from '../referral/referrals.js';
-import { checkedValues, showProblem } from './problems.js';
+import { checkedValues, problemText, showProblem } from './problems.js';
 
 /**
  * The contact points (Anlaufstellen): the list, and one form to add one or change the one
@@ -105,7 +105,8 @@ export class ContactPointsPanel {
       found.textContent = this.i18n.t('admin.contactPoints.located', { label: results[0].label });
     }
     catch (failure) {
-      found.textContent = this.i18n.t('error.network');
+      // Refused (too many searches in a row, say) is not the same as no network.
+      found.textContent = problemText(failure, this.i18n);
     }
   }
 

@@ -2,7 +2,7 @@ import { api } from '../core/api.js';
 import { $, $$, el } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
-import { showProblem } from '../admin/problems.js';
+import { problemText, showProblem } from '../admin/problems.js';
 import { TOPICS, RESIDENT_LANGUAGES, RIGHT_TO_LEFT, openingHoursText, referrerItem } from './referrals.js';
 import { staffLanguageName } from '../core/languageNames.js';
 
@@ -81,7 +81,9 @@ export class DirectoryPage {
       this._renderServices();
     }
     catch (failure) {
-      $('#result-status').textContent = this.i18n.t('error.network');
+      if (request === this.searchRequest) {
+        $('#result-status').textContent = problemText(failure, this.i18n);
+      }
     }
   }
 
