@@ -27,6 +27,7 @@ export class CounterForm {
     this.errors = new FormErrors(this.form, $('#error-summary'), i18n, { check: () => this._check(this._request()) });
     this.nearby = new NearbyIncidents($('#nearby-panel'), i18n);
     this.receipt = new CounterReceipt(i18n, config, categories);
+    this._saving = false;
     this.photos = new PhotoPicker(i18n, (code) => `/api/counter/reports/${encodeURIComponent(code)}/photos`);
     this.place = new LocationPicker($('#place'), {
       i18n, map: config.map, mapLabel: 'counter.mapLabel', outside: 'counter.outside', onChange: () => this._loadNearby(),
@@ -117,6 +118,10 @@ export class CounterForm {
   }
 
   async _save() {
+    // Ctrl+Enter reaches here past the disabled button: one walk-in is saved once.
+    if (this._saving) {
+      return;
+    }
     const request = this._request();
     const problems = this._check(request);
     if (problems.length) {
@@ -125,6 +130,7 @@ export class CounterForm {
     }
     const button = $('#save');
     button.disabled = true;
+    this._saving = true;
     try {
       const receipt = await api('/api/counter/reports', { method: 'POST', body: request });
       this.errors.clear();
@@ -138,6 +144,7 @@ export class CounterForm {
     }
     finally {
       button.disabled = false;
+      this._saving = false;
     }
   }
 

@@ -26,7 +26,7 @@ final class LifecycleProblems {
 	static class IncidentChangedException extends ProblemException {
 
 		IncidentChangedException(IncidentRow current) {
-			super(HttpStatus.CONFLICT, "incident-changed", current.state().name(), current.version());
+			super(HttpStatus.CONFLICT, "incident-changed", named("state.incident", current.state()), current.version());
 			property("currentState", current.state());
 			property("currentVersion", current.version());
 		}
@@ -37,8 +37,13 @@ final class LifecycleProblems {
 	static class IllegalTransitionException extends ProblemException {
 
 		IllegalTransitionException(Enum<?> current, Enum<?> requested) {
-			super(HttpStatus.CONFLICT, "illegal-transition", current.name(), requested.name());
+			super(HttpStatus.CONFLICT, "illegal-transition", named(kind(current), current),
+					named(kind(current), requested));
 			property("currentState", current.name());
+		}
+
+		private static String kind(Enum<?> state) {
+			return (state instanceof AssignmentState) ? "state.assignment" : "state.incident";
 		}
 
 	}
@@ -47,7 +52,8 @@ final class LifecycleProblems {
 	static class AssignmentChangedException extends ProblemException {
 
 		AssignmentChangedException(AssignmentRow current) {
-			super(HttpStatus.CONFLICT, "assignment-changed", current.state().name(), current.version());
+			super(HttpStatus.CONFLICT, "assignment-changed", named("state.assignment", current.state()),
+					current.version());
 			property("currentState", current.state());
 			property("currentVersion", current.version());
 		}
@@ -58,7 +64,7 @@ final class LifecycleProblems {
 	static class TeamUnavailableException extends ProblemException {
 
 		TeamUnavailableException(String status) {
-			super(HttpStatus.CONFLICT, "team-unavailable", status);
+			super(HttpStatus.CONFLICT, "team-unavailable", named("state.team", status));
 			property("teamStatus", status);
 		}
 

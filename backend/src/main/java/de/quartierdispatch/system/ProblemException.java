@@ -4,6 +4,8 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -39,6 +41,15 @@ public abstract class ProblemException extends ErrorResponseException {
 	@Override
 	public String getMessage() {
 		return getClass().getSimpleName() + " [" + getStatusCode() + " " + this.code + "]";
+	}
+
+	/**
+	 * A detail argument the reader sees by its name in their language, looked up under
+	 * {@code KIND.VALUE} ({@code state.assignment.EN_ROUTE}, say): a code like
+	 * {@code EN_ROUTE} means nothing to a person.
+	 */
+	protected static MessageSourceResolvable named(String kind, Object value) {
+		return new DefaultMessageSourceResolvable(new String[] { kind + "." + value }, String.valueOf(value));
 	}
 
 	/** Adds a property to the problem body, e.g. the current state of a resource. */

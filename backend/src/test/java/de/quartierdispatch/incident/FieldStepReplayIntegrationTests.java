@@ -84,6 +84,17 @@ class FieldStepReplayIntegrationTests {
 			.isEqualTo(409)
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+		// Said in words the member knows: the state by its name, no version number.
+		WebTestClient german = field.mutate().defaultHeader("Accept-Language", "de").build();
+		step(german, assignment, UUID.randomUUID().toString(), "ON_SITE", 0).expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Der Einsatz wurde inzwischen weitergeführt: er ist jetzt unterwegs.")
+			.jsonPath("$.currentState")
+			.isEqualTo("EN_ROUTE");
+		step(german, assignment, UUID.randomUUID().toString(), "ASSIGNED", 1).expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Das geht nicht, solange er unterwegs ist (gewünscht: zugewiesen).");
 	}
 
 	@Test
