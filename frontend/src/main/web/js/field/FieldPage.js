@@ -34,6 +34,7 @@ export class FieldPage {
     this.refusals = [];
     this.offline = false;
     this.drafts = new Map();
+    this.stepping = new Set();
     this.revealed = new Map();
     this.photoViews = new Map();
     this.here = null;
@@ -241,18 +242,38 @@ export class FieldPage {
   }
 
   async step(assignment, state, note) {
-    const position = await this.position();
-    await this.queueStep(assignment, { state, version: assignment.version, note: note || null, position });
+    await this.once(assignment, async () => {
+      const position = await this.position();
+      await this.queueStep(assignment, { state, version: assignment.version, note: note || null, position });
+    });
+  }
+
+  /**
+   * One step of an assignment at a time: a second tap on a card not yet drawn anew (while the
+   * position is found, or the step sent) would queue the same step again, which the server then
+   * refuses, and the member is told "not transmitted" about a step that was.
+   */
+  async once(assignment, queue) {
+    if (this.stepping.has(assignment.id)) {
+      return;
+    }
+    this.stepping.add(assignment.id);
+    try {
+      await queue();
+    }
+    finally {
+      this.stepping.delete(assignment.id);
+    }
   }
 
   async decline(assignment) {
     if (assignment.offer) {
-      await this.queueStep(assignment, { state: 'DECLINED', version: assignment.version });
+      await this.once(assignment, () => this.queueStep(assignment, { state: 'DECLINED', version: assignment.version }));
       return;
     }
     const reason = window.prompt(this.i18n.t('board.declineReason'));
     if (reason?.trim()) {
-      await this.queueStep(assignment, { state: 'DECLINED', version: assignment.version, reason });
+      await this.once(assignment, () => this.queueStep(assignment, { state: 'DECLINED', version: assignment.version, reason }));
     }
     else if (reason !== null) {
       // Confirmed without a reason: nothing is declined, and the member is told why.

@@ -90,6 +90,22 @@ class FieldAppBrowserIntegrationTests {
 	}
 
 	@Test
+	void aDoubleTapTakesAStepOnceAndWarnsOfNothing(BrowserSession browser) {
+		Assigned job = assignedReport(Map.of());
+		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
+		Locator card = card(field, job.incident());
+		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unterwegs").setExact(true)).dblclick();
+
+		assertThat(card.locator(".meta").first()).containsText("unterwegs");
+		assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unterwegs").setExact(true)))
+			.hasCount(0);
+		assertThat(field.locator("#queue")).isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(20000));
+		assertThat(TestDatabase.queryString("SELECT count(*) || '' FROM board_event WHERE type = 'ASSIGNMENT_CHANGED' "
+				+ "AND data ->> 'assignment' = '" + job.assignment() + "'"))
+			.isEqualTo("1");
+	}
+
+	@Test
 	void stepsTakenOfflineReachTheBoardInOrderAndOnceWhenTheNetworkIsBack(BrowserSession browser) {
 		Assigned job = assignedReport(Map.of());
 		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
