@@ -237,7 +237,9 @@ export class ReportForm {
     $('#tracking-code').textContent = receipt.trackingCode;
     $('#status-link').href = receipt.statusPath;
     $('#joined').hidden = !receipt.joined;
-    $('#confirmation-heading').focus();
+    // On a phone the form was long: the tracking code is the first thing in view, not below the fold.
+    $('#confirmation').scrollIntoView({ block: 'start' });
+    $('#confirmation-heading').focus({ preventScroll: true });
     this.photos.upload(receipt.trackingCode, $('#photo-results'));
   }
 

@@ -101,6 +101,9 @@ class ResidentFormBrowserIntegrationTests {
 		next(page, "contact");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("إرسال البلاغ")).click();
 		assertThat(page.locator("#confirmation")).isVisible();
+		// On the phone, the tracking code is in view at once, not below the fold.
+		assertThat(page.locator("#tracking-code")).isInViewport();
+		assertThat(page.locator("#status-link")).isInViewport();
 		String code = page.locator("#tracking-code").textContent();
 		Accessibility.assertNoSeriousViolations(page);
 		page.navigate(url("/status/" + code));
