@@ -200,6 +200,12 @@ class AdminPagesBrowserIntegrationTests {
 		assertThat(row).containsText("Deutsch, Türkçe");
 		assertThat(row).containsText(quarter);
 		assertThat(row).containsText("außer Dienst");
+		// The table is wider than the phone; the row's button stays in its region's view.
+		Locator edit = row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bearbeiten: " + name));
+		assertThat(edit.evaluate("(button) => { const region = button.closest('.table-scroll').getBoundingClientRect();"
+				+ " const box = button.getBoundingClientRect();"
+				+ " return box.left >= region.left && box.right <= region.right; }"))
+			.isEqualTo(true);
 		assertThat(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
 			.as("the page keeps the phone's width")
 			.isEqualTo(true);
