@@ -84,8 +84,7 @@ class RuleChecks {
 					.ifPresent((code) -> invalid.add(new InvalidField("teamTypes", "rule.unknown-team-type", code)));
 				Set<String> voluntary = Set.of(row.get("voluntary_team_types", String[].class));
 				if (sendsHighRisk(rule) && !rule.teamTypes().isEmpty() && voluntary.containsAll(rule.teamTypes())) {
-					invalid.add(new InvalidField("teamTypes", "rule.high-risk-to-voluntary-team",
-							String.join(", ", rule.teamTypes())));
+					invalid.add(new InvalidField("teamTypes", "rule.high-risk-to-voluntary-team"));
 				}
 				if (rule.escalateAddTeamType() != null && !types.contains(rule.escalateAddTeamType())) {
 					invalid.add(new InvalidField("escalateAddTeamType", "rule.unknown-team-type",
