@@ -67,31 +67,49 @@ public class Incidents {
 	}
 
 	/**
-	 * Counts another report on an open incident (a version step, so a lead's concurrent
-	 * change sees it); empty when the incident is no longer open.
+	 * Adds a report to the incident it joins, when the incident is open, within the remit
+	 * of whoever enters the report, of the same category and near it (what the counter's
+	 * list of nearby incidents offers): a walk-in about another place or matter, and its
+	 * reporter's contact details, do not end up with the leads and teams of another
+	 * quarter. Returns the incident's id, or empty when the report may not join it (see
+	 * {@link #whyNotJoin}).
 	 */
-	public Mono<Long> attachReport(long incidentId, OffsetDateTime at, List<Long> quarterScope) {
-		return this.db.sql("""
+	public Mono<Long> attachReport(ReportJoin join, OffsetDateTime at) {
+		return bind(this.db.sql("""
 				UPDATE incident SET version = version + 1, updated_at = :at
 				WHERE id = :id AND state IN ('OPEN', 'DISPATCHED', 'ON_SITE')
 				  AND (:unscoped OR quarter_id = ANY(:scope))
+				  AND category_code = :category
+				  AND ST_DWithin(location::geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography, :radius)
 				RETURNING id
-				""")
-			.bind("id", incidentId)
+				"""), join).bind("category", join.category())
+			.bind("lat", join.near().lat())
+			.bind("lon", join.near().lon())
+			.bind("radius", join.radiusMeters())
 			.bind("at", at)
-			.bind("unscoped", quarterScope.isEmpty())
-			.bind("scope", quarterScope.toArray(Long[]::new))
 			.map((row) -> row.get("id", Long.class))
 			.one();
 	}
 
-	/** Whether the incident exists and is still open (waiting, dispatched or on site). */
-	public Mono<Boolean> isOpen(long incidentId) {
-		return this.db
-			.sql("SELECT count(*) AS open FROM incident WHERE id = :id AND state IN ('OPEN', 'DISPATCHED', 'ON_SITE')")
-			.bind("id", incidentId)
-			.map((row) -> row.get("open", Long.class) > 0)
-			.one();
+	/**
+	 * Why a report could not join an incident: the first of the conditions it fails (a
+	 * change in between aside).
+	 */
+	public Mono<JoinRefusal> whyNotJoin(ReportJoin join) {
+		return bind(this.db.sql("""
+				SELECT CASE WHEN state NOT IN ('OPEN', 'DISPATCHED', 'ON_SITE') THEN 'NOT_OPEN'
+				            WHEN NOT (:unscoped OR quarter_id = ANY(:scope)) THEN 'OUTSIDE_REMIT'
+				            ELSE 'ELSEWHERE' END AS refusal
+				FROM incident WHERE id = :id
+				"""), join).map((row) -> JoinRefusal.valueOf(row.get("refusal", String.class)))
+			.one()
+			.defaultIfEmpty(JoinRefusal.NOT_OPEN);
+	}
+
+	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec sql, ReportJoin join) {
+		return sql.bind("id", join.incidentId())
+			.bind("unscoped", join.remit().isEmpty())
+			.bind("scope", join.remit().toArray(Long[]::new));
 	}
 
 	/** Reads an incident and locks it for the rest of the transaction. */

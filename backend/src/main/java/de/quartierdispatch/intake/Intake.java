@@ -17,6 +17,7 @@ import de.quartierdispatch.geo.QuarterLocation;
 import de.quartierdispatch.geo.Quarters;
 import de.quartierdispatch.incident.Incidents;
 import de.quartierdispatch.incident.NewIncident;
+import de.quartierdispatch.incident.ReportJoin;
 import de.quartierdispatch.intake.IdempotentSubmissions.Answer;
 import de.quartierdispatch.intake.IdempotentSubmissions.Claim;
 import de.quartierdispatch.intake.IdempotentSubmissions.StoredResponse;
@@ -26,11 +27,9 @@ import de.quartierdispatch.routing.RoutingRequest;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.InvalidFieldsException.InvalidField;
-import de.quartierdispatch.system.ProblemException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,10 +63,13 @@ class Intake {
 
 	private final OpenReports openReports;
 
+	private final IntakeProperties properties;
+
 	private final TrackingCodes trackingCodes = new TrackingCodes();
 
 	Intake(Quarters quarters, Categories categories, Router router, Incidents incidents, Reports reports,
-			EventLog events, IdempotentSubmissions idempotency, OpenReports openReports, Clock clock) {
+			EventLog events, IdempotentSubmissions idempotency, OpenReports openReports, IntakeProperties properties,
+			Clock clock) {
 		this.quarters = quarters;
 		this.categories = categories;
 		this.router = router;
@@ -76,6 +78,7 @@ class Intake {
 		this.events = events;
 		this.idempotency = idempotency;
 		this.openReports = openReports;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -172,8 +175,8 @@ class Intake {
 				(location != null) ? location.quarter().name() : null, report.language(),
 				report.attachToIncident() != null);
 		Answer answer = (claim != null) ? this.idempotency.answer(claim, receipt) : null;
-		Mono<IncidentTarget> incident = (report.attachToIncident() != null)
-				? attach(report.attachToIncident(), report.remit(), at) : open(report, location, now);
+		Mono<IncidentTarget> incident = (report.attachToIncident() != null) ? attach(report, at)
+				: open(report, location, now);
 		return incident
 			.flatMap((target) -> this.reports.insert(trackingCode, target.id(), report, quarterId, at, answer)
 				.then(this.events.incidentChanged(target.event(), target.id(), report.actor(), eventDetails(report))))
@@ -196,15 +199,16 @@ class Intake {
 	}
 
 	/**
-	 * Attaches to an open incident within the remit of whoever enters the report. Nothing
-	 * is stored otherwise: an open incident outside the remit is refused as such (403, as
-	 * everywhere else), any other as not open.
+	 * Attaches to the open incident nearby of the same category that staff chose, within
+	 * their remit (Incidents#attachReport). Nothing is stored otherwise: an incident
+	 * outside the remit is refused as such (403, as everywhere else).
 	 */
-	private Mono<IncidentTarget> attach(long incidentId, List<Long> remit, OffsetDateTime at) {
-		return this.incidents.attachReport(incidentId, at, remit)
+	private Mono<IncidentTarget> attach(NewReport report, OffsetDateTime at) {
+		ReportJoin join = new ReportJoin(report.attachToIncident(), report.category(), report.location(),
+				this.properties.duplicateRadiusMeters(), report.remit());
+		return this.incidents.attachReport(join, at)
 			.map((id) -> new IncidentTarget(id, BoardEventType.REPORT_ATTACHED))
-			.switchIfEmpty(Mono.defer(() -> this.incidents.isOpen(incidentId)
-				.flatMap((open) -> Mono.error(open ? new OutsideRemitException() : new IncidentNotOpenException()))));
+			.switchIfEmpty(Mono.defer(() -> this.incidents.whyNotJoin(join).flatMap(JoinProblems::refused)));
 	}
 
 	private record IncidentTarget(long id, BoardEventType event) {
@@ -215,26 +219,6 @@ class Intake {
 
 		StoredResponse response() {
 			return Objects.requireNonNull(this.answer, "a report under a claimed key").response();
-		}
-
-	}
-
-	/**
-	 * The incident a walk-in was to be attached to lies outside the quarters of the lead.
-	 */
-	static class OutsideRemitException extends ProblemException {
-
-		OutsideRemitException() {
-			super(HttpStatus.FORBIDDEN, "incident-outside-scope");
-		}
-
-	}
-
-	/** The incident a walk-in was to be attached to was closed in the meantime. */
-	static class IncidentNotOpenException extends ProblemException {
-
-		IncidentNotOpenException() {
-			super(HttpStatus.CONFLICT, "incident-not-open");
 		}
 
 	}

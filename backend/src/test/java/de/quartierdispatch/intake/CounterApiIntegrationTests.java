@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -137,6 +138,36 @@ class CounterApiIntegrationTests {
 				assertThat(row.getLong("reports")).isEqualTo(2);
 			}
 		}
+	}
+
+	@Test
+	void aWalkInJoinsNoIncidentOfAnotherMatterOrPlace() {
+		long incident = Fixtures.reportIncident(this.client, "VANDALISM", 51.53470, 6.98310);
+		WebTestClient counter = StaffLogin.as(this.client, "counter")
+			.mutate()
+			.defaultHeader("Accept-Language", "de")
+			.build();
+		long reports = TestDatabase.queryLong("SELECT count(*) FROM report");
+		// Another category at the same place, and the same category in another quarter:
+		// the reporter's contact details would reach the leads and teams of that one.
+		for (Map<String, Object> elsewhere : List.of(Map.<String, Object>of("category", "LITTER"),
+				Map.<String, Object>of("category", "VANDALISM", "location", Map.of("lat", 51.5236, "lon", 6.9286)))) {
+			Map<String, Object> walkIn = walkIn(elsewhere);
+			walkIn.put("attachToIncident", incident);
+			counter.post()
+				.uri("/api/counter/reports")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(walkIn)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.title")
+				.isEqualTo("Nicht dieselbe Sache");
+		}
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(reports);
 	}
 
 	@Test
