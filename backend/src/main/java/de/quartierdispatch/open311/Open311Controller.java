@@ -100,7 +100,7 @@ class Open311Controller {
 		ServerHttpRequest request = checked(exchange);
 		RequestFilter filter = filter(request);
 		Language language = language(request);
-		return this.queries.find(filter, language.code(), this.properties.gridMetres(), this.properties.maxRequests())
+		return this.queries.find(filter, language.code(), this.properties.maxRequests())
 			.collectList()
 			.map((found) -> answer(request, this.responses.requests(found, language)));
 	}
@@ -111,7 +111,7 @@ class Open311Controller {
 		long reportId = reportId(Open311Format.stripSuffix(id));
 		Language language = language(request);
 		RequestFilter filter = new RequestFilter(List.of(reportId), List.of(), List.of(), ALWAYS_START, ALWAYS_END);
-		return this.queries.find(filter, language.code(), this.properties.gridMetres(), 1)
+		return this.queries.find(filter, language.code(), 1)
 			.collectList()
 			.filter((found) -> !found.isEmpty())
 			.switchIfEmpty(Mono.error(() -> Open311Exception.notFound("service_request_id " + id + " not found")))

@@ -12,7 +12,6 @@ import org.springframework.util.unit.DataSize;
  * @param jurisdictionId the one jurisdiction this server answers for; requests naming
  * another are refused
  * @param language the language of answers when a request names none of the eight
- * @param gridMetres the size of the grid positions are snapped to in public answers
  * @param maxRequests the most requests one {@code GET requests} returns
  * @param defaultWindow how far back {@code GET requests} looks without a
  * {@code start_date}
@@ -24,8 +23,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("quartier.open311")
 public record Open311Properties(@DefaultValue("bottrop.de") String jurisdictionId, @DefaultValue("de") String language,
-		@DefaultValue("100") int gridMetres, @DefaultValue("1000") int maxRequests,
-		@DefaultValue("90d") Duration defaultWindow, @DefaultValue("5MB") DataSize maxMediaSize,
-		@DefaultValue("60") int requestsPerClient, @DefaultValue("30") int tokenLookupsPerMinute,
-		@DefaultValue("") String contact) {
+		@DefaultValue("1000") int maxRequests, @DefaultValue("90d") Duration defaultWindow,
+		@DefaultValue("5MB") DataSize maxMediaSize, @DefaultValue("60") int requestsPerClient,
+		@DefaultValue("30") int tokenLookupsPerMinute, @DefaultValue("") String contact) {
 }

@@ -14,10 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The public read model of service requests: one per report, with its incident's state,
- * the routed team types' names, and a position snapped to the public grid. It reads no
- * description, address, note or contact, so none can leak; and, as on the public map, no
- * report about people rather than places (a neighbour conflict, a person in need): where
- * and when one was made says too much about whom.
+ * the routed team types' names, and its place as the centre of its cell of the public
+ * map's grid (the same cells as there: two grids would narrow a place down to where their
+ * cells overlap). It reads no description, address, note or contact, so none can leak;
+ * and, as on the public map, no report about people rather than places (a neighbour
+ * conflict, a person in need): where and when one was made says too much about whom.
  */
 @Repository
 class Open311Queries {
@@ -25,8 +26,8 @@ class Open311Queries {
 	private static final String REQUESTS = """
 			SELECT r.id, r.category_code, c.labels ->> :language AS category_name, r.submitted_at,
 			       i.state, i.updated_at, i.deadline, q.name AS quarter_name,
-			       round(ST_Y(coarse_location(r.location, :grid))::numeric, 5)::float8 AS lat,
-			       round(ST_X(coarse_location(r.location, :grid))::numeric, 5)::float8 AS lon,
+			       round(((floor(ST_Y(r.location) / :latStep) + 0.5) * :latStep)::numeric, 6)::float8 AS lat,
+			       round(((floor(ST_X(r.location) / :lonStep) + 0.5) * :lonStep)::numeric, 6)::float8 AS lon,
 			       (SELECT string_agg(CASE WHEN :language = 'de' THEN t.label_de ELSE t.label_en END, ', '
 			                          ORDER BY t.sort_order)
 			        FROM team_type t WHERE t.code = ANY (i.team_types)) AS agency
@@ -45,17 +46,21 @@ class Open311Queries {
 
 	private final DatabaseClient db;
 
+	private final PublicMapProperties publicMap;
+
 	private final String[] hiddenCategories;
 
 	Open311Queries(DatabaseClient db, PublicMapProperties publicMap) {
 		this.db = db;
+		this.publicMap = publicMap;
 		this.hiddenCategories = publicMap.hiddenCategories().toArray(String[]::new);
 	}
 
-	Flux<PublicRequest> find(RequestFilter filter, String language, int gridMetres, int limit) {
+	Flux<PublicRequest> find(RequestFilter filter, String language, int limit) {
 		return this.db.sql(REQUESTS)
 			.bind("language", language)
-			.bind("grid", (double) gridMetres)
+			.bind("latStep", this.publicMap.cellLatDegrees())
+			.bind("lonStep", this.publicMap.cellLonDegrees())
 			.bind("ids", filter.ids().toArray(Long[]::new))
 			.bind("codes", filter.serviceCodes().toArray(String[]::new))
 			.bind("states", filter.states().toArray(String[]::new))

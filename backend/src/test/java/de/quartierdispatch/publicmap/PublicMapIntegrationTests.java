@@ -66,6 +66,20 @@ class PublicMapIntegrationTests {
 		assertThat((Double) mine.get("lat")).isCloseTo((Math.floor(LAT / 0.001) + 0.5) * 0.001, within(1e-9));
 		assertThat((Double) mine.get("lon")).isCloseTo((Math.floor(LON / 0.0015) + 0.5) * 0.0015, within(1e-9));
 		assertThat(mine).containsEntry("category", "LITTER").containsEntry("status", "RECEIVED");
+
+		// Open311 shows the same cell: two grids would narrow the place down to where
+		// their cells overlap.
+		long reportId = TestDatabase.queryLong("SELECT id FROM report WHERE tracking_code = '" + code + "'");
+		this.client.get()
+			.uri("/open311/v2/requests/{id}.json", reportId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].lat")
+			.value((Double lat) -> assertThat(lat).isCloseTo((Double) mine.get("lat"), within(1e-6)))
+			.jsonPath("$[0].long")
+			.value((Double lon) -> assertThat(lon).isCloseTo((Double) mine.get("lon"), within(1e-6)));
 	}
 
 	@Test
