@@ -204,7 +204,8 @@ class FieldAppBrowserIntegrationTests {
 		// to the leads of that quarter.
 		String otherQuarter = TestDatabase.queryString("SELECT name FROM quarter WHERE id <> "
 				+ "(SELECT quarter_id FROM incident WHERE id = " + job.incident() + ") ORDER BY id LIMIT 1");
-		Locator elsewhere = signIn(browser.newPage(), Fixtures.leadFor(otherQuarter), "/board").locator("#alarms");
+		Locator elsewhere = signIn(browser.newPage(), Fixtures.leadFor(otherQuarter), "/board").locator("#alarms li",
+				new Page.LocatorOptions().setHasText(teamName));
 		assertThat(elsewhere).containsText("ALARM " + teamName + " braucht Hilfe, außerhalb Ihrer Quartiere");
 		assertThat(elsewhere.getByRole(AriaRole.BUTTON)).hasCount(0);
 		checkIn.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Alles gut – verlängern")).click();
