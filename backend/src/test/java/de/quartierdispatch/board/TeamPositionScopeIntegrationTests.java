@@ -131,11 +131,17 @@ class TeamPositionScopeIntegrationTests {
 		TestDatabase.queryLong("INSERT INTO check_in (team_id, assignment_id, due_at, alarm_at, alarm_reason) "
 				+ "SELECT team_id, id, now(), now(), 'HELP' FROM assignment WHERE team_id = " + far
 				+ " RETURNING team_id");
-		JsonNode alarm = teamIn(snapshot(StaffLogin.as(this.client, lead)), far).path("alarm");
-		assertThat(alarm.path("reason").asString()).isEqualTo("HELP");
-		assertThat(alarm.has("incidentId")).isFalse();
-		assertThat(teamIn(snapshot(StaffLogin.as(this.client, "dispatcher")), far).path("alarm").has("incidentId"))
-			.isTrue();
+		try {
+			JsonNode alarm = teamIn(snapshot(StaffLogin.as(this.client, lead)), far).path("alarm");
+			assertThat(alarm.path("reason").asString()).isEqualTo("HELP");
+			assertThat(alarm.has("incidentId")).isFalse();
+			assertThat(teamIn(snapshot(StaffLogin.as(this.client, "dispatcher")), far).path("alarm").has("incidentId"))
+				.isTrue();
+		}
+		finally {
+			// Other tests' boards expect no alarm but their own.
+			TestDatabase.queryLong("DELETE FROM check_in WHERE team_id = " + far + " RETURNING team_id");
+		}
 	}
 
 	private void assign(long team, long incident) {

@@ -199,9 +199,8 @@ class FieldAppBrowserIntegrationTests {
 
 		Locator alarm = board.locator("#alarms");
 		assertThat(alarm).containsText("ALARM " + teamName + " braucht Hilfe (Vorgang #" + job.incident() + ")");
-		// A lead for other quarters sees that the team needs help, not where, and leaves
-		// it
-		// to the leads of that quarter.
+		// A lead for other quarters sees that the team needs help, not where; the leads
+		// of its quarter handle it.
 		String otherQuarter = TestDatabase.queryString("SELECT name FROM quarter WHERE id <> "
 				+ "(SELECT quarter_id FROM incident WHERE id = " + job.incident() + ") ORDER BY id LIMIT 1");
 		Locator elsewhere = signIn(browser.newPage(), Fixtures.leadFor(otherQuarter), "/board").locator("#alarms li",
