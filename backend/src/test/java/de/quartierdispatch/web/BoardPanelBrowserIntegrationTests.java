@@ -218,6 +218,8 @@ class BoardPanelBrowserIntegrationTests {
 
 		// A team assigned from the keyboard: its button goes, the keyboard moves to what
 		// happened.
+		// Once the note's answer is drawn (the panel takes one action at a time).
+		assertThat(panel).not().hasAttribute("aria-busy", "true");
 		panel.locator("[id^=assign-team-]").first().press("Enter");
 		assertThat(panel.locator(".assignments")).isVisible();
 		assertThat(board.locator("#panel-message")).isFocused();
