@@ -26,7 +26,7 @@ final class LifecycleProblems {
 	static class IncidentChangedException extends ProblemException {
 
 		IncidentChangedException(IncidentRow current) {
-			super(HttpStatus.CONFLICT, "incident-changed", named("state.incident", current.state()), current.version());
+			super(HttpStatus.CONFLICT, "incident-changed", named("state.incident", current.state()));
 			property("currentState", current.state());
 			property("currentVersion", current.version());
 		}
@@ -52,8 +52,7 @@ final class LifecycleProblems {
 	static class AssignmentChangedException extends ProblemException {
 
 		AssignmentChangedException(AssignmentRow current) {
-			super(HttpStatus.CONFLICT, "assignment-changed", named("state.assignment", current.state()),
-					current.version());
+			super(HttpStatus.CONFLICT, "assignment-changed", named("state.assignment", current.state()));
 			property("currentState", current.state());
 			property("currentVersion", current.version());
 		}
