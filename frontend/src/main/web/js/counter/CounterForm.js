@@ -1,5 +1,5 @@
 import { api, ApiError } from '../core/api.js';
-import { $, $$, el, focusUnlessTyping } from '../core/dom.js';
+import { $, $$, el, focusUnlessTyping, randomKey } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { categoryLabel } from '../core/categories.js';
@@ -28,6 +28,7 @@ export class CounterForm {
     this.nearby = new NearbyIncidents($('#nearby-panel'), i18n);
     this.receipt = new CounterReceipt(i18n, config, categories);
     this._saving = false;
+    this._sent = null;
     this.photos = new PhotoPicker(i18n, (code) => `/api/counter/reports/${encodeURIComponent(code)}/photos`);
     this.place = new LocationPicker($('#place'), {
       i18n, map: config.map, mapLabel: 'counter.mapLabel', outside: 'counter.outside', onChange: () => this._loadNearby(),
@@ -132,7 +133,7 @@ export class CounterForm {
     button.disabled = true;
     this._saving = true;
     try {
-      const receipt = await api('/api/counter/reports', { method: 'POST', body: request });
+      const receipt = await api('/api/counter/reports', { method: 'POST', body: request, headers: { 'Idempotency-Key': this._keyFor(request) } });
       this.errors.clear();
       await this.receipt.show(receipt, request, this._contactPoint());
       await this.photos.upload(receipt.trackingCode, $('#photo-results'));
@@ -148,6 +149,18 @@ export class CounterForm {
     }
   }
 
+  /**
+   * One key per entry as sent: a retry after a lost answer is stored once and answered with the
+   * same receipt; an entry changed after a failure is a new submission.
+   */
+  _keyFor(request) {
+    const body = JSON.stringify(request);
+    if (body !== this._sent?.body) {
+      this._sent = { body, key: randomKey() };
+    }
+    return this._sent.key;
+  }
+
   _nextEntry() {
     this.form.reset();
     $('#photo-results').hidden = true;
@@ -157,6 +170,7 @@ export class CounterForm {
   }
 
   _cleared() {
+    this._sent = null;
     this.place.clear();
     this.photos.clear();
     this._showContactFields(true);

@@ -5,19 +5,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import de.quartierdispatch.geo.GeoPoint;
+import de.quartierdispatch.intake.IdempotentSubmissions.StoredResponse;
 import de.quartierdispatch.security.StaffPrincipal;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,11 +54,17 @@ class CounterController {
 				staff.quarterScope());
 	}
 
+	/**
+	 * A report entered at the counter; its {@code Idempotency-Key} is optional for API
+	 * clients, and the counter page always sends one.
+	 */
 	@PostMapping("/reports")
-	@ResponseStatus(HttpStatus.CREATED)
-	Mono<ReportReceipt> submit(@Valid @RequestBody CounterReportRequest request,
-			@AuthenticationPrincipal StaffPrincipal staff) {
-		return this.intake.submitAtCounter(request, staff);
+	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+			@Valid @RequestBody CounterReportRequest request, @AuthenticationPrincipal StaffPrincipal staff) {
+		if (key != null && !IdempotentSubmissions.isUsable(key)) {
+			return Mono.error(new PublicReportController.IdempotencyKeyMissingException());
+		}
+		return this.intake.submitAtCounter(request, staff, key).map(StoredResponse::toResponseEntity);
 	}
 
 }

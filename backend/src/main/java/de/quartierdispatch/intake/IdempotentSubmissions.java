@@ -1,26 +1,33 @@
 package de.quartierdispatch.intake;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import de.quartierdispatch.system.ProblemException;
 import de.quartierdispatch.system.Sha256;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Idempotency-Key} for public submissions, so that a double click or a retry on a
- * flaky connection never creates two reports. Works inside the submission's transaction:
- * a transaction-scoped advisory lock on the key makes a concurrent retry wait for nothing
- * (409), and the stored response is written in the report's own statement, so it exists
- * exactly when the report does.
+ * {@code Idempotency-Key} for submissions (public form, partner apps, counter), so that a
+ * double click or a retry on a flaky connection never creates two reports. Works inside
+ * the submission's transaction: a transaction-scoped advisory lock on the key makes a
+ * concurrent retry wait for nothing (409), and the stored response is written in the
+ * report's own statement, so it exists exactly when the report does.
  */
 @Component
 class IdempotentSubmissions {
+
+	private static final Pattern USABLE_KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
 
 	private final DatabaseClient db;
 
@@ -29,6 +36,15 @@ class IdempotentSubmissions {
 	IdempotentSubmissions(DatabaseClient db, JsonMapper json) {
 		this.db = db;
 		this.json = json;
+	}
+
+	/**
+	 * Whether a client's key can be claimed: a '/' is kept for the namespaces the server
+	 * puts in front of keys that must not meet a public one (Open311 apps, counter
+	 * staff).
+	 */
+	static boolean isUsable(@Nullable String key) {
+		return key != null && USABLE_KEY.matcher(key).matches();
 	}
 
 	/**
@@ -71,6 +87,11 @@ class IdempotentSubmissions {
 		return new Answer(claim, 201, this.json.writeValueAsString(receipt), receipt.trackingCode());
 	}
 
+	/** The response to a submission that claimed no key. */
+	StoredResponse unclaimed(ReportReceipt receipt) {
+		return new StoredResponse(201, this.json.writeValueAsString(receipt), receipt.trackingCode(), false);
+	}
+
 	/**
 	 * A submission under an {@code Idempotency-Key}, claimed for this transaction.
 	 *
@@ -106,6 +127,19 @@ class IdempotentSubmissions {
 	 * @param replayed whether this is a repeat of an earlier submission
 	 */
 	record StoredResponse(int status, String body, String trackingCode, boolean replayed) {
+
+		/**
+		 * As sent: its status and body, where to follow the report, and whether it is a
+		 * repeat.
+		 */
+		ResponseEntity<String> toResponseEntity() {
+			return ResponseEntity.status(this.status)
+				.contentType(MediaType.APPLICATION_JSON)
+				.location(URI.create("/api/reports/" + this.trackingCode))
+				.header("Idempotent-Replayed", Boolean.toString(this.replayed))
+				.body(this.body);
+		}
+
 	}
 
 	/** The same key is being processed right now. */

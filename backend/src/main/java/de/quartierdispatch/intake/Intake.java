@@ -123,10 +123,22 @@ class Intake {
 			.map((joins) -> joins ? report.joining(supports) : report);
 	}
 
-	/** A walk-in, phone call or e-mail entered at a contact point. */
+	/**
+	 * A walk-in, phone call or e-mail entered at a contact point. Under a key (the
+	 * counter page sends one per entry), a retry after a lost answer answers as the first
+	 * time; keys are the staff member's own, so nobody replays another's receipt.
+	 */
 	@Transactional
-	Mono<ReportReceipt> submitAtCounter(CounterReportRequest request, StaffPrincipal staff) {
-		return receive(NewReports.fromCounter(request, staff), null).map(Received::receipt);
+	Mono<StoredResponse> submitAtCounter(CounterReportRequest request, StaffPrincipal staff,
+			@Nullable String idempotencyKey) {
+		NewReport report = NewReports.fromCounter(request, staff);
+		if (idempotencyKey == null) {
+			return receive(report, null).map((received) -> this.idempotency.unclaimed(received.receipt()));
+		}
+		Claim claim = this.idempotency.claimFor("counter/" + staff.userId() + "/" + idempotencyKey, request);
+		return this.idempotency.claim(claim)
+			.flatMap((previous) -> previous.map(Mono::just)
+				.orElseGet(() -> receive(report, claim).map(Received::response)));
 	}
 
 	private Mono<Received> receive(NewReport report, @Nullable Claim claim) {

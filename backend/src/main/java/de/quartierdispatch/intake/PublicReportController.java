@@ -1,8 +1,5 @@
 package de.quartierdispatch.intake;
 
-import java.net.URI;
-import java.util.regex.Pattern;
-
 import de.quartierdispatch.intake.IdempotentSubmissions.StoredResponse;
 import de.quartierdispatch.mail.ReporterMessages;
 import de.quartierdispatch.system.ProblemException;
@@ -28,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PublicReportController {
 
-	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,128}");
-
 	private final Intake intake;
 
 	private final Reports reports;
@@ -46,13 +41,13 @@ class PublicReportController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@Valid @RequestBody PublicReportRequest request) {
-		if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+		if (!IdempotentSubmissions.isUsable(key)) {
 			return Mono.error(new IdempotencyKeyMissingException());
 		}
 		if (request.website() != null && !request.website().isEmpty()) {
 			return Mono.error(new AutomatedSubmissionException());
 		}
-		return this.intake.submitPublic(request, key).map(PublicReportController::toResponse);
+		return this.intake.submitPublic(request, key).map(StoredResponse::toResponseEntity);
 	}
 
 	@GetMapping("/api/reports/{code}")
@@ -64,15 +59,7 @@ class PublicReportController {
 			.switchIfEmpty(Mono.error(new UnknownTrackingCodeException()));
 	}
 
-	private static ResponseEntity<String> toResponse(StoredResponse stored) {
-		return ResponseEntity.status(stored.status())
-			.contentType(MediaType.APPLICATION_JSON)
-			.location(URI.create("/api/reports/" + stored.trackingCode()))
-			.header("Idempotent-Replayed", Boolean.toString(stored.replayed()))
-			.body(stored.body());
-	}
-
-	/** A public submission without a usable {@code Idempotency-Key}. */
+	/** A submission without a usable {@code Idempotency-Key} where one is needed. */
 	static class IdempotencyKeyMissingException extends ProblemException {
 
 		IdempotencyKeyMissingException() {

@@ -171,6 +171,41 @@ class CounterApiIntegrationTests {
 	}
 
 	@Test
+	void aRetryUnderTheSameKeyIsStoredOnceAndAnsweredWithTheFirstReceipt() {
+		String description = "Einkaufswagen im Graben, gemeldet " + UUID.randomUUID();
+		Map<String, Object> walkIn = walkIn(Map.of("description", description));
+		String key = UUID.randomUUID().toString();
+		WebTestClient counter = StaffLogin.as(this.client, "counter");
+		String first = enter(counter, key, walkIn).expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "false")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		enter(counter, key, walkIn).expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true")
+			.expectBody(String.class)
+			.isEqualTo(first);
+		enter(counter, key, walkIn(Map.of("description", description + " und mehr"))).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.value((type) -> assertThat(type.toString()).endsWith("idempotency-key-reused"));
+		enter(StaffLogin.as(this.client, "dispatcher"), key, walkIn).expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "false");
+		enter(counter, "a/b", walkIn).expectStatus().isBadRequest();
+		assertThat(TestDatabase
+			.queryLong("SELECT count(*) FROM report WHERE description = '" + description.replace("'", "''") + "'"))
+			.as("one report from the counter, one from the lead who chose the same key")
+			.isEqualTo(2);
+	}
+
+	@Test
 	void contactDetailsOrAnExplicitNoContactAreRequiredAndConsentWithThem() {
 		WebTestClient counter = StaffLogin.as(this.client, "counter");
 		Map<String, Object> withoutEither = walkIn(Map.of());
@@ -198,6 +233,15 @@ class CounterApiIntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("consent");
+	}
+
+	private static WebTestClient.ResponseSpec enter(WebTestClient staff, String key, Map<String, Object> walkIn) {
+		return staff.post()
+			.uri("/api/counter/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", key)
+			.bodyValue(walkIn)
+			.exchange();
 	}
 
 	private static Map<String, Object> walkIn(Map<String, Object> overrides) {
