@@ -3,7 +3,7 @@ import { $, el } from '../core/dom.js';
 import { cityTimeToIso, cityToday, formatDateTime } from '../core/format.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
-import { showProblem } from '../admin/problems.js';
+import { problemText, showProblem } from '../admin/problems.js';
 import { statusText } from './referrals.js';
 import { staffLanguageName } from '../core/languageNames.js';
 
@@ -19,6 +19,7 @@ export class PartnerDeskPage {
     this.i18n = i18n;
     this.referrals = [];
     this.current = null;
+    this.refused = null;
     this.errors = new FormErrors($('#answer'), $('#detail-errors'), i18n);
     // The notes have a form of their own: a refused note is said at its field, not the answer's.
     this.noteErrors = new FormErrors($('#note-form'), $('#note-errors'), i18n);
@@ -36,7 +37,14 @@ export class PartnerDeskPage {
         this._renderDetail();
       }
     });
-    await this.load();
+    try {
+      await this.load();
+    }
+    catch (failure) {
+      // No organisation, or one the city no longer works with: said, not an empty inbox.
+      this.refused = failure;
+      this._renderInbox();
+    }
     document.body.dataset.ready = 'true';
   }
 
@@ -47,6 +55,10 @@ export class PartnerDeskPage {
 
   _renderInbox() {
     const t = (key, params) => this.i18n.t(key, params);
+    if (this.refused) {
+      $('#inbox').replaceChildren(el('li', { className: 'notice notice--warning', role: 'alert' }, problemText(this.refused, this.i18n)));
+      return;
+    }
     $('#inbox').replaceChildren(...(this.referrals.length ? this.referrals.map((referral) => el('li', { className: 'referral', dataset: { referral: referral.id } },
       el('p', { className: 'referral__title' }, el('strong', {}, referral.service), ` · ${t(`topic.${referral.topic}`)}`),
       el('p', { className: 'referral__meta' }, `${formatDateTime(referral.createdAt, this.i18n.language)} · `,

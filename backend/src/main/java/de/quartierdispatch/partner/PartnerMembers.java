@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Which partner organisation a signed-in partner account acts for. An account with the
- * PARTNER role but no organisation sees nothing and may do nothing.
+ * PARTNER role but no organisation, or one whose organisation was set inactive, sees
+ * nothing and may do nothing.
  */
 @Service
 public class PartnerMembers {
@@ -26,8 +27,22 @@ public class PartnerMembers {
 		if (!member.has(Role.PARTNER)) {
 			return Mono.error(NoOrganisationException::new);
 		}
-		return this.organisations.organisationOf(member.userId())
-			.switchIfEmpty(Mono.error(NoOrganisationException::new));
+		return this.organisations.membershipOf(member.userId())
+			.switchIfEmpty(Mono.error(NoOrganisationException::new))
+			.flatMap((membership) -> membership.active() ? Mono.just(membership.organisation())
+					: Mono.error(new OrganisationInactiveException()));
+	}
+
+	/**
+	 * A member of an organisation that no longer works with the city: its referrals, with
+	 * the people's contact details, are no longer theirs to read.
+	 */
+	static class OrganisationInactiveException extends ProblemException {
+
+		OrganisationInactiveException() {
+			super(HttpStatus.FORBIDDEN, "partner-organisation-inactive");
+		}
+
 	}
 
 	/** A partner account that belongs to no organisation (yet). */

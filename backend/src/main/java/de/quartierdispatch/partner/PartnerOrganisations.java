@@ -92,10 +92,19 @@ class PartnerOrganisations {
 				""").bind("user", userId).bind("organisation", organisationId).fetch().rowsUpdated();
 	}
 
-	Mono<Long> organisationOf(long userId) {
-		return this.db.sql("SELECT organisation_id FROM partner_member WHERE user_id = :user")
+	/**
+	 * The organisation a partner account belongs to, and whether it works with the city
+	 * at present.
+	 */
+	Mono<Membership> membershipOf(long userId) {
+		return this.db.sql("""
+				SELECT m.organisation_id, o.active
+				FROM partner_member m JOIN partner_organisation o ON o.id = m.organisation_id
+				WHERE m.user_id = :user
+				""")
 			.bind("user", userId)
-			.map((row) -> row.get("organisation_id", Long.class))
+			.map((row) -> new Membership(row.get("organisation_id", Long.class),
+					Boolean.TRUE.equals(row.get("active", Boolean.class))))
 			.one();
 	}
 
@@ -111,6 +120,15 @@ class PartnerOrganisations {
 
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * A partner account's organisation.
+	 *
+	 * @param organisation the organisation's id
+	 * @param active whether it works with the city at present
+	 */
+	record Membership(long organisation, boolean active) {
 	}
 
 }

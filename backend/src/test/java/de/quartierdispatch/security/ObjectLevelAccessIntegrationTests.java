@@ -280,6 +280,42 @@ class ObjectLevelAccessIntegrationTests {
 		assertThat(TestDatabase.queryString("SELECT state FROM referral WHERE id = " + toDiakonie)).isEqualTo("OPEN");
 	}
 
+	@Test
+	void membersOfAnOrganisationNoLongerWorkingWithTheCityReadNothingOfIt() {
+		String name = "Nachbarschaftshilfe " + UUID.randomUUID().toString().substring(0, 8);
+		long organisation = TestDatabase.queryLong(
+				"INSERT INTO partner_organisation (name, kind) VALUES ('" + name + "', 'FREE_CARRIER') RETURNING id");
+		TestDatabase.queryLong("INSERT INTO partner_service (organisation_id, name, topic, opening_hours, street, "
+				+ "house_number, postcode, city) SELECT " + organisation + ", '" + name
+				+ "', topic, opening_hours, street, "
+				+ "house_number, postcode, city FROM partner_service WHERE name = 'Erziehungs- und Familienberatung' "
+				+ "RETURNING id");
+		long referral = referFromCounter(name);
+		WebTestClient member = StaffLogin.as(this.client, Partners.member(name));
+		member.get().uri("/api/partner/referrals/{id}", referral).exchange().expectStatus().isOk();
+
+		TestDatabase
+			.queryLong("UPDATE partner_organisation SET active = false WHERE id = " + organisation + " RETURNING id");
+
+		member.get()
+			.uri("/api/partner/referrals")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:partner-organisation-inactive");
+		member.get().uri("/api/partner/referrals/{id}", referral).exchange().expectStatus().isForbidden();
+		member.post().uri("/api/partner/referrals/{id}/accept", referral).exchange().expectStatus().isForbidden();
+		member.post()
+			.uri("/api/partner/referrals/{id}/notes", referral)
+			.bodyValue(Map.of("text", "Noch da?"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		assertThat(TestDatabase.queryString("SELECT state FROM referral WHERE id = " + referral)).isEqualTo("OPEN");
+	}
+
 	private long referFromCounter(String service) {
 		String created = StaffLogin.as(this.client, "counter")
 			.post()
