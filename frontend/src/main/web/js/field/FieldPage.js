@@ -221,7 +221,7 @@ export class FieldPage {
         el('p', {}, refusal.reason),
         el('button', { type: 'button', className: 'button button--small', onClick: () => this.dismiss(refusal) }, t('field.queue.understood')))),
       ...(this.waitingSteps.length ? [el('li', { className: 'notice waiting-steps' },
-        el('p', {}, t('field.queue.waiting', { count: this.waitingSteps.length })),
+        el('p', {}, t(this.queue.sending && !this.offline ? 'field.queue.sending' : 'field.queue.waiting', { count: this.waitingSteps.length })),
         el('ol', {}, ...this.waitingSteps.map((step) => el('li', {}, stepText(step),
           ` (${formatDateTime(step.takenAt, this.i18n.language)})`))))] : []));
   }
@@ -250,8 +250,9 @@ export class FieldPage {
 
   /**
    * One step of an assignment at a time: a second tap on a card not yet drawn anew (while the
-   * position is found, or the step sent) would queue the same step again, which the server then
-   * refuses, and the member is told "not transmitted" about a step that was.
+   * position is found, or the step queued) would queue the same step again, which the server then
+   * refuses, and the member is told "not transmitted" about a step that was. Once queued, the
+   * card shows the step taken, and the next step can be queued while this one is on its way.
    */
   async once(assignment, queue) {
     if (this.stepping.has(assignment.id)) {
@@ -264,6 +265,7 @@ export class FieldPage {
     finally {
       this.stepping.delete(assignment.id);
     }
+    await this.sendQueued();
   }
 
   async decline(assignment) {
@@ -283,10 +285,22 @@ export class FieldPage {
     }
   }
 
+  /**
+   * A step is drawn as taken as soon as it is queued, before it is sent: on a slow network the
+   * member sees at once what they did ("being sent"), and the card's next step is there.
+   */
   async queueStep(assignment, body) {
     $('#message').replaceChildren();
     this.drafts.delete(assignment.id);
     await this.queue.add(assignment, body);
+    await this.refreshQueue();
+  }
+
+  /** Sends what is waiting, and draws what became of it (sent, refused, or still waiting). */
+  async sendQueued() {
+    const sending = this.queue.flush();
+    this.render();
+    await sending;
     await this.refreshQueue();
     this.render();
   }
@@ -296,7 +310,7 @@ export class FieldPage {
     $('#message').replaceChildren();
     await this.queue.addPhoto(assignment, blob);
     await this.refreshQueue();
-    this.render();
+    await this.sendQueued();
   }
 
   /** A queued photo arrived: the photos shown for its incident are fetched again. */

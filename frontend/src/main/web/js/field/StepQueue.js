@@ -22,21 +22,24 @@ export class StepQueue {
     this._flushing = null;
   }
 
-  /** Queues a step of an assignment and tries to send it right away. */
+  /** Queues a step of an assignment; flush() sends it. */
   async add(assignment, body) {
     await this.store.enqueue({
       key: randomKey(), assignmentId: assignment.id, incidentId: assignment.incident.id, body, takenAt: new Date().toISOString(),
     });
-    return this.flush();
   }
 
-  /** Queues a photo of an assignment (a JPEG blob, kept in IndexedDB until it is sent). */
+  /** Queues a photo of an assignment (a JPEG blob, kept in IndexedDB until it is sent); flush() sends it. */
   async addPhoto(assignment, blob) {
     await this.store.enqueue({
       kind: 'photo', key: randomKey(), assignmentId: assignment.id, incidentId: assignment.incident.id, blob,
       takenAt: new Date().toISOString(),
     });
-    return this.flush();
+  }
+
+  /** Whether what is waiting is being sent right now (not: waiting for the network). */
+  get sending() {
+    return this._flushing !== null;
   }
 
   /**
@@ -53,36 +56,49 @@ export class StepQueue {
   }
 
   async _send() {
-    if (this.store.closed) {
-      return false;
-    }
-    for (const step of await this.store.queued()) {
-      try {
-        if (step.kind === 'photo') {
-          await api(`/api/field/assignments/${step.assignmentId}/photos`, {
-            method: 'POST', body: step.blob, contentType: 'image/jpeg', headers: { 'Idempotency-Key': step.key },
-          });
-          await this.store.dequeue(step.seq);
-          await this.onPhoto(step);
-          continue;
-        }
-        const document = await api(`/api/field/assignments/${step.assignmentId}`, {
-          method: 'POST', body: step.body, headers: { 'Idempotency-Key': step.key },
-        });
-        await this.store.dequeue(step.seq);
-        await this.onDocument(document);
-      }
-      catch (failure) {
-        if (!(failure instanceof ApiError) || !isRefusal(failure.status)) {
+    // Read again after each round: a step taken while others were on their way goes out with them.
+    for (let steps = await this._queued(); steps.length; steps = await this._queued()) {
+      for (const step of steps) {
+        if (!await this._sendOne(step)) {
           return false;
         }
-        await this.store.dequeue(step.seq);
-        // A refused photo is not kept: the refusal says which one it was and why.
-        const { blob, ...refused } = step;
-        await this.store.addRefused({ ...refused, status: failure.status, reason: [failure.title, failure.detail].filter(Boolean).join(': ') });
       }
     }
     return true;
+  }
+
+  async _queued() {
+    return this.store.closed ? [] : this.store.queued();
+  }
+
+  /** Sends one step or photo; false when it could not go out (no network, signed out, server trouble). */
+  async _sendOne(step) {
+    try {
+      if (step.kind === 'photo') {
+        await api(`/api/field/assignments/${step.assignmentId}/photos`, {
+          method: 'POST', body: step.blob, contentType: 'image/jpeg', headers: { 'Idempotency-Key': step.key },
+        });
+        await this.store.dequeue(step.seq);
+        await this.onPhoto(step);
+        return true;
+      }
+      const document = await api(`/api/field/assignments/${step.assignmentId}`, {
+        method: 'POST', body: step.body, headers: { 'Idempotency-Key': step.key },
+      });
+      await this.store.dequeue(step.seq);
+      await this.onDocument(document);
+      return true;
+    }
+    catch (failure) {
+      if (!(failure instanceof ApiError) || !isRefusal(failure.status)) {
+        return false;
+      }
+      await this.store.dequeue(step.seq);
+      // A refused photo is not kept: the refusal says which one it was and why.
+      const { blob, ...refused } = step;
+      await this.store.addRefused({ ...refused, status: failure.status, reason: [failure.title, failure.detail].filter(Boolean).join(': ') });
+      return true;
+    }
   }
 
 }
