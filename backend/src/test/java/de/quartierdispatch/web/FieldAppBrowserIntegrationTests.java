@@ -3,6 +3,7 @@ package de.quartierdispatch.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import de.quartierdispatch.support.Accessibility;
@@ -103,6 +105,32 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(TestDatabase.queryString("SELECT count(*) || '' FROM board_event WHERE type = 'ASSIGNMENT_CHANGED' "
 				+ "AND data ->> 'assignment' = '" + job.assignment() + "'"))
 			.isEqualTo("1");
+	}
+
+	@Test
+	void onASlowNetworkAStepShowsAtOnceAndTheNextCanFollowWhileItIsOnItsWay(BrowserSession browser) {
+		Assigned job = assignedReport(Map.of());
+		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
+		Locator card = card(field, job.incident());
+		assertThat(card).isVisible();
+		List<Route> held = new ArrayList<>();
+		String stepPath = "**/api/field/assignments/" + job.assignment();
+		field.route(stepPath, held::add);
+
+		step(card, "Unterwegs");
+		assertThat(field.locator("#queue")).containsText("1 Schritt wird gesendet");
+		assertThat(card.locator(".meta").first()).containsText("unterwegs");
+		assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Vor Ort"))).isFocused();
+		step(card, "Vor Ort");
+		assertThat(field.locator("#queue")).containsText("2 Schritte werden gesendet");
+		assertThat(held).as("the first step is still on its way").hasSize(1);
+
+		field.unroute(stepPath);
+		held.get(0).resume();
+		assertThat(field.locator("#queue")).isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(20000));
+		assertThat(TestDatabase.queryString("SELECT string_agg(data ->> 'state', ',' ORDER BY seq) FROM board_event "
+				+ "WHERE type = 'ASSIGNMENT_CHANGED' AND data ->> 'assignment' = '" + job.assignment() + "'"))
+			.isEqualTo("EN_ROUTE,ON_SITE");
 	}
 
 	@Test
