@@ -485,7 +485,11 @@ export class IncidentPanel {
    * once done, it is emptied, so that the same note is not offered to be saved twice.
    */
   async _act(incident, path, body, typedField = null) {
-    if (this._busy || !this._shows(incident)) {
+    if (!this._shows(incident)) {
+      return false;
+    }
+    if (this._busy) {
+      this._sayBusy();
       return false;
     }
     const generation = this._generation;
@@ -524,6 +528,16 @@ export class IncidentPanel {
         this._element.removeAttribute('aria-busy');
       }
     }
+  }
+
+  /** A press while the previous action is on its way: said, not dropped without a word. */
+  _sayBusy() {
+    let note = this._element.querySelector('#panel-busy');
+    if (!note) {
+      note = el('p', { className: 'notice', id: 'panel-busy', role: 'status' });
+      this._element.querySelector('.panel-head')?.after(note);
+    }
+    note.textContent = this._i18n.t('board.stillBusy');
   }
 
   /** What went wrong in one sentence or two; a field error named after its field's label. */

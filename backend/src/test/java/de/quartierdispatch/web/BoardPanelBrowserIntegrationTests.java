@@ -77,6 +77,9 @@ class BoardPanelBrowserIntegrationTests {
 		board.locator("#note-text").fill("Anwohner rufen später noch einmal an");
 		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Speichern")).click();
 		board.waitForCondition(() -> !held.isEmpty());
+		// A second press while the first is on its way is said, and not sent.
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Speichern")).click();
+		assertThat(panel.locator("#panel-busy")).hasText("Einen Moment – die vorige Aktion wird noch gesendet.");
 		otherLead.post()
 			.uri("/api/incidents/{id}/priority", other)
 			.bodyValue(Map.of("priority", 1, "reason", "Kinder in Gefahr", "version", Fixtures.incidentVersion(other)))
