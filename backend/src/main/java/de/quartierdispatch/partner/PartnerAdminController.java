@@ -73,6 +73,7 @@ class PartnerAdminController {
 	}
 
 	@PutMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> update(@PathVariable long id, @Valid @RequestBody OrganisationRequest organisation,
 			@AuthenticationPrincipal StaffPrincipal admin) {
 		Mono<Void> updated = uniqueName(organisation, id).then(this.organisations.update(id, organisation))
@@ -94,6 +95,7 @@ class PartnerAdminController {
 	}
 
 	@PutMapping("/services/{serviceId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> updateService(@PathVariable long serviceId, @Valid @RequestBody ServiceRequest service,
 			@AuthenticationPrincipal StaffPrincipal admin) {
 		Mono<Void> updated = validHours(service).then(this.services.update(serviceId, service))
@@ -103,6 +105,7 @@ class PartnerAdminController {
 	}
 
 	@PutMapping("/members/{userId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> bindMember(@PathVariable long userId, @RequestBody MemberRequest member,
 			@AuthenticationPrincipal StaffPrincipal admin) {
 		Long organisationId = member.organisationId();

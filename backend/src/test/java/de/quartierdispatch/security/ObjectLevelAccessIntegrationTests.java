@@ -294,8 +294,17 @@ class ObjectLevelAccessIntegrationTests {
 		WebTestClient member = StaffLogin.as(this.client, Partners.member(name));
 		member.get().uri("/api/partner/referrals/{id}", referral).exchange().expectStatus().isOk();
 
-		TestDatabase
-			.queryLong("UPDATE partner_organisation SET active = false WHERE id = " + organisation + " RETURNING id");
+		Map<String, Object> inactive = new LinkedHashMap<>();
+		inactive.put("name", name);
+		inactive.put("kind", "FREE_CARRIER");
+		inactive.put("active", false);
+		StaffLogin.as(this.client, "admin")
+			.put()
+			.uri("/api/admin/partners/{id}", organisation)
+			.bodyValue(inactive)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
 
 		member.get()
 			.uri("/api/partner/referrals")
