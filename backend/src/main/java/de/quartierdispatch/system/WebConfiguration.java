@@ -13,11 +13,11 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * Request parameters as the API documents them: dates within years 1 to 9999
- * ({@link BoundedDates}); files cached for good where their path names their version:
- * libraries from WebJars, and the application's own files under the release's path
- * ({@link FrontendRelease}), which its pages use. Under their plain paths (the field
- * app's service worker, an old page) they are revalidated each time. All are served from
- * memory ({@link LoadedResources}).
+ * ({@link BoundedDates}; whole numbers: {@link DecimalNumbers}); files cached for good
+ * where their path names their version: libraries from WebJars, and the application's own
+ * files under the release's path ({@link FrontendRelease}), which its pages use. Under
+ * their plain paths (the field app's service worker, an old page) they are revalidated
+ * each time. All are served from memory ({@link LoadedResources}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {

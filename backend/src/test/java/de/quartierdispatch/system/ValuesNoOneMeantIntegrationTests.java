@@ -2,6 +2,7 @@ package de.quartierdispatch.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
@@ -113,6 +114,26 @@ class ValuesNoOneMeantIntegrationTests {
 		}
 		refused(StaffLogin.as(this.client, "admin").get().uri("/api/admin/audit?from=0001-01-01T00:00:00Z").exchange(),
 				422);
+	}
+
+	@Test
+	void aNumberHasOneSpellingInPathsAndQueries() {
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		lead.get().uri("/api/incidents/" + incident).exchange().expectStatus().isOk();
+		Map<String, Integer> answers = new TreeMap<>();
+		for (String spelling : new String[] { "+" + incident, "0x" + Long.toHexString(incident),
+				"#" + Long.toHexString(incident), " " + incident, incident + ".0", "1e3" }) {
+			answers.put(spelling,
+					lead.get()
+						.uri("/api/incidents/{id}", spelling)
+						.exchange()
+						.returnResult(String.class)
+						.getStatus()
+						.value());
+		}
+		assertThat(answers).allSatisfy((spelling, status) -> assertThat(status).as(spelling).isEqualTo(400));
+		refused(lead.get().uri("/api/incidents/handover?hours=0x10").exchange(), 400);
 	}
 
 	private static String position(long team) {
