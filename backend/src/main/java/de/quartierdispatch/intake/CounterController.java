@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +59,7 @@ class CounterController {
 	 * A report entered at the counter; its {@code Idempotency-Key} is optional for API
 	 * clients, and the counter page always sends one.
 	 */
-	@PostMapping("/reports")
+	@PostMapping(path = "/reports", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			@Valid @RequestBody CounterReportRequest request, @AuthenticationPrincipal StaffPrincipal staff) {
 		if (key != null && !IdempotentSubmissions.isUsable(key)) {
