@@ -56,12 +56,18 @@ public class CategoryCatalogue {
 			.then();
 	}
 
-	/** Adds a category, listed last; empty when the code is taken. */
+	/**
+	 * Adds a category, listed last but before the catch-all "other" (which residents look
+	 * for at the end); empty when the code is taken.
+	 */
 	public Mono<Category> create(String code, String icon, Map<String, String> labels, boolean active) {
 		return readAgainAfterCommit().then(this.db.sql("""
+				WITH place AS (SELECT coalesce(max(sort_order) FILTER (WHERE code <> 'OTHER'), 0) + 1 AS at
+				               FROM report_category),
+				     other_last AS (UPDATE report_category SET sort_order = (SELECT at FROM place) + 1
+				                    WHERE code = 'OTHER' AND sort_order <= (SELECT at FROM place))
 				INSERT INTO report_category (code, icon, labels, active, sort_order)
-				VALUES (:code, :icon, :labels::jsonb, :active,
-				        (SELECT coalesce(max(sort_order), 0) + 1 FROM report_category))
+				VALUES (:code, :icon, :labels::jsonb, :active, (SELECT at FROM place))
 				ON CONFLICT (code) DO NOTHING
 				RETURNING code
 				""")

@@ -1,6 +1,7 @@
 package de.quartierdispatch.category;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -45,6 +47,17 @@ class CategoryAdministrationIntegrationTests {
 			.jsonPath("$.active")
 			.isEqualTo(true);
 		Awaitility.await().until(() -> report(code) == 201);
+		List<String> listed = this.client.get()
+			.uri("/api/categories")
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.map((listedCategory) -> (String) listedCategory.get("code"))
+			.toList();
+		assertThat(listed).as("the catch-all stays last").endsWith("OTHER").contains(code);
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM audit_log WHERE action = 'CATEGORY_CREATED' "
 				+ "AND details->>'category' = '" + code + "'"))
 			.isEqualTo(1);
