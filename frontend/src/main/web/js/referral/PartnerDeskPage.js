@@ -56,7 +56,7 @@ export class PartnerDeskPage {
   _renderInbox() {
     const t = (key, params) => this.i18n.t(key, params);
     if (this.refused) {
-      $('#inbox').replaceChildren(el('li', { className: 'notice notice--warning', role: 'alert' }, problemText(this.refused, this.i18n)));
+      $('#inbox').replaceChildren(el('li', {}, el('p', { className: 'notice notice--warning', role: 'alert' }, problemText(this.refused, this.i18n))));
       return;
     }
     $('#inbox').replaceChildren(...(this.referrals.length ? this.referrals.map((referral) => el('li', { className: 'referral', dataset: { referral: referral.id } },

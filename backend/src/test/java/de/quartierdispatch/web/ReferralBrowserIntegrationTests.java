@@ -133,6 +133,16 @@ class ReferralBrowserIntegrationTests {
 		assertThat(counter.locator("#referrals")).not().containsText("Vater erzählt");
 	}
 
+	@Test
+	void aPartnerAccountWithoutAnOrganisationIsToldWhyItSeesNothing(BrowserSession browser) {
+		Page partner = browser.newPage();
+		signInWithSecondFactorIfAsked(partner, "/partner", Partners.unboundMember());
+		assertThat(partner.locator("#inbox [role=alert]"))
+			.hasText("Dieses Konto gehört noch zu keiner Partnerorganisation. "
+					+ "Bitte wenden Sie sich an die Administration.");
+		Accessibility.assertNoSeriousViolations(partner);
+	}
+
 	private void signIn(Page page, String path, String username) {
 		page.navigate("http://localhost:" + this.port + path);
 		page.waitForURL("**/login?next=" + path);
