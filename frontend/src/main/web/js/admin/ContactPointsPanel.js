@@ -23,7 +23,7 @@ export class ContactPointsPanel {
   }
 
   async start() {
-    this.points = await api('/api/contact-points');
+    this.points = await api('/api/admin/contact-points');
     this._render();
     document.addEventListener('languagechange', () => redrawKeepingInput(this.section, () => this._render()));
   }
@@ -39,7 +39,7 @@ export class ContactPointsPanel {
   _table() {
     const t = (key) => this.i18n.t(key);
     const headings = [t('admin.contactPoints.name'), t('admin.contactPoints.address'), t('admin.contactPoints.hours'),
-      t('admin.contactPoints.languages'), ''];
+      t('admin.contactPoints.languages'), t('admin.contactPoints.state'), ''];
     return scrollRegion(t('admin.contactPoints.table'), el('table', { className: 'data-table', id: 'contact-point-table' },
       el('caption', { className: 'visually-hidden' }, t('admin.contactPoints.table')),
       el('thead', {}, el('tr', {}, headings.map((heading) => el('th', { scope: 'col' }, heading || el('span', { className: 'visually-hidden' }, t('admin.actions')))))),
@@ -48,6 +48,7 @@ export class ContactPointsPanel {
         el('td', {}, `${point.street} ${point.houseNumber}, ${point.postcode} ${point.city}`, point.phone ? el('br') : null, point.phone ?? ''),
         el('td', {}, openingHoursText(point.openingHours, this.i18n.language)),
         el('td', {}, point.languages.flatMap((code, index) => [index ? ', ' : '', el('bdi', { lang: code }, t(`language.${code}`))])),
+        el('td', {}, t(point.active ? 'admin.contactPoints.activeYes' : 'admin.contactPoints.activeNo')),
         el('td', {}, el('button', {
           type: 'button', className: 'button button--small', 'aria-label': `${t('admin.contactPoints.edit')}: ${point.name}`,
           onClick: () => this._edit(point),
@@ -56,7 +57,7 @@ export class ContactPointsPanel {
 
   _form() {
     const t = (key, values) => this.i18n.t(key, values);
-    const point = this.editing ?? { name: '', street: '', houseNumber: '', postcode: '', city: '', lat: '', lon: '', openingHours: '', languages: ['de'], phone: '' };
+    const point = this.editing ?? { name: '', street: '', houseNumber: '', postcode: '', city: '', lat: '', lon: '', openingHours: '', languages: ['de'], phone: '', active: true };
     const summary = el('div', { className: 'error-summary', role: 'alert', hidden: true });
     const input = (name, attributes = {}) => el('div', { className: 'field', dataset: { field: name } },
       el('label', { for: `contact-point-${name}` }, t(`admin.contactPoints.${name}`)),
@@ -82,6 +83,9 @@ export class ContactPointsPanel {
           el('input', { type: 'checkbox', id: `contact-point-language-${code}`, name: 'languages', value: code, checked: point.languages.includes(code) }),
           el('label', { for: `contact-point-language-${code}`, lang: code }, t(`language.${code}`))))),
       input('phone', { type: 'tel', maxlength: 40 }),
+      el('div', { className: 'check', dataset: { field: 'active' } },
+        el('input', { type: 'checkbox', id: 'contact-point-active', name: 'active', checked: point.active }),
+        el('label', { for: 'contact-point-active' }, t('admin.contactPoints.active'))),
       el('div', { className: 'actions' },
         el('button', { type: 'submit', className: 'button button--primary' }, this.editing ? t('admin.contactPoints.save') : t('admin.contactPoints.add')),
         this.editing ? el('button', { type: 'button', className: 'button', onClick: () => this._edit(null) }, t('admin.contactPoints.cancel')) : null));
@@ -127,13 +131,13 @@ export class ContactPointsPanel {
       name: value('name'), street: value('street'), houseNumber: value('houseNumber'), postcode: value('postcode'), city: value('city'),
       lat: Number(value('lat').replace(',', '.')), lon: Number(value('lon').replace(',', '.')),
       openingHours: value('openingHours'), languages: checkedValues(form.querySelector('#contact-point-languages')),
-      phone: value('phone') || null,
+      phone: value('phone') || null, active: form.querySelector('[name=active]').checked,
     };
     try {
       const saved = await api(this.editing ? `/api/admin/contact-points/${this.editing.id}` : '/api/admin/contact-points',
         { method: this.editing ? 'PUT' : 'POST', body });
       const added = !this.editing;
-      this.points = await api('/api/contact-points');
+      this.points = await api('/api/admin/contact-points');
       this._shareWithAccounts();
       this._edit(null);
       this.message.show(this.i18n.t(added ? 'admin.contactPoints.created' : 'admin.contactPoints.saved', { name: saved.name }));

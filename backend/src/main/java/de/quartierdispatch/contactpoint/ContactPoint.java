@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param openingHours opening hours in OpenStreetMap syntax
  * @param languages languages spoken there
  * @param phone phone number, if published
+ * @param active open to people at present (a closed one is kept for what names it)
  */
 record ContactPoint(long id, String name, String street, String houseNumber, String postcode, String city, double lat,
-		double lon, String openingHours, List<String> languages, @Nullable String phone) {
+		double lon, String openingHours, List<String> languages, @Nullable String phone, boolean active) {
 }

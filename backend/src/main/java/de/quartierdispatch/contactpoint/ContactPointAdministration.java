@@ -13,6 +13,7 @@ import de.quartierdispatch.system.InvalidFieldsException.InvalidField;
 import de.quartierdispatch.system.OpeningHours;
 import de.quartierdispatch.system.ProblemException;
 import jakarta.validation.Valid;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -21,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Administrators keep the contact points (Anlaufstellen): where residents can walk in,
  * when, in which languages. The public form lists them, counter staff enter reports at
- * them. A contact point lies in one of the city's quarters. Every change is audited.
+ * them. A contact point lies in one of the city's quarters. One that closes is set
+ * inactive, not deleted: reports and referrals name it. Every change is audited.
  */
 @RestController
 @RequestMapping(path = "/api/admin/contact-points", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -51,6 +54,12 @@ class ContactPointAdministration {
 		this.quarters = quarters;
 		this.audit = audit;
 		this.transactions = transactions;
+	}
+
+	/** Every contact point, closed ones too. */
+	@GetMapping
+	Flux<ContactPoint> all() {
+		return this.contactPoints.findAll();
 	}
 
 	@PostMapping

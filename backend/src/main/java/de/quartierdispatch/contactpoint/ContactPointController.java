@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Contact points are public: the form tells residents where they can also walk in.
+ * Contact points are public: the form tells residents where they can also walk in (the
+ * open ones only).
  */
 @RestController
 class ContactPointController {
@@ -19,7 +20,7 @@ class ContactPointController {
 
 	@GetMapping("/api/contact-points")
 	Flux<ContactPoint> contactPoints() {
-		return this.contactPoints.findAll();
+		return this.contactPoints.findActive();
 	}
 
 }

@@ -20,7 +20,8 @@ final class ContactPointTexts {
 		return new ContactPointRequest(TextNormalizer.oneLine(request.name()), TextNormalizer.oneLine(request.street()),
 				TextNormalizer.oneLine(request.houseNumber()), request.postcode(),
 				TextNormalizer.oneLine(request.city()), request.lat(), request.lon(),
-				TextNormalizer.oneLine(request.openingHours()), request.languageList(), optionalLine(request.phone()));
+				TextNormalizer.oneLine(request.openingHours()), request.languageList(), optionalLine(request.phone()),
+				request.active());
 	}
 
 	/** The fields that were only spaces or invisible characters. */

@@ -18,7 +18,7 @@ class ContactPoints {
 
 	private static final String SELECT = """
 			SELECT id, name, street, house_number, postcode, city, ST_Y(location) AS lat, ST_X(location) AS lon,
-			       opening_hours, languages, phone
+			       opening_hours, languages, phone, active
 			FROM contact_point""";
 
 	private final DatabaseClient db;
@@ -27,8 +27,14 @@ class ContactPoints {
 		this.db = db;
 	}
 
+	/** Every contact point, closed ones too (for administrators). */
 	Flux<ContactPoint> findAll() {
 		return this.db.sql(SELECT + " ORDER BY name").map(ContactPoints::toContactPoint).all();
+	}
+
+	/** The contact points open to people at present. */
+	Flux<ContactPoint> findActive() {
+		return this.db.sql(SELECT + " WHERE active ORDER BY name").map(ContactPoints::toContactPoint).all();
 	}
 
 	Mono<ContactPoint> find(long id) {
@@ -48,9 +54,9 @@ class ContactPoints {
 				this.db
 					.sql("""
 							INSERT INTO contact_point (name, street, house_number, postcode, city, location, opening_hours, languages,
-							                           phone)
+							                           phone, active)
 							VALUES (:name, :street, :houseNumber, :postcode, :city, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326),
-							        :openingHours, :languages, :phone)
+							        :openingHours, :languages, :phone, :active)
 							RETURNING id
 							"""),
 				point)
@@ -64,7 +70,7 @@ class ContactPoints {
 				UPDATE contact_point
 				SET name = :name, street = :street, house_number = :houseNumber, postcode = :postcode, city = :city,
 				    location = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), opening_hours = :openingHours,
-				    languages = :languages, phone = :phone
+				    languages = :languages, phone = :phone, active = :active
 				WHERE id = :id
 				""").bind("id", id), point).fetch().rowsUpdated();
 	}
@@ -80,7 +86,8 @@ class ContactPoints {
 			.bind("lon", point.lon())
 			.bind("openingHours", point.openingHours())
 			.bind("languages", point.languageList().toArray(String[]::new))
-			.bind("phone", SqlParameters.nullable(point.phone(), String.class));
+			.bind("phone", SqlParameters.nullable(point.phone(), String.class))
+			.bind("active", point.active());
 	}
 
 	private static ContactPoint toContactPoint(Readable row) {
@@ -88,7 +95,8 @@ class ContactPoints {
 				row.get("street", String.class), row.get("house_number", String.class),
 				row.get("postcode", String.class), row.get("city", String.class), row.get("lat", Double.class),
 				row.get("lon", Double.class), row.get("opening_hours", String.class),
-				Arrays.asList(row.get("languages", String[].class)), row.get("phone", String.class));
+				Arrays.asList(row.get("languages", String[].class)), row.get("phone", String.class),
+				Boolean.TRUE.equals(row.get("active", Boolean.class)));
 	}
 
 }

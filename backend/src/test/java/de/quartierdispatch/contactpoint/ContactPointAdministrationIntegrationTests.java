@@ -75,6 +75,46 @@ class ContactPointAdministrationIntegrationTests {
 	}
 
 	@Test
+	void aContactPointThatClosesIsNoLongerOfferedButKeptForWhatNamesIt() {
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		String name = "Anlaufstelle " + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> point = point(name);
+		save(admin.post().uri("/api/admin/contact-points"), point).expectStatus().isCreated();
+		long id = TestDatabase.queryLong("SELECT id FROM contact_point WHERE name = '" + name + "'");
+
+		point.put("active", false);
+		save(admin.put().uri("/api/admin/contact-points/{id}", id), point).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.active")
+			.isEqualTo(false);
+		this.client.get()
+			.uri("/api/contact-points")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.id == " + id + ")]")
+			.doesNotExist()
+			.jsonPath("$[0].active")
+			.isEqualTo(true);
+		admin.get()
+			.uri("/api/admin/contact-points")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.id == " + id + ")].active")
+			.isEqualTo(false);
+
+		// A switch left out is refused, not read as "closed".
+		point.remove("active");
+		save(admin.put().uri("/api/admin/contact-points/{id}", id), point).expectStatus().isBadRequest();
+		assertThat(TestDatabase.queryString("SELECT active::text FROM contact_point WHERE id = " + id))
+			.isEqualTo("false");
+	}
+
+	@Test
 	void whatCannotBeAContactPointIsRefusedWithEveryReasonAndNothingIsStored() {
 		WebTestClient admin = StaffLogin.as(this.client, "admin");
 		String name = "Anlaufstelle " + UUID.randomUUID().toString().substring(0, 8);
@@ -131,6 +171,7 @@ class ContactPointAdministrationIntegrationTests {
 		point.put("openingHours", "Mo-Fr 09:00-13:00; Th 14:00-18:00");
 		point.put("languages", List.of("de"));
 		point.put("phone", "02041 123456");
+		point.put("active", true);
 		return point;
 	}
 

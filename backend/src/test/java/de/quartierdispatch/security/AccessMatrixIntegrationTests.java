@@ -190,6 +190,7 @@ class AccessMatrixIntegrationTests {
 			api("GET /api/stats/grid", "/api/stats/grid", EnumSet.of(Caller.ANALYST, Caller.ADMIN)),
 			api("GET /api/stats/referrals", "/api/stats/referrals", EnumSet.of(Caller.ANALYST, Caller.ADMIN)),
 			// Administration.
+			api("GET /api/admin/contact-points", "/api/admin/contact-points", EnumSet.of(Caller.ADMIN)),
 			api("POST /api/admin/contact-points", "/api/admin/contact-points", EnumSet.of(Caller.ADMIN)),
 			api("PUT /api/admin/contact-points/{id}", "/api/admin/contact-points/999999", EnumSet.of(Caller.ADMIN)),
 			api("GET /api/admin/categories", "/api/admin/categories", EnumSet.of(Caller.ADMIN)),

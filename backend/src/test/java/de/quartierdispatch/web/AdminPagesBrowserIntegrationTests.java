@@ -259,7 +259,16 @@ class AdminPagesBrowserIntegrationTests {
 		Locator row = page.locator("#contact-point-table tbody tr", new Page.LocatorOptions().setHasText(name));
 		assertThat(row).containsText(address[0] + " " + address[1] + ", " + address[2] + " " + address[3]);
 		assertThat(row).containsText("09:00–13:00");
+		assertThat(row).containsText("geöffnet");
 		Accessibility.assertNoSeriousViolations(page);
+
+		// The shop is given up: closed, it stays in the list and leaves the public form.
+		row.getByRole(AriaRole.BUTTON).click();
+		points.getByLabel("Geöffnet: auf dem Meldeformular und am Tresen angeboten").uncheck();
+		points.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Änderungen speichern")).click();
+		assertThat(row).containsText("geschlossen, nicht mehr angeboten");
+		assertThat(TestDatabase.queryString("SELECT active::text FROM contact_point WHERE name = '" + name + "'"))
+			.isEqualTo("false");
 
 		page.locator(".tabs a[href='#users']").click();
 		assertThat(page.locator("#user-contactPointId option", new Page.LocatorOptions().setHasText(name))).hasCount(1);
