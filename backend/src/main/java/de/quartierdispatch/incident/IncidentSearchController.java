@@ -6,6 +6,7 @@ import de.quartierdispatch.incident.IncidentSearch.Query;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.TextNormalizer;
+import de.quartierdispatch.system.Timestamps;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -45,8 +46,9 @@ class IncidentSearchController {
 			@RequestParam(required = false) @Nullable Outcome outcome, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal StaffPrincipal lead) {
 		return Mono
-			.fromCallable(() -> new Query(text(q), closed, from, to, blankToNull(quarter), blankToNull(category),
-					outcome, checkedPage(page), checkedSize(size)))
+			.fromCallable(
+					() -> new Query(text(q), closed, Timestamps.checked("from", from), Timestamps.checked("to", to),
+							blankToNull(quarter), blankToNull(category), outcome, checkedPage(page), checkedSize(size)))
 			.flatMap((query) -> this.search.find(query, lead.quarterScope()));
 	}
 

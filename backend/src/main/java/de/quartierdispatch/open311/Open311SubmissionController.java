@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import de.quartierdispatch.intake.PartnerReceipt;
 import de.quartierdispatch.intake.PartnerReportRequest;
@@ -44,6 +45,12 @@ import org.springframework.web.server.ServerWebExchange;
 class Open311SubmissionController {
 
 	/** Room for a submission's text fields and the multipart framing beside its photo. */
+	/**
+	 * An app's own key, as apps make them (UUIDs, hashes, their own ids); longer ones
+	 * would not fit the key's index.
+	 */
+	private static final Pattern APP_KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
+
 	private static final long FIELDS_ALLOWANCE = 1024 * 1024;
 
 	private final PartnerSubmissions intake;
@@ -102,9 +109,12 @@ class Open311SubmissionController {
 		Mono<Optional<CheckedImage>> checked = photo.map(ImageCheck::check)
 			.map((image) -> image.map(Optional::of))
 			.orElse(Mono.just(Optional.empty()));
+		String given = exchange.getRequest().getHeaders().getFirst("Idempotency-Key");
+		if (given != null && !given.isBlank() && !APP_KEY.matcher(given.strip()).matches()) {
+			return Mono.error(Open311Exception.badRequest("Idempotency-Key must be 1 to 128 visible ASCII characters"));
+		}
 		return checked.flatMap((image) -> {
-			String key = idempotencyKey(partner, report, photo,
-					exchange.getRequest().getHeaders().getFirst("Idempotency-Key"));
+			String key = idempotencyKey(partner, report, photo, given);
 			return this.intake.submit(report, partner.name(), key)
 				.flatMap((receipt) -> audited(partner, receipt).then(keep(receipt, image)))
 				.flatMap((kept) -> Mono.just(this.responses.posted(kept.receipt(), kept.discarded(), language)));

@@ -1,5 +1,6 @@
 package de.quartierdispatch.system;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,14 @@ public final class Timestamps {
 			throw new InvalidFieldsException(field, "time.implausible");
 		}
 		return time;
+	}
+
+	/** The day, or a 400 naming the field when no one could mean it. */
+	public static @Nullable LocalDate checked(String field, @Nullable LocalDate day) {
+		if (day != null && (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR)) {
+			throw new InvalidFieldsException(field, "time.implausible");
+		}
+		return day;
 	}
 
 }

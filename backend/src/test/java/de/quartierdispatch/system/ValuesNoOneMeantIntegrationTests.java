@@ -114,6 +114,19 @@ class ValuesNoOneMeantIntegrationTests {
 		}
 		refused(StaffLogin.as(this.client, "admin").get().uri("/api/admin/audit?from=0001-01-01T00:00:00Z").exchange(),
 				422);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		for (Object day : List.of("+1000000000-01-01", "+999999999-12-31", "0001-01-01", List.of(1000000000, 1, 1),
+				List.of(999999999, 12, 31))) {
+			lead.post()
+				.uri("/api/incidents/search")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("to", day))
+				.exchange()
+				.expectStatus()
+				.value((status) -> assertThat(status).as(day.toString()).isBetween(400, 422))
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		}
 	}
 
 	@Test
