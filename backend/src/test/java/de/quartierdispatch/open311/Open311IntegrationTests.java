@@ -228,6 +228,20 @@ class Open311IntegrationTests {
 	}
 
 	@Test
+	void anAppsIdempotencyKeyTooLongForItsIndexIsRefusedInTheSpecificationsFormat() throws Exception {
+		String key = issueKey("Lange Schlüssel " + UUID.randomUUID().toString().substring(0, 6), 100);
+		String description = "Laute Musik " + UUID.randomUUID();
+		HttpResponse<String> posted = new Open311Client(this.port).postForm(
+				"requests.json", Map.of("api_key", List.of(key), "service_code", List.of("NOISE"), "lat", List.of(LAT),
+						"long", List.of(LON), "description", List.of(description)),
+				"Idempotency-Key", "k".repeat(3000));
+		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(400);
+		assertThat(Open311Client.validJson(posted, "errors")).isNotNull();
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description = '" + description + "'"))
+			.isZero();
+	}
+
+	@Test
 	void brokenBodiesAreTheClientsErrorsInTheSpecificationsFormat() throws Exception {
 		String key = issueKey("Kaputt " + UUID.randomUUID().toString().substring(0, 6), 100);
 		Open311Client open311 = new Open311Client(this.port);
