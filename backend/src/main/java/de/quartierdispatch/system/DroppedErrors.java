@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import reactor.core.publisher.Hooks;
 
+import org.springframework.core.codec.DecodingException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
  * a stack trace. Two kinds are no failure of ours and could be sent by anyone at any
  * rate, so they go to debug: a client that went away, and a request body buffer released
  * a second time when Spring's multipart parser gives up on a body (too many parts, a body
- * cut off; the buffer is already free, and the client has its 400). Everything else stays
- * an error.
+ * cut off; the buffer is already free, and the client has its 400), and that parser's own
+ * late complaint about the same cut-off body. Everything else stays an error.
  * <p>
  * The same double release also surfaces when the connection closes afterwards: Netty's
  * HTTP decoder releases the buffer once more, and, depending on who gets there first,
@@ -42,7 +43,8 @@ class DroppedErrors {
 	}
 
 	private void log(Throwable failure) {
-		if (failure instanceof IllegalReferenceCountException || ClientAborts.isClientAbort(failure)) {
+		if (failure instanceof IllegalReferenceCountException || failure instanceof DecodingException
+				|| ClientAborts.isClientAbort(failure)) {
 			logger.debug("Dropped after its stream ended", failure);
 			return;
 		}

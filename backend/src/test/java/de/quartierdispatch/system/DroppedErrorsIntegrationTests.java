@@ -11,6 +11,7 @@ import reactor.util.context.Context;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,6 +48,9 @@ class DroppedErrorsIntegrationTests {
 		// What the parser drops goes through the hook this application installs.
 		Operators.onErrorDropped(new IllegalReferenceCountException(0, 1), Context.empty());
 		assertThat(output.getAll()).doesNotContain("onErrorDropped").doesNotContain("IllegalReferenceCountException");
+		// The parser's late complaint about a body cut off (seen by the API probe).
+		Operators.onErrorDropped(new DecodingException("Could not find end of body"), Context.empty());
+		assertThat(output.getAll()).doesNotContain("Could not find end of body");
 		// Or, once the connection closes, through Reactor Netty's server as an uncaught
 		// exception, or Netty's pipeline (both seen in runs): the same verdict.
 		LoggerFactory.getLogger("reactor.netty.transport.ServerTransport")
