@@ -3,6 +3,7 @@ package de.quartierdispatch.system;
 import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -10,10 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * JSON as the API documents it: a number where text is expected (or text where a number
- * or yes/no is expected) is a malformed request, not something to guess at; so are text
- * that cannot be stored ({@link StorableTextModule}) and a {@code null} inside a list,
- * set, array or map, for every request type at once.
+ * JSON as the API documents it: a number where text or a named value is expected (or text
+ * where a number or yes/no is expected) is a malformed request, not something to guess
+ * at; so are text that cannot be stored ({@link StorableTextModule}) and a {@code null}
+ * inside a list, set, array or map, for every request type at once.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -21,6 +22,8 @@ class JsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer strictScalarTypes() {
 		return (builder) -> builder.addModule(new StorableTextModule())
+			// 0 is not the first outcome in the list: an enum is named.
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.changeDefaultNullHandling((handling) -> handling.withContentNulls(Nulls.FAIL))
 			.withCoercionConfig(LogicalType.Textual,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

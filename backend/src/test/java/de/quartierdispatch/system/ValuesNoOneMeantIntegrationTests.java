@@ -71,6 +71,14 @@ class ValuesNoOneMeantIntegrationTests {
 				.bodyValue(Map.of("state", state, "version", Fixtures.incidentVersion(incident)))
 				.exchange(), 422);
 		}
+		// A number is not a named outcome or state (0 would be the first in the list).
+		for (String field : new String[] { "outcome", "state" }) {
+			refused(lead.post()
+				.uri("/api/incidents/{id}/decision", incident)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of(field, 0, "version", Fixtures.incidentVersion(incident)))
+				.exchange(), 400);
+		}
 		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
 	}
 
