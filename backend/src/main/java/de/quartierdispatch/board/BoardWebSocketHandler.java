@@ -199,7 +199,8 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	private static long since(URI uri) {
 		String since = UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("since");
 		try {
-			return (since != null) ? Long.parseLong(since) : -1;
+			// Decimal digits only, as every other number the API reads.
+			return (since != null && since.matches("[0-9]{1,19}")) ? Long.parseLong(since) : -1;
 		}
 		catch (NumberFormatException ex) {
 			return -1;

@@ -192,8 +192,12 @@ class Open311Controller {
 		}
 	}
 
+	/** A request's id in decimal digits only: {@code +1} or a full-width 1 names none. */
 	private static long reportId(String id) {
 		try {
+			if (!id.matches("[0-9]{1,19}")) {
+				throw new NumberFormatException(id);
+			}
 			return Long.parseLong(id);
 		}
 		catch (NumberFormatException ex) {

@@ -328,6 +328,9 @@ class Open311IntegrationTests {
 		HttpResponse<String> badDate = open311.get("requests.xml?start_date=yesterday");
 		assertThat(badDate.statusCode()).isEqualTo(400);
 		Open311Client.validXml(badDate);
+		// One spelling of an id: a sign or full-width digits name no request.
+		assertThat(open311.get("requests/%2B" + id + ".json").statusCode()).isEqualTo(404);
+		assertThat(open311.get("requests.json?service_request_id=%2B" + id).statusCode()).isEqualTo(404);
 		HttpResponse<String> none = open311.get("requests/999999999.json");
 		assertThat(none.statusCode()).isEqualTo(404);
 		Open311Client.validJson(none, "errors");
