@@ -12,6 +12,7 @@ import de.quartierdispatch.geo.Quarters;
 import de.quartierdispatch.security.Role;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.security.StaffSessions;
+import de.quartierdispatch.system.WholeNumbers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -199,8 +200,7 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	private static long since(URI uri) {
 		String since = UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("since");
 		try {
-			// Decimal digits only, as every other number the API reads.
-			return (since != null && since.matches("[0-9]{1,19}")) ? Long.parseLong(since) : -1;
+			return (since != null && WholeNumbers.isDecimal(since)) ? Long.parseLong(since) : -1;
 		}
 		catch (NumberFormatException ex) {
 			return -1;

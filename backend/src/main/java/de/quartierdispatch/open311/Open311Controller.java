@@ -15,6 +15,7 @@ import de.quartierdispatch.category.Category;
 import de.quartierdispatch.open311.Open311Queries.RequestFilter;
 import de.quartierdispatch.system.Language;
 import de.quartierdispatch.system.Timestamps;
+import de.quartierdispatch.system.WholeNumbers;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -195,7 +196,7 @@ class Open311Controller {
 	/** A request's id in decimal digits only: {@code +1} or a full-width 1 names none. */
 	private static long reportId(String id) {
 		try {
-			if (!id.matches("[0-9]{1,19}")) {
+			if (!WholeNumbers.isDecimal(id)) {
 				throw new NumberFormatException(id);
 			}
 			return Long.parseLong(id);

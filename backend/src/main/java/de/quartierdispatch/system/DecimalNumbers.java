@@ -2,24 +2,21 @@ package de.quartierdispatch.system;
 
 import java.beans.PropertyEditorSupport;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Reads whole-number parameters (path, query, form) in one spelling only: decimal digits,
- * with a minus where one is meant. Spring's default reads {@code 0x10} and {@code #10} as
- * 16, and {@code +1} and {@code " 1"} as 1, so one incident would have many addresses, in
- * logs, caches and audit trails alike; anything else is now a 400 naming the parameter.
- * An editor, not a converter: a converter's refusal falls back to the default editor,
- * which would read them all again.
+ * Reads whole-number parameters (path, query, form) in one spelling only
+ * ({@link WholeNumbers}). Spring's default reads {@code 0x10} and {@code #10} as 16, and
+ * {@code +1} and {@code " 1"} as 1, so one incident would have many addresses, in logs,
+ * caches and audit trails alike; anything else is now a 400 naming the parameter. An
+ * editor, not a converter: a converter's refusal falls back to the default editor, which
+ * would read them all again.
  */
 @ControllerAdvice
 class DecimalNumbers {
-
-	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,19}");
 
 	@InitBinder
 	void readDecimalOnly(WebDataBinder binder) {
@@ -47,7 +44,7 @@ class DecimalNumbers {
 				setValue(null);
 				return;
 			}
-			if (!DECIMAL.matcher(text).matches()) {
+			if (!WholeNumbers.isDecimal(text)) {
 				throw new IllegalArgumentException("not a decimal whole number");
 			}
 			setValue(this.parse.apply(text));
