@@ -103,7 +103,7 @@ public class Incidents {
 				FROM incident WHERE id = :id
 				"""), join).map((row) -> JoinRefusal.valueOf(row.get("refusal", String.class)))
 			.one()
-			.defaultIfEmpty(JoinRefusal.NOT_OPEN);
+			.defaultIfEmpty(JoinRefusal.UNKNOWN);
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec sql, ReportJoin join) {

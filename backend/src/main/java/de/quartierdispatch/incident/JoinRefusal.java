@@ -3,7 +3,10 @@ package de.quartierdispatch.incident;
 /** Why a report may not join an incident (see {@link Incidents#attachReport}). */
 public enum JoinRefusal {
 
-	/** The incident does not exist or is no longer open. */
+	/** The incident does not exist (or no longer: its data was erased). */
+	UNKNOWN,
+
+	/** The incident is no longer open. */
 	NOT_OPEN,
 
 	/** The incident lies outside the quarters of whoever enters the report. */

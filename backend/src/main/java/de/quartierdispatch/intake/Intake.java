@@ -27,6 +27,7 @@ import de.quartierdispatch.routing.RoutingRequest;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.InvalidFieldsException.InvalidField;
+import de.quartierdispatch.system.VisibleText;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -164,8 +165,9 @@ class Intake {
 
 	private static List<InvalidField> checkText(NewReport report) {
 		List<InvalidField> invalid = new ArrayList<>();
-		int length = report.description().codePointCount(0, report.description().length());
-		if (length < MIN_DESCRIPTION || length > MAX_DESCRIPTION) {
+		String description = report.description();
+		if (VisibleText.length(description) < MIN_DESCRIPTION
+				|| description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
 			invalid.add(new InvalidField("description", "description.length", MIN_DESCRIPTION, MAX_DESCRIPTION));
 		}
 		if (report.contact() != null && !report.consent()) {

@@ -1,6 +1,7 @@
 package de.quartierdispatch.intake;
 
 import de.quartierdispatch.incident.JoinRefusal;
+import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.ProblemException;
 import reactor.core.publisher.Mono;
 
@@ -14,6 +15,7 @@ final class JoinProblems {
 
 	static <T> Mono<T> refused(JoinRefusal refusal) {
 		return Mono.error(switch (refusal) {
+			case UNKNOWN -> new InvalidFieldsException("attachToIncident", "incident.unknown");
 			case NOT_OPEN -> new IncidentNotOpenException();
 			case OUTSIDE_REMIT -> new OutsideRemitException();
 			case ELSEWHERE -> new IncidentElsewhereException();
@@ -29,7 +31,7 @@ final class JoinProblems {
 
 	}
 
-	/** The incident was closed in the meantime (or never existed). */
+	/** The incident was closed in the meantime. */
 	static class IncidentNotOpenException extends ProblemException {
 
 		IncidentNotOpenException() {

@@ -50,7 +50,7 @@ public class ReporterMessages {
 		String actor = "staff:" + lead.userId();
 		return quarterOf(incidentId).switchIfEmpty(Mono.error(IncidentNotFoundException::new))
 			.flatMap((quarter) -> lead.seesQuarter(quarter.orElse(null))
-					? insert(incidentId, text, language, actor, now) : Mono.error(new IncidentNotFoundException()))
+					? insert(incidentId, text, language, actor, now) : Mono.error(new OutsideScopeException()))
 			.flatMap((message) -> this.outbox.queueMessage(incidentId, message.id(), now)
 				.then(this.events.incidentChanged(BoardEventType.NOTE_ADDED, incidentId, actor,
 						Map.of("publicMessage", message.id())))
@@ -62,8 +62,9 @@ public class ReporterMessages {
 			.bind("id", incidentId)
 			.map((row) -> Optional.ofNullable(row.get("quarter_id", Long.class)))
 			.one()
-			.filter((quarter) -> lead.seesQuarter(quarter.orElse(null)))
 			.switchIfEmpty(Mono.error(IncidentNotFoundException::new))
+			.flatMap((quarter) -> lead.seesQuarter(quarter.orElse(null)) ? Mono.just(quarter)
+					: Mono.error(new OutsideScopeException()))
 			.thenMany(messagesOf(incidentId));
 	}
 
@@ -127,11 +128,23 @@ public class ReporterMessages {
 	public record PublicMessage(long id, String text, @Nullable String language, OffsetDateTime at) {
 	}
 
-	/** No such incident, or not in the lead's quarters. */
+	/** No such incident. */
 	static class IncidentNotFoundException extends ProblemException {
 
 		IncidentNotFoundException() {
 			super(HttpStatus.NOT_FOUND, "incident-not-found");
+		}
+
+	}
+
+	/**
+	 * The incident lies outside the lead's quarters: refused as such, as its detail and
+	 * every other action on it.
+	 */
+	static class OutsideScopeException extends ProblemException {
+
+		OutsideScopeException() {
+			super(HttpStatus.FORBIDDEN, "incident-outside-scope");
 		}
 
 	}

@@ -130,6 +130,15 @@ final class PhotoProblems {
 
 	}
 
+	/** The report lies outside the quarters this member works for. */
+	static class ReportOutsideRemitException extends PhotoProblem {
+
+		ReportOutsideRemitException() {
+			super(HttpStatus.FORBIDDEN, "photo-report-outside-scope");
+		}
+
+	}
+
 	/** The photo belongs to an incident this member does not work on. */
 	static class NotYourPhotoException extends PhotoProblem {
 

@@ -1,7 +1,10 @@
 package de.quartierdispatch.photo;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
 
+import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -26,24 +29,24 @@ class PhotoQueries {
 	 * two uploads at once cannot both take the last place.
 	 */
 	Mono<UploadTarget> lockReport(String trackingCode) {
-		return this.db.sql("""
-				SELECT id, incident_id, submitted_at FROM report WHERE tracking_code = :code AND redacted_at IS NULL
-				FOR NO KEY UPDATE
-				""")
+		return this.db
+			.sql("""
+					SELECT id, incident_id, submitted_at, quarter_id, entered_by FROM report WHERE tracking_code = :code AND redacted_at IS NULL
+					FOR NO KEY UPDATE
+					""")
 			.bind("code", trackingCode)
-			.map((row) -> new UploadTarget(row.get("id", Long.class), row.get("incident_id", Long.class),
-					row.get("submitted_at", OffsetDateTime.class)))
+			.map(PhotoQueries::toUploadTarget)
 			.one();
 	}
 
 	Mono<UploadTarget> lockReport(long reportId) {
-		return this.db.sql("""
-				SELECT id, incident_id, submitted_at FROM report WHERE id = :id AND redacted_at IS NULL
-				FOR NO KEY UPDATE
-				""")
+		return this.db
+			.sql("""
+					SELECT id, incident_id, submitted_at, quarter_id, entered_by FROM report WHERE id = :id AND redacted_at IS NULL
+					FOR NO KEY UPDATE
+					""")
 			.bind("id", reportId)
-			.map((row) -> new UploadTarget(row.get("id", Long.class), row.get("incident_id", Long.class),
-					row.get("submitted_at", OffsetDateTime.class)))
+			.map(PhotoQueries::toUploadTarget)
 			.one();
 	}
 
@@ -115,6 +118,12 @@ class PhotoQueries {
 						photos)));
 	}
 
+	private static UploadTarget toUploadTarget(Readable row) {
+		return new UploadTarget(row.get("id", Long.class), row.get("incident_id", Long.class),
+				row.get("submitted_at", OffsetDateTime.class), row.get("quarter_id", Long.class),
+				row.get("entered_by", Long.class));
+	}
+
 	/**
 	 * A field team's assignment photos can be added to.
 	 *
@@ -132,8 +141,21 @@ class PhotoQueries {
 	 * @param reportId the report
 	 * @param incidentId its incident
 	 * @param submittedAt when it was made
+	 * @param quarterId the quarter it was made in, if any
+	 * @param enteredBy the staff member who entered it at a counter, if any
 	 */
-	record UploadTarget(long reportId, long incidentId, OffsetDateTime submittedAt) {
+	record UploadTarget(long reportId, long incidentId, OffsetDateTime submittedAt, @Nullable Long quarterId,
+			@Nullable Long enteredBy) {
+
+		/**
+		 * Whether staff with these quarters (all when empty) work on it: it lies in one
+		 * of them, or they entered it themselves.
+		 */
+		boolean withinRemitOf(List<Long> quarterScope, long userId) {
+			return quarterScope.isEmpty() || (this.quarterId != null && quarterScope.contains(this.quarterId))
+					|| Objects.equals(this.enteredBy, userId);
+		}
+
 	}
 
 	/**

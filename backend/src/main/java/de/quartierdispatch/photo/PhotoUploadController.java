@@ -62,8 +62,7 @@ class PhotoUploadController {
 		if (trackingCode == null) {
 			return Mono.error(new PhotoNotFoundException());
 		}
-		return body(request)
-			.flatMap((upload) -> this.photos.storeForTrackingCode(trackingCode, upload, "staff:" + staff.userId()))
+		return body(request).flatMap((upload) -> this.photos.storeAtCounter(trackingCode, upload, staff))
 			.map(PhotoUploadController::created);
 	}
 

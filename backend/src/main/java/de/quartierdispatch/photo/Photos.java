@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 
 import de.quartierdispatch.photo.PhotoProblems.AssignmentDeclinedException;
 import de.quartierdispatch.photo.PhotoProblems.AssignmentPhotoLimitReachedException;
@@ -12,12 +13,14 @@ import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoLimitReachedException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoNotFoundException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoProcessingBusyException;
+import de.quartierdispatch.photo.PhotoProblems.ReportOutsideRemitException;
 import de.quartierdispatch.photo.PhotoProblems.UploadClosedException;
 import de.quartierdispatch.photo.PhotoProblems.UploadKeyReusedException;
 import de.quartierdispatch.photo.PhotoProcessing.ProcessedPhoto;
 import de.quartierdispatch.photo.PhotoQueries.FieldTarget;
 import de.quartierdispatch.photo.PhotoQueries.UploadTarget;
 import de.quartierdispatch.photo.PhotoStore.UploadKey;
+import de.quartierdispatch.security.StaffPrincipal;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -143,10 +146,29 @@ public class Photos implements DisposableBean {
 	 * the report was made.
 	 */
 	Mono<PhotoView> storeForTrackingCode(String trackingCode, byte[] upload, String uploadedBy) {
+		return storeForTrackingCode(trackingCode, upload, uploadedBy, (report) -> true);
+	}
+
+	/**
+	 * A photo counter staff add for a walk-in, by its tracking code: to a report in their
+	 * quarters or one they entered, as for everything else they see and do.
+	 */
+	Mono<PhotoView> storeAtCounter(String trackingCode, byte[] upload, StaffPrincipal staff) {
+		return storeForTrackingCode(trackingCode, upload, "staff:" + staff.userId(),
+				(report) -> report.withinRemitOf(staff.quarterScope(), staff.userId()));
+	}
+
+	private Mono<PhotoView> storeForTrackingCode(String trackingCode, byte[] upload, String uploadedBy,
+			Predicate<UploadTarget> mayAdd) {
 		return process(upload).flatMap((photo) -> this.transactions.transactional(this.queries.lockReport(trackingCode)
 			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
-			.flatMap((report) -> withinWindow(report) ? saveWithReport(report, photo, uploadedBy)
-					: Mono.error(new UploadClosedException()))));
+			.flatMap((report) -> {
+				if (!mayAdd.test(report)) {
+					return Mono.error(new ReportOutsideRemitException());
+				}
+				return withinWindow(report) ? saveWithReport(report, photo, uploadedBy)
+						: Mono.error(new UploadClosedException());
+			})));
 	}
 
 	private Mono<ProcessedPhoto> process(byte[] upload) {

@@ -6,6 +6,7 @@ import de.quartierdispatch.intake.TrackingCodes;
 import de.quartierdispatch.privacy.AuditQueries.AuditFilter;
 import de.quartierdispatch.privacy.DataSubjectRequests.Erasure;
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.Timestamps;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -82,6 +83,10 @@ class PrivacyController {
 			@RequestParam(required = false) @Nullable OffsetDateTime to,
 			@RequestParam(required = false) @Nullable Long before, @RequestParam(defaultValue = "100") int limit,
 			@AuthenticationPrincipal StaffPrincipal admin) {
+		if (limit < 1) {
+			// A larger page than the longest is cut to it; none at all was never meant.
+			return Flux.error(new InvalidFieldsException("limit", "Min", "limit", 1));
+		}
 		String code = (trackingCode != null && !trackingCode.isBlank())
 				? TrackingCodes.normalize(trackingCode).orElse(trackingCode.strip()) : null;
 		AuditFilter filter = new AuditFilter(action, username, reportId, code, Timestamps.checked("from", from),

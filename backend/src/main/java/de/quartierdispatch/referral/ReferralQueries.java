@@ -124,6 +124,14 @@ class ReferralQueries {
 			.one();
 	}
 
+	/** Whether a quarter has this code. */
+	Mono<Boolean> isQuarter(String code) {
+		return this.db.sql("SELECT EXISTS (SELECT 1 FROM quarter WHERE code = :code) AS known")
+			.bind("code", code)
+			.map((row) -> row.get("known", Boolean.class))
+			.one();
+	}
+
 	/**
 	 * The partner's picture of one referral.
 	 *

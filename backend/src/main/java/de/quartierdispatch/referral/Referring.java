@@ -71,7 +71,7 @@ class Referring {
 			return Mono.error(new InvalidFieldsException("contact", "referral.contact-required"));
 		}
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		Mono<Long> stored = activeService(request.serviceId())
+		Mono<Long> stored = knownQuarter(request.quarter()).then(activeService(request.serviceId()))
 			.map((service) -> new Referrals.NewReferral(service.id(), service.organisationId(), service.topic().name(),
 					request.need().strip(), request.language(), request.consent(), staff.userId(),
 					(incidentId != null) ? null : staff.contactPointId(), incidentId, blankToNull(request.quarter()),
@@ -90,6 +90,21 @@ class Referring {
 		return this.directory.service(serviceId)
 			.filter(DirectoryEntry::active)
 			.switchIfEmpty(Mono.error(() -> new InvalidFieldsException("serviceId", "referral.no-such-service")));
+	}
+
+	/**
+	 * A quarter named that does not exist is refused: dropped silently, the referral
+	 * would be missing from the quarter's figures without anyone knowing.
+	 */
+	private Mono<Void> knownQuarter(@Nullable String quarter) {
+		String code = blankToNull(quarter);
+		if (code == null) {
+			return Mono.empty();
+		}
+		return this.queries.isQuarter(code)
+			.filter(Boolean::booleanValue)
+			.switchIfEmpty(Mono.error(() -> new InvalidFieldsException("quarter", "referral.no-such-quarter")))
+			.then();
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

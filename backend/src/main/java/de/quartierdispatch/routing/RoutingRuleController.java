@@ -12,6 +12,7 @@ import de.quartierdispatch.geo.GeoPoint;
 import de.quartierdispatch.geo.QuarterLocation;
 import de.quartierdispatch.geo.Quarters;
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.Timestamps;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -90,7 +91,10 @@ class RoutingRuleController {
 
 	@GetMapping("/rules/changes")
 	Flux<RuleChange> changes(@RequestParam(defaultValue = "100") int limit) {
-		return this.admin.changes(Math.max(1, Math.min(limit, 1000)));
+		if (limit < 1) {
+			return Flux.error(new InvalidFieldsException("limit", "Min", "limit", 1));
+		}
+		return this.admin.changes(Math.min(limit, 1000));
 	}
 
 	@PostMapping("/dry-run")

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Cleans free text before it is checked and stored: Unicode NFC, line breaks as
  * {@code \n}, tabs as spaces, control characters and unpaired surrogates removed
- * (PostgreSQL would refuse them, and they have no meaning in a complaint). Everything
- * else is kept as written; output is always escaped by whoever displays it.
+ * (PostgreSQL would refuse them, and they have no meaning in a complaint); text that
+ * shows nothing ({@link VisibleText}) becomes empty. Everything else is kept as written;
+ * output is always escaped by whoever displays it.
  */
 public final class TextNormalizer {
 
@@ -37,7 +38,8 @@ public final class TextNormalizer {
 				cleaned.append(c);
 			}
 		}
-		return cleaned.toString().strip();
+		String stripped = cleaned.toString().strip();
+		return VisibleText.isVisible(stripped) ? stripped : "";
 	}
 
 	/**

@@ -141,7 +141,7 @@ class ContactPointAdministrationIntegrationTests {
 		Map<String, Object> blank = point(name + "x");
 		blank.put("street", "\u0007");
 		save(admin.post().uri("/api/admin/contact-points"), blank).expectStatus()
-			.isEqualTo(422)
+			.isEqualTo(400)
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("street");

@@ -170,6 +170,40 @@ class CounterApiIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(reports);
 	}
 
+	/**
+	 * A contact point that has closed takes no walk-ins (the page no longer offers it;
+	 * another client, or a point closed while the entry was typed, is refused the same),
+	 * and an incident that does not exist is named as such, not as "closed meanwhile".
+	 */
+	@Test
+	void aClosedContactPointTakesNoWalkInsAndAnUnknownIncidentIsNamed() {
+		long closed = TestDatabase.queryLong("""
+				INSERT INTO contact_point (name, street, house_number, postcode, city, location, opening_hours, active)
+				VALUES ('Ehemaliges Ladenlokal %s', 'Hochstraße', '5', '46236', 'Bottrop',
+				        ST_SetSRID(ST_MakePoint(6.9290, 51.5236), 4326), 'Mo-Fr 09:00-12:00', false)
+				RETURNING id""".formatted(UUID.randomUUID()));
+		WebTestClient counter = StaffLogin.as(this.client, "counter")
+			.mutate()
+			.defaultHeader("Accept-Language", "de")
+			.build();
+		long reports = TestDatabase.queryLong("SELECT count(*) FROM report");
+		enter(counter, UUID.randomUUID().toString(), walkIn(Map.of("contactPointId", closed))).expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("contactPointId");
+		enter(counter, UUID.randomUUID().toString(), walkIn(Map.of("attachToIncident", Long.MAX_VALUE))).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("attachToIncident")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("Diesen Vorgang gibt es nicht (mehr). Speichern Sie die Meldung stattdessen als neuen Vorgang.");
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(reports);
+	}
+
 	@Test
 	void aRetryUnderTheSameKeyIsStoredOnceAndAnsweredWithTheFirstReceipt() {
 		String description = "Einkaufswagen im Graben, gemeldet " + UUID.randomUUID();

@@ -386,6 +386,9 @@ class ObjectLevelAccessIntegrationTests {
 				List.of(post(member, "/api/field/assignments/" + outsideAssignment, enRoute, 403)));
 		probes.put("POST /api/field/assignments/{id}/photos",
 				List.of(postPhoto(member, "/api/field/assignments/" + outsideAssignment + "/photos", 403)));
+		String outsideCode = TestDatabase.queryString("SELECT tracking_code FROM report WHERE id = " + outsideReport);
+		probes.put("POST /api/counter/reports/{code}/photos",
+				List.of(postPhoto(lead, "/api/counter/reports/" + outsideCode + "/photos", 403)));
 		probes.put("GET /api/incidents/reports/{reportId}/contact",
 				List.of(get(lead, "/api/incidents/reports/" + outsideReport + "/contact?purpose=CALLBACK", 403)));
 		probes.put("GET /api/field/reports/{reportId}/contact",
@@ -416,9 +419,9 @@ class ObjectLevelAccessIntegrationTests {
 		probes.put("POST /api/photos/{id}/hidden",
 				List.of(post(lead, "/api/photos/" + outsidePhoto + "/hidden", Map.of("hidden", true), 403)));
 		probes.put("GET /api/incidents/{id}/public-messages",
-				List.of(get(lead, "/api/incidents/" + outside + "/public-messages", 404)));
+				List.of(get(lead, "/api/incidents/" + outside + "/public-messages", 403)));
 		probes.put("POST /api/incidents/{id}/public-messages", List.of(post(lead,
-				"/api/incidents/" + outside + "/public-messages", Map.of("text", "Wir kümmern uns darum."), 404)));
+				"/api/incidents/" + outside + "/public-messages", Map.of("text", "Wir kümmern uns darum."), 403)));
 		probes.put("GET /api/incidents/{id}/referrals",
 				List.of(get(lead, "/api/incidents/" + outside + "/referrals", 403)));
 		probes.put("POST /api/incidents/{id}/referrals",
@@ -457,6 +460,14 @@ class ObjectLevelAccessIntegrationTests {
 		assertThat(seenByLead).as("a lead limited to Boy-West does not").doesNotContain("\"id\":" + outside + ",");
 		assertThat(checksums(outside, inside, otherInside, outsideTeam, insideTeam, spareTeam)).as("nothing changed")
 			.isEqualTo(before);
+		String insideCode = TestDatabase.queryString("SELECT tracking_code FROM report WHERE incident_id = " + inside);
+		lead.post()
+			.uri("/api/counter/reports/" + insideCode + "/photos")
+			.contentType(MediaType.IMAGE_JPEG)
+			.bodyValue(TellingPhotos.plainJpeg(200, 100))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 	}
 
 	/**

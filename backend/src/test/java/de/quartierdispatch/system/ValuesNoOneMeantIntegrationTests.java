@@ -3,9 +3,11 @@ package de.quartierdispatch.system;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.Partners;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -155,6 +157,80 @@ class ValuesNoOneMeantIntegrationTests {
 		}
 		assertThat(answers).allSatisfy((spelling, status) -> assertThat(status).as(spelling).isEqualTo(400));
 		refused(lead.get().uri("/api/incidents/handover?hours=0x10").exchange(), 400);
+	}
+
+	/**
+	 * Zero-width spaces, direction marks, fillers: text that shows nothing is no text,
+	 * wherever text is required; and invisible characters do not make a short description
+	 * long enough.
+	 */
+	@Test
+	void textThatShowsNothingIsNoText() {
+		for (String description : new String[] { "\u200b".repeat(12), "Müll" + "\u200b\u2060\ufeff".repeat(4) }) {
+			refused(this.client.post()
+				.uri("/api/reports")
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("Idempotency-Key", UUID.randomUUID().toString())
+				.bodyValue(Map.of("category", "LITTER", "description", description, "location",
+						Map.of("lat", LAT, "lon", LON), "language", "de"))
+				.exchange(), 422);
+		}
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		for (String text : new String[] { "\u200b", " \u200b\u3164 ", "\u202e\u2066", "\ufe0f\u2800" }) {
+			refused(lead.post()
+				.uri("/api/incidents/{id}/notes", incident)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("text", text))
+				.exchange(), 400);
+		}
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + incident))
+			.isZero();
+		String teams = "SELECT count(*) FROM team";
+		long before = TestDatabase.queryLong(teams);
+		refused(StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/admin/teams")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "\u200b\u200c\u200d", "teamType", "KOD", "languages", List.of("de"), "quarters",
+					List.of()))
+			.exchange(), 400);
+		assertThat(TestDatabase.queryLong(teams)).isEqualTo(before);
+		// Visible text with a joiner inside (a family emoji) is text.
+		lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("text", "Familie \uD83D\uDC69\u200D\uD83D\uDC67 vor Ort"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+	}
+
+	/**
+	 * A page of no entries was never meant (a larger page than the longest is cut to it),
+	 * and a quarter that does not exist is not dropped from a referral in silence.
+	 */
+	@Test
+	void aPageOfNothingAndAQuarterThatDoesNotExistAreRefused() {
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		refused(admin.get().uri("/api/admin/audit?limit=-1").exchange(), 422);
+		refused(admin.post()
+			.uri("/api/admin/audit/search")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("limit", 0))
+			.exchange(), 422);
+		refused(admin.get().uri("/api/routing/rules/changes?limit=0").exchange(), 422);
+		admin.get().uri("/api/routing/rules/changes?limit=100000").exchange().expectStatus().isOk();
+		String referrals = "SELECT count(*) FROM referral";
+		long before = TestDatabase.queryLong(referrals);
+		refused(StaffLogin.as(this.client, "counter")
+			.post()
+			.uri("/api/referrals")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("serviceId", Partners.service("Schuldner- und Energieberatung"), "need", "Beratung",
+					"language", "de", "consent", false, "quarter", "NIRGENDWO"))
+			.exchange(), 422);
+		assertThat(TestDatabase.queryLong(referrals)).isEqualTo(before);
 	}
 
 	private static String position(long team) {

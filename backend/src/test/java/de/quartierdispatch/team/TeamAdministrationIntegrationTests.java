@@ -138,8 +138,9 @@ class TeamAdministrationIntegrationTests {
 			.isEqualTo("Die Teamart NO_SUCH_TYPE gibt es nicht.")
 			.jsonPath("$.errors[?(@.field == 'quarters')].message")
 			.isEqualTo("Es gibt kein Quartier mit dem Kürzel Atlantis.");
+		// Control characters alone show nothing: no name, as blank (400).
 		save(admin.post().uri("/api/admin/teams"), Map.of("name", "\u0007\u0007", "teamType", "KOD")).expectStatus()
-			.isEqualTo(422)
+			.isEqualTo(400)
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("name");
