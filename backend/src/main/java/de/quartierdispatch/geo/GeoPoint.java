@@ -2,6 +2,7 @@ package de.quartierdispatch.geo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import de.quartierdispatch.system.InvalidCoordinatesException;
 
@@ -12,6 +13,9 @@ import de.quartierdispatch.system.InvalidCoordinatesException;
  * @param lon longitude in degrees, -180 to 180
  */
 public record GeoPoint(double lat, double lon) {
+
+	/** Degrees in decimal notation, as every client and the public map write them. */
+	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,3}(\\.[0-9]{1,20})?");
 
 	public GeoPoint {
 		List<String> invalid = invalidFields(lat, lon);
@@ -31,8 +35,13 @@ public record GeoPoint(double lat, double lon) {
 	}
 
 	private static double parseCoordinate(String text) {
+		String decimal = text.strip();
+		// Java also reads "51.5d", "0x1.9p5" and "5.15e1": one place, one spelling.
+		if (!DECIMAL.matcher(decimal).matches()) {
+			return Double.NaN;
+		}
 		try {
-			return Double.parseDouble(text.strip());
+			return Double.parseDouble(decimal);
 		}
 		catch (NumberFormatException ex) {
 			return Double.NaN;

@@ -1,6 +1,7 @@
 package de.quartierdispatch.system;
 
 import com.fasterxml.jackson.annotation.Nulls;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -13,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * JSON as the API documents it: a number where text or a named value is expected (or text
  * where a number or yes/no is expected) is a malformed request, not something to guess
- * at; so are text that cannot be stored ({@link StorableTextModule}) and a {@code null}
- * inside a list, set, array or map, for every request type at once.
+ * at; so are text that cannot be stored ({@link StorableTextModule}), a {@code null}
+ * inside a list, set, array or map, and a key given twice, for every request type at
+ * once.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -24,6 +26,9 @@ class JsonConfiguration {
 		return (builder) -> builder.addModule(new StorableTextModule())
 			// 0 is not the first outcome in the list: an enum is named.
 			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+			// {"state": "OPEN", "state": "CLOSED"} means nothing; a proxy or a second
+			// parser that takes the first would read another request than ours.
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.changeDefaultNullHandling((handling) -> handling.withContentNulls(Nulls.FAIL))
 			.withCoercionConfig(LogicalType.Textual,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

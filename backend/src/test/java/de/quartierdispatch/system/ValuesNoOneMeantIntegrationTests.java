@@ -233,6 +233,34 @@ class ValuesNoOneMeantIntegrationTests {
 		assertThat(TestDatabase.queryLong(referrals)).isEqualTo(before);
 	}
 
+	/**
+	 * A coordinate is written in decimal degrees ("51.5d", hexadecimal and exponents are
+	 * Java's spellings, not a client's), and a JSON key given twice is no request: which
+	 * of the two was meant depends on the parser.
+	 */
+	@Test
+	void coordinatesAndJsonKeysHaveOneSpelling() {
+		for (String lat : new String[] { "51.5259d", "0x1.9cp5", "5.15259e1", "+51.5259", "51,5259" }) {
+			refused(this.client.get().uri("/api/quarters/locate?lat={lat}&lon={lon}", lat, LON).exchange(), 400);
+		}
+		this.client.get()
+			.uri("/api/quarters/locate?lat={lat}&lon={lon}", " 51.5259 ", LON)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String description = "Doppelt genannt " + UUID.randomUUID();
+		refused(this.client.post()
+			.uri("/api/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue("""
+					{"category": "LITTER", "category": "NOISE", "description": "%s",
+					 "location": {"lat": %s, "lon": %s}, "language": "de"}""".formatted(description, LAT, LON))
+			.exchange(), 400);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description = '" + description + "'"))
+			.isZero();
+	}
+
 	private static String position(long team) {
 		return TestDatabase.queryString("SELECT coalesce(ST_AsText(last_position), '') FROM team WHERE id = " + team);
 	}
