@@ -59,6 +59,7 @@ CREATE OR REPLACE FUNCTION team_summary(team_id bigint) RETURNS jsonb
         'name', t.name,
         'teamType', t.team_type,
         'status', t.status,
+        'active', t.active,
         'languages', to_jsonb(t.languages),
         'lat', round(ST_Y(t.last_position)::numeric, 6),
         'lon', round(ST_X(t.last_position)::numeric, 6),

@@ -9,8 +9,9 @@ const LANGUAGES = ['de', 'en', 'ar', 'fa', 'tr', 'uk', 'ro', 'bg'];
 
 /**
  * The teams: the list, and one form to add a team or change the one chosen (name, team type,
- * the languages its members speak, the quarters it covers). A new team starts off duty; field
- * members are tied to it on the accounts tab, whose team list follows at once ('teamschange').
+ * the languages its members speak, the quarters it covers, whether it still works: a disbanded
+ * team is retired, not deleted). A new team starts off duty; field members are tied to it on
+ * the accounts tab, whose team list follows at once ('teamschange').
  */
 export class TeamsPanel {
 
@@ -48,7 +49,7 @@ export class TeamsPanel {
         el('td', {}, this._typeName(team.teamType)),
         el('td', {}, this._languages(team.languages)),
         el('td', {}, this._quarters(team.quarters)),
-        el('td', {}, t(`team.${team.status}`)),
+        el('td', {}, team.active ? t(`team.${team.status}`) : t('admin.teams.retired')),
         el('td', {}, el('button', {
           type: 'button', className: 'button button--small', 'aria-label': `${t('admin.teams.edit')}: ${team.name}`,
           onClick: () => this._edit(team),
@@ -77,7 +78,7 @@ export class TeamsPanel {
 
   _form() {
     const t = (key, values) => this.i18n.t(key, values);
-    const team = this.editing ?? { name: '', teamType: this.reference.teamTypes[0]?.code, languages: ['de'], quarters: [] };
+    const team = this.editing ?? { name: '', teamType: this.reference.teamTypes[0]?.code, languages: ['de'], quarters: [], active: true };
     const summary = el('div', { className: 'error-summary', role: 'alert', hidden: true });
     const form = el('form', { id: 'team-form', novalidate: true, 'aria-labelledby': 'team-form-heading' },
       el('h2', { id: 'team-form-heading' }, this.editing ? t('admin.teams.editing', { name: this.editing.name }) : t('admin.teams.new')),
@@ -88,6 +89,10 @@ export class TeamsPanel {
         el('select', { id: 'team-teamType', name: 'teamType' }, this.reference.teamTypes.map((type) => el('option', { value: type.code, selected: type.code === team.teamType }, this._typeName(type.code))))),
       this._boxes('languages', t('admin.teams.languages'), LANGUAGES.map((code) => [code, t(`language.${code}`), code]), team.languages),
       this._boxes('quarters', t('admin.teams.quarters'), this.reference.quarters.map((quarter) => [quarter.code, `${quarter.name} (${quarter.code})`]), team.quarters),
+      el('div', { className: 'check', dataset: { field: 'active' } },
+        el('input', { type: 'checkbox', id: 'team-active', name: 'active', checked: team.active, 'aria-describedby': 'team-active-hint' }),
+        el('label', { for: 'team-active' }, t('admin.teams.active')),
+        el('p', { className: 'hint', id: 'team-active-hint' }, t('admin.teams.activeHint'))),
       el('div', { className: 'actions' },
         el('button', { type: 'submit', className: 'button button--primary' }, this.editing ? t('admin.teams.save') : t('admin.teams.add')),
         this.editing ? el('button', { type: 'button', className: 'button', onClick: () => this._edit(null) }, t('admin.teams.cancel')) : null));
@@ -116,6 +121,7 @@ export class TeamsPanel {
       teamType: form.querySelector('[name=teamType]').value,
       languages: checkedValues(form.querySelector('#team-languages')),
       quarters: checkedValues(form.querySelector('#team-quarters')),
+      active: form.querySelector('[name=active]').checked,
     };
     if (!body.name) {
       errors.show([{ field: 'name', key: 'error.required' }]);
@@ -138,7 +144,7 @@ export class TeamsPanel {
   /** The accounts tab offers the teams from the page's reference data: keep it current. */
   _shareWithAccounts() {
     this.reference.teams.splice(0, this.reference.teams.length,
-      ...this.teams.map(({ id, name, teamType }) => ({ id, name, teamType })));
+      ...this.teams.map(({ id, name, teamType, active }) => ({ id, name, teamType, active })));
     document.dispatchEvent(new CustomEvent('teamschange'));
   }
 

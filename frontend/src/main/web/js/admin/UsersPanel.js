@@ -69,7 +69,7 @@ export class UsersPanel {
   _renderTeams() {
     $('#user-teamId').replaceChildren(el('option', { value: '' }, this.i18n.t('admin.none')),
       ...this.reference.teams.map((team) => el('option', { value: team.id },
-        `${team.name} (${teamTypeName(this.i18n, team.teamType, { labels: this.reference.teamTypes })})`)));
+        `${team.name} (${teamTypeName(this.i18n, team.teamType, { labels: this.reference.teamTypes })}${team.active === false ? `, ${this.i18n.t('admin.teams.retired')}` : ''})`)));
   }
 
   _renderContactPoints() {

@@ -54,7 +54,11 @@ export class BoardStore extends EventTarget {
         changedIncident = incident;
       }
     }
-    if (team) {
+    if (team?.active === false) {
+      // Retired by the administration: no longer on the board.
+      this.teams.delete(team.id);
+    }
+    else if (team) {
       this.teams.set(team.id, team);
     }
     this.dispatchEvent(new CustomEvent('change', { detail: { event, incident: changedIncident, team } }));

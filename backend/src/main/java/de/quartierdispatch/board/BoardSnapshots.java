@@ -32,7 +32,7 @@ class BoardSnapshots {
 			                                                 OR team_reach(id) && ARRAY(SELECT code FROM quarter
 			                                                                            WHERE id = ANY (:scope::bigint[]))
 			                                            THEN team_summary(id) ELSE without_position(team_summary(id)) END
-			                                       ORDER BY team_type, name) FROM team), '[]'::json),
+			                                       ORDER BY team_type, name) FROM team WHERE active), '[]'::json),
 			    'teamTypes', coalesce((SELECT json_agg(json_build_object('code', code, 'de', label_de, 'en', label_en,
 			                                                             'color', color, 'voluntary', voluntary)
 			                                     ORDER BY sort_order)

@@ -13,6 +13,7 @@ import de.quartierdispatch.incident.LifecycleProblems.IllegalTransitionException
 import de.quartierdispatch.incident.LifecycleProblems.NotFoundException;
 import de.quartierdispatch.incident.LifecycleProblems.NotYourTeamException;
 import de.quartierdispatch.incident.LifecycleProblems.StatusFollowsAssignmentsException;
+import de.quartierdispatch.incident.LifecycleProblems.TeamRetiredException;
 import de.quartierdispatch.security.Role;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
@@ -167,9 +168,13 @@ class FieldCommands {
 			return Mono.error(new StatusFollowsAssignmentsException());
 		}
 		OffsetDateTime now = now();
-		return this.teams.lockAvailability(teamId)
-			.flatMap((availability) -> (availability.busy() && status != TeamStatus.AVAILABLE)
-					? Mono.error(new StatusFollowsAssignmentsException()) : Mono.just(availability))
+		return this.teams.lockAvailability(teamId).flatMap((availability) -> {
+			if (availability.retired()) {
+				return Mono.error(new TeamRetiredException());
+			}
+			return (availability.busy() && status != TeamStatus.AVAILABLE)
+					? Mono.error(new StatusFollowsAssignmentsException()) : Mono.just(availability);
+		})
 			.then(this.teams.setStatus(teamId, status, position, now))
 			.then(this.events.teamChanged(BoardEventType.TEAM_STATUS_CHANGED, teamId, IncidentCommands.actor(member),
 					Map.of()))

@@ -98,6 +98,15 @@ final class LifecycleProblems {
 
 	}
 
+	/** The member's team was retired: it goes on duty no more. */
+	static class TeamRetiredException extends ProblemException {
+
+		TeamRetiredException() {
+			super(HttpStatus.CONFLICT, "team-retired");
+		}
+
+	}
+
 	/** A lead ends a team's alarm; the team has none (any more). */
 	static class NoAlarmException extends ProblemException {
 

@@ -15,7 +15,7 @@ class ReferenceQueries {
 			SELECT jsonb_build_object(
 			    'teamTypes', coalesce((SELECT jsonb_agg(jsonb_build_object('code', code, 'de', label_de, 'en', label_en)
 			                           ORDER BY sort_order) FROM team_type), '[]'),
-			    'teams', coalesce((SELECT jsonb_agg(jsonb_build_object('id', id, 'name', name, 'teamType', team_type)
+			    'teams', coalesce((SELECT jsonb_agg(jsonb_build_object('id', id, 'name', name, 'teamType', team_type, 'active', active)
 			                       ORDER BY team_type, name) FROM team), '[]'),
 			    'quarters', coalesce((SELECT jsonb_agg(jsonb_build_object('code', code, 'name', name) ORDER BY name)
 			                          FROM quarter), '[]'),

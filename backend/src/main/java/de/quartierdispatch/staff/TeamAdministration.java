@@ -110,7 +110,7 @@ class TeamAdministration {
 
 	private Mono<String> recorded(StaffPrincipal admin, String action, long id, TeamDefinition team) {
 		Map<String, Object> details = Map.of("team", id, "name", team.name(), "teamType", team.teamType(), "languages",
-				team.languages(), "quarters", team.quarters());
+				team.languages(), "quarters", team.quarters(), "active", team.active());
 		return this.audit.record("staff:" + admin.userId(), action, null, null, details)
 			.then(this.events.teamChanged(BoardEventType.TEAM_CHANGED, id, "staff:" + admin.userId(), Map.of()))
 			.then(this.roster.one(id));
@@ -128,15 +128,18 @@ class TeamAdministration {
 	 * @param languages the languages its members speak, of those the product offers; none
 	 * when absent
 	 * @param quarters the codes of the quarters it covers; none when absent
+	 * @param active whether it works; false retires it (only once its assignments are
+	 * done), true brings it back, off duty. Required: a switch left out retires nothing.
 	 */
 	record TeamRequest(@NotBlank @Size(max = 80) String name, @NotBlank @Size(max = 32) String teamType,
 			@Nullable @Size(max = 8) List<@NotNull @Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String> languages,
-			@Nullable @Size(max = 1000) List<@NotBlank @Size(max = 64) String> quarters) {
+			@Nullable @Size(max = 1000) List<@NotBlank @Size(max = 64) String> quarters, @NotNull Boolean active) {
 
 		TeamDefinition definition() {
 			return new TeamDefinition(TextNormalizer.oneLine(this.name), this.teamType,
 					(this.languages != null) ? this.languages.stream().distinct().toList() : List.of(),
-					(this.quarters != null) ? this.quarters.stream().distinct().sorted().toList() : List.of());
+					(this.quarters != null) ? this.quarters.stream().distinct().sorted().toList() : List.of(),
+					this.active);
 		}
 
 	}

@@ -2,8 +2,10 @@ package de.quartierdispatch.team;
 
 import java.util.List;
 
+import de.quartierdispatch.system.ProblemException;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +22,11 @@ public class TeamRoster {
 			    'quarters', coalesce((SELECT jsonb_agg(q.code ORDER BY q.code)
 			                          FROM team_quarter tq JOIN quarter q ON q.id = tq.quarter_id
 			                          WHERE tq.team_id = t.id), '[]'),
-			    'status', t.status)""";
+			    'status', t.status, 'active', t.active)""";
 
 	private static final String CREATE = """
-			WITH created AS (INSERT INTO team (name, team_type, languages) VALUES (:name, :type, :languages) RETURNING id),
+			WITH created AS (INSERT INTO team (name, team_type, languages, active)
+			                 VALUES (:name, :type, :languages, :active) RETURNING id),
 			covered AS (INSERT INTO team_quarter (team_id, quarter_id)
 			            SELECT created.id, q.id FROM created, quarter q WHERE q.code = ANY (:quarters))
 			SELECT id FROM created
@@ -34,7 +37,10 @@ public class TeamRoster {
 	 * deleting what is no longer named and adding what is new.
 	 */
 	private static final String CHANGE = """
-			WITH changed AS (UPDATE team SET name = :name, team_type = :type, languages = :languages,
+			WITH changed AS (UPDATE team SET name = :name, team_type = :type, languages = :languages, active = :active,
+			                                 status = CASE WHEN :active THEN status ELSE 'OFF_DUTY' END,
+			                                 last_position = CASE WHEN :active THEN last_position END,
+			                                 last_position_at = CASE WHEN :active THEN last_position_at END,
 			                                 version = version + 1, updated_at = now()
 			                 WHERE id = :id RETURNING id),
 			dropped AS (DELETE FROM team_quarter
@@ -100,15 +106,26 @@ public class TeamRoster {
 	/**
 	 * Changes a team's definition; empty when there is no such team. The team is locked
 	 * first: the statement's clauses share one snapshot, so a second change waiting on
-	 * the row would otherwise not see the quarters the first one added, and keep them.
+	 * the row would otherwise not see the quarters the first one added, and keep them;
+	 * and a lead assigning it meanwhile waits, so a team is not retired with a job that
+	 * was given to it in between. Retired, the team goes off duty and its last position
+	 * is erased, as at the end of a shift.
 	 */
 	public Mono<Long> change(long id, TeamDefinition team) {
-		return this.db.sql("SELECT id FROM team WHERE id = :id FOR UPDATE")
+		return lock(id)
+			.flatMap((locked) -> (!team.active() && locked.working()) ? Mono.error(new TeamStillWorkingException())
+					: bound(this.db.sql(CHANGE).bind("id", id), team).map((row) -> row.get("id", Long.class)).one());
+	}
+
+	private Mono<Locked> lock(long id) {
+		return this.db.sql("""
+				SELECT EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id
+				               AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) AS working
+				FROM team t WHERE t.id = :id FOR UPDATE
+				""")
 			.bind("id", id)
-			.map((row) -> row.get("id", Long.class))
-			.one()
-			.flatMap((locked) -> bound(this.db.sql(CHANGE).bind("id", id), team).map((row) -> row.get("id", Long.class))
-				.one());
+			.map((row) -> new Locked(Boolean.TRUE.equals(row.get("working", Boolean.class))))
+			.one();
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bound(DatabaseClient.GenericExecuteSpec spec,
@@ -116,6 +133,7 @@ public class TeamRoster {
 		return spec.bind("name", team.name())
 			.bind("type", team.teamType())
 			.bind("languages", team.languages().toArray(String[]::new))
+			.bind("active", team.active())
 			.bind("quarters", team.quarters().toArray(String[]::new));
 	}
 
@@ -126,8 +144,27 @@ public class TeamRoster {
 	 * @param teamType the code of its team type
 	 * @param languages the languages its members speak (codes)
 	 * @param quarters the codes of the quarters it covers
+	 * @param active whether it works (false: retired, kept for the record)
 	 */
-	public record TeamDefinition(String name, String teamType, List<String> languages, List<String> quarters) {
+	public record TeamDefinition(String name, String teamType, List<String> languages, List<String> quarters,
+			boolean active) {
+	}
+
+	/**
+	 * What locking the team found.
+	 *
+	 * @param working whether it has an assignment that is not finished
+	 */
+	private record Locked(boolean working) {
+	}
+
+	/** A team is retired once its assignments are done or handed to another team. */
+	public static class TeamStillWorkingException extends ProblemException {
+
+		TeamStillWorkingException() {
+			super(HttpStatus.CONFLICT, "team-still-working");
+		}
+
 	}
 
 	/**

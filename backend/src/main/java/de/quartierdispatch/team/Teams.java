@@ -30,12 +30,14 @@ public class Teams {
 		return this.db.sql("""
 				SELECT t.status,
 				       EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id
-				               AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) AS busy
+				               AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) AS busy,
+				       NOT t.active AS retired
 				FROM team t WHERE t.id = :id FOR UPDATE
 				""")
 			.bind("id", id)
 			.map((row) -> new TeamAvailability(id, TeamStatus.valueOf(row.get("status", String.class)),
-					Boolean.TRUE.equals(row.get("busy", Boolean.class))))
+					Boolean.TRUE.equals(row.get("busy", Boolean.class)),
+					Boolean.TRUE.equals(row.get("retired", Boolean.class))))
 			.one();
 	}
 

@@ -1,9 +1,11 @@
 package de.quartierdispatch.team;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -118,6 +120,109 @@ class TeamAdministrationIntegrationTests {
 			.isEqualTo(2);
 	}
 
+	/**
+	 * A disbanded team is retired, not deleted, and only once its assignments are done:
+	 * then it is off duty for good, leaves the board (snapshot and live event), is
+	 * proposed and assigned nothing, and its members cannot go on duty. It can come back.
+	 */
+	@Test
+	void aTeamIsRetiredOnceItsWorkIsDoneAndThenLeavesTheBoard() {
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		long team = Fixtures.team("KOD", 51.5259, 6.9129);
+		String name = TestDatabase.queryString("SELECT name FROM team WHERE id = " + team);
+		WebTestClient member = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		long working = Fixtures.reportIncident(this.client, "NOISE", 51.5259, 6.9129);
+		lead.post()
+			.uri("/api/incidents/{id}/assignments", working)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(working)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		Map<String, Object> retired = Map.of("name", name, "teamType", "KOD", "active", false);
+
+		save(admin.put().uri("/api/admin/teams/{id}", team).header("Accept-Language", "de"), retired).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Team noch im Einsatz");
+		assertThat(TestDatabase.queryString("SELECT active::text FROM team WHERE id = " + team)).isEqualTo("true");
+		save(admin.put().uri("/api/admin/teams/{id}", team), Map.of("name", name, "teamType", "KOD")).expectStatus()
+			.isOk();
+		Map<String, Object> leftOut = new HashMap<>(retired);
+		leftOut.remove("active");
+		admin.put()
+			.uri("/api/admin/teams/{id}", team)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(leftOut)
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+
+		Fixtures.decide(this.client, working, "NOTHING_FOUND");
+		long before = TestDatabase.queryLong("SELECT last_seq FROM board_event_sequence");
+		save(admin.put().uri("/api/admin/teams/{id}", team), retired).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.active")
+			.isEqualTo(false)
+			.jsonPath("$.status")
+			.isEqualTo("OFF_DUTY");
+		assertThat(TestDatabase.queryString("SELECT (data -> 'team' ->> 'active') FROM board_event WHERE seq > "
+				+ before + " AND type = 'TEAM_CHANGED' AND team_id = " + team))
+			.isEqualTo("false");
+		assertThat(lead.get()
+			.uri("/api/board/snapshot")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).as("the board lists it no more").doesNotContain(name);
+		member.post()
+			.uri("/api/field/team/status")
+			.bodyValue(Map.of("status", "AVAILABLE"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
+		long next = Fixtures.reportIncident(this.client, "NOISE", 51.5259, 6.9129);
+		assertThat(lead.get()
+			.uri("/api/incidents/{id}/proposals", next)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).as("proposed no more").doesNotContainPattern("\"teamId\": ?" + team + "[,}]");
+		lead.post()
+			.uri("/api/incidents/{id}/assignments", next)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(next)))
+			.exchange()
+			.expectStatus()
+			.is4xxClientError();
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM assignment WHERE team_id = " + team)).isEqualTo(1);
+
+		save(admin.put().uri("/api/admin/teams/{id}", team), Map.of("name", name, "teamType", "KOD")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.active")
+			.isEqualTo(true);
+		member.post()
+			.uri("/api/field/team/status")
+			.bodyValue(Map.of("status", "AVAILABLE"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+		assertThat(lead.get()
+			.uri("/api/board/snapshot")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).as("back on the board").contains(name);
+		assertThat(lead.get()
+			.uri("/api/incidents/{id}/proposals", next)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).as("proposed again").containsPattern("\"teamId\": ?" + team + "[,}]");
+	}
+
 	@Test
 	void whatNamesNothingKnownOrATakenNameIsRefusedAndNothingIsStored() {
 		WebTestClient admin = StaffLogin.as(this.client, "admin");
@@ -158,8 +263,11 @@ class TeamAdministrationIntegrationTests {
 		assertThat(TestDatabase.queryLong(mine)).isEqualTo(1);
 	}
 
+	/** Saves a team as the admin page does, in service unless the body says. */
 	private static WebTestClient.ResponseSpec save(WebTestClient.RequestBodySpec request, Map<String, ?> body) {
-		return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+		Map<String, Object> sent = new HashMap<>(body);
+		sent.putIfAbsent("active", true);
+		return request.contentType(MediaType.APPLICATION_JSON).bodyValue(sent).exchange();
 	}
 
 	private static List<String> quarterCodes(int count) {

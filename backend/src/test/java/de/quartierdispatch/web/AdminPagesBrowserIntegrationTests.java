@@ -217,7 +217,15 @@ class AdminPagesBrowserIntegrationTests {
 		assertThat(page.locator("#team-form .error-summary"))
 			.containsText("Ein anderes Team trägt diesen Namen schon.");
 
-		// The accounts tab offers the new team without reloading the page.
+		// Disbanded: retired on its form, and kept in the table as such.
+		row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bearbeiten: " + name)).click();
+		teams.getByLabel("Im Dienst: wird auf dem Board gezeigt und für Einsätze vorgeschlagen").uncheck();
+		teams.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Änderungen speichern")).click();
+		assertThat(page.locator("#message")).hasText("Gespeichert: " + name);
+		assertThat(row).containsText("aufgelöst");
+
+		// The accounts tab offers the new team without reloading the page, marked
+		// retired.
 		page.locator(".tabs a[href='#users']").click();
 		assertThat(page.locator("#user-teamId option", new Page.LocatorOptions().setHasText(name))).hasCount(1);
 		page.locator("#user-displayName").fill("Erika Beispiel");
@@ -227,6 +235,7 @@ class AdminPagesBrowserIntegrationTests {
 		page.locator("#language").selectOption("en");
 		assertThat(page.locator("#user-displayName")).hasValue("Erika Beispiel");
 		assertThat(page.locator("#user-teamId option:checked")).containsText(name);
+		assertThat(page.locator("#user-teamId option:checked")).containsText("retired");
 	}
 
 	@Test
