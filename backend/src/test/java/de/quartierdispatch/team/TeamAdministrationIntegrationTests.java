@@ -221,6 +221,13 @@ class TeamAdministrationIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody()).as("proposed again").containsPattern("\"teamId\": ?" + team + "[,}]");
+		// Off duty again: other tests' proposals are not offered a team without a place.
+		member.post()
+			.uri("/api/field/team/status")
+			.bodyValue(Map.of("status", "OFF_DUTY"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
 	}
 
 	@Test
