@@ -2,7 +2,7 @@ import { api } from '../core/api.js';
 import { el, scrollRegion } from '../core/dom.js';
 import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
-import { openingHoursText, RESIDENT_LANGUAGES } from '../referral/referrals.js';
+import { openingHoursInput, openingHoursText, RESIDENT_LANGUAGES } from '../referral/referrals.js';
 import { checkedValues, problemText, showProblem } from './problems.js';
 
 /**
@@ -57,7 +57,8 @@ export class ContactPointsPanel {
 
   _form() {
     const t = (key, values) => this.i18n.t(key, values);
-    const point = this.editing ?? { name: '', street: '', houseNumber: '', postcode: '', city: '', lat: '', lon: '', openingHours: '', languages: ['de'], phone: '', active: true };
+    const stored = this.editing ?? { name: '', street: '', houseNumber: '', postcode: '', city: '', lat: '', lon: '', openingHours: '', languages: ['de'], phone: '', active: true };
+    const point = { ...stored, openingHours: openingHoursInput(stored.openingHours, this.i18n.language) };
     const summary = el('div', { className: 'error-summary', role: 'alert', hidden: true });
     const input = (name, attributes = {}) => el('div', { className: 'field', dataset: { field: name } },
       el('label', { for: `contact-point-${name}` }, t(`admin.contactPoints.${name}`)),

@@ -3,7 +3,7 @@ import { el, scrollRegion } from '../core/dom.js';
 import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { showProblem, problemText } from './problems.js';
-import { openingHoursText, TOPICS } from '../referral/referrals.js';
+import { openingHoursInput, openingHoursText, TOPICS } from '../referral/referrals.js';
 
 const KINDS = ['CITY_OFFICE', 'FREE_CARRIER'];
 
@@ -101,7 +101,7 @@ export class PartnersPanel {
         TOPICS.map((topic) => el('option', { value: topic, selected: topic === s.topic }, t(`topic.${topic}`))))),
       text('targetGroup', t('admin.partners.targetGroup'), s.targetGroup),
       text('languages', t('admin.partners.languages'), s.languages.join(', ')),
-      text('openingHours', t('admin.partners.openingHours'), s.openingHours),
+      text('openingHours', t('admin.partners.openingHours'), openingHoursInput(s.openingHours, this.i18n.language)),
       text('street', t('admin.partners.street'), s.street),
       text('houseNumber', t('admin.partners.houseNumber'), s.houseNumber),
       text('postcode', t('admin.partners.postcode'), s.postcode),

@@ -40,6 +40,20 @@ export function openingHoursText(hours, language) {
   }
 }
 
+/** German weekdays that differ from OpenStreetMap's codes; the server reads both. */
+const GERMAN_DAYS = { tu: 'Di', we: 'Mi', th: 'Do', su: 'So' };
+
+/**
+ * Stored opening hours as an administrator edits them: in German with German weekdays
+ * ("Mo-Do 09:00-16:00"), in other languages in OpenStreetMap's codes as stored.
+ */
+export function openingHoursInput(hours, language) {
+  if (language !== 'de' || !hours) {
+    return hours ?? '';
+  }
+  return hours.replace(/\p{L}+/gu, (word) => GERMAN_DAYS[word.toLowerCase()] ?? word);
+}
+
 /** "Angenommen · Termin am 04.03.2027, 14:00" and the like, for referrer and partner. */
 export function statusText(referral, i18n) {
   const parts = [i18n.t(`referral.state.${referral.state}`)];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import de.quartierdispatch.system.InvalidFieldsException.InvalidField;
+import de.quartierdispatch.system.OpeningHours;
 import de.quartierdispatch.system.TextNormalizer;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +21,8 @@ final class ContactPointTexts {
 		return new ContactPointRequest(TextNormalizer.oneLine(request.name()), TextNormalizer.oneLine(request.street()),
 				TextNormalizer.oneLine(request.houseNumber()), request.postcode(),
 				TextNormalizer.oneLine(request.city()), request.lat(), request.lon(),
-				TextNormalizer.oneLine(request.openingHours()), request.languageList(), optionalLine(request.phone()),
-				request.active());
+				OpeningHours.normalized(TextNormalizer.oneLine(request.openingHours())), request.languageList(),
+				optionalLine(request.phone()), request.active());
 	}
 
 	/** The fields that were only spaces or invisible characters. */

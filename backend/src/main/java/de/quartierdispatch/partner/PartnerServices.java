@@ -3,6 +3,7 @@ package de.quartierdispatch.partner;
 import java.util.Arrays;
 import java.util.List;
 
+import de.quartierdispatch.system.OpeningHours;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -83,7 +84,7 @@ class PartnerServices {
 			.bind("topic", service.topic().name())
 			.bind("targetGroup", service.targetGroupOrEmpty())
 			.bind("languages", service.languages().toArray(String[]::new))
-			.bind("openingHours", service.openingHours().strip())
+			.bind("openingHours", OpeningHours.normalized(service.openingHours().strip()))
 			.bind("street", service.street().strip())
 			.bind("houseNumber", service.houseNumber().strip())
 			.bind("postcode", service.postcode().strip())

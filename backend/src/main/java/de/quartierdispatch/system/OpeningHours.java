@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
  * syntax that contact points and services use: rules separated by semicolons, each a list
  * of weekdays or weekday ranges and a list of time spans, e.g.
  * {@code "Mo-Th 09:00-16:00; Fr 09:00-13:00"} or {@code "Mo,We 10:00-12:00,14:00-18:00"}.
- * Times are local (Europe/Berlin); a span may end at 24:00.
+ * Times are local (Europe/Berlin); a span may end at 24:00. Weekdays may also be written
+ * as German administrators write them ({@code "Mo-Do 09:00-16:00; Fr 09:00-13:00"}, with
+ * Di, Mi, Do, So); {@link #normalized} stores them in OpenStreetMap's codes.
  */
 public final class OpeningHours {
 
@@ -24,6 +27,14 @@ public final class OpeningHours {
 			DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
 
 	private static final List<String> DAY_CODES = List.of("mo", "tu", "we", "th", "fr", "sa", "su");
+
+	/**
+	 * German weekdays that differ from OpenStreetMap's codes (Mo, Fr and Sa are the
+	 * same).
+	 */
+	private static final Map<String, String> GERMAN_DAYS = Map.of("di", "tu", "mi", "we", "do", "th", "so", "su");
+
+	private static final Pattern DAY_WORD = Pattern.compile("\\p{L}+");
 
 	private static final Pattern RULE = Pattern.compile(
 			"((?:mo|tu|we|th|fr|sa|su)(?:-(?:mo|tu|we|th|fr|sa|su))?(?:,(?:mo|tu|we|th|fr|sa|su)(?:-(?:mo|tu|we|th|fr|sa|su))?)*)"
@@ -41,7 +52,7 @@ public final class OpeningHours {
 	 */
 	public static OpeningHours parse(String text) {
 		List<Rule> rules = new ArrayList<>();
-		for (String part : text.toLowerCase(Locale.ROOT).split(";")) {
+		for (String part : inOsmDays(text).toLowerCase(Locale.ROOT).split(";")) {
 			String rule = part.trim();
 			if (rule.isEmpty()) {
 				continue;
@@ -56,6 +67,24 @@ public final class OpeningHours {
 			throw new IllegalArgumentException("No hours");
 		}
 		return new OpeningHours(rules);
+	}
+
+	/**
+	 * The hours as stored and shown everywhere: weekdays in OpenStreetMap's codes
+	 * ({@code "Mo-Do 09:00-16:00"} becomes {@code "Mo-Th 09:00-16:00"}); the text as it
+	 * is when it is not valid.
+	 */
+	public static String normalized(String text) {
+		return valid(text) ? inOsmDays(text) : text;
+	}
+
+	private static String inOsmDays(String text) {
+		return DAY_WORD.matcher(text).replaceAll((word) -> {
+			String day = word.group().toLowerCase(Locale.ROOT);
+			String code = GERMAN_DAYS.getOrDefault(day, day);
+			return DAY_CODES.contains(code) ? Character.toUpperCase(code.charAt(0)) + code.substring(1)
+					: Matcher.quoteReplacement(word.group());
+		});
 	}
 
 	public static boolean valid(String text) {

@@ -46,6 +46,23 @@ class OpeningHoursTests {
 		assertThat(hours.openAt(LocalDateTime.of(2027, 3, 7, 23, 59))).isTrue();
 	}
 
+	/**
+	 * A German administrator writes Di, Mi, Do and So; the hours are stored in OSM's
+	 * codes.
+	 */
+	@Test
+	void readsGermanWeekdaysAndStoresThemInOpenStreetMapCodes() {
+		OpeningHours hours = OpeningHours.parse("Mo-Do 09:00-16:00; Fr 09:00-13:00; So 10:00-12:00");
+		assertThat(hours.openAt(LocalDateTime.of(2027, 3, 4, 15, 0))).as("a Thursday").isTrue();
+		assertThat(hours.openOn(DayOfWeek.SUNDAY)).isTrue();
+		assertThat(hours.openOn(DayOfWeek.SATURDAY)).isFalse();
+		assertThat(OpeningHours.normalized("mo-do 09:00-16:00; Di,mi 18:00-20:00; sa-so 10:00-12:00"))
+			.isEqualTo("Mo-Th 09:00-16:00; Tu,We 18:00-20:00; Sa-Su 10:00-12:00");
+		assertThat(OpeningHours.normalized("Tu,Th 09:00-12:00")).isEqualTo("Tu,Th 09:00-12:00");
+		assertThat(OpeningHours.normalized("Montag bis Freitag")).isEqualTo("Montag bis Freitag");
+		assertThat(OpeningHours.valid("Mo-Xy 09:00-12:00")).isFalse();
+	}
+
 	@Test
 	void refusesWhatItDoesNotUnderstand() {
 		assertThatIllegalArgumentException().isThrownBy(() -> OpeningHours.parse("24/7"));

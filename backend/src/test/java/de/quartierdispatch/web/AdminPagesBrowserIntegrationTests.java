@@ -255,24 +255,30 @@ class AdminPagesBrowserIntegrationTests {
 			.click();
 		assertThat(points.locator("#contact-point-found")).hasText("Gefunden: Hansastraße 16, 46236 Bottrop");
 		assertThat(points.getByLabel("Breitengrad")).not().hasValue("");
-		points.getByLabel("Öffnungszeiten (z. B. Mo-Fr 09:00-13:00; Th 14:00-18:00)").fill("werktags");
+		Locator hours = points.getByLabel("Öffnungszeiten (z. B. Mo-Fr 09:00-13:00; Do 14:00-18:00)");
+		hours.fill("werktags");
 		points.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Anlaufstelle anlegen")).click();
 		// The server's words, next to the field.
 		assertThat(points.locator("#contact-point-form .error-summary"))
-			.containsText("Bitte schreiben Sie die Öffnungszeiten so");
+			.containsText("Tage Mo, Di, Mi, Do, Fr, Sa, So");
 
-		points.getByLabel("Öffnungszeiten (z. B. Mo-Fr 09:00-13:00; Th 14:00-18:00)").fill("Mo-Fr 09:00-13:00");
+		// German weekdays, as an administrator here writes them.
+		hours.fill("Mo-Do 09:00-16:00; Fr 09:00-13:00");
 		points.getByLabel("العربية").check();
 		points.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Anlaufstelle anlegen")).click();
 		assertThat(page.locator("#message")).hasText("Anlaufstelle angelegt: " + name);
 		Locator row = page.locator("#contact-point-table tbody tr", new Page.LocatorOptions().setHasText(name));
 		assertThat(row).containsText(address[0] + " " + address[1] + ", " + address[2] + " " + address[3]);
-		assertThat(row).containsText("09:00–13:00");
+		assertThat(row).containsText("09:00–16:00");
 		assertThat(row).containsText("geöffnet");
+		assertThat(TestDatabase.queryString("SELECT opening_hours FROM contact_point WHERE name = '" + name + "'"))
+			.as("stored in OpenStreetMap's codes")
+			.isEqualTo("Mo-Th 09:00-16:00; Fr 09:00-13:00");
 		Accessibility.assertNoSeriousViolations(page);
 
 		// The shop is given up: closed, it stays in the list and leaves the public form.
 		row.getByRole(AriaRole.BUTTON).click();
+		assertThat(hours).hasValue("Mo-Do 09:00-16:00; Fr 09:00-13:00");
 		points.getByLabel("Geöffnet: auf dem Meldeformular und am Tresen angeboten").uncheck();
 		points.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Änderungen speichern")).click();
 		assertThat(row).containsText("geschlossen, nicht mehr angeboten");
