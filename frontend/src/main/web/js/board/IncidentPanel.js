@@ -239,7 +239,9 @@ export class IncidentPanel {
       message.focus();
       return;
     }
-    this._element.querySelector('h2')?.focus({ preventScroll: true });
+    // After the lead's own action the heading is brought into view with the keyboard (the
+    // panel had been scrolled down to the control that went); after a live event it is not.
+    this._element.querySelector('h2')?.focus({ preventScroll: !acted });
   }
 
   /**
@@ -321,8 +323,10 @@ export class IncidentPanel {
 
   _assignmentSteps(incident, assignment) {
     const next = { ASSIGNED: ['EN_ROUTE', 'ON_SITE', 'DECLINED'], EN_ROUTE: ['ON_SITE', 'DECLINED'], ON_SITE: ['DONE'] }[assignment.state] ?? [];
+    // Named with the team: a screen reader's list of buttons has one "Vor Ort" per team.
     return next.map((state) => el('button', {
       type: 'button', className: 'button button--small', id: `assignment-${assignment.id}-${state}`,
+      'aria-label': `${this._i18n.t(`assignment.step.${state}`)}: ${assignment.team}`,
       onClick: () => this._moveAssignment(incident, assignment, state),
     }, this._i18n.t(`assignment.step.${state}`)));
   }
@@ -333,10 +337,10 @@ export class IncidentPanel {
       return el('p', { className: 'hint' }, t('board.noProposals'));
     }
     return el('div', {}, el('h4', {}, t('board.proposals')), el('ul', { className: 'proposals' }, this._proposals.map((team) => el('li', {},
-      el('button', { type: 'button', className: 'button button--small button--primary', id: `assign-team-${team.teamId}`, onClick: () => this._act(incident, `/api/incidents/${incident.id}/assignments`, { teamId: team.teamId, version: incident.version }) }, t('board.assign')), ' ',
+      el('button', { type: 'button', className: 'button button--small button--primary', id: `assign-team-${team.teamId}`, 'aria-label': `${t('board.assign')}: ${team.name}`, onClick: () => this._act(incident, `/api/incidents/${incident.id}/assignments`, { teamId: team.teamId, version: incident.version }) }, t('board.assign')), ' ',
       el('strong', {}, team.name), ` · ${teamTypeName(this._i18n, team.teamType)}`,
       team.distanceMeters != null ? ` · ${formatDistance(team.distanceMeters, this._i18n.language)}` : '',
-      ` · ${team.languages.join(', ')}`,
+      team.languages.length ? ` · ${team.languages.map((code) => staffLanguageName(code, this._i18n.language, t)).join(', ')}` : '',
       team.coversQuarter ? '' : ` · ${t('board.notItsQuarter')}`))));
   }
 

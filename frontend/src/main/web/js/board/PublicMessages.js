@@ -27,6 +27,9 @@ export function incidentPublicMessages(incidentId, i18n) {
   const list = el('ul', { className: 'public-messages' });
   const status = el('p', { role: 'status', 'aria-live': 'polite', id: `${id}-status` }, lastStatus.get(incidentId) ?? '');
   const text = el('textarea', { id, maxlength: 1000, rows: 2, dir: 'auto', 'aria-describedby': `${id}-hint` });
+  // What is missing, in red under the field the keyboard goes to (the status line above the
+  // form would scroll out of view when the field takes the focus).
+  const missing = el('p', { className: 'field-error', id: `${id}-error`, hidden: true });
   // Written in the lead's language unless they choose another (a message to Arabic-speaking
   // reporters in Arabic): the status page marks it so that screen readers read it right.
   const language = el('select', { id: `${id}-language` }, ...RESIDENT_LANGUAGES.map((code) => el('option', {
@@ -62,11 +65,14 @@ export function incidentPublicMessages(incidentId, i18n) {
       return;
     }
     if (!field.value.trim()) {
-      // The field says what is missing when the keyboard arrives there, not the status line alone.
-      say(t('board.publicMessageEmpty'));
+      // The field says what is missing when the keyboard arrives there.
+      const error = live(missing);
+      error.textContent = t('board.publicMessageEmpty');
+      error.hidden = false;
       field.setAttribute('aria-invalid', 'true');
-      field.setAttribute('aria-describedby', `${id}-hint ${id}-status`);
+      field.setAttribute('aria-describedby', `${id}-error ${id}-hint`);
       field.addEventListener('input', () => {
+        error.hidden = true;
         field.removeAttribute('aria-invalid');
         field.setAttribute('aria-describedby', `${id}-hint`);
       }, { once: true });
@@ -96,7 +102,7 @@ export function incidentPublicMessages(incidentId, i18n) {
   load();
   return el('div', { className: 'incident-public-messages' }, list, status,
     el('form', { onSubmit: publish, novalidate: true },
-      el('label', { for: text.id }, t('board.publicMessageText')), text,
+      el('label', { for: text.id }, t('board.publicMessageText')), text, missing,
       el('p', { className: 'hint', id: `${id}-hint` }, t('board.publicMessageHint')),
       el('label', { for: language.id }, t('board.publicMessageLanguage')), language,
       send));

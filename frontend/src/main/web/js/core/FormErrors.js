@@ -101,8 +101,9 @@ export class FormErrors {
     const described = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
     control.setAttribute('aria-describedby', [...described, id].join(' '));
     // A server's message is often the same for many fields ("Bitte füllen Sie dieses Feld
-    // aus."): in the summary, away from its field, it is named by the field's label.
-    const label = error.key ? '' : labelOf(control);
+    // aus."), and so is the page's own "required": in the summary, away from its field, it is
+    // named by the field's label. The page's other messages name what they are about.
+    const label = (error.key && error.key !== 'error.required') ? '' : labelOf(control);
     return el('li', {}, el('a', { href: `#${control.id}` }, label ? `${label}: ${text}` : text));
   }
 
@@ -143,6 +144,8 @@ export class FormErrors {
 /** The visible name of a control: its label, or the legend of a group of controls. */
 function labelOf(control) {
   const label = control.tagName === 'FIELDSET' ? control.querySelector('legend')
-    : (control.id && control.form?.querySelector(`label[for="${control.id}"]`)) || control.closest('label');
+    : (control.id && control.form?.querySelector(`label[for="${control.id}"]`)) || control.closest('label')
+      // A field's wrapper (data-field) holds its label.
+      || control.querySelector('label, legend');
   return label?.textContent.trim().replace(/[:?]$/, '') ?? '';
 }

@@ -7,7 +7,10 @@
  */
 const ZOOM = 17;
 const LEAFLET = '/webjars/leaflet/1.9.4/dist';
-const TILE_FAILURES_BEFORE_NOTICE = 3;
+// A card map shows few tiles: one that fails is a good part of it. A tile request may also
+// hang without failing (a network that drops packets): no tile after this long says the same.
+const TILE_FAILURES_BEFORE_NOTICE = 1;
+const NO_TILE_NOTICE_MS = 10000;
 
 export class CardMap {
 
@@ -28,14 +31,24 @@ export class CardMap {
       .setView([lat, lon], ZOOM);
     if (this.config && this.config.tileUrl) {
       let failures = 0;
+      let loaded = 0;
+      const notice = () => {
+        if (this.element.isConnected && !this.element.querySelector('.map-tiles-missing')) {
+          this.element.append(Object.assign(document.createElement('p'), { className: 'map-tiles-missing', textContent: this.tileNotice }));
+        }
+      };
       L.tileLayer(this.config.tileUrl, { attribution: this.config.tileAttribution, maxZoom: 19 })
         .on('tileerror', () => {
           failures += 1;
           if (failures === TILE_FAILURES_BEFORE_NOTICE) {
-            this.element.append(Object.assign(document.createElement('p'), { className: 'map-tiles-missing', textContent: this.tileNotice }));
+            notice();
           }
         })
+        .on('tileload', () => {
+          loaded += 1;
+        })
         .addTo(map);
+      setTimeout(() => loaded || notice(), NO_TILE_NOTICE_MS);
       this.element.after(Object.assign(document.createElement('p'), {
         className: 'map-attribution', textContent: (this.config.tileAttribution ?? '').replace(/<[^>]*>/g, ''),
       }));

@@ -102,7 +102,7 @@ export class DirectoryPage {
         el('dt', {}, t('directory.address')), el('dd', {}, `${service.street} ${service.houseNumber}, ${service.postcode} ${service.city}`),
         el('dt', {}, t('directory.howToReach')), el('dd', {}, service.howToReach || '–'),
         el('dt', {}, t('directory.contact')), el('dd', {}, [service.phone, service.email].filter(Boolean).join(' · ') || '–')),
-      el('button', { type: 'button', className: 'button button--primary button--small', onClick: () => this._openReferral(service) },
+      el('button', { type: 'button', className: 'button button--primary button--small', 'aria-label': `${t('directory.refer')}: ${service.name}`, onClick: () => this._openReferral(service) },
         t('directory.refer')))));
   }
 

@@ -176,7 +176,8 @@ class AdminPagesBrowserIntegrationTests {
 		// A name that is only spaces is caught on the page, next to its field.
 		teams.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("   ");
 		teams.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Team anlegen")).click();
-		assertThat(page.locator("#team-form .error-summary")).containsText("Bitte füllen Sie dieses Feld aus.");
+		// The summary, away from the field, names it.
+		assertThat(page.locator("#team-form .error-summary li")).hasText("Name: Bitte füllen Sie dieses Feld aus.");
 
 		teams.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
 		teams.getByLabel("Teamart").selectOption("STREETWORK");

@@ -230,7 +230,15 @@ class BoardPanelBrowserIntegrationTests {
 		// A public message: on the status page of the report, in Arabic too, kept in its
 		// own direction.
 		String message = "Wir haben mit der Hausverwaltung gesprochen; die Feiern sind ab sofort untersagt.";
+		// Nothing written: said in red under the field the keyboard goes to, in view.
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Veröffentlichen")).click();
+		Locator missing = board.locator("#public-message-" + incident + "-error");
+		assertThat(missing).hasText("Bitte schreiben Sie zuerst die Nachricht.");
+		assertThat(missing).isInViewport();
+		assertThat(board.locator("#public-message-" + incident)).isFocused();
+		assertThat(board.locator("#public-message-" + incident)).hasAttribute("aria-invalid", "true");
 		board.locator("#public-message-" + incident).fill(message);
+		assertThat(missing).isHidden();
 		assertThat(board.getByLabel("Geschrieben auf")).hasValue("de");
 		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Veröffentlichen")).click();
 		assertThat(panel.locator(".public-messages")).containsText(message);
@@ -264,7 +272,7 @@ class BoardPanelBrowserIntegrationTests {
 		assertThat(board.locator("#public-message-" + incident)).isFocused();
 		assertThat(board.locator("#public-message-" + incident)).hasAttribute("aria-invalid", "true");
 		assertThat(board.locator("#public-message-" + incident)).hasAttribute("aria-describedby",
-				Pattern.compile(".*public-message-" + incident + "-status.*"));
+				Pattern.compile(".*public-message-" + incident + "-error.*"));
 
 		// Escape closes the panel; the keyboard goes back to the incident in the queue.
 		board.locator("#priority-reason").press("Escape");

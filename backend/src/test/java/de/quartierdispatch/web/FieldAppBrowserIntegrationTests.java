@@ -149,6 +149,9 @@ class FieldAppBrowserIntegrationTests {
 		// The card is drawn anew: the keyboard waits on its next step, not at the page's
 		// top.
 		assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Vor Ort"))).isFocused();
+		// Scrolled down to the last card's buttons, the phone still says it is offline.
+		field.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)");
+		assertThat(field.locator("#offline")).isInViewport();
 		step(card, "Vor Ort");
 		assertThat(field.locator("#queue")).containsText("2 Schritte warten auf Netz");
 		card.getByLabel("Kurze Notiz (freiwillig)").fill("Sperrmüll an die Seite geräumt");
