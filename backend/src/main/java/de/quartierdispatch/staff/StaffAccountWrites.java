@@ -54,6 +54,13 @@ class StaffAccountWrites {
 				if (remit.roles().contains(Role.FIELD) && remit.teamId() == null) {
 					problems.add(new InvalidField("teamId", "staff.team-required"));
 				}
+				if (remit.roles().contains(Role.PARTNER) && remit.roles().size() > 1) {
+					// A partner organisation's member is outside the city's
+					// administration: an
+					// account with a staff role as well would read what only the city
+					// may.
+					problems.add(new InvalidField("roles", "staff.partner-alone"));
+				}
 				if (!Boolean.TRUE.equals(row.get("team_found", Boolean.class))) {
 					problems.add(new InvalidField("teamId", "staff.unknown-team"));
 				}

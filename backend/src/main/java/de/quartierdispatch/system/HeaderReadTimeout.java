@@ -6,13 +6,22 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  * this deadline does not move. Two handlers share the state: one before the HTTP codec
  * sees the first byte, one after it sees the complete headers and the end of the answer.
  * A WebSocket, once upgraded, is left alone (it has heartbeats of its own).
+ * <p>
+ * A request the codec could not read (a request line over 4 KB, headers over 8 KB, bytes
+ * that are no header) is answered here, once the answer before it on the connection is
+ * complete, and the connection closed. Left to Reactor Netty, such a request arriving on
+ * a kept-alive connection while the previous exchange was still ending was sometimes
+ * never answered, and the connection stayed open past every timeout.
  */
 final class HeaderReadTimeout extends ChannelDuplexHandler {
 
@@ -35,6 +50,12 @@ final class HeaderReadTimeout extends ChannelDuplexHandler {
 	private State state = State.AWAITING_HEADERS;
 
 	private @Nullable ScheduledFuture<?> deadline;
+
+	/** A request could not be read: nothing more is read on this connection. */
+	private boolean refused;
+
+	/** Its answer, held until the answer on its way is complete. */
+	private @Nullable HttpResponseStatus refusal;
 
 	HeaderReadTimeout(Duration timeout) {
 		this.timeoutMillis = timeout.toMillis();
@@ -64,6 +85,16 @@ final class HeaderReadTimeout extends ChannelDuplexHandler {
 
 	@Override
 	public void channelRead(ChannelHandlerContext context, Object message) throws Exception {
+		if (this.refused) {
+			ReferenceCountUtil.release(message);
+			return;
+		}
+		if (message instanceof HttpRequest request && request.decoderResult().isFailure()) {
+			HttpResponseStatus status = statusFor(request.decoderResult().cause());
+			ReferenceCountUtil.release(message);
+			refuse(context, status);
+			return;
+		}
 		if (message instanceof HttpRequest && this.state == State.AWAITING_HEADERS) {
 			this.state = State.IN_EXCHANGE;
 			disarm();
@@ -80,8 +111,49 @@ final class HeaderReadTimeout extends ChannelDuplexHandler {
 		}
 		else if (message instanceof LastHttpContent && this.state == State.IN_EXCHANGE) {
 			this.state = State.IDLE;
+			HttpResponseStatus held = this.refusal;
+			if (held != null) {
+				this.refusal = null;
+				super.write(context, message, promise);
+				answerAndClose(context, held);
+				return;
+			}
 		}
 		super.write(context, message, promise);
+	}
+
+	private void refuse(ChannelHandlerContext context, HttpResponseStatus status) {
+		this.refused = true;
+		disarm();
+		if (this.state == State.IN_EXCHANGE) {
+			this.refusal = status;
+		}
+		else {
+			answerAndClose(context, status);
+		}
+	}
+
+	/**
+	 * An empty answer: {@link DecodingFailureProblems}, nearer the wire, gives it its
+	 * body.
+	 */
+	private static void answerAndClose(ChannelHandlerContext context, HttpResponseStatus status) {
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
+		response.headers()
+			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+			.setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+		context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+	}
+
+	/** As Reactor Netty answers them. */
+	static HttpResponseStatus statusFor(@Nullable Throwable cause) {
+		if (cause instanceof TooLongHttpLineException) {
+			return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+		}
+		if (cause instanceof TooLongHttpHeaderException) {
+			return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+		}
+		return HttpResponseStatus.BAD_REQUEST;
 	}
 
 	@Override

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +23,7 @@ import de.quartierdispatch.support.CapturedLog;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +96,64 @@ class ServerEdgeIntegrationTests {
 		assertThat(longUri).startsWith("HTTP/1.1 414").contains("application/problem+json").contains("\"status\":414");
 		assertThat(longHeaders).startsWith("HTTP/1.1 431").contains("application/problem+json");
 		assertThat(brokenHeader).startsWith("HTTP/1.1 400").contains("application/problem+json");
+	}
+
+	/**
+	 * A request Netty cannot read, sent on a connection kept alive after an answer, is
+	 * answered (with problem details) and the connection closed, every time: in some of
+	 * such tries the connection was left open with no answer at all, past every timeout.
+	 */
+	@Test
+	void aRequestNettyCannotReadOnAKeptAliveConnectionIsAnsweredEveryTime() throws IOException {
+		// An answer that needs the database: its exchange ends on another thread.
+		byte[] first = "GET /api/quarters/locate?lat=51.5259&lon=6.9129 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] unreadable = ("GET /api/config/" + "x".repeat(5000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		Map<String, Integer> answers = new TreeMap<>();
+		for (int attempt = 0; attempt < 40; attempt++) {
+			try (Socket socket = new Socket("localhost", this.port)) {
+				socket.setSoTimeout(5_000);
+				socket.getOutputStream().write(first);
+				socket.getOutputStream().flush();
+				String answer = readUntil(socket.getInputStream(), "}");
+				assertThat(answer).startsWith("HTTP/1.1 200");
+				socket.getOutputStream().write(unreadable);
+				socket.getOutputStream().flush();
+				String second = readUntil(socket.getInputStream(), null);
+				answers.merge(
+						second.isEmpty() ? "no answer"
+								: second.substring(0, Math.min(12, second.length()))
+										+ (second.contains("application/problem+json") ? " problem" : ""),
+						1, Integer::sum);
+			}
+		}
+		assertThat(answers).containsOnlyKeys("HTTP/1.1 414 problem");
+	}
+
+	/**
+	 * What arrives until the text is seen, the server closes, or nothing comes for the
+	 * socket's timeout (what came until then).
+	 */
+	private static String readUntil(InputStream in, @Nullable String end) throws IOException {
+		StringBuilder answer = new StringBuilder();
+		byte[] buffer = new byte[16384];
+		try {
+			int read;
+			while ((read = in.read(buffer)) > 0) {
+				answer.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+				int body = answer.indexOf("\r\n\r\n");
+				boolean chunked = body > 0 && answer.substring(0, body).toLowerCase().contains("chunked");
+				if (end != null && body > 0 && answer.lastIndexOf(end) > body
+						&& (!chunked || answer.toString().endsWith("\r\n0\r\n\r\n"))) {
+					break;
+				}
+			}
+		}
+		catch (SocketTimeoutException | SocketException ex) {
+			// No (more) answer, or reset: what came is the answer.
+		}
+		return answer.toString();
 	}
 
 	@Test
