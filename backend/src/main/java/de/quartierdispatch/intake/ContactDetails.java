@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 record ContactDetails(@Nullable @Size(max = 200) String name,
 		@Nullable @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
-		@Nullable @Pattern(regexp = "\\+?[0-9 ()/.-]{6,30}") String phone) {
+		@Nullable @Size(max = 30) @Pattern(regexp = "\\+?[ ()/.-]*(?:[0-9][ ()/.-]*){5,20}") String phone) {
 
 	boolean isEmpty() {
 		return this.name == null && this.email == null && this.phone == null;

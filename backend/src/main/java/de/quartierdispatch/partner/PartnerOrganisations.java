@@ -1,6 +1,7 @@
 package de.quartierdispatch.partner;
 
 import de.quartierdispatch.system.SqlParameters;
+import de.quartierdispatch.system.TextNormalizer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -48,7 +49,7 @@ class PartnerOrganisations {
 	Mono<Boolean> nameTaken(String name, long exceptId) {
 		return this.db
 			.sql("SELECT EXISTS (SELECT 1 FROM partner_organisation WHERE name = :name AND id <> :id) AS taken")
-			.bind("name", name.strip())
+			.bind("name", TextNormalizer.oneLine(name))
 			.bind("id", exceptId)
 			.map((row) -> row.get("taken", Boolean.class))
 			.one();
@@ -110,7 +111,7 @@ class PartnerOrganisations {
 
 	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec,
 			OrganisationRequest organisation) {
-		return spec.bind("name", organisation.name().strip())
+		return spec.bind("name", TextNormalizer.oneLine(organisation.name()))
 			.bind("kind", organisation.kind())
 			.bind("phone", SqlParameters.nullable(blankToNull(organisation.phone()), String.class))
 			.bind("email", SqlParameters.nullable(blankToNull(organisation.email()), String.class))
@@ -119,7 +120,7 @@ class PartnerOrganisations {
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
+		return TextNormalizer.cleanOrNull(value);
 	}
 
 	/**

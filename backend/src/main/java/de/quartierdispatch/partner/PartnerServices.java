@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import de.quartierdispatch.system.OpeningHours;
+import de.quartierdispatch.system.TextNormalizer;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -80,15 +81,15 @@ class PartnerServices {
 
 	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec,
 			ServiceRequest service) {
-		return spec.bind("name", service.name().strip())
+		return spec.bind("name", TextNormalizer.oneLine(service.name()))
 			.bind("topic", service.topic().name())
 			.bind("targetGroup", service.targetGroupOrEmpty())
 			.bind("languages", service.languages().toArray(String[]::new))
 			.bind("openingHours", OpeningHours.normalized(service.openingHours().strip()))
-			.bind("street", service.street().strip())
-			.bind("houseNumber", service.houseNumber().strip())
+			.bind("street", TextNormalizer.oneLine(service.street()))
+			.bind("houseNumber", TextNormalizer.oneLine(service.houseNumber()))
 			.bind("postcode", service.postcode().strip())
-			.bind("city", service.city().strip())
+			.bind("city", TextNormalizer.oneLine(service.city()))
 			.bind("howToReach", service.howToReachOrEmpty())
 			.bind("quarters", service.quartersOrNone().toArray(String[]::new))
 			.bind("active", service.active());

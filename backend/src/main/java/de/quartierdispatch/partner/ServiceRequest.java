@@ -2,6 +2,7 @@ package de.quartierdispatch.partner;
 
 import java.util.List;
 
+import de.quartierdispatch.system.TextNormalizer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -36,11 +37,12 @@ record ServiceRequest(@NotBlank @Size(max = 200) String name, @NotNull Topic top
 		@NotNull @Size(max = 100) List<@Size(max = 32) String> quarters, boolean active) {
 
 	String targetGroupOrEmpty() {
-		return (this.targetGroup != null) ? this.targetGroup.strip() : "";
+		return TextNormalizer.oneLine(this.targetGroup);
 	}
 
 	String howToReachOrEmpty() {
-		return (this.howToReach != null) ? this.howToReach.strip() : "";
+		String cleaned = TextNormalizer.clean(this.howToReach);
+		return (cleaned != null) ? cleaned : "";
 	}
 
 	List<String> quartersOrNone() {

@@ -13,6 +13,7 @@ import de.quartierdispatch.referral.ReferralProblems.NotFoundException;
 import de.quartierdispatch.referral.ReferralProblems.StateConflictException;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
+import de.quartierdispatch.system.TextNormalizer;
 import de.quartierdispatch.system.Timestamps;
 import reactor.core.publisher.Mono;
 
@@ -75,12 +76,11 @@ class PartnerDesk {
 		if (request.outcome() == Outcome.APPOINTMENT && request.appointmentAt() == null) {
 			return Mono.error(new InvalidFieldsException("appointmentAt", "referral.appointment-required"));
 		}
-		if (request.outcome() == Outcome.NOT_RESPONSIBLE
-				&& (request.redirectTo() == null || request.redirectTo().isBlank())) {
+		String redirectTo = (request.outcome() == Outcome.NOT_RESPONSIBLE)
+				? TextNormalizer.cleanOrNull(request.redirectTo()) : null;
+		if (request.outcome() == Outcome.NOT_RESPONSIBLE && redirectTo == null) {
 			return Mono.error(new InvalidFieldsException("redirectTo", "referral.redirect-required"));
 		}
-		String redirectTo = (request.outcome() == Outcome.NOT_RESPONSIBLE && request.redirectTo() != null)
-				? request.redirectTo().strip() : null;
 		OffsetDateTime appointmentAt = (request.outcome() == Outcome.APPOINTMENT)
 				? Timestamps.checked("appointmentAt", request.appointmentAt()) : null;
 		if (appointmentAt != null && appointmentAt.isBefore(startOfToday())) {
@@ -95,7 +95,8 @@ class PartnerDesk {
 
 	Mono<Void> addNote(long id, String text, StaffPrincipal member) {
 		return this.members.organisationOf(member)
-			.flatMap((organisation) -> this.referrals.addNote(id, organisation, member.userId(), text.strip(), now())
+			.flatMap((organisation) -> this.referrals
+				.addNote(id, organisation, member.userId(), TextNormalizer.clean(text), now())
 				.flatMap((added) -> (added > 0) ? Mono.<Void>empty()
 						: this.referrals.stateFor(id, organisation)
 							.flatMap((state) -> Mono.<Void>error(new NotFoundException()))

@@ -1,6 +1,7 @@
 package de.quartierdispatch.referral;
 
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.TextNormalizer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -48,7 +49,7 @@ class PartnerReferralController {
 	@PostMapping("/{id}/decline")
 	Mono<Void> decline(@PathVariable long id, @Valid @RequestBody Reason reason,
 			@AuthenticationPrincipal StaffPrincipal member) {
-		return this.desk.decline(id, reason.reason().strip(), member);
+		return this.desk.decline(id, TextNormalizer.clean(reason.reason()), member);
 	}
 
 	@PostMapping("/{id}/outcome")

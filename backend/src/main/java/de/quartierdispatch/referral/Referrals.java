@@ -3,6 +3,7 @@ package de.quartierdispatch.referral;
 import java.time.OffsetDateTime;
 
 import de.quartierdispatch.system.SqlParameters;
+import de.quartierdispatch.system.TextNormalizer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -137,7 +138,7 @@ class Referrals {
 	}
 
 	private static @Nullable String trimmed(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
+		return TextNormalizer.cleanOrNull(value);
 	}
 
 	/**

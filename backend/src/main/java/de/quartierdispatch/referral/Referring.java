@@ -12,6 +12,7 @@ import de.quartierdispatch.referral.ReferralProblems.NoSuchIncidentException;
 import de.quartierdispatch.referral.ReferralProblems.OutsideScopeException;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
+import de.quartierdispatch.system.TextNormalizer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -73,7 +74,7 @@ class Referring {
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		Mono<Long> stored = knownQuarter(request.quarter()).then(activeService(request.serviceId()))
 			.map((service) -> new Referrals.NewReferral(service.id(), service.organisationId(), service.topic().name(),
-					request.need().strip(), request.language(), request.consent(), staff.userId(),
+					TextNormalizer.clean(request.need()), request.language(), request.consent(), staff.userId(),
 					(incidentId != null) ? null : staff.contactPointId(), incidentId, blankToNull(request.quarter()),
 					now))
 			.flatMap(this.referrals::insert)

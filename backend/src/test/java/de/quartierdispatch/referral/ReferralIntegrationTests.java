@@ -171,6 +171,56 @@ class ReferralIntegrationTests {
 			.hasStackTraceContaining("has no consent");
 	}
 
+	/**
+	 * Contact details a partner could not reach anyone with are refused, as on the public
+	 * form; text is cleaned as everywhere (control characters go), and text that shows
+	 * nothing is no reason and no "where to turn".
+	 */
+	@Test
+	void unreachableContactDetailsAreRefusedAndTextIsCleanedOnTheWayToThePartner() {
+		long before = TestDatabase.queryLong("SELECT count(*) FROM referral");
+		for (Map<String, String> contact : List.of(Map.of("phone", "+++"), Map.of("phone", "()", "email", "a@b"),
+				Map.of("name", "Frau K.", "email", "kein-punkt@domain"))) {
+			counter().post()
+				.uri("/api/referrals")
+				.bodyValue(request(FAMILY_COUNSELLING, true, contact))
+				.exchange()
+				.expectStatus()
+				.isBadRequest();
+		}
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM referral")).isEqualTo(before);
+
+		Map<String, Object> body = request(FAMILY_COUNSELLING, false, null);
+		body.put("need", "Familie\u0007\u001b[2J braucht Beratung");
+		long referral = counter().post()
+			.uri("/api/referrals")
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Referral.class)
+			.returnResult()
+			.getResponseBody()
+			.id();
+		assertThat(TestDatabase.queryString("SELECT need FROM referral WHERE id = " + referral))
+			.isEqualTo("Familie[2J braucht Beratung");
+		WebTestClient partner = StaffLogin.as(this.client, Partners.member(Partners.CARITAS), CLOCK);
+		partner.post()
+			.uri("/api/partner/referrals/{id}/decline", referral)
+			.bodyValue(Map.of("reason", "\u200b\u2060"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		partner.post()
+			.uri("/api/partner/referrals/{id}/decline", referral)
+			.bodyValue(Map.of("reason", "\u200bKeine Kapazität\u0007"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(TestDatabase.queryString("SELECT decline_reason FROM referral WHERE id = " + referral))
+			.isEqualTo("\u200bKeine Kapazität");
+	}
+
 	@Test
 	void aPartnerOfAnotherOrganisationSeesNoReferralOfCaritasByListOrByIdAndCannotActOnIt() {
 		long referral = refer(counter(), FAMILY_COUNSELLING, true, Map.of("phone", PersonalData.PHONE));
