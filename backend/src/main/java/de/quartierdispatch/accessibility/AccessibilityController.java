@@ -90,7 +90,7 @@ class AccessibilityController {
 	}
 
 	record Feedback(@NotBlank @Size(max = 4000) String message, @Nullable @Size(max = 300) String page,
-			@Nullable @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 254) String email,
+			@Nullable @Email(regexp = "|[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 254) String email,
 			@Nullable @Pattern(regexp = "de|en|ar|fa|tr|uk|ro|bg") String language) {
 	}
 

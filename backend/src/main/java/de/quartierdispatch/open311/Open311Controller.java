@@ -101,21 +101,38 @@ class Open311Controller {
 		ServerHttpRequest request = checked(exchange);
 		RequestFilter filter = filter(request);
 		Language language = language(request);
-		return this.queries.find(filter, language.code(), this.properties.maxRequests())
+		return knownServiceCodes(filter.serviceCodes())
+			.thenMany(this.queries.find(filter, language.code(), this.properties.maxRequests()))
 			.collectList()
 			.map((found) -> answer(request, this.responses.requests(found, language)));
+	}
+
+	/**
+	 * A service code that names no category (active or retired) is not found, as by path.
+	 */
+	private Mono<Void> knownServiceCodes(List<String> codes) {
+		if (codes.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.categories.findAll().map(Category::code).collectList().flatMap((known) -> {
+			List<String> unknown = codes.stream().filter((code) -> !known.contains(code)).toList();
+			return unknown.isEmpty() ? Mono.empty()
+					: Mono.error(Open311Exception.notFound("service_code " + String.join(",", unknown) + " not found"));
+		});
 	}
 
 	@GetMapping("/requests/{id}")
 	Mono<ResponseEntity<String>> request(@PathVariable String id, ServerWebExchange exchange) {
 		ServerHttpRequest request = checked(exchange);
-		long reportId = reportId(Open311Format.stripSuffix(id));
+		String requestId = Open311Format.stripSuffix(id);
+		long reportId = reportId(requestId);
 		Language language = language(request);
 		RequestFilter filter = new RequestFilter(List.of(reportId), List.of(), List.of(), ALWAYS_START, ALWAYS_END);
 		return this.queries.find(filter, language.code(), 1)
 			.collectList()
 			.filter((found) -> !found.isEmpty())
-			.switchIfEmpty(Mono.error(() -> Open311Exception.notFound("service_request_id " + id + " not found")))
+			.switchIfEmpty(
+					Mono.error(() -> Open311Exception.notFound("service_request_id " + requestId + " not found")))
 			.map((found) -> answer(request, this.responses.requests(found, language)));
 	}
 

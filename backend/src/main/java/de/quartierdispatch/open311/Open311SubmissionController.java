@@ -80,6 +80,11 @@ class Open311SubmissionController {
 
 	@PostMapping({ "/open311/v2/requests", "/open311/v2/requests.{format}" })
 	Mono<ResponseEntity<String>> submit(ServerWebExchange exchange) {
+		// A suffix other than .json or .xml is refused, as on every other resource,
+		// before
+		// anything is stored.
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		Open311Format.stripSuffix(path.substring(path.lastIndexOf('/') + 1));
 		Open311Format format = Open311Format.of(exchange.getRequest());
 		// The key is checked after the body is read (it may be one of its fields): a body
 		// declared larger than a submission can be is refused before anything is read.

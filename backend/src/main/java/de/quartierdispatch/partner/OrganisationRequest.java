@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 record OrganisationRequest(@NotBlank @Size(max = 200) String name,
 		@NotNull @Pattern(regexp = "CITY_OFFICE|FREE_CARRIER") String kind,
-		@Nullable @Size(max = 40) @Pattern(regexp = "\\+?[ ()/.-]*(?:[0-9][ ()/.-]*){5,20}") String phone,
-		@Nullable @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 254) String email,
+		@Nullable @Size(max = 40) @Pattern(regexp = "|\\+?[ ()/.-]*(?:[0-9][ ()/.-]*){5,20}") String phone,
+		@Nullable @Email(regexp = "|[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 254) String email,
 		@Nullable @Pattern(regexp = "https?://\\S{1,300}") String website, boolean active) {
 }

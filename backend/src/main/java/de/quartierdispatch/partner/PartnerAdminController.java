@@ -2,6 +2,7 @@ package de.quartierdispatch.partner;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import de.quartierdispatch.privacy.AuditLog;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
@@ -110,6 +111,7 @@ class PartnerAdminController {
 			@AuthenticationPrincipal StaffPrincipal admin) {
 		Long organisationId = member.organisationId();
 		Mono<Void> bound = this.organisations.isPartnerAccount(userId)
+			.switchIfEmpty(Mono.error(NoSuchAccountException::new))
 			.flatMap((partner) -> partner ? Mono.just(true)
 					: Mono.error(new InvalidFieldsException("userId", "partner.not-a-partner-account")))
 			.flatMap(
@@ -139,9 +141,11 @@ class PartnerAdminController {
 	/**
 	 * Which organisation a partner account belongs to.
 	 *
-	 * @param organisationId the organisation; none to unbind the account
+	 * @param organisationId the organisation; {@code null} to unbind the account.
+	 * Required: a body that left it out (or misspelt it) would unbind the account
+	 * unnoticed
 	 */
-	record MemberRequest(@Nullable Long organisationId) {
+	record MemberRequest(@JsonProperty(required = true) @Nullable Long organisationId) {
 	}
 
 	/** No such organisation or service. */
@@ -149,6 +153,15 @@ class PartnerAdminController {
 
 		NoSuchOrganisationException() {
 			super(HttpStatus.NOT_FOUND, "partner-not-found");
+		}
+
+	}
+
+	/** No staff account has this id. */
+	static class NoSuchAccountException extends ProblemException {
+
+		NoSuchAccountException() {
+			super(HttpStatus.NOT_FOUND, "staff-not-found");
 		}
 
 	}

@@ -72,11 +72,12 @@ class PartnerOrganisations {
 	}
 
 	/** Whether the account exists and has the PARTNER role. */
+	/** Whether the account is a partner's; empty when there is no such account. */
 	Mono<Boolean> isPartnerAccount(long userId) {
-		return this.db.sql(
-				"SELECT EXISTS (SELECT 1 FROM staff_user WHERE id = :id AND 'PARTNER' = ANY (roles) AND removed_at IS NULL) AS partner")
+		return this.db
+			.sql("SELECT 'PARTNER' = ANY (roles) AS partner FROM staff_user WHERE id = :id AND removed_at IS NULL")
 			.bind("id", userId)
-			.map((row) -> row.get("partner", Boolean.class))
+			.map((row) -> Boolean.TRUE.equals(row.get("partner", Boolean.class)))
 			.one();
 	}
 

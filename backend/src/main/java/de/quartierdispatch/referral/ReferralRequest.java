@@ -38,8 +38,8 @@ record ReferralRequest(@NotNull Long serviceId, @NotBlank @Size(max = 2000) Stri
 	 * @param email e-mail address
 	 */
 	record Contact(@Nullable @Size(max = 200) String name,
-			@Nullable @Size(max = 30) @Pattern(regexp = "\\+?[ ()/.-]*(?:[0-9][ ()/.-]*){5,20}") String phone,
-			@Nullable @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 254) String email) {
+			@Nullable @Size(max = 30) @Pattern(regexp = "|\\+?[ ()/.-]*(?:[0-9][ ()/.-]*){5,20}") String phone,
+			@Nullable @Email(regexp = "|[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 254) String email) {
 
 		boolean any() {
 			return present(this.name) || present(this.phone) || present(this.email);

@@ -355,6 +355,23 @@ class Open311IntegrationTests {
 				open311.get("requests.json?start_date=" + java.net.URLEncoder.encode(start, StandardCharsets.UTF_8)),
 				"service_requests");
 		assertThat(all.findValuesAsString("service_request_id")).contains(id).doesNotContain(conflictId);
+
+		// What names nothing is not found, in the specification's words; a format it does
+		// not know is refused before anything is stored, for a submission as for a read.
+		HttpResponse<String> unknownCode = open311.get("requests.json?service_code=NOPE");
+		assertThat(unknownCode.statusCode()).isEqualTo(404);
+		assertThat(Open311Client.validJson(unknownCode, "errors").get(0).get("description").asString())
+			.isEqualTo("service_code NOPE not found");
+		HttpResponse<String> unknownId = open311.get("requests/-1.json");
+		assertThat(unknownId.statusCode()).isEqualTo(404);
+		assertThat(Open311Client.validJson(unknownId, "errors").get(0).get("description").asString())
+			.isEqualTo("service_request_id -1 not found");
+		String yaml = "Als YAML gesendet " + UUID.randomUUID();
+		HttpResponse<String> asYaml = open311.postForm("requests.yaml",
+				Map.of("api_key", List.of(key), "service_code", List.of("LITTER"), "lat", List.of("51.52371"), "long",
+						List.of("6.92874"), "description", List.of(yaml)));
+		assertThat(asYaml.statusCode()).isEqualTo(400);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description = '" + yaml + "'")).isZero();
 	}
 
 	private String issueKey(String name, int requestsPerHour) {

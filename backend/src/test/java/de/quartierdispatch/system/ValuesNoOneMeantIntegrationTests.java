@@ -47,6 +47,33 @@ class ValuesNoOneMeantIntegrationTests {
 			.isEqualTo(before);
 	}
 
+	/**
+	 * A partner account's organisation left out of the body (or misspelt) does not unbind
+	 * it; an account that does not exist is not found, as on every other administration
+	 * path.
+	 */
+	@Test
+	void anOrganisationLeftOutUnbindsNoPartnerAccount() {
+		String username = Partners.member(Partners.CARITAS);
+		long member = TestDatabase.queryLong("SELECT id FROM staff_user WHERE username = '" + username + "'");
+		String bound = "SELECT coalesce(organisation_id::text, 'none') FROM partner_member WHERE user_id = " + member;
+		String before = TestDatabase.queryString(bound);
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of(), Map.of("organisation", 2))) {
+			refused(admin.put()
+				.uri("/api/admin/partners/members/{id}", member)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange(), 400);
+		}
+		assertThat(TestDatabase.queryString(bound)).isEqualTo(before);
+		refused(admin.put()
+			.uri("/api/admin/partners/members/{id}", Long.MAX_VALUE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("organisationId", 1))
+			.exchange(), 404);
+	}
+
 	@Test
 	void aPositionWithoutCoordinatesIsRefusedNotStoredAsZero() {
 		long team = Fixtures.team("KOD", LAT, LON);
