@@ -87,7 +87,7 @@ class PartnerAdminController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Map<String, Long>> addService(@PathVariable long id, @Valid @RequestBody ServiceRequest service,
 			@AuthenticationPrincipal StaffPrincipal admin) {
-		Mono<Long> created = validHours(service).then(this.organisations.exists(id))
+		Mono<Long> created = checked(service).then(this.organisations.exists(id))
 			.flatMap((exists) -> exists ? this.services.insert(id, service)
 					: Mono.error(new NoSuchOrganisationException()))
 			.flatMap((serviceId) -> changed(admin, "PARTNER_SERVICE_CREATED", Map.of("service", serviceId))
@@ -99,7 +99,7 @@ class PartnerAdminController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> updateService(@PathVariable long serviceId, @Valid @RequestBody ServiceRequest service,
 			@AuthenticationPrincipal StaffPrincipal admin) {
-		Mono<Void> updated = validHours(service).then(this.services.update(serviceId, service))
+		Mono<Void> updated = checked(service).then(this.services.update(serviceId, service))
 			.flatMap((count) -> (count == 0) ? Mono.error(new NoSuchOrganisationException())
 					: changed(admin, "PARTNER_SERVICE_CHANGED", Map.of("service", serviceId)));
 		return this.transactions.transactional(updated);
@@ -129,9 +129,17 @@ class PartnerAdminController {
 					: Mono.empty());
 	}
 
-	private static Mono<Void> validHours(ServiceRequest service) {
-		return OpeningHours.valid(service.openingHours()) ? Mono.empty()
-				: Mono.error(new InvalidFieldsException("openingHours", "partner.opening-hours"));
+	/**
+	 * Hours that can be read, and quarters that exist (a service nobody finds helps
+	 * nobody).
+	 */
+	private Mono<Void> checked(ServiceRequest service) {
+		if (!OpeningHours.valid(service.openingHours())) {
+			return Mono.error(new InvalidFieldsException("openingHours", "partner.opening-hours"));
+		}
+		return this.services.unknownQuarters(service.quartersOrNone())
+			.flatMap((unknown) -> unknown.isEmpty() ? Mono.<Void>empty() : Mono
+				.error(new InvalidFieldsException("quarters", "partner.unknown-quarter", String.join(", ", unknown))));
 	}
 
 	private Mono<Void> changed(StaffPrincipal admin, String action, Map<String, ?> details) {

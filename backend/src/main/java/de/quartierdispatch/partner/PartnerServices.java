@@ -79,12 +79,26 @@ class PartnerServices {
 				""").bind("id", id), service).fetch().rowsUpdated();
 	}
 
+	/** The codes that name no quarter, in order. */
+	Mono<List<String>> unknownQuarters(List<String> codes) {
+		if (codes.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		return this.db.sql("""
+				SELECT ARRAY(SELECT c FROM unnest(:codes::text[]) AS c
+				             WHERE NOT EXISTS (SELECT 1 FROM quarter q WHERE q.code = c) ORDER BY c) AS unknown
+				""")
+			.bind("codes", codes.toArray(String[]::new))
+			.map((row) -> List.of(row.get("unknown", String[].class)))
+			.one();
+	}
+
 	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec,
 			ServiceRequest service) {
 		return spec.bind("name", TextNormalizer.oneLine(service.name()))
 			.bind("topic", service.topic().name())
 			.bind("targetGroup", service.targetGroupOrEmpty())
-			.bind("languages", service.languages().toArray(String[]::new))
+			.bind("languages", service.languagesOnce().toArray(String[]::new))
 			.bind("openingHours", OpeningHours.normalized(service.openingHours().strip()))
 			.bind("street", TextNormalizer.oneLine(service.street()))
 			.bind("houseNumber", TextNormalizer.oneLine(service.houseNumber()))

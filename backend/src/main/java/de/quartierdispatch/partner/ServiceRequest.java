@@ -45,8 +45,15 @@ record ServiceRequest(@NotBlank @Size(max = 200) String name, @NotNull Topic top
 		return (cleaned != null) ? cleaned : "";
 	}
 
+	/** The quarters named, each once. */
 	List<String> quartersOrNone() {
-		return (this.quarters != null) ? this.quarters : List.of();
+		return (this.quarters != null) ? this.quarters.stream().map(String::strip).distinct().sorted().toList()
+				: List.of();
+	}
+
+	/** The languages named, each once, in the order given. */
+	List<String> languagesOnce() {
+		return this.languages.stream().distinct().toList();
 	}
 
 }

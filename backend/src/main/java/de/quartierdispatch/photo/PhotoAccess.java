@@ -33,7 +33,7 @@ class PhotoAccess {
 	 * app keeps the job in its archive (incident.FieldController), to write it up, and no
 	 * longer.
 	 */
-	private static final Duration FINISHED_JOB_PHOTOS = Duration.ofHours(12);
+	static final Duration FINISHED_JOB_PHOTOS = Duration.ofHours(12);
 
 	private final PhotoQueries queries;
 

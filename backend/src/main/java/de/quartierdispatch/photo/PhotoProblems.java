@@ -121,6 +121,15 @@ final class PhotoProblems {
 
 	}
 
+	/** The job was finished longer ago than the field app keeps it. */
+	static class FinishedJobClosedException extends PhotoProblem {
+
+		FinishedJobClosedException() {
+			super(HttpStatus.CONFLICT, "photo-job-closed");
+		}
+
+	}
+
 	/** No such photo, or no such report. */
 	static class PhotoNotFoundException extends PhotoProblem {
 

@@ -102,20 +102,21 @@ class PhotoQueries {
 		// upload that waited for the lock would count the photos as they were before it
 		// waited, and an assignment could end up with more than its limit.
 		return this.db.sql("""
-				SELECT a.id, a.incident_id, a.state FROM assignment a WHERE a.id = :id AND a.team_id = :team
+				SELECT a.id, a.incident_id, a.state, CASE WHEN a.state = 'DONE' THEN a.updated_at END AS finished_at
+				FROM assignment a WHERE a.id = :id AND a.team_id = :team
 				FOR NO KEY UPDATE OF a
 				""")
 			.bind("id", assignmentId)
 			.bind("team", teamId)
 			.map((row) -> new FieldTarget(row.get("id", Long.class), row.get("incident_id", Long.class),
-					"DECLINED".equals(row.get("state", String.class)), 0))
+					"DECLINED".equals(row.get("state", String.class)), row.get("finished_at", OffsetDateTime.class), 0))
 			.one()
 			.flatMap((target) -> this.db.sql("SELECT count(*) AS photos FROM photo WHERE assignment_id = :id")
 				.bind("id", assignmentId)
 				.map((row) -> row.get("photos", Long.class))
 				.one()
 				.map((photos) -> new FieldTarget(target.assignmentId(), target.incidentId(), target.declined(),
-						photos)));
+						target.finishedAt(), photos)));
 	}
 
 	private static UploadTarget toUploadTarget(Readable row) {
@@ -130,9 +131,11 @@ class PhotoQueries {
 	 * @param assignmentId the assignment
 	 * @param incidentId its incident
 	 * @param declined whether the team declined it (then it is not theirs to document)
+	 * @param finishedAt when the team finished it, if it has
 	 * @param photos how many photos were taken on it so far
 	 */
-	record FieldTarget(long assignmentId, long incidentId, boolean declined, long photos) {
+	record FieldTarget(long assignmentId, long incidentId, boolean declined, @Nullable OffsetDateTime finishedAt,
+			long photos) {
 	}
 
 	/**

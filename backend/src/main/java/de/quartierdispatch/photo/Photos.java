@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 
 import de.quartierdispatch.photo.PhotoProblems.AssignmentDeclinedException;
 import de.quartierdispatch.photo.PhotoProblems.AssignmentPhotoLimitReachedException;
+import de.quartierdispatch.photo.PhotoProblems.FinishedJobClosedException;
 import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoLimitReachedException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoNotFoundException;
@@ -125,6 +126,14 @@ public class Photos implements DisposableBean {
 			String uploadedBy) {
 		if (target.declined()) {
 			return Mono.error(new AssignmentDeclinedException());
+		}
+		// As long as the job stays in the field app's archive, where its photos are
+		// taken.
+		if (target.finishedAt() != null && target.finishedAt()
+			.toInstant()
+			.plus(PhotoAccess.FINISHED_JOB_PHOTOS)
+			.isBefore(this.clock.instant())) {
+			return Mono.error(new FinishedJobClosedException());
 		}
 		if (target.photos() >= this.properties.perAssignment()) {
 			return Mono.error(new AssignmentPhotoLimitReachedException(this.properties.perAssignment()));

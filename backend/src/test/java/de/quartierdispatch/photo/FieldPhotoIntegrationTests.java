@@ -127,9 +127,16 @@ class FieldPhotoIntegrationTests {
 				+ "WHERE id = " + assignment + " RETURNING id");
 		field.get().uri("/api/photos?incident={id}", incident).exchange().expectStatus().isOk();
 		field.get().uri("/api/photos/{id}/thumbnail", photo).exchange().expectStatus().isOk();
+		// While the job is in the archive, a photo of it can still be added; after, no
+		// more.
+		upload(field, assignment, UUID.randomUUID().toString(), TellingPhotos.plainJpeg(200, 100)).expectStatus()
+			.isCreated();
 
 		TestDatabase.queryLong("UPDATE assignment SET updated_at = now() - interval '13 hours' WHERE id = " + assignment
 				+ " RETURNING id");
+		problem(upload(field, assignment, UUID.randomUUID().toString(), TellingPhotos.plainJpeg(200, 100)), 409);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM photo WHERE assignment_id = " + assignment))
+			.isEqualTo(2);
 
 		problem(field.get().uri("/api/photos?incident={id}", incident).exchange(), 403);
 		problem(field.get().uri("/api/photos/{id}/thumbnail", photo).exchange(), 403);

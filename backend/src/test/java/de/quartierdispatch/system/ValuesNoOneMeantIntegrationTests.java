@@ -74,6 +74,36 @@ class ValuesNoOneMeantIntegrationTests {
 			.exchange(), 404);
 	}
 
+	/** A service for quarters that do not exist is found by nobody; named twice, once. */
+	@Test
+	void aPartnerServiceNamesQuartersThatExistEachOnce() {
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		long organisation = TestDatabase.queryLong("SELECT min(id) FROM partner_organisation");
+		String quarter = TestDatabase.queryString("SELECT min(code) FROM quarter");
+		String name = "Sprechstunde " + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> service = new java.util.HashMap<>(Map.of("name", name, "topic", "FAMILY_COUNSELLING",
+				"languages", List.of("de", "de", "tr"), "openingHours", "Mo 10:00-12:00", "street", "Hochstraße",
+				"houseNumber", "5", "postcode", "46236", "city", "Bottrop", "active", true));
+		service.put("quarters", List.of("NIRGENDWO", quarter));
+		refused(admin.post()
+			.uri("/api/admin/partners/{id}/services", organisation)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(service)
+			.exchange(), 422);
+		service.put("quarters", List.of(quarter, quarter));
+		admin.post()
+			.uri("/api/admin/partners/{id}/services", organisation)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(service)
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		assertThat(TestDatabase
+			.queryString("SELECT array_to_string(languages, ',') || ' ' || array_to_string(quarter_codes, ',') "
+					+ "FROM partner_service WHERE name = '" + name + "'"))
+			.isEqualTo("de,tr " + quarter);
+	}
+
 	@Test
 	void aPositionWithoutCoordinatesIsRefusedNotStoredAsZero() {
 		long team = Fixtures.team("KOD", LAT, LON);
