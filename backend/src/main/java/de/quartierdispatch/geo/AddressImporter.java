@@ -2,6 +2,7 @@ package de.quartierdispatch.geo;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import de.quartierdispatch.geo.AddressImportReport.RejectedRow;
 import de.quartierdispatch.system.InvalidFieldsException;
+import de.quartierdispatch.system.TextNormalizer;
 import io.r2dbc.spi.R2dbcException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -70,7 +72,7 @@ public class AddressImporter {
 	}
 
 	private static CSVParser open(Resource file, AddressImportOptions options) throws IOException {
-		Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
+		Reader reader = withoutByteOrderMark(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
 		CSVParser parser = AddressFileChecks.parse(reader, format(options.delimiter()));
 		List<String> missing = missingColumns(parser, options);
 		if (!missing.isEmpty()) {
@@ -78,6 +80,19 @@ public class AddressImporter {
 			throw new AddressFileUnreadable("columns-missing", null, String.join(", ", missing));
 		}
 		return parser;
+	}
+
+	/**
+	 * Spreadsheet programs write one before the header; it is not part of the first
+	 * column's name.
+	 */
+	private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+		PushbackReader pushback = new PushbackReader(reader, 1);
+		int first = pushback.read();
+		if (first != -1 && first != '\uFEFF') {
+			pushback.unread(first);
+		}
+		return pushback;
 	}
 
 	private static CSVFormat format(char delimiter) {
@@ -138,11 +153,14 @@ public class AddressImporter {
 	}
 
 	private static @Nullable Address toAddress(CSVRecord record, AddressImportOptions options, RejectedRows rejected) {
-		String street = record.get(options.street());
-		String number = record.get(options.houseNumber());
-		String suffix = (options.houseNumberSuffix() != null) ? record.get(options.houseNumberSuffix()) : "";
-		String postcode = record.get(options.postcode());
-		String city = record.get(options.city());
+		// Cleaned as every name is: control characters go, and what shows nothing is
+		// empty.
+		String street = TextNormalizer.oneLine(record.get(options.street()));
+		String number = TextNormalizer.oneLine(record.get(options.houseNumber()));
+		String suffix = (options.houseNumberSuffix() != null)
+				? TextNormalizer.oneLine(record.get(options.houseNumberSuffix())) : "";
+		String postcode = TextNormalizer.oneLine(record.get(options.postcode()));
+		String city = TextNormalizer.oneLine(record.get(options.city()));
 		if (street.isEmpty() || number.isEmpty() || city.isEmpty()) {
 			rejected.add(record, "empty");
 			return null;

@@ -1,5 +1,6 @@
 package de.quartierdispatch.geo;
 
+import de.quartierdispatch.system.TextNormalizer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +20,9 @@ record GeoJsonFeature(int number, JsonNode properties, @Nullable String geometry
 		if (value == null || !(value.isString() || value.isNumber())) {
 			return null;
 		}
-		String text = value.asString().strip();
+		// Cleaned as every name is: control characters go, and what shows nothing is
+		// none.
+		String text = TextNormalizer.oneLine(value.asString());
 		return text.isEmpty() ? null : text;
 	}
 

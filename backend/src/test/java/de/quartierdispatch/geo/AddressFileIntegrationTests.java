@@ -49,6 +49,24 @@ class AddressFileIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM address WHERE street = 'Prüfgasse'")).isOne();
 	}
 
+	/**
+	 * A spreadsheet's byte order mark before the header is no part of the first column's
+	 * name; a street that shows nothing is empty, and control characters go.
+	 */
+	@Test
+	void aByteOrderMarkIsReadAndInvisibleStreetsAreEmpty() {
+		String file = "\uFEFF" + HEADER + "Markgasse\u0007;1;;46236;Bottrop;355551.57;5709778.76\n"
+				+ "\u200b;2;;46236;Bottrop;355551;5709778\n";
+		upload(file).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.imported")
+			.isEqualTo(1)
+			.jsonPath("$.rejected[*].reason")
+			.isEqualTo(List.of("empty"));
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM address WHERE street = 'Markgasse'")).isOne();
+	}
+
 	@Test
 	void aFileThatCannotBeReadIsRefusedWholeInTheAdministratorsLanguage() {
 		refused(HEADER + "Irrweg;1;;46236;Bottrop;355551;5709778\nIrrweg;\"2;;46236;Bottrop;355551;5709778\n",

@@ -45,6 +45,16 @@ class GeoJsonFeatureReaderTests {
 		});
 	}
 
+	/** A code or name that shows nothing is none; control characters go. */
+	@Test
+	void codesAndNamesAreCleanedAsEveryName() {
+		GeoJsonFeature feature = new GeoJsonFeature(1,
+				this.json.readTree("{\"code\": \"\\u200b\", \"name\": \" Probe\\u0007\\u001b \", \"n\": 15}"), null);
+		assertThat(feature.text("code")).isNull();
+		assertThat(feature.text("name")).isEqualTo("Probe");
+		assertThat(feature.text("n")).isEqualTo("15");
+	}
+
 	@Test
 	void refusesWhatIsNotAFeatureCollection() {
 		assertThatExceptionOfType(MalformedGeoJsonException.class)
