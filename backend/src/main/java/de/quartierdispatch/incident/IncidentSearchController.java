@@ -45,11 +45,11 @@ class IncidentSearchController {
 			@RequestParam(required = false) @Nullable String category,
 			@RequestParam(required = false) @Nullable Outcome outcome, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal StaffPrincipal lead) {
-		return Mono
-			.fromCallable(
-					() -> new Query(text(q), closed, Timestamps.checked("from", from), Timestamps.checked("to", to),
-							blankToNull(quarter), blankToNull(category), outcome, checkedPage(page), checkedSize(size)))
-			.flatMap((query) -> this.search.find(query, lead.quarterScope()));
+		return Mono.fromCallable(() -> {
+			Timestamps.inOrder(from, to);
+			return new Query(text(q), closed, Timestamps.checked("from", from), Timestamps.checked("to", to),
+					blankToNull(quarter), blankToNull(category), outcome, checkedPage(page), checkedSize(size));
+		}).flatMap((query) -> this.search.find(query, lead.quarterScope()));
 	}
 
 	/**

@@ -175,6 +175,9 @@ class Open311Controller {
 		if (start == null) {
 			start = end.minus(window);
 		}
+		if (start.isAfter(end)) {
+			throw Open311Exception.badRequest("start_date must not lie after end_date");
+		}
 		List<String> states = new ArrayList<>();
 		for (String status : list(query.getFirst("status"))) {
 			switch (status.toLowerCase(Locale.ROOT)) {

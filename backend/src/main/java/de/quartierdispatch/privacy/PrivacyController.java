@@ -89,6 +89,7 @@ class PrivacyController {
 		}
 		String code = (trackingCode != null && !trackingCode.isBlank())
 				? TrackingCodes.normalize(trackingCode).orElse(trackingCode.strip()) : null;
+		Timestamps.inOrder(from, to);
 		AuditFilter filter = new AuditFilter(action, username, reportId, code, Timestamps.checked("from", from),
 				Timestamps.checked("to", to), before, limit);
 		// The record itself holds personal data (who looked at whose report): reading it

@@ -33,6 +33,16 @@ public final class Timestamps {
 		return time;
 	}
 
+	/**
+	 * Refuses a period that starts after it ends (422 naming {@code from}), as the
+	 * statistics do: it is a typing error, not a question whose answer is "nothing".
+	 */
+	public static <T extends Comparable<? super T>> void inOrder(@Nullable T from, @Nullable T to) {
+		if (from != null && to != null && from.compareTo(to) > 0) {
+			throw new InvalidFieldsException("from", "time.from-after-to");
+		}
+	}
+
 	/** The day, or a 400 naming the field when no one could mean it. */
 	public static @Nullable LocalDate checked(String field, @Nullable LocalDate day) {
 		if (day != null && (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR)) {

@@ -104,6 +104,26 @@ class ValuesNoOneMeantIntegrationTests {
 			.isEqualTo("de,tr " + quarter);
 	}
 
+	/** A period that starts after it ends is a typing error, as in the statistics. */
+	@Test
+	void aPeriodThatStartsAfterItEndsIsRefusedWherePeriodsAreAskedFor() {
+		refused(StaffLogin.as(this.client, "dispatcher")
+			.get()
+			.uri("/api/incidents/search?from=2026-12-05&to=2026-12-01")
+			.exchange(), 422);
+		refused(StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/admin/audit/search")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("from", "2026-12-05T00:00:00Z", "to", "2026-12-01T00:00:00Z"))
+			.exchange(), 422);
+		this.client.get()
+			.uri("/open311/v2/requests.json?start_date=2026-12-05T00:00:00Z&end_date=2026-12-01T00:00:00Z")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
 	@Test
 	void aPositionWithoutCoordinatesIsRefusedNotStoredAsZero() {
 		long team = Fixtures.team("KOD", LAT, LON);
