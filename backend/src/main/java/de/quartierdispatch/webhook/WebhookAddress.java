@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a subscriber may be sent events: over TLS anywhere, in plain HTTP only to this
  * machine itself (a relay beside the application), where nothing crosses a network. The
@@ -29,19 +31,30 @@ final class WebhookAddress {
 	}
 
 	static boolean acceptable(String url) {
+		return problem(url) == null;
+	}
+
+	/**
+	 * What is wrong with the address, as a message code: {@code webhook.address-invalid}
+	 * when no request could be sent to it (no host, a port beyond 65535, user info),
+	 * {@code webhook.plain-http} when it would leave unencrypted; {@code null} when it is
+	 * fine.
+	 */
+	static @Nullable String problem(String url) {
 		URI uri;
 		try {
 			uri = new URI(url);
 		}
 		catch (URISyntaxException ex) {
-			return false;
+			return "webhook.address-invalid";
+		}
+		if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getPort() > 65535) {
+			return "webhook.address-invalid";
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-			return false;
-		}
-		return "https".equals(scheme)
+		boolean encrypted = "https".equals(scheme)
 				|| "http".equals(scheme) && THIS_MACHINE.contains(uri.getHost().toLowerCase(Locale.ROOT));
+		return encrypted ? null : "webhook.plain-http";
 	}
 
 }

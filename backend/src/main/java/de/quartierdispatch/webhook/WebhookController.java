@@ -3,6 +3,7 @@ package de.quartierdispatch.webhook;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import de.quartierdispatch.privacy.AuditLog;
@@ -67,8 +68,9 @@ class WebhookController {
 	Mono<CreatedSubscriber> create(@Valid @RequestBody NewSubscriber request,
 			@AuthenticationPrincipal StaffPrincipal admin) {
 		String url = WebhookAddress.normalized(request.url());
-		if (!WebhookAddress.acceptable(url)) {
-			return Mono.error(new InvalidFieldsException("url", "webhook.plain-http"));
+		String problem = WebhookAddress.problem(url);
+		if (problem != null) {
+			return Mono.error(new InvalidFieldsException("url", problem));
 		}
 		return this.subscribers
 			.create(request.name().strip(), url, request.events(), admin.username(), OffsetDateTime.now(this.clock))
@@ -86,7 +88,8 @@ class WebhookController {
 		return this.subscribers.find(id)
 			.switchIfEmpty(Mono.error(WebhookNotFoundException::new))
 			.filter((stored) -> stored.url().equals(url) || WebhookAddress.acceptable(url))
-			.switchIfEmpty(Mono.error(() -> new InvalidFieldsException("url", "webhook.plain-http")))
+			.switchIfEmpty(Mono.error(() -> new InvalidFieldsException("url",
+					Objects.requireNonNullElse(WebhookAddress.problem(url), "webhook.plain-http"))))
 			.flatMap((stored) -> this.subscribers.update(id, url, request.events(), request.enabled(),
 					OffsetDateTime.now(this.clock)))
 			.flatMap((changed) -> audited(admin, "WEBHOOK_CHANGED", changed).thenReturn(changed));

@@ -150,6 +150,21 @@ class WebhookDeliveryIntegrationTests {
 			refused(admin.post().uri("/api/admin/webhooks"), url, 422);
 		}
 		refused(admin.post().uri("/api/admin/webhooks"), "ftp://example.org/hook", 400);
+		// No request could be sent there at all: said as such, not as "use https".
+		for (String url : new String[] { "https://stadt.example.org:99999/hook", "https://[::1]:99999/",
+				"https://a..b/hook" }) {
+			admin.post()
+				.uri("/api/admin/webhooks")
+				.header("Accept-Language", "de")
+				.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
+						Set.of("INCIDENT_OPENED"), "enabled", true))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.errors[0].message")
+				.value((message) -> assertThat((String) message).as(url).startsWith("An diese Adresse kann nichts"));
+		}
 		for (String url : new String[] { "https://stadt.example.org/hook", "HTTPS://stadt.example.org/hook",
 				"http://localhost:8081/hook", "http://127.0.0.1/hook", "http://[::1]:9000" }) {
 			long id = created(admin, url);
