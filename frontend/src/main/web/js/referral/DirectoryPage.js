@@ -89,7 +89,11 @@ export class DirectoryPage {
 
   _renderServices() {
     const t = (key, params) => this.i18n.t(key, params);
-    $('#result-status').textContent = t('directory.found', { count: this.services.length });
+    // Nothing found under filters: say which way leads to more, not only "0 found".
+    const filtered = ['#topic', '#service-language', '#quarter'].some((id) => $(id).value)
+      || $('#open-now').checked || $('#open-today').checked;
+    $('#result-status').textContent = (!this.services.length && filtered) ? t('directory.noneWithFilters')
+      : t('directory.found', { count: this.services.length });
     $('#services').replaceChildren(...this.services.map((service) => el('li', { className: 'service', dataset: { service: service.id } },
       el('h2', { className: 'service__name' }, service.name,
         service.openNow ? el('span', { className: 'badge badge--open' }, t('directory.badgeOpenNow'))
