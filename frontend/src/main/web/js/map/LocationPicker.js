@@ -43,6 +43,9 @@ export class LocationPicker {
     document.addEventListener('languagechange', () => {
       this._showQuarter();
       this._map?.relabelPin();
+      if (this._keysHint) {
+        this._keysHint.textContent = this._i18n.t('map.keyboardHint');
+      }
     });
   }
 
@@ -52,6 +55,12 @@ export class LocationPicker {
       this._map.invalidateSize();
       return;
     }
+    // How to pick from the keyboard, said to screen readers and shown while the map has focus.
+    this._keysHint = Object.assign(document.createElement('p'), {
+      className: 'hint map-keyboard-hint', id: `${this._mapElement.id}-keys`, textContent: this._i18n.t('map.keyboardHint'),
+    });
+    this._mapElement.after(this._keysHint);
+    this._mapElement.setAttribute('aria-describedby', this._keysHint.id);
     this._map = new QuarterMap(this._mapElement, this._mapConfig, {
       onPick: (lat, lon) => this.pick(lat, lon, null),
       tileNotice: this._i18n.t('map.tilesMissing'),

@@ -39,6 +39,16 @@ export class QuarterMap {
     new ResizeObserver(() => this._map.invalidateSize()).observe(element);
     if (onPick) {
       this._map.on('click', (event) => this._pick(event.latlng.lat, event.latlng.lng));
+      // From the keyboard: the arrow keys move the map (Leaflet), Enter or Space picks the
+      // place under the cross in its middle (drawn while the map has the keyboard).
+      element.classList.add('map--pickable');
+      element.addEventListener('keydown', (event) => {
+        if (event.target === element && (event.key === 'Enter' || event.key === ' ') && !event.repeat) {
+          event.preventDefault();
+          const centre = this._map.getCenter();
+          this._pick(centre.lat, centre.lng);
+        }
+      });
     }
   }
 
