@@ -55,18 +55,19 @@ export class LocationPicker {
       this._map.invalidateSize();
       return;
     }
-    // How to pick from the keyboard, said to screen readers and shown while the map has focus.
-    this._keysHint = Object.assign(document.createElement('p'), {
-      className: 'hint map-keyboard-hint', id: `${this._mapElement.id}-keys`, textContent: this._i18n.t('map.keyboardHint'),
-    });
-    this._mapElement.after(this._keysHint);
-    this._mapElement.setAttribute('aria-describedby', this._keysHint.id);
     this._map = new QuarterMap(this._mapElement, this._mapConfig, {
       onPick: (lat, lon) => this.pick(lat, lon, null),
       tileNotice: this._i18n.t('map.tilesMissing'),
       label: this._i18n.t(this._mapLabel),
       pinLabel: () => this._i18n.t('map.pin'),
     });
+    // How to pick from the keyboard: the map's description, and shown over the map while it
+    // has the keyboard (over it, not under it: the buttons below must not move when it goes).
+    this._keysHint = Object.assign(document.createElement('p'), {
+      className: 'map-keyboard-hint', id: `${this._mapElement.id}-keys`, textContent: this._i18n.t('map.keyboardHint'),
+    });
+    this._mapElement.append(this._keysHint);
+    this._mapElement.setAttribute('aria-describedby', this._keysHint.id);
     if (this.location) {
       this._map.setPin(this.location.lat, this.location.lon);
     }

@@ -94,8 +94,7 @@ class ResidentFormBrowserIntegrationTests {
 		// Without a tile server the map is the quarter polygons; its centre lies in a
 		// quarter. Picked from the keyboard: Enter takes the place under the cross in the
 		// middle, as the map's description says.
-		assertThat(page.locator("#" + page.locator("#map").getAttribute("aria-describedby")))
-			.containsText("Enter");
+		assertThat(page.locator("#" + page.locator("#map").getAttribute("aria-describedby"))).containsText("Enter");
 		page.locator("#map").press("Enter");
 		assertThat(page.locator("#quarter-status")).hasClass("map-status map-status--ok");
 		assertThat(page.locator("#quarter-status")).containsText("الحي:");
