@@ -7,6 +7,9 @@ import { checkedValues, showProblem } from './problems.js';
 
 const LANGUAGES = ['de', 'en', 'ar', 'fa', 'tr', 'uk', 'ro', 'bg'];
 
+/** Up to this many quarters are named in the table; more are counted. */
+const SHORT_LIST = 4;
+
 /**
  * The teams: the list, and one form to add a team or change the one chosen (name, team type,
  * the languages its members speak, the quarters it covers, whether it still works: a disbanded
@@ -75,7 +78,10 @@ export class TeamsPanel {
       return t('admin.teams.allQuarters');
     }
     const names = new Map(this.reference.quarters.map((quarter) => [quarter.code, quarter.name]));
-    return codes.map((code) => names.get(code) ?? code).sort((a, b) => a.localeCompare(b, this.i18n.language)).join(', ');
+    const listed = codes.map((code) => names.get(code) ?? code).sort((a, b) => a.localeCompare(b, this.i18n.language)).join(', ');
+    // A long list would make the row as tall as the page: counted, and unfolded on demand.
+    return codes.length <= SHORT_LIST ? listed
+      : el('details', {}, el('summary', {}, t('admin.teams.quartersCount', { count: codes.length, total: this.reference.quarters.length })), listed);
   }
 
   _form() {
