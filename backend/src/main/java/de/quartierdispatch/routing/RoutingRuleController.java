@@ -13,6 +13,7 @@ import de.quartierdispatch.geo.QuarterLocation;
 import de.quartierdispatch.geo.Quarters;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
+import de.quartierdispatch.system.ProblemException;
 import de.quartierdispatch.system.Timestamps;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -98,7 +99,7 @@ class RoutingRuleController {
 	}
 
 	@PostMapping("/dry-run")
-	Mono<DryRunResult> dryRun(@Valid @RequestBody DryRun request) {
+	Mono<DryRunResult> dryRun(@Valid @RequestBody DryRun request, @AuthenticationPrincipal StaffPrincipal staff) {
 		GeoPoint point = new GeoPoint(request.lat(), request.lon());
 		OffsetDateTime given = Timestamps.checked("at", request.at());
 		Instant at = (given != null) ? given.toInstant() : this.clock.instant();
@@ -107,6 +108,11 @@ class RoutingRuleController {
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
 		return location.flatMap((found) -> {
+			if (!staff.seesQuarter(found.map((place) -> place.quarter().id()).orElse(null))) {
+				// The explanation counts the quarter's recent reports: not for a lead of
+				// other quarters.
+				return Mono.error(new PlaceOutsideScopeException());
+			}
 			RoutingRequest routing = new RoutingRequest(request.category(),
 					found.map((place) -> place.quarter().id()).orElse(null),
 					found.map(QuarterLocation::codes).orElse(List.of()), at, flags);
@@ -117,6 +123,15 @@ class RoutingRuleController {
 	}
 
 	record RuleOrder(@NotNull List<Long> ids) {
+	}
+
+	/** A dry run for a place in a quarter the lead does not dispatch for. */
+	static class PlaceOutsideScopeException extends ProblemException {
+
+		PlaceOutsideScopeException() {
+			super(HttpStatus.FORBIDDEN, "place-outside-scope");
+		}
+
 	}
 
 	/**

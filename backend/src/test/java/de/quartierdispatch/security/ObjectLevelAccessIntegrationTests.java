@@ -200,6 +200,20 @@ class ObjectLevelAccessIntegrationTests {
 		WebTestClient lead = scopedLead(boyWest);
 
 		lead.get().uri("/api/incidents/{id}", inside).exchange().expectStatus().isOk();
+		// A dry run explains with the quarter's recent reports: only in the lead's
+		// quarters.
+		lead.post()
+			.uri("/api/routing/dry-run")
+			.bodyValue(Map.of("category", "NOISE", "lat", MITTE_LAT, "lon", MITTE_LON))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		lead.post()
+			.uri("/api/routing/dry-run")
+			.bodyValue(Map.of("category", "NOISE", "lat", BOY_LAT, "lon", BOY_LON))
+			.exchange()
+			.expectStatus()
+			.isOk();
 		lead.get()
 			.uri("/api/incidents/{id}", outside)
 			.exchange()
