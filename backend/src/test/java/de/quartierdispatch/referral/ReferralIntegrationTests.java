@@ -192,16 +192,7 @@ class ReferralIntegrationTests {
 
 		Map<String, Object> body = request(FAMILY_COUNSELLING, false, null);
 		body.put("need", "Familie\u0007\u001b[2J braucht Beratung");
-		long referral = counter().post()
-			.uri("/api/referrals")
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Referral.class)
-			.returnResult()
-			.getResponseBody()
-			.id();
+		long referral = refer(counter(), body);
 		assertThat(TestDatabase.queryString("SELECT need FROM referral WHERE id = " + referral))
 			.isEqualTo("Familie[2J braucht Beratung");
 		WebTestClient partner = StaffLogin.as(this.client, Partners.member(Partners.CARITAS), CLOCK);
@@ -500,9 +491,13 @@ class ReferralIntegrationTests {
 	}
 
 	private long refer(WebTestClient as, String service, boolean consent, Map<String, String> contact) {
+		return refer(as, request(service, consent, contact));
+	}
+
+	private long refer(WebTestClient as, Map<String, Object> body) {
 		return as.post()
 			.uri("/api/referrals")
-			.bodyValue(request(service, consent, contact))
+			.bodyValue(body)
 			.exchange()
 			.expectStatus()
 			.isCreated()
