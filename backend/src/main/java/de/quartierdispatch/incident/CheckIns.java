@@ -1,6 +1,7 @@
 package de.quartierdispatch.incident;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -74,15 +75,17 @@ class CheckIns {
 
 	/**
 	 * The quarter of the incident on which the team's alarm is raised, to check the
-	 * lead's scope before ending it; empty when the team has no alarm (an unknown quarter
-	 * is {@code -1}: outside every scope but the city's).
+	 * lead's scope before ending it: none when the team has no alarm, empty when there is
+	 * no such team (an unknown quarter is {@code -1}: outside every scope but the
+	 * city's).
 	 */
-	Mono<Long> alarmQuarter(long teamId) {
+	Mono<Optional<Long>> alarmQuarter(long teamId) {
 		return this.db.sql("""
-				SELECT coalesce(i.quarter_id, -1) AS quarter_id FROM check_in c
-				JOIN assignment a ON a.id = c.assignment_id JOIN incident i ON i.id = a.incident_id
-				WHERE c.team_id = :team AND c.alarm_at IS NOT NULL
-				""").bind("team", teamId).map((row) -> row.get("quarter_id", Long.class)).one();
+				SELECT (SELECT coalesce(i.quarter_id, -1) FROM check_in c
+				        JOIN assignment a ON a.id = c.assignment_id JOIN incident i ON i.id = a.incident_id
+				        WHERE c.team_id = t.id AND c.alarm_at IS NOT NULL) AS quarter_id
+				FROM team t WHERE t.id = :team
+				""").bind("team", teamId).map((row) -> Optional.ofNullable(row.get("quarter_id", Long.class))).one();
 	}
 
 	/**

@@ -107,6 +107,15 @@ final class LifecycleProblems {
 
 	}
 
+	/** No team has this id. */
+	static class TeamNotFoundException extends ProblemException {
+
+		TeamNotFoundException() {
+			super(HttpStatus.NOT_FOUND, "team-not-found");
+		}
+
+	}
+
 	/** A lead ends a team's alarm; the team has none (any more). */
 	static class NoAlarmException extends ProblemException {
 

@@ -12,6 +12,7 @@ import de.quartierdispatch.incident.CheckIns.Alarm;
 import de.quartierdispatch.incident.LifecycleProblems.NoAlarmException;
 import de.quartierdispatch.incident.LifecycleProblems.NoCheckInException;
 import de.quartierdispatch.incident.LifecycleProblems.OutsideScopeException;
+import de.quartierdispatch.incident.LifecycleProblems.TeamNotFoundException;
 import de.quartierdispatch.security.StaffPrincipal;
 import reactor.core.publisher.Mono;
 
@@ -74,7 +75,8 @@ class LoneWorkerSafety {
 	@Transactional
 	Mono<Void> endAlarm(long teamId, StaffPrincipal lead) {
 		return this.checkIns.alarmQuarter(teamId)
-			.switchIfEmpty(Mono.error(NoAlarmException::new))
+			.switchIfEmpty(Mono.error(TeamNotFoundException::new))
+			.flatMap((quarter) -> Mono.justOrEmpty(quarter).switchIfEmpty(Mono.error(NoAlarmException::new)))
 			.filter(lead::seesQuarter)
 			.switchIfEmpty(Mono.error(OutsideScopeException::new))
 			.then(this.checkIns.endAlarm(teamId, now()))

@@ -130,6 +130,15 @@ final class PhotoProblems {
 
 	}
 
+	/** No assignment has this id. */
+	static class AssignmentNotFoundException extends PhotoProblem {
+
+		AssignmentNotFoundException() {
+			super(HttpStatus.NOT_FOUND, "incident-not-found");
+		}
+
+	}
+
 	/** No such photo, or no such report. */
 	static class PhotoNotFoundException extends PhotoProblem {
 

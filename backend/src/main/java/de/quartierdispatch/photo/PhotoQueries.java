@@ -92,6 +92,13 @@ class PhotoQueries {
 			.one();
 	}
 
+	Mono<Boolean> assignmentExists(long assignmentId) {
+		return this.db.sql("SELECT EXISTS (SELECT 1 FROM assignment WHERE id = :id) AS found")
+			.bind("id", assignmentId)
+			.map((row) -> Boolean.TRUE.equals(row.get("found", Boolean.class)))
+			.one();
+	}
+
 	/**
 	 * A team's assignment with the number of photos taken on it, locked for the rest of
 	 * the transaction so that two uploads at once cannot both take the last place. Empty

@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 
 import de.quartierdispatch.photo.PhotoProblems.AssignmentDeclinedException;
+import de.quartierdispatch.photo.PhotoProblems.AssignmentNotFoundException;
 import de.quartierdispatch.photo.PhotoProblems.AssignmentPhotoLimitReachedException;
 import de.quartierdispatch.photo.PhotoProblems.FinishedJobClosedException;
 import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
@@ -96,7 +97,7 @@ public class Photos implements DisposableBean {
 		UploadKey key = UploadKey.of(uploadKey, upload);
 		Mono<FieldPhoto> stored = process(upload).flatMap((photo) -> this.transactions
 			.transactional(this.queries.lockTeamAssignment(assignmentId, teamId)
-				.switchIfEmpty(Mono.error(NotYourPhotoException::new))
+				.switchIfEmpty(Mono.defer(() -> notYours(assignmentId)))
 				.flatMap((target) -> saveWithAssignment(target, key, photo, uploadedBy)))
 			.map((saved) -> new FieldPhoto(saved, true))
 			// Empty only when the same key was stored by a concurrent arrival meanwhile.
@@ -117,9 +118,18 @@ public class Photos implements DisposableBean {
 				return Mono.error(new UploadKeyReusedException());
 			}
 			return this.transactions.transactional(this.queries.lockTeamAssignment(assignmentId, teamId))
-				.switchIfEmpty(Mono.error(NotYourPhotoException::new))
+				.switchIfEmpty(Mono.defer(() -> notYours(assignmentId)))
 				.thenReturn(new FieldPhoto(keyed.photo(), false));
 		});
+	}
+
+	/**
+	 * Another team's assignment is refused as such (403); one that does not exist is not
+	 * found.
+	 */
+	private <T> Mono<T> notYours(long assignmentId) {
+		return this.queries.assignmentExists(assignmentId)
+			.flatMap((exists) -> Mono.error(exists ? new NotYourPhotoException() : new AssignmentNotFoundException()));
 	}
 
 	private Mono<PhotoView> saveWithAssignment(FieldTarget target, @Nullable UploadKey uploadKey, ProcessedPhoto photo,

@@ -9,6 +9,7 @@ import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.Partners;
 import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TellingPhotos;
 import de.quartierdispatch.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +123,24 @@ class ValuesNoOneMeantIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
+	}
+
+	/** What does not exist is not found, on these paths as on their siblings. */
+	@Test
+	void aMissingAssignmentOrTeamIsNotFound() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		refused(field.post()
+			.uri("/api/field/assignments/{id}/photos", Long.MAX_VALUE)
+			.contentType(MediaType.IMAGE_JPEG)
+			.bodyValue(TellingPhotos.plainJpeg(200, 100))
+			.exchange(), 404);
+		refused(StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/board/teams/{id}/alarm/end", Long.MAX_VALUE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of())
+			.exchange(), 404);
 	}
 
 	@Test
