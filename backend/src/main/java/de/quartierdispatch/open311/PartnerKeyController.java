@@ -9,6 +9,7 @@ import de.quartierdispatch.open311.PartnerKeys.PartnerKey;
 import de.quartierdispatch.privacy.AuditLog;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.ProblemException;
+import de.quartierdispatch.system.TextNormalizer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -63,7 +64,8 @@ class PartnerKeyController {
 	@Transactional
 	Mono<IssuedKey> issue(@Valid @RequestBody NewKey request, @AuthenticationPrincipal StaffPrincipal admin) {
 		int limit = (request.requestsPerHour() != null) ? request.requestsPerHour() : DEFAULT_REQUESTS_PER_HOUR;
-		return this.keys.issue(request.name().strip(), limit, admin.username(), OffsetDateTime.now(this.clock))
+		return this.keys
+			.issue(TextNormalizer.oneLine(request.name()), limit, admin.username(), OffsetDateTime.now(this.clock))
 			.onErrorMap(DataIntegrityViolationException.class, (taken) -> new PartnerNameTakenException())
 			.flatMap((issued) -> this.audit
 				.record(actor(admin), "OPEN311_KEY_ISSUED", null, null,

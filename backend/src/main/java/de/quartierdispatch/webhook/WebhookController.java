@@ -10,6 +10,7 @@ import de.quartierdispatch.privacy.AuditLog;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.ProblemException;
+import de.quartierdispatch.system.TextNormalizer;
 import de.quartierdispatch.webhook.WebhookSubscribers.CreatedSubscriber;
 import de.quartierdispatch.webhook.WebhookSubscribers.Subscriber;
 import jakarta.validation.Valid;
@@ -73,7 +74,8 @@ class WebhookController {
 			return Mono.error(new InvalidFieldsException("url", problem));
 		}
 		return this.subscribers
-			.create(request.name().strip(), url, request.events(), admin.username(), OffsetDateTime.now(this.clock))
+			.create(TextNormalizer.oneLine(request.name()), url, request.events(), admin.username(),
+					OffsetDateTime.now(this.clock))
 			.onErrorMap(DataIntegrityViolationException.class, (taken) -> new WebhookNameTakenException())
 			.flatMap((created) -> audited(admin, "WEBHOOK_CREATED", created.subscriber()).thenReturn(created));
 	}

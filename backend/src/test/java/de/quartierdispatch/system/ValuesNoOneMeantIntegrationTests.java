@@ -292,6 +292,32 @@ class ValuesNoOneMeantIntegrationTests {
 					List.of()))
 			.exchange(), 400);
 		assertThat(TestDatabase.queryLong(teams)).isEqualTo(before);
+		// The field's sibling: a KOD team declines only with a reason that shows; an
+		// invisible note with a step is no note.
+		long team = Fixtures.team("KOD", LAT, LON);
+		long job = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		lead.post()
+			.uri("/api/incidents/{id}/assignments", job)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(job)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		long assignment = TestDatabase.queryLong("SELECT id FROM assignment WHERE incident_id = " + job);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		refused(field.post()
+			.uri("/api/field/assignments/{id}", assignment)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("state", "DECLINED", "version", 0, "reason", "\u200b\u2060"))
+			.exchange(), 422);
+		field.post()
+			.uri("/api/field/assignments/{id}", assignment)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("state", "EN_ROUTE", "version", 0, "note", "\u200b"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + job)).isZero();
 		// Visible text with a joiner inside (a family emoji) is text.
 		lead.post()
 			.uri("/api/incidents/{id}/notes", incident)
