@@ -29,6 +29,8 @@ class StaffAccountWrites {
 
 	private static final String CHECK_REMIT = """
 			SELECT (:team::bigint IS NULL OR EXISTS (SELECT 1 FROM team WHERE id = :team)) AS team_found,
+			       (:team::bigint IS NULL OR EXISTS (SELECT 1 FROM team WHERE id = :team AND active)
+			           OR EXISTS (SELECT 1 FROM staff_user WHERE id = :account AND team_id = :team)) AS team_open,
 			       (:contactPoint::bigint IS NULL OR EXISTS (SELECT 1 FROM contact_point WHERE id = :contactPoint))
 			           AS contact_point_found,
 			       coalesce((SELECT array_agg(id ORDER BY id) FROM quarter WHERE code = ANY (:codes)), '{}') AS quarter_ids,
@@ -42,11 +44,17 @@ class StaffAccountWrites {
 		this.db = db;
 	}
 
-	/** Checks team, contact point and quarters, and returns the quarters' ids. */
-	Mono<Long[]> resolve(Remit remit) {
+	/**
+	 * Checks team, contact point and quarters, and returns the quarters' ids. A retired
+	 * team takes no new members; an account already in it keeps it.
+	 * @param remit what the account is to be given
+	 * @param account the account changed, or {@code null} for a new one
+	 */
+	Mono<Long[]> resolve(Remit remit, Long account) {
 		String[] codes = remit.quarters().toArray(String[]::new);
 		return this.db.sql(CHECK_REMIT)
 			.bind("team", SqlParameters.nullable(remit.teamId(), Long.class))
+			.bind("account", SqlParameters.nullable(account, Long.class))
 			.bind("contactPoint", SqlParameters.nullable(remit.contactPointId(), Long.class))
 			.bind("codes", codes)
 			.map((row) -> {
@@ -63,6 +71,9 @@ class StaffAccountWrites {
 				}
 				if (!Boolean.TRUE.equals(row.get("team_found", Boolean.class))) {
 					problems.add(new InvalidField("teamId", "staff.unknown-team"));
+				}
+				else if (!Boolean.TRUE.equals(row.get("team_open", Boolean.class))) {
+					problems.add(new InvalidField("teamId", "staff.team-retired"));
 				}
 				if (!Boolean.TRUE.equals(row.get("contact_point_found", Boolean.class))) {
 					problems.add(new InvalidField("contactPointId", "staff.unknown-contact-point"));

@@ -58,7 +58,7 @@ class StaffAdministration {
 	}
 
 	Mono<StaffMember> create(NewMember request, StaffPrincipal admin) {
-		Mono<Long> created = this.accounts.resolve(this.remits.remit(request))
+		Mono<Long> created = this.accounts.resolve(this.remits.remit(request), null)
 			.flatMap((quarterIds) -> this.policy.check(request.password(), request.username(), request.displayName())
 				.then(this.passwords.hash(request.password()))
 				.flatMap((hash) -> this.accounts.insert(request, hash, quarterIds)))
@@ -75,7 +75,7 @@ class StaffAdministration {
 			return Mono.error(new InvalidFieldsException(remit.enabled() ? "roles" : "enabled", "staff.not-yourself"));
 		}
 		Mono<Void> changed = this.accounts.takeTurn()
-			.then(this.accounts.resolve(remit))
+			.then(this.accounts.resolve(remit, id))
 			.flatMap((quarterIds) -> this.accounts.current(id).flatMap((before) -> {
 				List<String> fields = before.differences(request, quarterIds);
 				if (fields.isEmpty()) {

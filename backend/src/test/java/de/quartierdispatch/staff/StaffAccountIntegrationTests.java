@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import de.quartierdispatch.support.BoardClient;
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -112,6 +113,52 @@ class StaffAccountIntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[*].field")
 			.value((fields) -> assertThat(fields.toString()).contains("teamId").contains("quarterCodes"));
+	}
+
+	/**
+	 * A retired team takes no new members, while an account already in it can still be
+	 * changed, for example to move it to another team.
+	 */
+	@Test
+	void aRetiredTeamTakesNoNewMembers() {
+		long team = Fixtures.team("KOD", 51.5259, 6.9129);
+		long member = create(Map.of("username", uniqueName(), "displayName", "Lena Vogt", "password", GOOD_PASSWORD,
+				"roles", List.of("FIELD"), "teamId", team));
+		admin().put()
+			.uri("/api/admin/teams/{id}", team)
+			.bodyValue(Map.of("name", TestDatabase.queryString("SELECT name FROM team WHERE id = " + team), "teamType",
+					"KOD", "active", false))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		admin().post()
+			.uri("/api/admin/users")
+			.header("Accept-Language", "de")
+			.bodyValue(Map.of("username", uniqueName(), "displayName", "Jan Berger", "password", GOOD_PASSWORD, "roles",
+					List.of("FIELD"), "teamId", team))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("teamId")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("Dieses Team ist aufgelöst; wählen Sie ein anderes.");
+		long other = create(Map.of("username", uniqueName(), "displayName", "Jan Berger", "password", GOOD_PASSWORD,
+				"roles", List.of("COUNTER")));
+		admin().put()
+			.uri("/api/admin/users/{id}", other)
+			.bodyValue(Map.of("displayName", "Jan Berger", "roles", List.of("COUNTER", "FIELD"), "enabled", true,
+					"teamId", team, "quarterCodes", List.of()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422);
+		assertThat(TestDatabase.queryString("SELECT roles::text FROM staff_user WHERE id = " + other))
+			.isEqualTo("{COUNTER}");
+
+		change(member, Map.of("displayName", "Lena Vogt-Kramer", "roles", List.of("FIELD"), "enabled", true, "teamId",
+				team, "quarterCodes", List.of()));
 	}
 
 	@Test
