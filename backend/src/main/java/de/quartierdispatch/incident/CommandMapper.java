@@ -2,8 +2,6 @@ package de.quartierdispatch.incident;
 
 import de.quartierdispatch.incident.FieldCommands.AssignmentMove;
 import de.quartierdispatch.incident.FieldController.FieldMove;
-import de.quartierdispatch.incident.IncidentCommands.Decision;
-import de.quartierdispatch.incident.IncidentController.Decide;
 import de.quartierdispatch.incident.IncidentController.MoveAssignment;
 import de.quartierdispatch.system.TextNormalizer;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +22,6 @@ interface CommandMapper {
 
 	/** A field member moves their assignment, with where they are if they share it. */
 	AssignmentMove move(FieldMove request);
-
-	Decision decision(Decide request);
 
 	default @Nullable String text(@Nullable String text) {
 		return TextNormalizer.cleanOrNull(text);

@@ -1,6 +1,5 @@
 package de.quartierdispatch.incident;
 
-import de.quartierdispatch.incident.FieldCommands.AssignmentMove;
 import de.quartierdispatch.incident.IncidentCommands.Decision;
 import de.quartierdispatch.incident.LifecycleProblems.NotFoundException;
 import de.quartierdispatch.incident.LifecycleProblems.OutsideScopeException;
@@ -42,12 +41,15 @@ class IncidentController {
 
 	private final DecisionUndo undo;
 
+	private final CommandMapper mapper;
+
 	IncidentController(IncidentQueries queries, IncidentCommands commands, FieldCommands fieldCommands,
-			DecisionUndo undo) {
+			DecisionUndo undo, CommandMapper mapper) {
 		this.queries = queries;
 		this.commands = commands;
 		this.fieldCommands = fieldCommands;
 		this.undo = undo;
+		this.mapper = mapper;
 	}
 
 	@GetMapping("/{id}")
@@ -77,9 +79,8 @@ class IncidentController {
 	@PostMapping("/{id}/assignments/{assignmentId}")
 	Mono<String> moveAssignment(@PathVariable long id, @PathVariable long assignmentId,
 			@Valid @RequestBody MoveAssignment request, @AuthenticationPrincipal StaffPrincipal lead) {
-		AssignmentMove move = new AssignmentMove(request.state(), request.version(),
-				TextNormalizer.cleanOrNull(request.note()), TextNormalizer.cleanOrNull(request.reason()), null);
-		return this.fieldCommands.moveAssignment(id, assignmentId, move, lead).then(incident(id, lead));
+		return this.fieldCommands.moveAssignment(id, assignmentId, this.mapper.move(request), lead)
+			.then(incident(id, lead));
 	}
 
 	@PostMapping("/{id}/decision")
