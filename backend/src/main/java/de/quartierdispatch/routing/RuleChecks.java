@@ -29,7 +29,7 @@ class RuleChecks {
 			""";
 
 	/** What street work and outreach must never be sent to alone: aggression, threats. */
-	private static final String HIGH_RISK_CATEGORY = "AGGRESSION";
+	static final String HIGH_RISK_CATEGORY = "AGGRESSION";
 
 	private final DatabaseClient db;
 

@@ -3,7 +3,9 @@ package de.quartierdispatch.staff;
 import java.util.Map;
 
 import de.quartierdispatch.privacy.AuditLog;
+import de.quartierdispatch.routing.HighRiskCover;
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.ProblemException;
 import de.quartierdispatch.team.TeamTypes;
 import jakarta.validation.Valid;
@@ -36,10 +38,13 @@ class TeamTypeSettings {
 
 	private final TransactionalOperator transactions;
 
-	TeamTypeSettings(TeamTypes rows, AuditLog audit, TransactionalOperator transactions) {
+	private final HighRiskCover highRisk;
+
+	TeamTypeSettings(TeamTypes rows, AuditLog audit, TransactionalOperator transactions, HighRiskCover highRisk) {
 		this.rows = rows;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.highRisk = highRisk;
 	}
 
 	@GetMapping(path = "/api/admin/team-types", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -52,10 +57,23 @@ class TeamTypeSettings {
 			@AuthenticationPrincipal StaffPrincipal admin) {
 		return this.transactions.transactional(this.rows.change(code, settings.checkInMinutes(), settings.voluntary())
 			.switchIfEmpty(Mono.error(UnknownTeamTypeException::new))
+			.flatMap((changed) -> stillCovered(settings).thenReturn(changed))
 			.flatMap((changed) -> this.audit
 				.record("staff:" + admin.userId(), "TEAM_TYPE_CHANGED", null, null, Map.of("teamType", code,
 						"checkInMinutes", settings.checkInMinutes(), "voluntary", settings.voluntary()))
 				.thenReturn(changed)));
+	}
+
+	/**
+	 * A team type that becomes voluntary must not leave aggression and threats to
+	 * voluntary team types alone (checked after the change, in its transaction).
+	 */
+	private Mono<Void> stillCovered(FieldSettings settings) {
+		if (!settings.voluntary()) {
+			return Mono.empty();
+		}
+		return this.highRisk.firstUncoveredRule()
+			.flatMap((rule) -> Mono.error(new InvalidFieldsException("voluntary", "team-type.high-risk-rule", rule)));
 	}
 
 	/**

@@ -62,6 +62,32 @@ class TeamTypeSettingsIntegrationTests {
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
+	/**
+	 * The rule editor refuses to send aggression to voluntary team types alone; making
+	 * the only team type such a rule names voluntary is refused the same way.
+	 */
+	@Test
+	void aTeamTypeAggressionIsSentToAloneStaysObliged() {
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		long minutes = TestDatabase.queryLong("SELECT check_in_minutes FROM team_type WHERE code = 'KOD'");
+
+		admin.put()
+			.uri("/api/admin/team-types/{code}/field-settings", "KOD")
+			.header("Accept-Language", "de")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("checkInMinutes", minutes, "voluntary", true))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("voluntary")
+			.jsonPath("$.errors[0].message")
+			.value((message) -> assertThat(message.toString()).contains("„Aggression oder Bedrohung“"));
+		assertThat(TestDatabase.queryString("SELECT voluntary::text FROM team_type WHERE code = 'KOD'"))
+			.isEqualTo("false");
+	}
+
 	private static WebTestClient.ResponseSpec settings(WebTestClient admin, String type, Map<String, Object> body) {
 		return admin.put()
 			.uri("/api/admin/team-types/{code}/field-settings", type)
