@@ -139,9 +139,9 @@ class IncidentController {
 				throw new InvalidFieldsException("outcome", "incident.outcome-required");
 			}
 			String why = TextNormalizer.cleanOrNull(this.reason);
-			// Older clients closed without a reason ("CLOSED"); the outcome's own name
-			// always comes with one.
-			if (this.outcome == Outcome.NO_ACTION_POSSIBLE && why == null) {
+			// The resident is told why nothing could be done, also when an older client
+			// says only "CLOSED".
+			if (decided == Outcome.NO_ACTION_POSSIBLE && why == null) {
 				throw new InvalidFieldsException("reason", "incident.reason-required");
 			}
 			return new Decision(decided, this.version, TextNormalizer.cleanOrNull(this.referredTo), why);

@@ -106,9 +106,14 @@ class HonestOutcomeIntegrationTests {
 	}
 
 	@Test
-	void olderClientsClosingWithoutOutcomeMeanNoActionPossible() {
+	void olderClientsClosingWithoutOutcomeMeanNoActionPossibleAndSayWhy() {
 		long incident = Fixtures.incidentOf(report());
 		decide(incident, Map.of("state", "CLOSED")).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("reason");
+		decide(incident, Map.of("state", "CLOSED", "reason", "Privatgrundstück, kein Zugang")).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.outcome")

@@ -255,7 +255,7 @@ class RetentionIntegrationTests {
 		int version = (int) count("SELECT version FROM incident WHERE id = " + fixture.incident());
 		lead.post()
 			.uri("/api/incidents/{id}/decision", fixture.incident())
-			.bodyValue(Map.of("state", "CLOSED", "version", version))
+			.bodyValue(Map.of("outcome", "NO_ACTION_POSSIBLE", "reason", "Niemand angetroffen", "version", version))
 			.exchange()
 			.expectStatus()
 			.isOk();

@@ -384,7 +384,7 @@ class ObjectLevelAccessIntegrationTests {
 				post(lead, "/api/incidents/" + outside + "/assignments/" + outsideAssignment, enRoute, 403),
 				post(lead, "/api/incidents/9223372036854775807/assignments/" + insideAssignment, enRoute, 404)));
 		probes.put("POST /api/incidents/{id}/decision", List.of(post(lead, "/api/incidents/" + outside + "/decision",
-				Map.of("state", "CLOSED", "version", outsideVersion), 403)));
+				Map.of("state", "CLOSED", "reason", "Niemand angetroffen", "version", outsideVersion), 403)));
 		probes.put("POST /api/incidents/{id}/decision/undo", List
 			.of(post(lead, "/api/incidents/" + outside + "/decision/undo", Map.of("version", outsideVersion), 403)));
 		probes.put("POST /api/incidents/{id}/priority", List.of(post(lead, "/api/incidents/" + outside + "/priority",
