@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * JSON as the API documents it: a number where text or a named value is expected (or text
  * where a number or yes/no is expected) is a malformed request, not something to guess
- * at; so are text that cannot be stored ({@link StorableTextModule}), a {@code null}
- * inside a list, set, array or map, and a key given twice, for every request type at
- * once.
+ * at; so are a date or time that is not ISO-8601 text ({@link IsoDateTimesModule}), text
+ * that cannot be stored ({@link StorableTextModule}), a {@code null} inside a list, set,
+ * array or map, and a key given twice, for every request type at once.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -24,6 +24,7 @@ class JsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer strictScalarTypes() {
 		return (builder) -> builder.addModule(new StorableTextModule())
+			.addModule(new IsoDateTimesModule())
 			// 0 is not the first outcome in the list: an enum is named.
 			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			// {"state": "OPEN", "state": "CLOSED"} means nothing; a proxy or a second

@@ -4,14 +4,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.KeyDeserializer;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Every string the application reads from JSON, as a value or as a property name, passes
- * here: text PostgreSQL cannot store (NUL) or that is not Unicode (an unpaired surrogate)
- * fails the request with 400 naming the field, before any code sees it.
+ * Every string the application reads from JSON, as a value or as a property name (also
+ * one no request type has), passes here: text PostgreSQL cannot store (NUL) or that is
+ * not Unicode (an unpaired surrogate) fails the request with 400 naming the field, before
+ * any code sees it.
  */
 class StorableTextModule extends SimpleModule {
 
@@ -19,6 +22,22 @@ class StorableTextModule extends SimpleModule {
 		super("storable-text");
 		addDeserializer(String.class, new StorableStringDeserializer());
 		addKeyDeserializer(String.class, new StorableKeyDeserializer());
+	}
+
+	@Override
+	public void setupModule(SetupContext context) {
+		super.setupModule(context);
+		// A property no request type has is skipped without being read as a key.
+		context.addHandler(new DeserializationProblemHandler() {
+
+			@Override
+			public boolean handleUnknownProperty(DeserializationContext deserialization, JsonParser parser,
+					ValueDeserializer<?> deserializer, Object bean, String name) throws JacksonException {
+				checked(name, parser);
+				return false;
+			}
+
+		});
 	}
 
 	private static String checked(String text, JsonParser parser) {
