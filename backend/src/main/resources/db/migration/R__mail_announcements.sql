@@ -4,7 +4,8 @@
 -- never edit those). The trigger itself is created in V82.
 --
 -- Taken up (OPEN -> DISPATCHED/ON_SITE, once per opening), an outcome (closed with an honest
--- outcome other than DUPLICATE: the survivor's reporters hear), reopened ("still a problem").
+-- outcome other than DUPLICATE: the survivor's reporters hear; sent once the lead's undo window
+-- has passed, mail.Outbox), reopened ("still a problem").
 CREATE OR REPLACE FUNCTION mail_announce_incident_change() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     message_kind text;
@@ -20,7 +21,11 @@ BEGIN
         message_key := 'outcome:' || NEW.closed_at::text;
         message_payload := jsonb_build_object('outcome', NEW.outcome,
             'referredTo', CASE WHEN NEW.outcome = 'REFERRED' THEN NEW.referred_to END);
-    ELSIF OLD.state IN ('RESOLVED', 'REFERRED', 'CLOSED') AND NEW.state = 'OPEN' THEN
+    ELSIF OLD.state IN ('RESOLVED', 'REFERRED', 'CLOSED') AND NEW.state = 'OPEN'
+            AND NEW.reopened_at IS DISTINCT FROM OLD.reopened_at THEN
+        -- Reopened ("still a problem"). A lead taking the decision back leaves reopened_at
+        -- as it was: the resident was not told of the outcome yet (it is held for the undo
+        -- window, and withdrawn by V96's trigger), so there is nothing to announce.
         message_kind := 'REOPENED';
         message_key := 'reopened:' || NEW.reopened_at::text;
     ELSE

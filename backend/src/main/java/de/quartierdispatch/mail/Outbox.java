@@ -1,7 +1,9 @@
 package de.quartierdispatch.mail;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import de.quartierdispatch.incident.DecisionProperties;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +24,7 @@ class Outbox {
 			WITH due AS (
 			    SELECT id FROM mail_outbox
 			    WHERE sent_at IS NULL AND closed_at IS NULL AND due_at <= :now
+			      AND (kind <> 'OUTCOME' OR created_at <= :decidedBefore)
 			      AND (lease_until IS NULL OR lease_until < :now)
 			    ORDER BY due_at, id
 			    LIMIT :limit
@@ -44,14 +47,22 @@ class Outbox {
 
 	private final DatabaseClient db;
 
-	Outbox(DatabaseClient db) {
+	private final Duration undoWindow;
+
+	Outbox(DatabaseClient db, DecisionProperties decisions) {
 		this.db = db;
+		this.undoWindow = decisions.undoWindow();
 	}
 
-	/** Claims up to {@code limit} due messages for this instance until the lease ends. */
+	/**
+	 * Claims up to {@code limit} due messages for this instance until the lease ends. An
+	 * outcome waits until the lead who decided it can no longer take it back: the
+	 * resident is not told "closed" of an incident that is open again a minute later.
+	 */
 	Flux<OutboxMessage> claim(String instance, int limit, OffsetDateTime now, OffsetDateTime leaseUntil) {
 		return this.db.sql(CLAIM)
 			.bind("now", now)
+			.bind("decidedBefore", now.minus(this.undoWindow))
 			.bind("limit", limit)
 			.bind("leaseUntil", leaseUntil)
 			.bind("instance", instance)

@@ -126,6 +126,8 @@ class ReporterMailIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+		assertThat(this.sender.sendDue().collectList().block()).as("held while the lead may take it back").isEmpty();
+		CLOCK.advance(Duration.ofMinutes(5).plusSeconds(1));
 		assertThat(this.sender.sendDue().collectList().block()).hasSize(1);
 		MimeMessage outcome = smtp.getReceivedMessagesForDomain(address)[2];
 		assertThat(outcome.getSubject()).contains(code).contains("أُغلق بلاغك");
@@ -134,6 +136,39 @@ class ReporterMailIntegrationTests {
 		String stopToken = stopToken(confirmation);
 		assertThat(CapturedLog.lines()).noneMatch((line) -> line.contains(address) || line.contains(code)
 				|| line.contains(stopToken) || line.contains("بلاغك") || line.contains("Jugendamt"));
+	}
+
+	/**
+	 * A decision the lead takes back within the window is never announced, and taking it
+	 * back announces nothing either: the resident hears nothing of the slip.
+	 */
+	@Test
+	void aDecisionTakenBackIsNeverMailed() throws Exception {
+		String address = "undo-" + UUID.randomUUID() + "@example.org";
+		String code = report("de", address);
+		this.sender.sendDue().collectList().block();
+		long incident = TestDatabase.queryLong("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'");
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		lead.post()
+			.uri("/api/incidents/{id}/decision", incident)
+			.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		CLOCK.advance(Duration.ofMinutes(1));
+		assertThat(this.sender.sendDue().collectList().block()).isEmpty();
+
+		lead.post()
+			.uri("/api/incidents/{id}/decision/undo", incident)
+			.bodyValue(Map.of("version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
+		CLOCK.advance(Duration.ofMinutes(10));
+		assertThat(this.sender.sendDue().collectList().block()).isEmpty();
+		assertThat(smtp.getReceivedMessagesForDomain(address)).as("the confirmation alone").hasSize(1);
 	}
 
 	@Test
