@@ -65,7 +65,7 @@ class IncidentCommands {
 				return Mono.error(new IllegalTransitionException(incident.state(), IncidentState.DISPATCHED));
 			}
 			return this.teams.lockAvailability(teamId)
-				.switchIfEmpty(Mono.error(NotFoundException::new))
+				.switchIfEmpty(Mono.error(() -> new InvalidFieldsException("teamId", "assignment.unknown-team")))
 				.flatMap((team) -> team.canTakeAnIncident() ? Mono.just(team)
 						: Mono.error(new TeamUnavailableException(team.busy() ? "ASSIGNED" : team.status().name())))
 				.then(this.assignments.create(incidentId, teamId, actor(lead), now))

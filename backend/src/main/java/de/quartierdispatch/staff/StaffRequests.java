@@ -6,6 +6,7 @@ import java.util.Set;
 import de.quartierdispatch.security.PasswordHasher;
 import de.quartierdispatch.security.PasswordPolicy;
 import de.quartierdispatch.security.Role;
+import de.quartierdispatch.system.TextNormalizer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +26,8 @@ final class StaffRequests {
 	 * A new account.
 	 *
 	 * @param username lower-case letters, digits, dot, dash, underscore
-	 * @param displayName the name shown to colleagues
+	 * @param displayName the name shown to colleagues (on one line, control characters
+	 * removed)
 	 * @param password the first password
 	 * @param roles at least one
 	 * @param teamId required for field members
@@ -37,12 +39,18 @@ final class StaffRequests {
 			@NotNull @Size(min = PasswordHasher.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String password,
 			@NotEmpty Set<Role> roles, @Nullable Long teamId, @Nullable Long contactPointId,
 			@Nullable List<@NotBlank String> quarterCodes) {
+
+		NewMember {
+			displayName = TextNormalizer.oneLine(displayName);
+		}
+
 	}
 
 	/**
 	 * A change of an existing account: its whole state as the administrator wants it.
 	 *
-	 * @param displayName the name shown to colleagues
+	 * @param displayName the name shown to colleagues (on one line, control characters
+	 * removed)
 	 * @param roles at least one
 	 * @param enabled false disables the account
 	 * @param teamId required for field members
@@ -52,6 +60,11 @@ final class StaffRequests {
 	 */
 	record Change(@NotBlank @Size(max = 100) String displayName, @NotEmpty Set<Role> roles, boolean enabled,
 			@Nullable Long teamId, @Nullable Long contactPointId, @NotNull List<@NotBlank String> quarterCodes) {
+
+		Change {
+			displayName = TextNormalizer.oneLine(displayName);
+		}
+
 	}
 
 	/**

@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Cleans free text before it is checked and stored: Unicode NFC, line breaks as
- * {@code \n}, tabs as spaces, control characters and unpaired surrogates removed
- * (PostgreSQL would refuse them, and they have no meaning in a complaint); text that
- * shows nothing ({@link VisibleText}) becomes empty. Everything else is kept as written;
- * output is always escaped by whoever displays it.
+ * {@code \n}, tabs as spaces, control characters, direction overrides and unpaired
+ * surrogates removed (PostgreSQL would refuse some, and none has a meaning in a
+ * complaint); text that shows nothing ({@link VisibleText}) becomes empty. Everything
+ * else is kept as written; output is always escaped by whoever displays it.
  */
 public final class TextNormalizer {
 
@@ -34,12 +34,22 @@ public final class TextNormalizer {
 			else if (c == '\t') {
 				cleaned.append(' ');
 			}
-			else if (!Character.isISOControl(c) && !Character.isSurrogate(c)) {
+			else if (!Character.isISOControl(c) && !Character.isSurrogate(c) && !isDirectionOverride(c)) {
 				cleaned.append(c);
 			}
 		}
 		String stripped = cleaned.toString().strip();
 		return VisibleText.isVisible(stripped) ? stripped : "";
+	}
+
+	/**
+	 * The explicit embeddings, overrides and isolates (U+202A to U+202E, U+2066 to
+	 * U+2069): left unclosed, they turn the text after them around on the board, in the
+	 * audit trail and in exports ("Trojan Source"). Pages set each text's direction
+	 * themselves; the marks U+200E and U+200F, which keyboards insert, stay.
+	 */
+	private static boolean isDirectionOverride(char c) {
+		return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 	}
 
 	/**

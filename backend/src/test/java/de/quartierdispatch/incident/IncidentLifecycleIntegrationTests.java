@@ -166,6 +166,17 @@ class IncidentLifecycleIntegrationTests {
 	}
 
 	@Test
+	void aTeamThatDoesNotExistIsNamedAsSuch() {
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		assign(incident, Long.MAX_VALUE).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("teamId");
+		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
+	}
+
+	@Test
 	void aStaleVersionLosesWith409AndTheCurrentState() {
 		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
 		int seen = Fixtures.incidentVersion(incident);
@@ -276,6 +287,9 @@ class IncidentLifecycleIntegrationTests {
 		Map<String, Object> body = new HashMap<>(Map.of("state", state, "version", Fixtures.incidentVersion(incident)));
 		if (referredTo != null) {
 			body.put("referredTo", referredTo);
+		}
+		if ("CLOSED".equals(state)) {
+			body.put("reason", "Niemand angetroffen");
 		}
 		return this.lead.post()
 			.uri("/api/incidents/{id}/decision", incident)

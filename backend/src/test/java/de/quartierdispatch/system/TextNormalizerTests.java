@@ -22,6 +22,13 @@ class TextNormalizerTests {
 	}
 
 	@Test
+	void removesDirectionOverridesButKeepsTheMarksKeyboardsInsert() {
+		assertThat(TextNormalizer.clean("\u202Eabc\u202D Hof \u2067x\u2069")).isEqualTo("abc Hof x");
+		assertThat(TextNormalizer.clean("\u202B\u202C")).isEmpty();
+		assertThat(TextNormalizer.clean("شارع \u200F12\u200E")).isEqualTo("شارع \u200F12\u200E");
+	}
+
+	@Test
 	void keepsTheZeroWidthNonJoinerFarsiNeeds() {
 		assertThat(TextNormalizer.clean("می\u200Cخواهم")).isEqualTo("می\u200Cخواهم");
 	}
