@@ -46,6 +46,8 @@ class Intake {
 
 	static final int MAX_DESCRIPTION = 2000;
 
+	static final int MAX_ADDRESS = 300;
+
 	private final Quarters quarters;
 
 	private final Categories categories;
@@ -169,6 +171,11 @@ class Intake {
 		if (VisibleText.length(description) < MIN_DESCRIPTION
 				|| description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
 			invalid.add(new InvalidField("description", "description.length", MIN_DESCRIPTION, MAX_DESCRIPTION));
+		}
+		String address = report.address();
+		if (address != null && address.codePointCount(0, address.length()) > MAX_ADDRESS) {
+			// The forms say so first; a partner app (Open311) is checked here.
+			invalid.add(new InvalidField("address", "address.length", MAX_ADDRESS));
 		}
 		if (report.contact() != null && !report.consent()) {
 			invalid.add(new InvalidField("consent", "consent.required"));

@@ -290,6 +290,20 @@ class Open311IntegrationTests {
 	}
 
 	@Test
+	void anAddressLongerThanTheFormsIsRefusedAndNothingStored() throws Exception {
+		String key = issueKey("Adresse " + UUID.randomUUID().toString().substring(0, 6), 100);
+		String description = "Sperrmüll vor dem Haus " + UUID.randomUUID();
+		HttpResponse<String> posted = new Open311Client(this.port).postForm("requests.json",
+				Map.of("api_key", List.of(key), "service_code", List.of("LITTER"), "lat", List.of("51.52371"), "long",
+						List.of("6.92874"), "description", List.of(description), "address_string",
+						List.of("Hansastraße ".repeat(30))));
+		assertThat(posted.statusCode()).isEqualTo(400);
+		assertThat(posted.body()).contains("address_string");
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description = '" + description + "'"))
+			.isZero();
+	}
+
+	@Test
 	void requestsAreReadByIdByTokenAndWithFiltersShowingNothingPersonal() throws Exception {
 		String key = issueKey("Lesen " + UUID.randomUUID().toString().substring(0, 6), 1000);
 		Open311Client open311 = new Open311Client(this.port);
