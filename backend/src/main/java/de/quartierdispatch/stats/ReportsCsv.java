@@ -52,9 +52,8 @@ class ReportsCsv {
 					(row.quarter() != null) ? row.quarter() : "", word("channel." + row.channel(), locale), reports))
 				.append(LINE);
 		}
-		return text
-			.append(CSVFormat.DEFAULT.format(this.messages.getMessage("stats.csv.total", null, locale), "", "", "",
-					total))
+		return text.append(CSVFormat.DEFAULT.format(this.messages.getMessage("stats.csv.total", null, locale), "", "",
+				"", (total < minimum) ? "< " + minimum : total))
 			.append(LINE)
 			.toString();
 	}

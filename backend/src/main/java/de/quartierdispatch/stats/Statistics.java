@@ -23,12 +23,13 @@ import org.springframework.stereotype.Repository;
 class Statistics {
 
 	/**
-	 * One document for the statistics page. Counts below :minimum become null, and so do
-	 * times and shares computed from fewer incidents; so does the row for all categories
-	 * (category null) where it is that small: with one category, it would show that
-	 * category's count. Response is the first arrival on site (incident.on_site_at),
-	 * measured against the routing deadline: incidents still waiting past it count as
-	 * late, those closed without a visit (no action, duplicate) are not measured.
+	 * One document for the statistics page. Counts below :minimum become null (the totals
+	 * too: a period with one report would show it), and so do times and shares computed
+	 * from fewer incidents; so does the row for all categories (category null) where it
+	 * is that small: with one category, it would show that category's count. Response is
+	 * the first arrival on site (incident.on_site_at), measured against the routing
+	 * deadline: incidents still waiting past it count as late, those closed without a
+	 * visit (no action, duplicate) are not measured.
 	 */
 	private static final String SUMMARY = """
 			WITH reports AS (
@@ -72,9 +73,9 @@ class Statistics {
 			)
 			SELECT jsonb_build_object(
 			    'from', :fromDate::text, 'to', :toDate::text, 'minimumCount', :minimum,
-			    'reports', (SELECT count(*) FROM reports),
-			    'incidents', (SELECT count(*) FROM incidents),
-			    'closed', (SELECT count(*) FROM incidents WHERE hours_to_close IS NOT NULL),
+			    'reports', suppress((SELECT count(*) FROM reports), :minimum),
+			    'incidents', suppress((SELECT count(*) FROM incidents), :minimum),
+			    'closed', suppress((SELECT count(*) FROM incidents WHERE hours_to_close IS NOT NULL), :minimum),
 			    'times', (SELECT figures FROM timed WHERE category_code IS NULL),
 			    'byCategory', coalesce((SELECT jsonb_agg(figures ORDER BY category_code)
 			        FROM timed WHERE category_code IS NOT NULL), '[]'),
@@ -108,7 +109,7 @@ class Statistics {
 	private static final String ROWS = """
 			SELECT to_char(r.submitted_at AT TIME ZONE :zone, 'YYYY-MM') AS month, r.category_code AS category,
 			       min(coalesce(c.labels ->> :language, c.labels ->> 'de', r.category_code)) AS category_name,
-			       q.code AS quarter, r.channel, count(*) AS reports
+			       q.name AS quarter, r.channel, count(*) AS reports
 			FROM report r LEFT JOIN quarter q ON q.id = r.quarter_id
 			LEFT JOIN report_category c ON c.code = r.category_code
 			WHERE r.submitted_at >= :from AND r.submitted_at < :to
@@ -175,7 +176,7 @@ class Statistics {
 	 * @param month e.g. 2026-11
 	 * @param category the category code
 	 * @param categoryName its name in the reader's language
-	 * @param quarter the quarter code (empty when outside every quarter)
+	 * @param quarter the quarter's name (empty when outside every quarter)
 	 * @param channel how the reports came in
 	 * @param reports how many
 	 */

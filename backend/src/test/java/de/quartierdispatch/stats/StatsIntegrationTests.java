@@ -86,8 +86,12 @@ class StatsIntegrationTests {
 		// Read by people in a spreadsheet: columns, categories and channels in words.
 		assertThat(lines.get(1)).isEqualTo("Monat,Kategorie,Quartier,Eingangsweg,Meldungen");
 		List<String> rows = lines.subList(2, lines.size() - 1);
-		assertThat(rows).containsExactlyInAnyOrder("2011-03,Müll / illegale Ablagerung," + first + ",Telefon,< 3",
-				"2011-03,Lärm," + first + ",Online-Formular,5", "2011-03,Sonstiges," + second + ",Online-Formular,< 3");
+		// Quarters by name, as on the page.
+		String firstName = TestDatabase.queryString("SELECT name FROM quarter WHERE code = '" + first + "'");
+		String secondName = TestDatabase.queryString("SELECT name FROM quarter WHERE code = '" + second + "'");
+		assertThat(rows).containsExactlyInAnyOrder("2011-03,Müll / illegale Ablagerung," + firstName + ",Telefon,< 3",
+				"2011-03,Lärm," + firstName + ",Online-Formular,5",
+				"2011-03,Sonstiges," + secondName + ",Online-Formular,< 3");
 		String total = lines.get(lines.size() - 1);
 		assertThat(total).isEqualTo("Summe,,,," + summary.path("reports").asLong());
 		assertThat(summary.path("reports").asLong()).isEqualTo(8);
@@ -164,6 +168,16 @@ class StatsIntegrationTests {
 			.containsExactly("LITTER");
 		assertThat(summary.path("times").path("incidents").isNull()).isTrue();
 		assertThat(summary.path("times").path("closed").isNull()).isTrue();
+		// Nor do the totals at the top of the page say it.
+		assertThat(summary.path("reports").isNull()).isTrue();
+		assertThat(summary.path("incidents").isNull()).isTrue();
+		assertThat(summary.path("closed").isNull()).isTrue();
+		assertThat(analyst().get()
+			.uri("/api/stats/reports.csv?from=2011-03-11&to=2011-03-11")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).endsWith(",< 3\r\n");
 	}
 
 	@Test
