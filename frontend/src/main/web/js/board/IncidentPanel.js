@@ -341,7 +341,8 @@ export class IncidentPanel {
       el('strong', {}, team.name), ` · ${teamTypeName(this._i18n, team.teamType)}`,
       team.distanceMeters != null ? ` · ${formatDistance(team.distanceMeters, this._i18n.language)}` : '',
       team.languages.length ? ` · ${team.languages.map((code) => staffLanguageName(code, this._i18n.language, t)).join(', ')}` : '',
-      team.coversQuarter ? '' : ` · ${t('board.notItsQuarter')}`))));
+      team.coversQuarter ? '' : ` · ${t('board.notItsQuarter')}`,
+      team.speaksReportersLanguages === false ? ` · ${t('board.notTheirLanguage')}` : ''))));
   }
 
   _decisions(incident) {

@@ -76,7 +76,7 @@ class IncidentQueries {
 			    'teamId', t.id, 'name', t.name, 'teamType', t.team_type, 'languages', to_jsonb(t.languages),
 			    'distanceMeters', CASE WHEN reaches.lead THEN round(ST_Distance(t.last_position::geography,
 			                                                                    i.location::geography)) END,
-			    'coversQuarter', EXISTS (SELECT 1 FROM team_quarter tq WHERE tq.team_id = t.id AND tq.quarter_id = i.quarter_id),
+			    'coversQuarter', fit.covers, 'speaksReportersLanguages', fit.speaks,
 			    'version', t.version)::text AS proposal
 			FROM incident i
 			JOIN team t ON t.team_type = ANY (i.team_types)
@@ -85,9 +85,17 @@ class IncidentQueries {
 			CROSS JOIN LATERAL (SELECT cardinality(:scope::bigint[]) = 0
 			                           OR team_reach(t.id) && ARRAY(SELECT code FROM quarter
 			                                                        WHERE id = ANY (:scope::bigint[])) AS lead) AS reaches
+			-- Teams that cover the quarter and speak every reporter's language come first
+			-- (German is taken for granted), the nearest of them first.
+			CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM team_quarter tq
+			                                   WHERE tq.team_id = t.id AND tq.quarter_id = i.quarter_id) AS covers,
+			                           NOT EXISTS (SELECT 1 FROM report r
+			                                       WHERE r.incident_id = i.id AND r.language <> 'de'
+			                                         AND NOT r.language = ANY (t.languages)) AS speaks) AS fit
 			WHERE i.id = :id AND t.status = 'AVAILABLE'
 			  AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE'))
-			ORDER BY CASE WHEN reaches.lead THEN ST_Distance(t.last_position::geography, i.location::geography) END
+			ORDER BY fit.covers DESC, fit.speaks DESC,
+			         CASE WHEN reaches.lead THEN ST_Distance(t.last_position::geography, i.location::geography) END
 			         NULLS LAST, t.name
 			""";
 
@@ -113,7 +121,10 @@ class IncidentQueries {
 			.one();
 	}
 
-	/** Available teams of the routed types, nearest first, as JSON documents. */
+	/**
+	 * Available teams of the routed types as JSON documents: those covering the quarter
+	 * and speaking the reporters' languages first, nearest first among equals.
+	 */
 	Flux<String> proposals(long id, List<Long> quarterScope) {
 		return this.db.sql(PROPOSALS)
 			.bind("id", id)

@@ -76,7 +76,10 @@ class IncidentLifecycleIntegrationTests {
 		assertThat(routed).contains("KOD");
 		assertThat(proposals).extracting((proposal) -> proposal.get("teamType")).contains("KOD");
 		assertThat(proposals).extracting((proposal) -> (String) proposal.get("teamType")).isSubsetOf(routed);
-		assertThat(proposals).filteredOn((proposal) -> "KOD".equals(proposal.get("teamType")))
+		assertThat(proposals).extracting(IncidentLifecycleIntegrationTests::fit).isSorted();
+		assertThat(proposals)
+			.filteredOn((proposal) -> "KOD".equals(proposal.get("teamType")) && proposal.get("distanceMeters") != null
+					&& fit(proposal).equals(fit(proposals.get(0))))
 			.extracting((proposal) -> ((Number) proposal.get("distanceMeters")).doubleValue())
 			.isSorted();
 		assertThat(proposals).extracting((proposal) -> proposal.get("name")).contains("KOD Streife Boy 1");
@@ -273,6 +276,53 @@ class IncidentLifecycleIntegrationTests {
 		assertThat(TestDatabase
 			.queryString("SELECT state || ':' || outcome || ':' || merged_into FROM incident WHERE id = " + duplicate))
 			.isEqualTo("CLOSED:DUPLICATE:" + first);
+	}
+
+	/**
+	 * A team that covers the quarter and speaks the reporter's language is proposed
+	 * before a nearer one that does neither.
+	 */
+	@Test
+	void proposalsPutTheTeamOfTheQuarterAndTheReportersLanguageFirst() {
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		TestDatabase.queryLong("UPDATE report SET language = 'ar' WHERE incident_id = " + incident + " RETURNING 1");
+		long near = Fixtures.team("KOD", LAT, LON);
+		long fitting = Fixtures.team("KOD", LAT + 0.01, LON);
+		TestDatabase.queryLong("UPDATE team SET languages = '{de,ar}' WHERE id = " + fitting + " RETURNING 1");
+		TestDatabase.queryLong("INSERT INTO team_quarter (team_id, quarter_id) SELECT " + fitting
+				+ ", quarter_id FROM incident WHERE id = " + incident + " RETURNING 1");
+		try {
+			String json = this.lead.get()
+				.uri("/api/incidents/{id}/proposals", incident)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			List<Map<String, Object>> proposals = new tools.jackson.databind.json.JsonMapper().readValue(json,
+					new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
+					});
+			List<Long> order = proposals.stream()
+				.map((proposal) -> ((Number) proposal.get("teamId")).longValue())
+				.toList();
+			assertThat(order).contains(near, fitting);
+			assertThat(order.indexOf(fitting)).isLessThan(order.indexOf(near));
+			assertThat(proposals.get(order.indexOf(fitting))).containsEntry("coversQuarter", true)
+				.containsEntry("speaksReportersLanguages", true);
+			assertThat(proposals.get(order.indexOf(near))).containsEntry("coversQuarter", false)
+				.containsEntry("speaksReportersLanguages", false);
+		}
+		finally {
+			TestDatabase.queryLong(
+					"UPDATE team SET status = 'OFF_DUTY' WHERE id IN (" + near + ", " + fitting + ") RETURNING 1");
+		}
+	}
+
+	/** How well a proposed team fits: quarter, then languages ("00" is best). */
+	private static String fit(Map<String, Object> proposal) {
+		return (Boolean.TRUE.equals(proposal.get("coversQuarter")) ? "0" : "1")
+				+ (Boolean.TRUE.equals(proposal.get("speaksReportersLanguages")) ? "0" : "1");
 	}
 
 	private WebTestClient.ResponseSpec assign(long incident, long team) {
