@@ -5,6 +5,7 @@ import { Message } from '../admin/Message.js';
 import { showSection } from '../admin/showSection.js';
 import { UsersPanel } from '../admin/UsersPanel.js';
 import { RulesPanel } from '../admin/RulesPanel.js';
+import { DryRunForm } from '../admin/DryRunForm.js';
 import { GeodataPanel } from '../admin/GeodataPanel.js';
 import { PrivacyPanel } from '../admin/PrivacyPanel.js';
 import { PartnersPanel } from '../admin/PartnersPanel.js';
@@ -37,6 +38,7 @@ async function start() {
     new InterfacesPanel(i18n, message).start(),
   ]);
   new GeodataPanel(i18n, message).start();
+  new DryRunForm(i18n, reference, categories).start();
   document.body.dataset.ready = 'true';
 }
 

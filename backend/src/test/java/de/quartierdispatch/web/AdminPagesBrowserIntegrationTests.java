@@ -11,6 +11,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.SelectOption;
 import de.quartierdispatch.support.Accessibility;
 import de.quartierdispatch.support.BrowserExtension;
 import de.quartierdispatch.support.BrowserExtension.BrowserSession;
@@ -237,6 +238,24 @@ class AdminPagesBrowserIntegrationTests {
 		assertThat(page.locator("#user-displayName")).hasValue("Erika Beispiel");
 		assertThat(page.locator("#user-teamId option:checked")).containsText(name);
 		assertThat(page.locator("#user-teamId option:checked")).containsText("retired");
+	}
+
+	/**
+	 * The rules' dry run says where a report would go, as the board says it.
+	 */
+	@Test
+	void aDryRunSaysWhereAReportWouldGo(BrowserSession browser) {
+		Page page = signIn(browser.newPage());
+		page.locator(".tabs a[href='#rules']").click();
+		Locator dryRun = page.locator("#dry-run-form");
+		dryRun.getByLabel("Kategorie").selectOption("AGGRESSION");
+		dryRun.getByLabel("Quartier").selectOption(new SelectOption().setIndex(0));
+		dryRun.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Probelauf starten")).click();
+
+		assertThat(page.locator("#dry-run-result")).containsText("Regel „Aggression oder Bedrohung“");
+		assertThat(page.locator("#dry-run-result")).containsText("Kommunaler Ordnungsdienst");
+		assertThat(page.locator("#dry-run-result")).containsText("Frist bis");
+		Accessibility.assertNoSeriousViolations(page);
 	}
 
 	@Test
