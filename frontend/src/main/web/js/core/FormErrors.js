@@ -141,9 +141,15 @@ export class FormErrors {
 
 }
 
-/** The visible name of a control: its label, or the legend of a group of controls. */
+/**
+ * The visible name of a control: its label, or the legend of a group of controls (also when
+ * the error is shown at the group's first box: "Teamarten", not the first team type's name).
+ */
 function labelOf(control) {
+  const group = ['checkbox', 'radio'].includes(control.type) ? control.closest('fieldset') : null;
+  const inGroup = group && group.querySelectorAll(`input[type="${control.type}"]`).length > 1;
   const label = control.tagName === 'FIELDSET' ? control.querySelector('legend')
+    : inGroup ? group.querySelector('legend')
     : (control.id && control.form?.querySelector(`label[for="${control.id}"]`)) || control.closest('label')
       // A field's wrapper (data-field) holds its label.
       || control.querySelector('label, legend');

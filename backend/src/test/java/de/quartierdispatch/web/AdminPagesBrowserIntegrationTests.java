@@ -256,6 +256,13 @@ class AdminPagesBrowserIntegrationTests {
 		assertThat(page.locator("#dry-run-result")).containsText("Kommunaler Ordnungsdienst");
 		assertThat(page.locator("#dry-run-result")).containsText("Frist bis");
 		Accessibility.assertNoSeriousViolations(page);
+
+		// A rule's missing team types are named by their group, not by the first type.
+		page.locator("#new-rule").click();
+		page.locator("#rule-name").fill("Probe " + UUID.randomUUID().toString().substring(0, 8));
+		page.locator("#rule-form [type=submit]").click();
+		assertThat(page.locator("#rule-errors li", new Page.LocatorOptions().setHasText("Teamart")))
+			.hasText(java.util.regex.Pattern.compile("^An diese Teamarten: .*"));
 	}
 
 	@Test
