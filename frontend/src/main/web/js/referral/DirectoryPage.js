@@ -6,6 +6,9 @@ import { problemText, showProblem } from '../admin/problems.js';
 import { TOPICS, RESIDENT_LANGUAGES, RIGHT_TO_LEFT, openingHoursText, referrerItem } from './referrals.js';
 import { staffLanguageName } from '../core/languageNames.js';
 
+/** How often the referrals' answers are read again while the page is in view. */
+const REFERRALS_REFRESH_MS = 30_000;
+
 /**
  * The "Wegweiser" at the counter: partner services found by topic, language, quarter and what
  * is open now; a referral with the person's consent (contact details go to the partner), or
@@ -42,6 +45,14 @@ export class DirectoryPage {
       this.loadReferrals();
     });
     await Promise.all([this.search(), this.loadReferrals()]);
+    // The partners answer on their own page: their answers are read again while this one is in view.
+    const refresh = () => {
+      if (!document.hidden) {
+        this.loadReferrals({ onlyIfChanged: true }).catch(() => {});
+      }
+    };
+    setInterval(refresh, REFERRALS_REFRESH_MS);
+    document.addEventListener('visibilitychange', refresh);
     document.body.dataset.ready = 'true';
   }
 
@@ -163,8 +174,14 @@ export class DirectoryPage {
     }
   }
 
-  async loadReferrals() {
+  /** The referrals made here, with the partners' answers; a read that brought nothing new draws nothing. */
+  async loadReferrals({ onlyIfChanged = false } = {}) {
     const referrals = await api('/api/referrals');
+    const seen = JSON.stringify(referrals);
+    if (onlyIfChanged && seen === this.shownReferrals) {
+      return;
+    }
+    this.shownReferrals = seen;
     $('#referrals').replaceChildren(...(referrals.length ? referrals.map((referral) => referrerItem(referral, this.i18n))
       : [el('li', { className: 'hint' }, this.i18n.t('directory.noReferrals'))]));
   }

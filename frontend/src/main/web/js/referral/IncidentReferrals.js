@@ -7,6 +7,9 @@ import { staffLanguageName } from '../core/languageNames.js';
 
 let services = null;
 
+/** How often an open panel reads its referrals again (partners answer on their own page). */
+const REFRESH_MS = 20_000;
+
 /** The field errors of the last refused referral, per incident: the panel is drawn anew after it. */
 const lastErrors = new Map();
 
@@ -23,9 +26,15 @@ export function incidentReferrals(incidentId, i18n) {
   const form = referralForm(incidentId, i18n, message, () => load());
   const container = el('div', { className: 'incident-referrals' }, list, message, form);
 
+  let shown = null;
   async function load() {
     try {
       const referrals = await api(`/api/incidents/${incidentId}/referrals`);
+      const seen = JSON.stringify(referrals);
+      if (seen === shown) {
+        return;
+      }
+      shown = seen;
       list.replaceChildren(...(referrals.length ? referrals.map((referral) => referrerItem(referral, i18n))
         : [el('li', { className: 'hint' }, t('board.referralsNone'))]));
     }
@@ -35,6 +44,15 @@ export function incidentReferrals(incidentId, i18n) {
   }
 
   load();
+  // The partners' answers come in while the panel is open: read again while it is shown.
+  const timer = setInterval(() => {
+    if (!container.isConnected) {
+      clearInterval(timer);
+    }
+    else if (!document.hidden) {
+      load();
+    }
+  }, REFRESH_MS);
   return container;
 }
 

@@ -9,6 +9,9 @@ import { staffLanguageName } from '../core/languageNames.js';
 
 const OUTCOMES = ['APPOINTMENT', 'HELPED', 'NOT_REACHED', 'NOT_RESPONSIBLE'];
 
+/** How often the inbox is read again while the page is in view. */
+const INBOX_REFRESH_MS = 30_000;
+
 /**
  * A partner organisation's page: the referrals to it (and only those), accept or decline,
  * record the outcome, and sealed notes that only this organisation reads.
@@ -45,12 +48,30 @@ export class PartnerDeskPage {
       this.refused = failure;
       this._renderInbox();
     }
+    // New referrals arrive while the page is open: the inbox is read again while it is in
+    // view, and at once when it comes back into view.
+    const refresh = () => {
+      if (!document.hidden && !this.refused) {
+        this.load().catch(() => {});
+      }
+    };
+    setInterval(refresh, INBOX_REFRESH_MS);
+    document.addEventListener('visibilitychange', refresh);
     document.body.dataset.ready = 'true';
   }
 
   async load() {
-    this.referrals = await api('/api/partner/referrals');
+    const referrals = await api('/api/partner/referrals');
+    if (JSON.stringify(referrals) === JSON.stringify(this.referrals)) {
+      return;
+    }
+    this.referrals = referrals;
+    // The keyboard stays on the referral it was on.
+    const focused = document.activeElement?.closest('#inbox [data-referral]')?.dataset.referral;
     this._renderInbox();
+    if (focused) {
+      $(`#inbox [data-referral="${focused}"] button`)?.focus();
+    }
   }
 
   _renderInbox() {

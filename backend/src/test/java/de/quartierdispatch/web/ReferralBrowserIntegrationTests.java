@@ -60,6 +60,8 @@ class ReferralBrowserIntegrationTests {
 	void counterStaffReferAWalkInWithConsentAndSeeThePartnersAppointment(BrowserSession browser) {
 		String need = "Erziehungsberatung, Sohn 9 Jahre, Schule meldet Probleme " + UUID.randomUUID();
 		Page counter = browser.newPage();
+		// The page's own clock, to move it on to its next reading of the referrals.
+		counter.clock().install();
 		signIn(counter, "/counter", "counter");
 		counter.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Wegweiser")).click();
 		counter.waitForURL("**/directory");
@@ -127,7 +129,8 @@ class ReferralBrowserIntegrationTests {
 		assertThat(partner.locator("#record-outcome")).isFocused();
 		Accessibility.assertNoSeriousViolations(partner);
 
-		counter.reload();
+		// The partner's answer reaches the open page without a reload.
+		counter.clock().fastForward(31_000);
 		assertThat(counter.locator("li[data-referral='" + referral + "']")).containsText("Termin vereinbart");
 		assertThat(counter.locator("li[data-referral='" + referral + "']")).containsText("Angenommen");
 		assertThat(counter.locator("#referrals")).not().containsText("Vater erzählt");
