@@ -93,6 +93,10 @@ export class DispatchBoard {
     if (team) {
       this.alarms.render([...this.store.teams.values()]);
       this.renderTeams();
+      // A team freed or taken elsewhere changes what the open incident can be given.
+      if (event.incidentId !== this.panel.incidentId) {
+        this.panel.refreshProposals();
+      }
     }
     if (incident && incident.priority === 1 && ['INCIDENT_OPENED', 'PRIORITY_CHANGED', 'INCIDENT_ESCALATED'].includes(event.type)) {
       this.drawAttention(incident, event.type === 'INCIDENT_OPENED');

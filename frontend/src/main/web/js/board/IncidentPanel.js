@@ -90,6 +90,23 @@ export class IncidentPanel {
     }
   }
 
+  /**
+   * A team became available or busy: the open panel's proposals follow. Distances alone do not
+   * draw it again (teams move all the time, and a redraw takes the keyboard from its button).
+   */
+  async refreshProposals() {
+    const [id, generation] = [this._id, this._generation];
+    if (id == null || !this._detail || this._busy) {
+      return;
+    }
+    const proposals = await api(`/api/incidents/${id}/proposals`).catch(() => null);
+    const teams = (list) => list.map((team) => team.teamId).join(',');
+    if (proposals && this._isCurrent(generation, id) && !this._busy && teams(proposals) !== teams(this._proposals)) {
+      this._proposals = proposals;
+      this._render();
+    }
+  }
+
   async _load(generation) {
     const id = this._id;
     try {

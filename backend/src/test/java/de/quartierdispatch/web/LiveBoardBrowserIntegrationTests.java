@@ -13,6 +13,7 @@ import de.quartierdispatch.support.BrowserExtension.BrowserSession;
 import de.quartierdispatch.support.BrowserSignIn;
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,6 +96,38 @@ class LiveBoardBrowserIntegrationTests {
 		long litter = Fixtures.reportIncident(this.client, "LITTER", 51.5425, 6.9683);
 		assertThat(boardA.locator("#news")).containsText("Neuer Vorgang #" + litter + ", P");
 		assertThat(boardA.locator("#news")).containsText("Boy-West");
+	}
+
+	/** A team that comes on duty is proposed in the open panel at once. */
+	@Test
+	void aTeamComingOnDutyIsProposedInTheOpenPanel(BrowserSession browser) {
+		long team = Fixtures.team("KOD", 51.5425, 6.9683);
+		TestDatabase.queryLong("UPDATE team SET status = 'OFF_DUTY' WHERE id = " + team + " RETURNING 1");
+		String teamName = TestDatabase.queryString("SELECT name FROM team WHERE id = " + team);
+		String member = Fixtures.fieldMember(team);
+		long incident = Fixtures.reportIncident(this.client, "LITTER", 51.5425, 6.9683);
+		Page board = signIn(browser.newPage(), "dispatcher", "/board");
+		assertThat(board.locator("#connection")).hasClass(Pattern.compile(".*connection--live.*"), STARTED);
+		queueEntry(board, incident).click();
+		assertThat(board.locator("#panel h2")).containsText("#" + incident);
+		Locator proposal = board.locator("#panel .proposals li, #panel .hint")
+			.filter(new Locator.FilterOptions().setHasText(teamName));
+		assertThat(proposal).hasCount(0);
+		try {
+			StaffLogin.as(this.client, member)
+				.post()
+				.uri("/api/field/team/status")
+				.bodyValue(java.util.Map.of("status", "AVAILABLE"))
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful();
+
+			assertThat(board.locator("#panel .proposals li").filter(new Locator.FilterOptions().setHasText(teamName)))
+				.isVisible();
+		}
+		finally {
+			TestDatabase.queryLong("UPDATE team SET status = 'OFF_DUTY' WHERE id = " + team + " RETURNING 1");
+		}
 	}
 
 	private Page signIn(Page page, String username, String path) {
