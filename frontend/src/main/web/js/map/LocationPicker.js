@@ -43,6 +43,7 @@ export class LocationPicker {
     document.addEventListener('languagechange', () => {
       this._showQuarter();
       this._map?.relabelPin();
+      this._map?.setTileNotice(this._i18n.t('map.tilesMissing'));
       if (this._keysHint) {
         this._keysHint.textContent = this._i18n.t('map.keyboardHint');
       }

@@ -120,7 +120,16 @@ export class QuarterMap {
     new MutationObserver(untab).observe(element.querySelector('.leaflet-control-container'), { childList: true, subtree: true });
   }
 
+  /** The notice about a missing background, in the page's (new) language. */
+  setTileNotice(text) {
+    this._tileNotice = text;
+    if (this._tileNote) {
+      this._tileNote.textContent = text;
+    }
+  }
+
   _addTiles(element, tileNotice) {
+    this._tileNotice = tileNotice;
     if (!this._config.tileUrl) {
       return;
     }
@@ -128,11 +137,11 @@ export class QuarterMap {
     const tiles = L.tileLayer(this._config.tileUrl, { attribution: this._config.tileAttribution, maxZoom: 19 });
     tiles.on('tileerror', () => {
       failures += 1;
-      if (failures === TILE_FAILURES_BEFORE_NOTICE && tileNotice) {
-        const note = document.createElement('p');
-        note.className = 'map-tiles-missing';
-        note.textContent = tileNotice;
-        element.append(note);
+      if (failures === TILE_FAILURES_BEFORE_NOTICE && this._tileNotice) {
+        this._tileNote = document.createElement('p');
+        this._tileNote.className = 'map-tiles-missing';
+        this._tileNote.textContent = this._tileNotice;
+        element.append(this._tileNote);
       }
     });
     tiles.addTo(this._map);

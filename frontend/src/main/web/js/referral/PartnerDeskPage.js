@@ -142,6 +142,8 @@ export class PartnerDeskPage {
       await this._refresh(origin);
     }
     catch (failure) {
+      // An earlier "saved" does not stand beside this refusal.
+      $('#detail-saved').hidden = true;
       showProblem(this.errors, failure, this.i18n);
     }
   }
@@ -167,6 +169,7 @@ export class PartnerDeskPage {
       await this._refresh(origin);
     }
     catch (failure) {
+      $('#detail-saved').hidden = true;
       showProblem(this.noteErrors, failure, this.i18n);
     }
   }
