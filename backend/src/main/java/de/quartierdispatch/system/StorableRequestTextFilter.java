@@ -1,9 +1,15 @@
 package de.quartierdispatch.system;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -21,7 +27,8 @@ import org.springframework.web.server.WebFilterChain;
  * The text of a request outside its JSON body (query parameters, path segments, form
  * fields) obeys the same rule as JSON strings ({@link TextNormalizer#storable}): a NUL
  * character or an unpaired surrogate is refused with 400 naming the parameter, before any
- * handler runs. Headers never reach here with a NUL: Netty refuses them.
+ * handler runs; so is a query whose percent-encoded bytes are not UTF-8. Headers never
+ * reach here with a NUL: Netty refuses them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 110)
@@ -29,7 +36,11 @@ class StorableRequestTextFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		Optional<String> field = unstorable(exchange.getRequest().getQueryParams());
+		Optional<String> field = decodesAsUtf8(exchange.getRequest().getURI().getRawQuery()) ? Optional.empty()
+				: Optional.of("?");
+		if (field.isEmpty()) {
+			field = unstorable(exchange.getRequest().getQueryParams());
+		}
 		if (field.isEmpty()) {
 			field = unstorablePathSegment(exchange.getRequest().getPath().pathWithinApplication());
 		}
@@ -60,6 +71,41 @@ class StorableRequestTextFilter implements WebFilter {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether the percent-encoded bytes of a query are UTF-8. Spring decodes what is not
+	 * (an overlong {@code %C0%AF} for "/", an encoded surrogate) to replacement
+	 * characters, which would then be searched for and stored as if someone had typed
+	 * them.
+	 */
+	static boolean decodesAsUtf8(@Nullable String rawQuery) {
+		if (rawQuery == null || rawQuery.indexOf('%') < 0) {
+			return true;
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawQuery.length());
+		for (int i = 0; i < rawQuery.length(); i++) {
+			char c = rawQuery.charAt(i);
+			int high = (c == '%' && i + 2 < rawQuery.length()) ? Character.digit(rawQuery.charAt(i + 1), 16) : -1;
+			int low = (high >= 0) ? Character.digit(rawQuery.charAt(i + 2), 16) : -1;
+			if (low >= 0) {
+				bytes.write(high * 16 + low);
+				i += 2;
+			}
+			else {
+				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 	private static Optional<String> unstorablePathSegment(PathContainer path) {

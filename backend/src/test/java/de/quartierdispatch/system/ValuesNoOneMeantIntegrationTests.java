@@ -14,6 +14,7 @@ import de.quartierdispatch.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -34,6 +35,9 @@ class ValuesNoOneMeantIntegrationTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void aSwitchLeftOutOfAnUpdateIsRefusedAndSwitchesNothingOff() {
@@ -385,6 +389,27 @@ class ValuesNoOneMeantIntegrationTests {
 
 	private static String position(long team) {
 		return TestDatabase.queryString("SELECT coalesce(ST_AsText(last_position), '') FROM team WHERE id = " + team);
+	}
+
+	/**
+	 * Bytes that are not UTF-8 in a query are no text anyone typed (Spring made "��x" of
+	 * them).
+	 */
+	@Test
+	void aQueryThatIsNotUtf8IsRefused() {
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		refused(lead.get()
+			.uri(java.net.URI.create("http://localhost:" + this.port + "/api/incidents/search?q=%ED%A0%80"))
+			.exchange(), 400);
+		refused(admin.get()
+			.uri(java.net.URI.create("http://localhost:" + this.port + "/api/admin/audit?username=%C0%AFx"))
+			.exchange(), 400);
+		lead.get()
+			.uri(java.net.URI.create("http://localhost:" + this.port + "/api/incidents/search?q=L%C3%A4rm"))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private static void refused(WebTestClient.ResponseSpec response, int status) {
