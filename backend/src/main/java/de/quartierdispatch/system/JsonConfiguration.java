@@ -5,11 +5,15 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * JSON as the API documents it: a number where text or a named value is expected (or text
@@ -20,6 +24,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
+
+	/** After Spring Boot's own, which sets the decoder this one replaces. */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	CodecCustomizer utf8JsonBodies(JsonMapper mapper) {
+		return (codecs) -> codecs.defaultCodecs().jacksonJsonDecoder(new Utf8JsonDecoder(mapper));
+	}
 
 	@Bean
 	JsonMapperBuilderCustomizer strictScalarTypes() {

@@ -412,6 +412,29 @@ class ValuesNoOneMeantIntegrationTests {
 			.isOk();
 	}
 
+	/** A JSON body is UTF-8: an overlong "/" ({@code C0 AF}) is not read as one. */
+	@Test
+	void aJsonBodyThatIsNotUtf8IsRefused() {
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		byte[] overlong = { '{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, (byte) 0xE0,
+				(byte) 0x80, (byte) 0xAF, 'a', 'b', 'c', ' ', 'N', 'o', 't', 'i', 'z', '"', '}' };
+		refused(lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(overlong)
+			.exchange(), 400);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + incident))
+			.isZero();
+		lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"text\":\"Lärm: ∕abc Notiz\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	private static void refused(WebTestClient.ResponseSpec response, int status) {
 		response.expectStatus()
 			.isEqualTo(status)
