@@ -54,19 +54,7 @@ class IncidentLifecycleIntegrationTests {
 			.isEqualTo("KOD")
 			.jsonPath("$.routing.explanation")
 			.value((String explanation) -> assertThat(explanation).contains("Müll und illegale Ablagerung"));
-		String proposalsJson = this.lead.get()
-			.uri("/api/incidents/{id}/proposals", incident)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		// Read with a plain mapper: proposals carry null values (a team without a
-		// position).
-		List<Map<String, Object>> proposals = new tools.jackson.databind.json.JsonMapper().readValue(proposalsJson,
-				new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
-				});
+		List<Map<String, Object>> proposals = proposals(incident);
 		// Litter goes to the KOD; other tests' litter in the same quarter may also
 		// have made it a hotspot (then quarter management is routed too): proposals
 		// follow the routing.
@@ -292,17 +280,7 @@ class IncidentLifecycleIntegrationTests {
 		TestDatabase.queryLong("INSERT INTO team_quarter (team_id, quarter_id) SELECT " + fitting
 				+ ", quarter_id FROM incident WHERE id = " + incident + " RETURNING 1");
 		try {
-			String json = this.lead.get()
-				.uri("/api/incidents/{id}/proposals", incident)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(String.class)
-				.returnResult()
-				.getResponseBody();
-			List<Map<String, Object>> proposals = new tools.jackson.databind.json.JsonMapper().readValue(json,
-					new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
-					});
+			List<Map<String, Object>> proposals = proposals(incident);
 			List<Long> order = proposals.stream()
 				.map((proposal) -> ((Number) proposal.get("teamId")).longValue())
 				.toList();
@@ -317,6 +295,22 @@ class IncidentLifecycleIntegrationTests {
 			TestDatabase.queryLong(
 					"UPDATE team SET status = 'OFF_DUTY' WHERE id IN (" + near + ", " + fitting + ") RETURNING 1");
 		}
+	}
+
+	private List<Map<String, Object>> proposals(long incident) {
+		String json = this.lead.get()
+			.uri("/api/incidents/{id}/proposals", incident)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		// Read with a plain mapper: proposals carry null values (a team without a
+		// position).
+		return new tools.jackson.databind.json.JsonMapper().readValue(json,
+				new tools.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
+				});
 	}
 
 	/** How well a proposed team fits: quarter, then languages ("00" is best). */
