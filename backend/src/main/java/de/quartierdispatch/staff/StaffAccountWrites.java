@@ -15,6 +15,7 @@ import de.quartierdispatch.staff.StaffRequests.Remit;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.InvalidFieldsException.InvalidField;
 import de.quartierdispatch.system.SqlParameters;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -50,7 +51,7 @@ class StaffAccountWrites {
 	 * @param remit what the account is to be given
 	 * @param account the account changed, or {@code null} for a new one
 	 */
-	Mono<Long[]> resolve(Remit remit, Long account) {
+	Mono<Long[]> resolve(Remit remit, @Nullable Long account) {
 		String[] codes = remit.quarters().toArray(String[]::new);
 		return this.db.sql(CHECK_REMIT)
 			.bind("team", SqlParameters.nullable(remit.teamId(), Long.class))
