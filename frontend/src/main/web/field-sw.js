@@ -31,6 +31,7 @@ const SHELL = [
   '/js/core/i18n.js',
   '/js/core/languageNames.js',
   '/js/core/photos.js',
+  '/js/core/ReasonDialog.js',
   '/js/field/CallBack.js',
   '/js/field/CheckInPanel.js',
   '/js/field/CardMap.js',

@@ -13,6 +13,7 @@ import { actorText, stepText } from './timelineSteps.js';
 import { teamTypeName } from '../core/teamTypes.js';
 import { explainRouting, weekdayName } from './routingExplanation.js';
 import { staffLanguageName } from '../core/languageNames.js';
+import { askReason } from '../core/ReasonDialog.js';
 
 /**
  * The panel of one incident on the board: what happened (its reports), why these teams
@@ -452,7 +453,7 @@ export class IncidentPanel {
   async _moveAssignment(incident, assignment, state) {
     let reason = null;
     if (state === 'DECLINED') {
-      reason = window.prompt(this._i18n.t('board.declineReason'));
+      reason = await askReason(this._i18n, { question: this._i18n.t('board.declineReason'), confirm: this._i18n.t('assignment.step.DECLINED') });
       if (!reason) {
         return;
       }

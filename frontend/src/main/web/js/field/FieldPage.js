@@ -9,6 +9,7 @@ import { FieldPhotos } from './FieldPhotos.js';
 import { StepQueue } from './StepQueue.js';
 import { NewAssignmentAlert } from './NewAssignmentAlert.js';
 import { withQueuedSteps } from './queuedSteps.js';
+import { askReason } from '../core/ReasonDialog.js';
 
 /**
  * The field app: the member's team, its assignments, and a button for each next step. Works
@@ -273,15 +274,9 @@ export class FieldPage {
       await this.once(assignment, () => this.queueStep(assignment, { state: 'DECLINED', version: assignment.version }));
       return;
     }
-    const reason = window.prompt(this.i18n.t('board.declineReason'));
-    if (reason?.trim()) {
+    const reason = await askReason(this.i18n, { question: this.i18n.t('board.declineReason'), confirm: this.i18n.t('assignment.step.DECLINED') });
+    if (reason) {
       await this.once(assignment, () => this.queueStep(assignment, { state: 'DECLINED', version: assignment.version, reason }));
-    }
-    else if (reason !== null) {
-      // Confirmed without a reason: nothing is declined, and the member is told why.
-      const notice = el('p', { className: 'notice notice--warning', tabindex: '-1' }, this.i18n.t('field.declineReasonMissing'));
-      $('#message').replaceChildren(notice);
-      notice.focus();
     }
   }
 

@@ -497,6 +497,49 @@ class BoardPanelBrowserIntegrationTests {
 			.queryLong("SELECT count(*) FROM incident_note WHERE kind = 'NOTE' AND incident_id = " + incident);
 	}
 
+	/**
+	 * A lead declining for a team says why in a dialog of the page; cancelled, nothing is
+	 * declined.
+	 */
+	@Test
+	void aLeadDecliningForATeamSaysWhyInThePage(BrowserSession browser) {
+		long incident = Fixtures.reportIncident(this.client, "OTHER", BOY_LAT, BOY_LON);
+		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
+		String name = TestDatabase.queryString("SELECT name FROM team WHERE id = " + team);
+		try {
+			StaffLogin.as(this.client, "dispatcher")
+				.post()
+				.uri("/api/incidents/{id}/assignments", incident)
+				.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+				.exchange()
+				.expectStatus()
+				.isOk();
+			Page board = board(browser.newPage());
+			Locator panel = board.locator("#panel");
+			queueEntry(board, incident).click();
+			Locator declineFor = panel.getByRole(AriaRole.BUTTON,
+					new Locator.GetByRoleOptions().setName("Ablehnen: " + name));
+			Locator dialog = board.locator("dialog.reason-dialog");
+
+			declineFor.click();
+			dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Abbrechen")).click();
+			assertThat(dialog).hasCount(0);
+			assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE team_id = " + team))
+				.isEqualTo("ASSIGNED");
+
+			declineFor.click();
+			dialog.getByLabel("Warum lehnt das Team ab?").fill("Team steht im Stau");
+			dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ablehnen").setExact(true))
+				.click();
+			assertThat(panel.locator(".assignments")).containsText("Team steht im Stau");
+			assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE team_id = " + team))
+				.isEqualTo("DECLINED");
+		}
+		finally {
+			TestDatabase.queryLong("UPDATE team SET status = 'OFF_DUTY' WHERE id = " + team + " RETURNING 1");
+		}
+	}
+
 	private static Locator heading(Page board) {
 		return board.locator("#panel-heading");
 	}

@@ -291,6 +291,35 @@ class FieldAppBrowserIntegrationTests {
 			.isEqualTo("DECLINED");
 	}
 
+	/**
+	 * A team that must say why it declines is asked in the page, not in the browser's
+	 * prompt, and an empty reason is said at its field instead of being sent.
+	 */
+	@Test
+	void aTeamDeclinesWithAReasonAskedForInThePage(BrowserSession browser) {
+		Assigned job = assignedReport(Map.of());
+		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
+		Locator card = card(field, job.incident());
+		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ablehnen").setExact(true)).click();
+		Locator dialog = field.locator("dialog.reason-dialog");
+		Locator reason = dialog.getByLabel("Warum lehnt das Team ab?");
+		assertThat(reason).isFocused();
+		Locator decline = dialog.getByRole(AriaRole.BUTTON,
+				new Locator.GetByRoleOptions().setName("Ablehnen").setExact(true));
+		decline.click();
+		assertThat(dialog.locator("[role=alert]")).hasText("Bitte geben Sie einen Grund an.");
+		assertThat(reason).hasAttribute("aria-invalid", "true");
+		Accessibility.assertNoSeriousViolations(field);
+
+		reason.fill("Fahrzeug defekt");
+		decline.click();
+		assertThat(dialog).hasCount(0);
+		assertThat(field.locator("#queue")).isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(20000));
+		assertThat(TestDatabase
+			.queryString("SELECT state || ': ' || decline_reason FROM assignment WHERE id = " + job.assignment()))
+			.isEqualTo("DECLINED: Fahrzeug defekt");
+	}
+
 	@Test
 	void photosTakenOfflineArriveOnceTheFinishedJobGoesToTheArchiveAndTheDistanceIsShown(BrowserSession browser,
 			@TempDir Path files) throws IOException {
