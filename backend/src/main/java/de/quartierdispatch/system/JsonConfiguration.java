@@ -8,12 +8,13 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
-import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * JSON as the API documents it: a number where text or a named value is expected (or text
@@ -25,11 +26,21 @@ import org.springframework.core.annotation.Order;
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
 
-	/** After Spring Boot's own, which sets the decoder this one replaces. */
+	/**
+	 * For the server's request bodies only (clients read what others wrote), after Spring
+	 * Boot's configuration, which sets the decoder this one replaces.
+	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	CodecCustomizer utf8JsonBodies(JsonMapper mapper) {
-		return (codecs) -> codecs.defaultCodecs().jacksonJsonDecoder(new Utf8JsonDecoder(mapper));
+	WebFluxConfigurer utf8JsonBodies(JsonMapper mapper) {
+		return new WebFluxConfigurer() {
+
+			@Override
+			public void configureHttpMessageCodecs(ServerCodecConfigurer codecs) {
+				codecs.defaultCodecs().jacksonJsonDecoder(new Utf8JsonDecoder(mapper));
+			}
+
+		};
 	}
 
 	@Bean
