@@ -2,8 +2,6 @@ package de.quartierdispatch.system;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -96,16 +94,7 @@ class StorableRequestTextFilter implements WebFilter {
 				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
 			}
 		}
-		try {
-			StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes.toByteArray()));
-			return true;
-		}
-		catch (CharacterCodingException ex) {
-			return false;
-		}
+		return StrictUtf8.decodes(ByteBuffer.wrap(bytes.toByteArray()));
 	}
 
 	private static Optional<String> unstorablePathSegment(PathContainer path) {

@@ -1,8 +1,6 @@
 package de.quartierdispatch.system;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -34,13 +32,7 @@ class Utf8JsonDecoder extends JacksonJsonDecoder {
 		if (mimeType == null || mimeType.getCharset() == null || StandardCharsets.UTF_8.equals(mimeType.getCharset())) {
 			ByteBuffer bytes = ByteBuffer.allocate(body.readableByteCount());
 			body.toByteBuffer(body.readPosition(), bytes, 0, bytes.capacity());
-			try {
-				StandardCharsets.UTF_8.newDecoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(bytes);
-			}
-			catch (CharacterCodingException ex) {
+			if (!StrictUtf8.decodes(bytes)) {
 				// The buffer is released here: the decoder that would have is not
 				// reached.
 				DataBufferUtils.release(body);
