@@ -4,11 +4,9 @@ import { $, el } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { formatDateTime } from '../core/format.js';
 import { FormErrors } from '../core/FormErrors.js';
-import { teamTypeName } from '../core/teamTypes.js';
-import { explainRouting, weekdayName } from '../board/routingExplanation.js';
+import { explainRoutingFor } from '../board/routingExplanation.js';
 import { checkedValues, showProblem } from './problems.js';
-
-const FLAGS = ['AGGRESSION', 'YOUTH', 'RECURRING'];
+import { FLAGS } from './RulesPanel.js';
 
 /**
  * The routing rules' dry run: where a report of a category, in a quarter, at a moment, with
@@ -85,11 +83,7 @@ export class DryRunForm {
       return;
     }
     const { decision, deadline } = this.result;
-    const explanation = explainRouting(decision.explanationParts, t, {
-      category: (code) => this._categoryName(code),
-      teamType: (code) => teamTypeName(this.i18n, code),
-      weekday: (day) => weekdayName(day, this.i18n.language),
-    });
+    const explanation = explainRoutingFor(decision.explanationParts, this.i18n, (code) => this._categoryName(code));
     output.replaceChildren(el('p', { className: 'dry-run-result' }, el('strong', {}, t('admin.dryRun.result')), ' ', explanation),
       el('p', {}, t('admin.dryRun.deadline', { at: formatDateTime(deadline, this.i18n.language) })));
   }

@@ -6,7 +6,8 @@ import { FormErrors } from '../core/FormErrors.js';
 import { checkedValues, problemText, selectedValues, showProblem } from './problems.js';
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-const FLAGS = ['AGGRESSION', 'YOUTH', 'RECURRING'];
+/** The report flags a rule may require, and a dry run may tick. */
+export const FLAGS = ['AGGRESSION', 'YOUTH', 'RECURRING'];
 
 /**
  * Routing rules in their order: read them as sentences, move them up or down, edit or delete

@@ -11,7 +11,7 @@ import { CloseDialog } from './CloseDialog.js';
 import { stateKey } from './incidentState.js';
 import { actorText, stepText } from './timelineSteps.js';
 import { teamTypeName } from '../core/teamTypes.js';
-import { explainRouting, weekdayName } from './routingExplanation.js';
+import { explainRoutingFor } from './routingExplanation.js';
 import { staffLanguageName } from '../core/languageNames.js';
 import { askReason } from '../core/ReasonDialog.js';
 
@@ -316,11 +316,7 @@ export class IncidentPanel {
     if (!routing.parts) {
       return routing.explanation ?? '–';
     }
-    return explainRouting(routing.parts, (key, params) => this._i18n.t(key, params), {
-      category: (code) => this._category(code),
-      teamType: (code) => teamTypeName(this._i18n, code),
-      weekday: (day) => weekdayName(day, this._i18n.language),
-    });
+    return explainRoutingFor(routing.parts, this._i18n, (code) => this._category(code));
   }
 
   _section(titleKey, ...content) {

@@ -1,4 +1,5 @@
 import { formatDuration } from '../core/format.js';
+import { teamTypeName } from '../core/teamTypes.js';
 
 /**
  * Why an incident was routed as it was, said in the reader's language from the parts the
@@ -19,6 +20,18 @@ export function explainRouting(parts, t, names) {
     });
   }
   return text;
+}
+
+/**
+ * The same, with the names the staff pages use: a category by `categoryName(code)`, team types
+ * from the translation files, weekdays in the page's language.
+ */
+export function explainRoutingFor(parts, i18n, categoryName) {
+  return explainRouting(parts, (key, params) => i18n.t(key, params), {
+    category: categoryName,
+    teamType: (code) => teamTypeName(i18n, code),
+    weekday: (day) => weekdayName(day, i18n.language),
+  });
 }
 
 function reasonText(reason, t, names) {

@@ -68,3 +68,22 @@ export function focusUnlessTyping(element, form) {
     element.focus();
   }
 }
+
+/**
+ * Reads again what others change (a partner's answer, say) while the page is in view: every
+ * `millis`, and at once when the page comes back into view. Stops for good once `until()` is
+ * true (a panel taken off the page).
+ */
+export function readWhileInView(read, millis, { until = () => false } = {}) {
+  const tick = () => {
+    if (until()) {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', tick);
+    }
+    else if (!document.hidden) {
+      read();
+    }
+  };
+  const timer = setInterval(tick, millis);
+  document.addEventListener('visibilitychange', tick);
+}

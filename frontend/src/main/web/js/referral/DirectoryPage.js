@@ -1,5 +1,5 @@
 import { api } from '../core/api.js';
-import { $, $$, el } from '../core/dom.js';
+import { $, $$, el, readWhileInView } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { problemText, showProblem } from '../admin/problems.js';
@@ -46,13 +46,7 @@ export class DirectoryPage {
     });
     await Promise.all([this.search(), this.loadReferrals()]);
     // The partners answer on their own page: their answers are read again while this one is in view.
-    const refresh = () => {
-      if (!document.hidden) {
-        this.loadReferrals({ onlyIfChanged: true }).catch(() => {});
-      }
-    };
-    setInterval(refresh, REFERRALS_REFRESH_MS);
-    document.addEventListener('visibilitychange', refresh);
+    readWhileInView(() => this.loadReferrals({ onlyIfChanged: true }).catch(() => {}), REFERRALS_REFRESH_MS);
     document.body.dataset.ready = 'true';
   }
 

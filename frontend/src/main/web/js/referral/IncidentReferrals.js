@@ -1,5 +1,5 @@
 import { api, ApiError } from '../core/api.js';
-import { el } from '../core/dom.js';
+import { el, readWhileInView } from '../core/dom.js';
 import { clearFieldErrors, showFieldErrors } from '../core/fieldErrors.js';
 import { problemText } from '../admin/problems.js';
 import { RESIDENT_LANGUAGES, referrerItem } from './referrals.js';
@@ -45,14 +45,7 @@ export function incidentReferrals(incidentId, i18n) {
 
   load();
   // The partners' answers come in while the panel is open: read again while it is shown.
-  const timer = setInterval(() => {
-    if (!container.isConnected) {
-      clearInterval(timer);
-    }
-    else if (!document.hidden) {
-      load();
-    }
-  }, REFRESH_MS);
+  readWhileInView(load, REFRESH_MS, { until: () => !container.isConnected });
   return container;
 }
 

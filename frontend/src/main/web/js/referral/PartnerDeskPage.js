@@ -1,5 +1,5 @@
 import { api } from '../core/api.js';
-import { $, el } from '../core/dom.js';
+import { $, el, readWhileInView } from '../core/dom.js';
 import { cityTimeToIso, cityToday, formatDateTime } from '../core/format.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
@@ -50,13 +50,7 @@ export class PartnerDeskPage {
     }
     // New referrals arrive while the page is open: the inbox is read again while it is in
     // view, and at once when it comes back into view.
-    const refresh = () => {
-      if (!document.hidden && !this.refused) {
-        this.load().catch(() => {});
-      }
-    };
-    setInterval(refresh, INBOX_REFRESH_MS);
-    document.addEventListener('visibilitychange', refresh);
+    readWhileInView(() => this.load().catch(() => {}), INBOX_REFRESH_MS, { until: () => this.refused !== null });
     document.body.dataset.ready = 'true';
   }
 
