@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -312,8 +313,13 @@ class FieldAppBrowserIntegrationTests {
 		Accessibility.assertNoSeriousViolations(field);
 
 		reason.fill("Fahrzeug defekt");
-		decline.click();
+		// The card is drawn as declined once the step is queued; the server has it when
+		// the step's answer is in.
+		Response sent = field
+			.waitForResponse((response) -> response.url().endsWith("/api/field/assignments/" + job.assignment())
+					&& !"GET".equals(response.request().method()), decline::click);
 		assertThat(dialog).hasCount(0);
+		assertThat(sent.status()).isEqualTo(200);
 		assertThat(field.locator("#queue")).isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(20000));
 		assertThat(TestDatabase
 			.queryString("SELECT state || ': ' || decline_reason FROM assignment WHERE id = " + job.assignment()))
