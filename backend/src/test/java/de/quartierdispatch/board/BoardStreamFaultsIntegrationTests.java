@@ -17,9 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import de.quartierdispatch.QuartierDispatchApplication;
 import de.quartierdispatch.support.BoardClient;
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.SecondInstance;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +29,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -129,10 +128,9 @@ class BoardStreamFaultsIntegrationTests {
 
 	@Test
 	void boardsOnAStoppingInstanceAreClosedAtOnceWithGoingAway() throws Exception {
-		ConfigurableApplicationContext instance = new SpringApplicationBuilder(QuartierDispatchApplication.class)
-			.profiles("test")
-			.run("--server.port=0", "--quartier.scheduling.enabled=false");
-		int instancePort = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
+		ConfigurableApplicationContext instance = SecondInstance.start("--server.port=0",
+				"--quartier.scheduling.enabled=false");
+		int instancePort = SecondInstance.port(instance);
 		try (BoardClient board = BoardClient.connect(instancePort, StaffLogin.sessionToken(this.client, "dispatcher"),
 				lastSeq())) {
 			board.await((json) -> "live".equals(json.path("type").asString()), Duration.ofSeconds(10));

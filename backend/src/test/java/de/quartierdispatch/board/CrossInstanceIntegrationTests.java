@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import de.quartierdispatch.QuartierDispatchApplication;
 import de.quartierdispatch.support.BoardClient;
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.SecondInstance;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -143,10 +142,9 @@ class CrossInstanceIntegrationTests {
 
 	private static int startInstanceB() {
 		if (instanceB == null) {
-			instanceB = new SpringApplicationBuilder(QuartierDispatchApplication.class).profiles("test")
-				.run("--server.port=0", "--quartier.scheduling.enabled=false");
+			instanceB = SecondInstance.start("--server.port=0", "--quartier.scheduling.enabled=false");
 		}
-		return Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
+		return SecondInstance.port(instanceB);
 	}
 
 	private static long lastSeq() {

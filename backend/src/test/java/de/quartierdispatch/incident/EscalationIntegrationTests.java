@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import de.quartierdispatch.QuartierDispatchApplication;
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.MutableClock;
 import de.quartierdispatch.support.Parallel;
+import de.quartierdispatch.support.SecondInstance;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -148,9 +147,8 @@ class EscalationIntegrationTests {
 
 	private static ConfigurableApplicationContext secondInstance() {
 		if (secondInstance == null) {
-			secondInstance = new SpringApplicationBuilder(QuartierDispatchApplication.class, TestClock.class)
-				.profiles("test")
-				.run("--server.port=0", "--quartier.scheduling.enabled=false");
+			secondInstance = SecondInstance.start(new Class<?>[] { TestClock.class }, "--server.port=0",
+					"--quartier.scheduling.enabled=false");
 		}
 		return secondInstance;
 	}

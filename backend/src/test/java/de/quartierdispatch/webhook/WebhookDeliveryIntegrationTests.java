@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import de.quartierdispatch.QuartierDispatchApplication;
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.MutableClock;
+import de.quartierdispatch.support.SecondInstance;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
 import de.quartierdispatch.webhook.WebhookReceiver.Received;
@@ -26,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -240,8 +239,8 @@ class WebhookDeliveryIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext instance() {
-		return new SpringApplicationBuilder(QuartierDispatchApplication.class).profiles("test")
-			.run("--server.port=0", "--quartier.scheduling.enabled=true", "--quartier.webhook.poll-interval=200ms");
+		return SecondInstance.start("--server.port=0", "--quartier.scheduling.enabled=true",
+				"--quartier.webhook.poll-interval=200ms");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
