@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import de.quartierdispatch.category.Categories;
 import de.quartierdispatch.geo.GeoPoint;
 import de.quartierdispatch.geo.QuarterLocation;
 import de.quartierdispatch.geo.Quarters;
@@ -51,13 +52,17 @@ class RoutingRuleController {
 
 	private final Quarters quarters;
 
+	private final Categories categories;
+
 	private final Clock clock;
 
-	RoutingRuleController(RoutingRules rules, RoutingRuleAdmin admin, Router router, Quarters quarters, Clock clock) {
+	RoutingRuleController(RoutingRules rules, RoutingRuleAdmin admin, Router router, Quarters quarters,
+			Categories categories, Clock clock) {
 		this.rules = rules;
 		this.admin = admin;
 		this.router = router;
 		this.quarters = quarters;
+		this.categories = categories;
 		this.clock = clock;
 	}
 
@@ -107,7 +112,15 @@ class RoutingRuleController {
 		Mono<Optional<QuarterLocation>> location = this.quarters.locate(point)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
-		return location.flatMap((found) -> {
+		// Only a category a report may be filed under: routing any other answers a
+		// question
+		// no report can ask.
+		Mono<Boolean> known = this.categories.isActive(request.category());
+		return Mono.zip(known, location).flatMap((checked) -> {
+			if (!checked.getT1()) {
+				return Mono.error(new InvalidFieldsException("category", "category.unknown"));
+			}
+			Optional<QuarterLocation> found = checked.getT2();
 			if (!staff.seesQuarter(found.map((place) -> place.quarter().id()).orElse(null))) {
 				// The explanation counts the quarter's recent reports: not for a lead of
 				// other quarters.

@@ -208,6 +208,24 @@ class ValuesNoOneMeantIntegrationTests {
 	}
 
 	@Test
+	void aDryRunOfACategoryNoReportCanHaveIsRefusedAtItsField() {
+		StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/routing/dry-run")
+			.header("Accept-Language", "de")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("category", "NO_SUCH_CATEGORY", "lat", LAT, "lon", LON))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("category");
+	}
+
+	@Test
 	void timesNoOneCouldMeanAreRefusedWhereverTheyArrive() {
 		refused(StaffLogin.as(this.client, "dispatcher")
 			.post()
