@@ -1,13 +1,9 @@
 package de.quartierdispatch.system;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -34,8 +30,8 @@ class StorableRequestTextFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		Optional<String> field = decodesAsUtf8(exchange.getRequest().getURI().getRawQuery()) ? Optional.empty()
-				: Optional.of("?");
+		Optional<String> field = StrictUtf8.percentDecodes(exchange.getRequest().getURI().getRawQuery())
+				? Optional.empty() : Optional.of("?");
 		if (field.isEmpty()) {
 			field = unstorable(exchange.getRequest().getQueryParams());
 		}
@@ -69,32 +65,6 @@ class StorableRequestTextFilter implements WebFilter {
 			}
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * Whether the percent-encoded bytes of a query are UTF-8. Spring decodes what is not
-	 * (an overlong {@code %C0%AF} for "/", an encoded surrogate) to replacement
-	 * characters, which would then be searched for and stored as if someone had typed
-	 * them.
-	 */
-	static boolean decodesAsUtf8(@Nullable String rawQuery) {
-		if (rawQuery == null || rawQuery.indexOf('%') < 0) {
-			return true;
-		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawQuery.length());
-		for (int i = 0; i < rawQuery.length(); i++) {
-			char c = rawQuery.charAt(i);
-			int high = (c == '%' && i + 2 < rawQuery.length()) ? Character.digit(rawQuery.charAt(i + 1), 16) : -1;
-			int low = (high >= 0) ? Character.digit(rawQuery.charAt(i + 2), 16) : -1;
-			if (low >= 0) {
-				bytes.write(high * 16 + low);
-				i += 2;
-			}
-			else {
-				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-			}
-		}
-		return StrictUtf8.decodes(ByteBuffer.wrap(bytes.toByteArray()));
 	}
 
 	private static Optional<String> unstorablePathSegment(PathContainer path) {

@@ -289,6 +289,31 @@ class Open311IntegrationTests {
 		}
 	}
 
+	/**
+	 * A form is read as UTF-8 unless it names its charset: Latin-1's "ß" ({@code %DF}) is
+	 * refused, not stored as a replacement character; named, it is read as meant.
+	 */
+	@Test
+	void aFormInAnotherCharsetIsReadOnlyWhenItSaysSo() throws Exception {
+		String key = issueKey("Latin " + UUID.randomUUID().toString().substring(0, 6), 100);
+		Open311Client open311 = new Open311Client(this.port);
+		String marker = UUID.randomUUID().toString();
+		String form = "api_key=" + key + "&service_code=LITTER&lat=51.52371&long=6.92874&description=Sperrm%FCll+"
+				+ marker + "+in+der+Stra%DFe";
+
+		HttpResponse<String> unnamed = open311.post("requests.json", "application/x-www-form-urlencoded", form);
+		assertThat(unnamed.statusCode()).isEqualTo(400);
+		assertThat(Open311Client.validJson(unnamed, "errors").get(0).get("code").asInt()).isEqualTo(400);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description LIKE '%" + marker + "%'"))
+			.isZero();
+
+		HttpResponse<String> named = open311.post("requests.json",
+				"application/x-www-form-urlencoded; charset=ISO-8859-1", form);
+		assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+		assertThat(TestDatabase.queryString("SELECT description FROM report WHERE description LIKE '%" + marker + "%'"))
+			.isEqualTo("Sperrmüll " + marker + " in der Straße");
+	}
+
 	@Test
 	void anAddressLongerThanTheFormsIsRefusedAndNothingStored() throws Exception {
 		String key = issueKey("Adresse " + UUID.randomUUID().toString().substring(0, 6), 100);

@@ -15,14 +15,14 @@ class QueryEncodingTests {
 	@ValueSource(strings = { "q=L%C3%A4rm", "q=%F0%9F%98%80", "q=a+b&x=1", "q=50%", "q=%zz", "q=%E2%80%8B",
 			"username=m%C3%BCller&limit=10", "q=Lärm" })
 	void utf8AndTextWithoutEscapesPass(String query) {
-		assertThat(StorableRequestTextFilter.decodesAsUtf8(query)).isTrue();
+		assertThat(StrictUtf8.percentDecodes(query)).isTrue();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "username=%C0%AFx", "q=%ED%A0%80", "q=%E0%80%AF", "q=%FF", "q=%80", "q=%C3",
 			"q=%F8%88%80%80%80" })
 	void bytesThatAreNotUtf8AreRefused(String query) {
-		assertThat(StorableRequestTextFilter.decodesAsUtf8(query)).isFalse();
+		assertThat(StrictUtf8.percentDecodes(query)).isFalse();
 	}
 
 }
