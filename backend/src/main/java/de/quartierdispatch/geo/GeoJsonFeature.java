@@ -11,8 +11,10 @@ import tools.jackson.databind.JsonNode;
  * @param properties the feature's properties (an empty object when it has none)
  * @param geometry the geometry as GeoJSON text, for PostGIS to read; {@code null} when
  * absent
+ * @param positionsAreNumbers whether every position of the geometry is a pair of numbers
+ * (PostGIS reads {@code ["a", "b"]} as 0, 0)
  */
-record GeoJsonFeature(int number, JsonNode properties, @Nullable String geometry) {
+record GeoJsonFeature(int number, JsonNode properties, @Nullable String geometry, boolean positionsAreNumbers) {
 
 	/** A property as text (numbers are accepted: cities often number their districts). */
 	@Nullable String text(String property) {

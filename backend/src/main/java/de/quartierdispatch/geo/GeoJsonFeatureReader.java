@@ -98,31 +98,36 @@ final class GeoJsonFeatureReader implements AutoCloseable {
 			properties = JsonNodeFactory.instance.objectNode();
 		}
 		JsonNode geometry = feature.get("geometry");
+		boolean numbers = true;
 		if (geometry != null && geometry.isObject()) {
-			dropHeights(geometry.get("coordinates"));
+			numbers = flatNumericPositions(geometry.get("coordinates"));
 		}
 		String geometryText = (geometry == null || geometry.isNull()) ? null : this.json.writeValueAsString(geometry);
-		return new GeoJsonFeature(this.count, properties, geometryText);
+		return new GeoJsonFeature(this.count, properties, geometryText, numbers);
 	}
 
 	/**
 	 * Boundaries are flat: a third (height) or further value of a position is dropped, as
-	 * GeoJSON allows ("RFC 7946, 3.1.1"), so that 3-D files import like 2-D ones.
+	 * GeoJSON allows ("RFC 7946, 3.1.1"), so that 3-D files import like 2-D ones. Whether
+	 * every position is (then) two numbers: PostGIS would read anything else as 0.
 	 */
-	private static void dropHeights(@Nullable JsonNode coordinates) {
+	private static boolean flatNumericPositions(@Nullable JsonNode coordinates) {
 		if (coordinates == null || !coordinates.isArray() || coordinates.isEmpty()) {
-			return;
+			// PostGIS says itself what is wrong with missing or empty coordinates.
+			return true;
 		}
-		if (coordinates.get(0).isNumber()) {
+		if (!coordinates.get(0).isArray()) {
 			ArrayNode position = (ArrayNode) coordinates;
 			while (position.size() > 2) {
 				position.remove(position.size() - 1);
 			}
-			return;
+			return position.size() == 2 && position.get(0).isNumber() && position.get(1).isNumber();
 		}
+		boolean numbers = true;
 		for (JsonNode child : coordinates) {
-			dropHeights(child);
+			numbers &= child.isArray() && flatNumericPositions(child);
 		}
+		return numbers;
 	}
 
 	@Override

@@ -176,6 +176,9 @@ public class QuarterImporter {
 		if (feature.geometry() == null) {
 			return "the feature has no geometry";
 		}
+		if (!feature.positionsAreNumbers()) {
+			return "geometry cannot be read (a position is not two numbers)";
+		}
 		return null;
 	}
 

@@ -49,7 +49,8 @@ class GeoJsonFeatureReaderTests {
 	@Test
 	void codesAndNamesAreCleanedAsEveryName() {
 		GeoJsonFeature feature = new GeoJsonFeature(1,
-				this.json.readTree("{\"code\": \"\\u200b\", \"name\": \" Probe\\u0007\\u001b \", \"n\": 15}"), null);
+				this.json.readTree("{\"code\": \"\\u200b\", \"name\": \" Probe\\u0007\\u001b \", \"n\": 15}"), null,
+				true);
 		assertThat(feature.text("code")).isNull();
 		assertThat(feature.text("name")).isEqualTo("Probe");
 		assertThat(feature.text("n")).isEqualTo("15");

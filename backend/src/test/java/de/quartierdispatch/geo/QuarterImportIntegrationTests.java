@@ -88,6 +88,29 @@ class QuarterImportIntegrationTests {
 		assertThat(this.quarters.count().block()).isEqualTo(before);
 	}
 
+	/** PostGIS reads a position of text as 0, 0: a boundary through the Atlantic. */
+	@Test
+	void rejectsAPolygonWhosePositionsAreNotNumbers() {
+		long before = this.quarters.count().block();
+		for (String ring : new String[] { "[[[\"7.0\",\"50.0\"],[7.01,50.0],[7.01,50.01],[\"7.0\",\"50.0\"]]]",
+				"[[[7.0,50.0],[7.01,null],[7.01,50.01],[7.0,50.0]]]", "[[[7.0,50.0],[7.01],[7.01,50.01],[7.0,50.0]]]",
+				"[[[7.0,50.0],[7.01,50.0],{},[7.0,50.0]]]" }) {
+			this.admin.post()
+				.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(featureCollection(feature("T-TEXT", "Text", ring)).getBytes(StandardCharsets.UTF_8))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.report.rejected[0].code")
+				.isEqualTo("T-TEXT")
+				.jsonPath("$.report.rejected[0].reason")
+				.isEqualTo("unreadable");
+		}
+		assertThat(this.quarters.count().block()).isEqualTo(before);
+	}
+
 	@Test
 	void rejectsAFeatureWithoutTheNamedPropertyNamingIt() {
 		String file = featureCollection(feature("T-A", "A", "[[[7.2,50.0],[7.21,50.0],[7.21,50.01],[7.2,50.0]]]"),
