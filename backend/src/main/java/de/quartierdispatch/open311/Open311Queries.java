@@ -40,6 +40,8 @@ class Open311Queries {
 			  AND (cardinality(:states::text[]) = 0 OR i.state = ANY (:states::text[]))
 			  AND r.submitted_at >= :start AND r.submitted_at < :end
 			  AND r.category_code <> ALL (:hidden::text[])
+			  -- a report merged into an incident about people says its team and deadline
+			  AND i.category_code <> ALL (:hidden::text[])
 			ORDER BY r.submitted_at DESC, r.id DESC
 			LIMIT :limit
 			""";

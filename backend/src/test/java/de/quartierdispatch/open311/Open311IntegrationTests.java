@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import de.quartierdispatch.support.BoardClient;
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -394,6 +395,19 @@ class Open311IntegrationTests {
 				open311.get("requests.json?start_date=" + java.net.URLEncoder.encode(start, StandardCharsets.UTF_8)),
 				"service_requests");
 		assertThat(all.findValuesAsString("service_request_id")).contains(id).doesNotContain(conflictId);
+		// Nor is a report merged into one about people: its team and deadline are that
+		// incident's.
+		long litterIncident = TestDatabase.queryLong("SELECT incident_id FROM report WHERE id = " + id);
+		long conflictIncident = TestDatabase.queryLong("SELECT incident_id FROM report WHERE id = " + conflictId);
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/merge", litterIncident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("into", conflictIncident, "version", Fixtures.incidentVersion(litterIncident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(open311.get("requests/" + id + ".json").statusCode()).isEqualTo(404);
 
 		// What names nothing is not found, in the specification's words; a format it does
 		// not know is refused before anything is stored, for a submission as for a read.
