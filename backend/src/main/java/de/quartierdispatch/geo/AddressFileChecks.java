@@ -3,6 +3,8 @@ package de.quartierdispatch.geo;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -36,11 +38,12 @@ final class AddressFileChecks {
 	}
 
 	/** Reads the header line; a broken one refuses the file. */
-	static CSVParser parse(Reader reader, CSVFormat format) {
+	static CSVParser parse(Reader reader, CSVFormat format, Charset charset) {
 		try {
 			return CSVParser.parse(reader, format);
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
+			refuseOtherCharset(ex, charset);
 			throw new AddressFileUnreadable("header-unreadable", ex);
 		}
 		catch (IllegalArgumentException ex) {
@@ -53,12 +56,25 @@ final class AddressFileChecks {
 	 * The next record, or a refusal naming the line when the file's quoting is broken (an
 	 * unclosed quote, text after a closing quote).
 	 */
-	static boolean nextRecord(Iterator<CSVRecord> records, CSVParser parser) {
+	static boolean nextRecord(Iterator<CSVRecord> records, CSVParser parser, Charset charset) {
 		try {
 			return records.hasNext();
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
+			refuseOtherCharset(ex, charset);
 			throw new AddressFileUnreadable("quoting-broken", ex, parser.getCurrentLineNumber());
+		}
+	}
+
+	/**
+	 * Reading failed on bytes that are not of the file's character set. No line is named:
+	 * the reader decodes ahead of the parser.
+	 */
+	private static void refuseOtherCharset(Exception failure, Charset charset) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CharacterCodingException) {
+				throw new AddressFileUnreadable("other-charset", failure, charset.name());
+			}
 		}
 	}
 

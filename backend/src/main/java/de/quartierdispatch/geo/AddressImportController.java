@@ -1,8 +1,12 @@
 package de.quartierdispatch.geo;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Admin API to import the address gazetteer from CSV. Column names and the coordinates'
  * reference system default to NRW's "Hauskoordinaten" and can be named for other sources.
+ * The file is UTF-8 unless its Content-Type names another character set
+ * ({@code text/csv; charset=ISO-8859-1}).
  */
 @RestController
 @RequestMapping("/api/admin/addresses")
@@ -33,9 +39,12 @@ class AddressImportController {
 			@RequestParam(defaultValue = "PLZ") String postcode, @RequestParam(defaultValue = "ONM") String city,
 			@RequestParam(defaultValue = "EAST") String x, @RequestParam(defaultValue = "NORTH") String y,
 			@RequestParam(defaultValue = "25832") int srid) {
+		// A charset Java does not know is refused (415) before this runs.
+		MediaType type = request.getHeaders().getContentType();
+		Charset charset = (type != null && type.getCharset() != null) ? type.getCharset() : StandardCharsets.UTF_8;
 		AddressImportOptions options = new AddressImportOptions(delimiter, street, houseNumber,
 				(houseNumberSuffix == null || houseNumberSuffix.isBlank()) ? null : houseNumberSuffix, postcode, city,
-				x, y, srid);
+				x, y, srid, charset);
 		return Uploads.process(request.getBody(), MAX_FILE_BYTES, (file) -> this.importer.importCsv(file, options)
 			.onErrorMap(IllegalArgumentException.class, AddressFileRejectedException::new));
 	}

@@ -1,5 +1,8 @@
 package de.quartierdispatch.geo;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,13 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param x column of the easting (or longitude)
  * @param y column of the northing (or latitude)
  * @param srid the coordinates' reference system, e.g. 25832 (UTM 32N) or 4326 (lon/lat)
+ * @param charset the file's character set (UTF-8 unless its upload names another)
  */
 public record AddressImportOptions(char delimiter, String street, String houseNumber,
-		@Nullable String houseNumberSuffix, String postcode, String city, String x, String y, int srid) {
+		@Nullable String houseNumberSuffix, String postcode, String city, String x, String y, int srid,
+		Charset charset) {
 
 	/** The column names and reference system of NRW's "Hauskoordinaten". */
 	public static AddressImportOptions nrwHauskoordinaten() {
-		return new AddressImportOptions(';', "STN", "HNR", "ADZ", "PLZ", "ONM", "EAST", "NORTH", 25832);
+		return new AddressImportOptions(';', "STN", "HNR", "ADZ", "PLZ", "ONM", "EAST", "NORTH", 25832,
+				StandardCharsets.UTF_8);
 	}
 
 }

@@ -5,7 +5,8 @@ import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -72,8 +73,14 @@ public class AddressImporter {
 	}
 
 	private static CSVParser open(Resource file, AddressImportOptions options) throws IOException {
-		Reader reader = withoutByteOrderMark(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8));
-		CSVParser parser = AddressFileChecks.parse(reader, format(options.delimiter()));
+		// Bytes that are not of the file's character set are refused, not replaced: a
+		// Latin-1 "Fußweg" read as UTF-8 would be stored as "Fu\uFFFDweg".
+		CharsetDecoder decoder = options.charset()
+			.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		Reader reader = withoutByteOrderMark(new InputStreamReader(file.getInputStream(), decoder));
+		CSVParser parser = AddressFileChecks.parse(reader, format(options.delimiter()), options.charset());
 		List<String> missing = missingColumns(parser, options);
 		if (!missing.isEmpty()) {
 			parser.close();
@@ -137,7 +144,7 @@ public class AddressImporter {
 		Iterator<CSVRecord> records = parser.iterator();
 		Map<String, Long> seen = new HashMap<>();
 		return Flux.generate((sink) -> {
-			while (AddressFileChecks.nextRecord(records, parser)) {
+			while (AddressFileChecks.nextRecord(records, parser, options.charset())) {
 				CSVRecord record = records.next();
 				AddressFileChecks.refuseUnstorable(record);
 				Address address = toAddress(record, options, rejected);

@@ -81,6 +81,30 @@ class AddressFileIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM address WHERE street = 'Irrweg'")).isZero();
 	}
 
+	/**
+	 * Hauskoordinaten files often come in Latin-1: read as UTF-8 their umlauts would be
+	 * stored as replacement characters. Named, they are read in it; unnamed, refused.
+	 */
+	@Test
+	void aFileInAnotherCharacterSetIsReadWhenItsUploadNamesIt() {
+		byte[] latin1 = (HEADER + "Fußweg;7;;46236;Bottrop;355551;5709778\n").getBytes(StandardCharsets.ISO_8859_1);
+		upload(latin1, "text/csv").expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("other-charset")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("kein UTF-8-Text"));
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM address WHERE street LIKE 'Fu%weg'")).isZero();
+
+		upload(latin1, "text/csv; charset=ISO-8859-1").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.imported")
+			.isEqualTo(1);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM address WHERE street = 'Fußweg'")).isOne();
+	}
+
 	private void refused(String file, String reason, String inDetail) {
 		upload(file).expectStatus()
 			.isEqualTo(422)
@@ -95,12 +119,16 @@ class AddressFileIntegrationTests {
 	}
 
 	private WebTestClient.ResponseSpec upload(String file) {
+		return upload(file.getBytes(StandardCharsets.UTF_8), "text/csv");
+	}
+
+	private WebTestClient.ResponseSpec upload(byte[] file, String type) {
 		return StaffLogin.as(this.client, "admin")
 			.post()
 			.uri("/api/admin/addresses/import")
-			.contentType(MediaType.parseMediaType("text/csv"))
+			.header("Content-Type", type)
 			.header("Accept-Language", "de")
-			.bodyValue(file.getBytes(StandardCharsets.UTF_8))
+			.bodyValue(file)
 			.exchange();
 	}
 
