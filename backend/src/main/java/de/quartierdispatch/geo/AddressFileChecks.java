@@ -1,10 +1,15 @@
 package de.quartierdispatch.geo;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -35,6 +40,24 @@ final class AddressFileChecks {
 	private static final double MAX_PROJECTED = 1.0e8;
 
 	private AddressFileChecks() {
+	}
+
+	/**
+	 * The file as text. Bytes that are not of its character set are refused, not
+	 * replaced: a Latin-1 "Fußweg" read as UTF-8 would be stored as "Fu\uFFFDweg". A byte
+	 * order mark, which spreadsheet programs write before the header, is not part of the
+	 * first column's name.
+	 */
+	static Reader text(InputStream file, Charset charset) throws IOException {
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		PushbackReader reader = new PushbackReader(new InputStreamReader(file, decoder), 1);
+		int first = reader.read();
+		if (first != -1 && first != '\uFEFF') {
+			reader.unread(first);
+		}
+		return reader;
 	}
 
 	/** Reads the header line; a broken one refuses the file. */

@@ -1,12 +1,8 @@
 package de.quartierdispatch.geo;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -73,13 +69,7 @@ public class AddressImporter {
 	}
 
 	private static CSVParser open(Resource file, AddressImportOptions options) throws IOException {
-		// Bytes that are not of the file's character set are refused, not replaced: a
-		// Latin-1 "Fußweg" read as UTF-8 would be stored as "Fu\uFFFDweg".
-		CharsetDecoder decoder = options.charset()
-			.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		Reader reader = withoutByteOrderMark(new InputStreamReader(file.getInputStream(), decoder));
+		Reader reader = AddressFileChecks.text(file.getInputStream(), options.charset());
 		CSVParser parser = AddressFileChecks.parse(reader, format(options.delimiter()), options.charset());
 		List<String> missing = missingColumns(parser, options);
 		if (!missing.isEmpty()) {
@@ -87,19 +77,6 @@ public class AddressImporter {
 			throw new AddressFileUnreadable("columns-missing", null, String.join(", ", missing));
 		}
 		return parser;
-	}
-
-	/**
-	 * Spreadsheet programs write one before the header; it is not part of the first
-	 * column's name.
-	 */
-	private static Reader withoutByteOrderMark(Reader reader) throws IOException {
-		PushbackReader pushback = new PushbackReader(reader, 1);
-		int first = pushback.read();
-		if (first != -1 && first != '\uFEFF') {
-			pushback.unread(first);
-		}
-		return pushback;
 	}
 
 	private static CSVFormat format(char delimiter) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
 
-import de.quartierdispatch.geo.GeoJsonFeatureReader.MalformedGeoJsonException;
 import de.quartierdispatch.geo.QuarterImportReport.FeatureNote;
 import de.quartierdispatch.system.SqlParameters;
 import de.quartierdispatch.system.TextNormalizer;
@@ -107,11 +106,12 @@ public class QuarterImporter {
 		Mono<QuarterImportReport> work = Mono.defer(this::createStaging)
 			.then(Mono.defer(() -> stageAll(file, options, progress)))
 			.flatMap((features) -> decide(source, features));
-		return this.transactions.transactional(work).onErrorResume((failure) -> rejectMalformed(source, failure));
+		return this.transactions.transactional(work)
+			.onErrorResume((failure) -> QuarterImportRefusals.rejected(source, failure));
 	}
 
 	private Mono<Void> createStaging() {
-		return this.db.sql(CREATE_STAGING).then();
+		return this.db.sql(QuarterImportRefusals.STATEMENT_TIMEOUT).then().then(this.db.sql(CREATE_STAGING).then());
 	}
 
 	private Mono<Integer> stageAll(Resource file, QuarterImportOptions options,
@@ -153,7 +153,9 @@ public class QuarterImporter {
 			.bind("problem", SqlParameters.nullable(problem, String.class))
 			.bind("geometry", SqlParameters.nullable(feature.geometry(), String.class))
 			.bind("repair", options.repair())
-			.then();
+			.then()
+			.onErrorMap(QuarterImportRefusals::outOfTime,
+					(failure) -> QuarterImportRefusals.tooComplex(feature.number(), code, name));
 	}
 
 	private static @Nullable String problemOutsideGeometry(GeoJsonFeature feature, QuarterImportOptions options,
@@ -214,19 +216,6 @@ public class QuarterImporter {
 	private static FeatureNote toNote(Readable row) {
 		return new FeatureNote(row.get("number", Integer.class), row.get("code", String.class),
 				row.get("name", String.class), row.get("problem", String.class));
-	}
-
-	/**
-	 * Turns a file that is not a FeatureCollection at all into a rejected import.
-	 */
-	private static Mono<QuarterImportReport> rejectMalformed(String source, Throwable failure) {
-		if (failure instanceof MalformedGeoJsonException malformed) {
-			FeatureNote note = new FeatureNote(null, null, null,
-					"the file is not a GeoJSON FeatureCollection: " + malformed.getMessage());
-			return Mono.error(new QuarterImportRejectedException(
-					QuarterImportReport.rejected(source, 0, List.of(), List.of(note))));
-		}
-		return Mono.error(failure);
 	}
 
 	private static long sizeOf(Resource file) {
