@@ -111,6 +111,33 @@ class QuarterImportIntegrationTests {
 		assertThat(this.quarters.count().block()).isEqualTo(before);
 	}
 
+	/**
+	 * Repairing a self-intersecting boundary grows with the square of its points and
+	 * cannot be interrupted: one of more than 10,000 points is refused at once.
+	 */
+	@Test
+	void refusesToRepairAnInvalidBoundaryOfMoreThanTenThousandPoints() {
+		StringBuilder ring = new StringBuilder("[[");
+		for (int i = 0; i <= 10_001; i++) {
+			ring.append(String.format(java.util.Locale.ROOT, "[%.7f,%.4f],", 7.5 + i * 0.000005,
+					(i % 2 == 0) ? 50.0 : 50.01));
+		}
+		ring.append("[7.5,50.0]]]");
+		this.admin.post()
+			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(featureCollection(feature("T-ZIGZAG", "Zickzack", ring.toString()))
+				.getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.report.rejected[0].reason")
+			.isEqualTo("too-large-to-repair")
+			.jsonPath("$.report.rejected[0].detail")
+			.isEqualTo("10003");
+	}
+
 	@Test
 	void rejectsAFeatureWithoutTheNamedPropertyNamingIt() {
 		String file = featureCollection(feature("T-A", "A", "[[[7.2,50.0],[7.21,50.0],[7.21,50.01],[7.2,50.0]]]"),
