@@ -239,7 +239,13 @@ class FieldAppBrowserIntegrationTests {
 				new Page.LocatorOptions().setHasText(teamName));
 		assertThat(elsewhere).containsText("ALARM " + teamName + " braucht Hilfe, außerhalb Ihrer Quartiere");
 		assertThat(elsewhere.getByRole(AriaRole.BUTTON)).hasCount(0);
-		checkIn.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Alles gut – verlängern")).click();
+		// What the phone shows after "still fine" it showed before too: the server's
+		// answer is what says the check-in arrived before the lead ends the alarm.
+		Response stillFine = checkInSent(field,
+				() -> checkIn
+					.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Alles gut – verlängern"))
+					.click());
+		assertThat(stillFine.status()).isEqualTo(200);
 		assertThat(checkIn).containsText("Sie beendet den Alarm, sobald sie Sie erreicht hat");
 		assertThat(checkIn).not().containsText("Danke, Meldung angekommen");
 		assertThat(alarm).containsText(teamName + " braucht Hilfe");
@@ -258,7 +264,7 @@ class FieldAppBrowserIntegrationTests {
 		// when a live notice (here: the lead raises the priority) draws the phone anew.
 		Locator fine = checkIn.getByRole(AriaRole.BUTTON,
 				new Locator.GetByRoleOptions().setName("Alles gut – verlängern"));
-		fine.press("Enter");
+		assertThat(checkInSent(field, () -> fine.press("Enter")).status()).isEqualTo(200);
 		assertThat(field.locator("#check-in-message"))
 			.hasText("Danke, Meldung angekommen. Die Zeit bis zur nächsten läuft neu.");
 		assertThat(field.locator("#check-in-fine")).isFocused();
@@ -373,6 +379,11 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(card).containsText("erledigt");
 		assertThat(card.locator(".photo-thumbs img")).hasCount(1);
 		Accessibility.assertNoSeriousViolations(field);
+	}
+
+	private static Response checkInSent(Page field, Runnable action) {
+		return field.waitForResponse((response) -> response.url().endsWith("/api/field/check-in")
+				&& "POST".equals(response.request().method()), action);
 	}
 
 	private static void step(Locator card, String name) {
