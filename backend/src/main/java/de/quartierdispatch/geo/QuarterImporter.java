@@ -179,7 +179,7 @@ public class QuarterImporter {
 			return "the feature has no geometry";
 		}
 		if (!feature.positionsAreNumbers()) {
-			return "geometry cannot be read (a position is not two numbers)";
+			return "a position of the geometry is not two numbers";
 		}
 		return null;
 	}

@@ -106,7 +106,7 @@ class QuarterImportIntegrationTests {
 				.jsonPath("$.report.rejected[0].code")
 				.isEqualTo("T-TEXT")
 				.jsonPath("$.report.rejected[0].reason")
-				.isEqualTo("unreadable");
+				.isEqualTo("position-not-numbers");
 		}
 		assertThat(this.quarters.count().block()).isEqualTo(before);
 	}

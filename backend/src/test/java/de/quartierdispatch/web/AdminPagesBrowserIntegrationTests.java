@@ -128,6 +128,16 @@ class AdminPagesBrowserIntegrationTests {
 				"Teilfläche 1 (Kürzel „T-X“, Name „Kaputt“): Die Geometrie ist keine Fläche (Polygon oder MultiPolygon), "
 						+ "sondern: LINESTRING");
 		Accessibility.assertNoSeriousViolations(page);
+		page.locator("#quarter-file")
+			.setInputFiles(new FilePayload("grenzen.geojson", "application/geo+json",
+					("{\"type\":\"FeatureCollection\","
+							+ "\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"T-Y\",\"name\":\"Text\"},"
+							+ "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[7.2,50.0],[\"7.21\",50.0],[7.21,50.01],"
+							+ "[7.2,50.0]]]}}]}")
+						.getBytes(StandardCharsets.UTF_8)));
+		page.locator("#quarter-import button[type=submit]").click();
+		assertThat(page.locator("#quarter-report")).containsText(
+				"Teilfläche 1 (Kürzel „T-Y“, Name „Text“): Eine Position der Geometrie besteht nicht aus zwei Zahlen.");
 
 		page.locator(".tabs a[href='#team-types']").click();
 		page.getByLabel("Check-in in Minuten für " + name).fill("2");
