@@ -1,9 +1,12 @@
 package de.quartierdispatch.webhook;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +19,9 @@ import org.jspecify.annotations.Nullable;
 final class WebhookAddress {
 
 	private static final Set<String> THIS_MACHINE = Set.of("localhost", "127.0.0.1", "[::1]");
+
+	/** Digits and dots, or hex digits and colons (and dots, for an embedded IPv4). */
+	private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
 	private WebhookAddress() {
 	}
@@ -37,6 +43,7 @@ final class WebhookAddress {
 	/**
 	 * What is wrong with the address, as a message code: {@code webhook.address-invalid}
 	 * when no request could be sent to it (no host, a port beyond 65535, user info),
+	 * {@code webhook.address-internal} for a link-local, unspecified or multicast IP,
 	 * {@code webhook.plain-http} when it would leave unencrypted; {@code null} when it is
 	 * fine.
 	 */
@@ -51,10 +58,33 @@ final class WebhookAddress {
 		if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getPort() > 65535) {
 			return "webhook.address-invalid";
 		}
+		if (noSubscriberThere(uri.getHost())) {
+			return "webhook.address-internal";
+		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		boolean encrypted = "https".equals(scheme)
 				|| "http".equals(scheme) && THIS_MACHINE.contains(uri.getHost().toLowerCase(Locale.ROOT));
 		return encrypted ? null : "webhook.plain-http";
+	}
+
+	/**
+	 * An address written as a link-local, unspecified or multicast IP: no subscriber
+	 * lives there, but a cloud's metadata service does ({@code 169.254.169.254}), which
+	 * must not be asked on the application's behalf. Only literals are looked at; a name
+	 * is not resolved here.
+	 */
+	private static boolean noSubscriberThere(String host) {
+		String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+		if (!IP_LITERAL.matcher(literal).matches()) {
+			return false;
+		}
+		try {
+			InetAddress address = InetAddress.getByName(literal);
+			return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 }

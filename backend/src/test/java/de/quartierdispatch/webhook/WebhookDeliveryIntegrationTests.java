@@ -164,8 +164,23 @@ class WebhookDeliveryIntegrationTests {
 				.jsonPath("$.errors[0].message")
 				.value((message) -> assertThat((String) message).as(url).startsWith("An diese Adresse kann nichts"));
 		}
+		// Where no subscriber lives, but a cloud's metadata service may.
+		for (String url : new String[] { "https://169.254.169.254/latest/meta-data", "https://[fe80::1]/hook",
+				"https://0.0.0.0/hook", "https://224.0.0.1/hook" }) {
+			admin.post()
+				.uri("/api/admin/webhooks")
+				.header("Accept-Language", "de")
+				.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
+						Set.of("INCIDENT_OPENED"), "enabled", true))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.errors[0].message")
+				.value((message) -> assertThat((String) message).as(url).startsWith("Unter dieser Adresse kann kein"));
+		}
 		for (String url : new String[] { "https://stadt.example.org/hook", "HTTPS://stadt.example.org/hook",
-				"http://localhost:8081/hook", "http://127.0.0.1/hook", "http://[::1]:9000" }) {
+				"https://10.1.2.3/hook", "http://localhost:8081/hook", "http://127.0.0.1/hook", "http://[::1]:9000" }) {
 			long id = created(admin, url);
 			// Gone again, so that no sender tries the address while later tests run.
 			admin.delete().uri("/api/admin/webhooks/{id}", id).exchange().expectStatus().is2xxSuccessful();
