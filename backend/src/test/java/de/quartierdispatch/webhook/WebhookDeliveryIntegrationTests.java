@@ -152,32 +152,12 @@ class WebhookDeliveryIntegrationTests {
 		// No request could be sent there at all: said as such, not as "use https".
 		for (String url : new String[] { "https://stadt.example.org:99999/hook", "https://[::1]:99999/",
 				"https://a..b/hook" }) {
-			admin.post()
-				.uri("/api/admin/webhooks")
-				.header("Accept-Language", "de")
-				.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
-						Set.of("INCIDENT_OPENED"), "enabled", true))
-				.exchange()
-				.expectStatus()
-				.isEqualTo(422)
-				.expectBody()
-				.jsonPath("$.errors[0].message")
-				.value((message) -> assertThat((String) message).as(url).startsWith("An diese Adresse kann nichts"));
+			refusedSaying(admin, url, "An diese Adresse kann nichts");
 		}
 		// Where no subscriber lives, but a cloud's metadata service may.
 		for (String url : new String[] { "https://169.254.169.254/latest/meta-data", "https://[fe80::1]/hook",
 				"https://0.0.0.0/hook", "https://224.0.0.1/hook" }) {
-			admin.post()
-				.uri("/api/admin/webhooks")
-				.header("Accept-Language", "de")
-				.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
-						Set.of("INCIDENT_OPENED"), "enabled", true))
-				.exchange()
-				.expectStatus()
-				.isEqualTo(422)
-				.expectBody()
-				.jsonPath("$.errors[0].message")
-				.value((message) -> assertThat((String) message).as(url).startsWith("Unter dieser Adresse kann kein"));
+			refusedSaying(admin, url, "Unter dieser Adresse kann kein");
 		}
 		for (String url : new String[] { "https://stadt.example.org/hook", "HTTPS://stadt.example.org/hook",
 				"https://10.1.2.3/hook", "http://localhost:8081/hook", "http://127.0.0.1/hook", "http://[::1]:9000" }) {
@@ -198,6 +178,21 @@ class WebhookDeliveryIntegrationTests {
 			.isOk();
 		refused(admin.put().uri("/api/admin/webhooks/{id}", legacy), "http://other.example.org/hook", 422);
 		admin.delete().uri("/api/admin/webhooks/{id}", legacy).exchange().expectStatus().is2xxSuccessful();
+	}
+
+	/** A new subscriber's address refused (422) with a German message beginning so. */
+	private static void refusedSaying(WebTestClient admin, String url, String beginning) {
+		admin.post()
+			.uri("/api/admin/webhooks")
+			.header("Accept-Language", "de")
+			.bodyValue(Map.of("name", "Stadt-System " + UUID.randomUUID(), "url", url, "events",
+					Set.of("INCIDENT_OPENED"), "enabled", true))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].message")
+			.value((message) -> assertThat((String) message).as(url).startsWith(beginning));
 	}
 
 	private static void refused(WebTestClient.RequestBodySpec request, String url, int status) {
