@@ -95,9 +95,9 @@ export class FieldCard {
       el('div', { className: 'field' }, el('label', { for: id }, t('field.note')), note),
       el('div', { className: 'actions' },
         ...(NEXT_STEPS[assignment.state] ?? []).map((state) => el('button', {
-          type: 'button', className: 'button button--primary', id: `step-${assignment.id}-${state}`, onClick: () => this.page.step(assignment, state, note.value),
+          type: 'button', className: 'button button--primary', id: `step-${assignment.id}-${state}`, onClick: singleTap(() => this.page.step(assignment, state, note.value)),
         }, t(this.offered() && state === 'EN_ROUTE' ? 'field.offer.accept' : `assignment.step.${state}`))),
-        assignment.state !== 'ON_SITE' ? el('button', { type: 'button', className: 'button button--danger', id: `decline-${assignment.id}`, onClick: () => this.page.decline(assignment) },
+        assignment.state !== 'ON_SITE' ? el('button', { type: 'button', className: 'button button--danger', id: `decline-${assignment.id}`, onClick: singleTap(() => this.page.decline(assignment)) },
           t(this.offered() ? 'field.offer.decline' : 'assignment.step.DECLINED')) : ''));
   }
 
@@ -106,6 +106,19 @@ export class FieldCard {
     return Boolean(this.assignment.offer) && this.assignment.state === 'ASSIGNED';
   }
 
+}
+
+/**
+ * A click that is the second (or later) of a double tap is not a step: the first tap's step
+ * draws the card anew, and the next step's button then stands where the finger lands again
+ * ("on my way" tapped twice must not also say "on site"). A keyboard press counts no taps.
+ */
+function singleTap(action) {
+  return (event) => {
+    if (event.detail <= 1) {
+      action();
+    }
+  };
 }
 
 /** The configured web map or route planner with the destination filled in. */

@@ -106,6 +106,23 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(TestDatabase.queryString("SELECT count(*) || '' FROM board_event WHERE type = 'ASSIGNMENT_CHANGED' "
 				+ "AND data ->> 'assignment' = '" + job.assignment() + "'"))
 			.isEqualTo("1");
+
+		// On a phone the second tap can come after the card was drawn anew, on the next
+		// step's button where the first one stood: it is still the double tap's.
+		Locator onSite = card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Vor Ort"));
+		onSite.scrollIntoViewIfNeeded();
+		com.microsoft.playwright.options.BoundingBox box = onSite.boundingBox();
+		field.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
+		field.mouse().down(new com.microsoft.playwright.Mouse.DownOptions().setClickCount(2));
+		field.mouse().up(new com.microsoft.playwright.Mouse.UpOptions().setClickCount(2));
+		// A tap of its own is a step: had the second tap been taken, "on site" would be
+		// gone, and this click would not find it.
+		onSite.click();
+		assertThat(card.locator(".meta").first()).containsText("vor Ort");
+		assertThat(field.locator("#queue")).isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(20000));
+		assertThat(TestDatabase.queryString("SELECT string_agg(data ->> 'state', ',' ORDER BY seq) FROM board_event "
+				+ "WHERE type = 'ASSIGNMENT_CHANGED' AND data ->> 'assignment' = '" + job.assignment() + "'"))
+			.isEqualTo("EN_ROUTE,ON_SITE");
 	}
 
 	@Test
