@@ -15,6 +15,7 @@ import de.quartierdispatch.open311.PartnerKeys.PartnerKey;
 import de.quartierdispatch.privacy.AuditLog;
 import de.quartierdispatch.system.Language;
 import de.quartierdispatch.system.Sha256;
+import de.quartierdispatch.system.TextNormalizer;
 import de.quartierdispatch.system.UnreadableBodies;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -142,7 +143,7 @@ class Open311SubmissionController {
 		MultiValueMap<String, String> values = new LinkedMultiValueMap<>(exchange.getRequest().getQueryParams());
 		MediaType type = exchange.getRequest().getHeaders().getContentType();
 		if (type != null && MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
-			return exchange.getMultipartData().map((parts) -> {
+			return exchange.getMultipartData().handle((parts, sink) -> {
 				parts.forEach((name, list) -> {
 					List<String> fields = list.stream()
 						.filter(FormFieldPart.class::isInstance)
@@ -152,13 +153,34 @@ class Open311SubmissionController {
 						values.put(name, fields);
 					}
 				});
-				return new Open311Parameters(values);
+				String unreadable = unreadableField(values);
+				if (unreadable != null) {
+					sink.error(Open311Exception.badRequest(unreadable + " is not UTF-8 text"));
+					return;
+				}
+				sink.next(new Open311Parameters(values));
 			});
 		}
 		return exchange.getFormData().map((form) -> {
 			values.putAll(form);
 			return new Open311Parameters(values);
 		});
+	}
+
+	/**
+	 * A multipart field as the reader decoded it: bytes that were not UTF-8 became
+	 * replacement characters, and a NUL would be dropped further on. A form body or JSON
+	 * holding either is refused before it gets here (400); so is this.
+	 */
+	private static @Nullable String unreadableField(MultiValueMap<String, String> values) {
+		for (Map.Entry<String, List<String>> field : values.entrySet()) {
+			for (String value : field.getValue()) {
+				if (value.indexOf('\uFFFD') >= 0 || !TextNormalizer.storable(value)) {
+					return field.getKey();
+				}
+			}
+		}
+		return null;
 	}
 
 	private Mono<Optional<byte[]>> photo(ServerWebExchange exchange) {

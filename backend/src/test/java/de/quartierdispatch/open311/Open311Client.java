@@ -97,10 +97,15 @@ final class Open311Client {
 
 	/** Sends the body as it is, with the given {@code Content-Type}. */
 	HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+		return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Sends the bytes as they are, with the given {@code Content-Type}. */
+	HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -308,6 +308,31 @@ class Open311IntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description LIKE '%" + marker + "%'"))
 			.isZero();
 
+		// The same in a multipart field: the reader made replacement characters of it,
+		// and a
+		// NUL would have been dropped.
+		for (byte[] text : new byte[][] { { 'S', 't', 'r', 'a', (byte) 0xDF, 'e' }, { 'S', 't', 'r', 0, 'a', 'e' } }) {
+			java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
+			for (String[] field : new String[][] { { "api_key", key }, { "service_code", "LITTER" },
+					{ "lat", "51.52371" }, { "long", "6.92874" } }) {
+				multipart.writeBytes(
+						("--x\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1] + "\r\n")
+							.getBytes(StandardCharsets.UTF_8));
+			}
+			multipart.writeBytes(
+					("--x\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nSperrmüll " + marker + " ")
+						.getBytes(StandardCharsets.UTF_8));
+			multipart.writeBytes(text);
+			multipart.writeBytes("\r\n--x--\r\n".getBytes(StandardCharsets.UTF_8));
+			HttpResponse<String> refused = open311.post("requests.json", "multipart/form-data; boundary=x",
+					multipart.toByteArray());
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(Open311Client.validJson(refused, "errors").get(0).get("description").asString())
+				.isEqualTo("description is not UTF-8 text");
+		}
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description LIKE '%" + marker + "%'"))
+			.isZero();
+
 		HttpResponse<String> named = open311.post("requests.json",
 				"application/x-www-form-urlencoded; charset=ISO-8859-1", form);
 		assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
