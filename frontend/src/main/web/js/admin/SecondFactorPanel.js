@@ -5,12 +5,13 @@ import { formatDateTime } from '../core/format.js';
 /**
  * The selected member's second factor: whether an authenticator app is set up, and the reset
  * for a lost phone (audited; the member's sessions end, and they set up a new app at their next
- * sign-in).
+ * sign-in). Not one's own: another administrator resets that (the server refuses it too).
  */
 export class SecondFactorPanel {
 
-  constructor(i18n, message) {
+  constructor(i18n, me, message) {
     this.i18n = i18n;
+    this.me = me;
     this.message = message;
     this.member = null;
     $('#user-second-factor-reset').addEventListener('click', () => this._reset());
@@ -24,6 +25,7 @@ export class SecondFactorPanel {
     }
     $('#user-second-factor-status').textContent = '';
     $('#user-second-factor-reset').hidden = true;
+    $('#user-second-factor-own').hidden = true;
     try {
       const overview = await api(`/api/admin/users/${member.id}/second-factor`);
       if (this.member?.id === member.id) {
@@ -48,7 +50,10 @@ export class SecondFactorPanel {
       text = t(overview.required ? 'admin.users.secondFactorMissing' : 'admin.users.secondFactorNone');
     }
     $('#user-second-factor-status').textContent = text;
-    $('#user-second-factor-reset').hidden = overview.external || !overview.enrolled;
+    const resettable = !overview.external && overview.enrolled;
+    const own = this.member?.username === this.me?.username;
+    $('#user-second-factor-reset').hidden = !resettable || own;
+    $('#user-second-factor-own').hidden = !resettable || !own;
   }
 
   async _reset() {

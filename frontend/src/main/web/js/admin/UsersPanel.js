@@ -24,7 +24,7 @@ export class UsersPanel {
     this.form = $('#user-form');
     this.errors = new FormErrors(this.form, $('#user-errors'), i18n);
     this.editing = null;
-    this.secondFactor = new SecondFactorPanel(i18n, message);
+    this.secondFactor = new SecondFactorPanel(i18n, me, message);
   }
 
   async start() {

@@ -32,6 +32,7 @@ export class SecondFactorPage {
     // the focus: that would move the button away from under the pointer that presses it.
     $('#code').addEventListener('input', () => this.codeErrors.clear());
     $('#enrol-code').addEventListener('input', () => this.enrolErrors.clear());
+    $('#enrol-current').addEventListener('input', () => this.enrolErrors.clear());
     $('#recovery-continue').addEventListener('click', () => this._goOn());
     $('#status-continue').addEventListener('click', () => this._goOn());
     $('#re-enrol').addEventListener('click', () => this._enrol({ cancellable: true }));
@@ -81,13 +82,18 @@ export class SecondFactorPage {
 
   /**
    * Shows a new secret to set up. A member who chose to set up a (new) app may cancel; one whose
-   * sign-in waits for it may not (signing out is in the header).
+   * sign-in waits for it may not (signing out is in the header). An app in force is replaced only
+   * with one of its codes (or a recovery code) as well.
    */
   async _enrol({ cancellable = false } = {}) {
     const secret = await api('/api/auth/mfa/enrolment', { method: 'POST' });
     $('#qr').src = secret.qrCode;
     $('#secret').textContent = secret.secret;
     $('#enrol-code').value = '';
+    const replacing = this.status?.state === 'ENROLLED';
+    $('#enrol-current-field').hidden = !replacing;
+    $('#enrol-current').required = replacing;
+    $('#enrol-current').value = '';
     this.enrolErrors.clear();
     $('#enrol-cancel').hidden = !cancellable;
     this._show('enrol-step');
@@ -103,13 +109,19 @@ export class SecondFactorPage {
   async _confirm() {
     this.enrolErrors.clear();
     try {
-      const answer = await api('/api/auth/mfa/enrolment/confirm', { method: 'POST', body: { code: $('#enrol-code').value } });
+      const body = { code: $('#enrol-code').value };
+      if ($('#enrol-current').required) {
+        body.currentCode = $('#enrol-current').value;
+      }
+      const answer = await api('/api/auth/mfa/enrolment/confirm', { method: 'POST', body });
       $('#recovery-codes').replaceChildren(...answer.recoveryCodes.map((code) => el('li', {}, code)));
       this._show('recovery-step');
       $('#recovery-step h1').focus();
     }
     catch (failure) {
-      this._showFailure(this.enrolErrors, failure, '#enrol-code');
+      // Only the current app's code is spent (or found used) when the new one's is right.
+      const current = /(wrong-current-code|current-code-due|code-used)$/.test(failure?.body?.type ?? '');
+      this._showFailure(this.enrolErrors, failure, current ? '#enrol-current' : '#enrol-code');
     }
   }
 
@@ -128,7 +140,7 @@ export class SecondFactorPage {
 
   _showFailure(errors, failure, input) {
     const message = (failure instanceof ApiError && failure.status !== 0) ? (failure.detail || failure.title) : this.i18n.t('error.network');
-    errors.show([{ field: 'code', message }], { key: 'mfa.failed' });
+    errors.show([{ field: $(input).name, message }], { key: 'mfa.failed' });
     $(input).value = '';
   }
 

@@ -6,6 +6,7 @@ import de.quartierdispatch.security.mfa.NewSecret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,9 +46,9 @@ class SecondFactorController {
 
 	/** Confirms the new app with one of its codes; answers the recovery codes, once. */
 	@PostMapping("/enrolment/confirm")
-	Mono<RecoveryCodes> confirm(@AuthenticationPrincipal StaffPrincipal member, @Valid @RequestBody Code code,
+	Mono<RecoveryCodes> confirm(@AuthenticationPrincipal StaffPrincipal member, @Valid @RequestBody Confirmation code,
 			ServerWebExchange exchange) {
-		return this.secondFactor.confirm(member, code.code(), exchange).map(RecoveryCodes::new);
+		return this.secondFactor.confirm(member, code.code(), code.currentCode(), exchange).map(RecoveryCodes::new);
 	}
 
 	/** The code step of a sign-in: a code of the app or a recovery code. */
@@ -58,6 +59,13 @@ class SecondFactorController {
 	}
 
 	record Code(@NotBlank @Size(max = 32) String code) {
+	}
+
+	/**
+	 * A new app's code; when it replaces an app in force, also a code of that one (or a
+	 * recovery code).
+	 */
+	record Confirmation(@NotBlank @Size(max = 32) String code, @Nullable @Size(max = 32) String currentCode) {
 	}
 
 	record RecoveryCodes(List<String> recoveryCodes) {

@@ -13,6 +13,7 @@ import de.quartierdispatch.security.mfa.RecoveryCodes;
 import de.quartierdispatch.security.mfa.SecondFactorProperties;
 import de.quartierdispatch.security.mfa.SecretCipher;
 import de.quartierdispatch.security.mfa.Totp;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -57,11 +58,13 @@ class SecondFactorSignIn {
 
 	private final Clock clock;
 
+	private final TypedCodes codes;
+
 	private final SecureRandom random = new SecureRandom();
 
 	SecondFactorSignIn(Authenticators authenticators, SecretCipher cipher, StaffAccounts accounts,
 			StaffSessions sessions, SessionCookies cookies, TransactionalOperator transactions,
-			SecondFactorProperties properties, SecurityProperties security, Clock clock) {
+			SecondFactorProperties properties, SecurityProperties security, TypedCodes codes, Clock clock) {
 		this.authenticators = authenticators;
 		this.cipher = cipher;
 		this.accounts = accounts;
@@ -70,6 +73,7 @@ class SecondFactorSignIn {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.security = security;
+		this.codes = codes;
 		this.clock = clock;
 	}
 
@@ -109,7 +113,8 @@ class SecondFactorSignIn {
 	 * Confirms a new secret with a code from the app: it becomes the member's second
 	 * factor, with fresh recovery codes, which this answer shows the only time.
 	 */
-	Mono<List<String>> confirm(StaffPrincipal member, String code, ServerWebExchange exchange) {
+	Mono<List<String>> confirm(StaffPrincipal member, String code, @Nullable String currentCode,
+			ServerWebExchange exchange) {
 		return checked(member).flatMap((account) -> {
 			if (member.secondFactorPending() && account.enrolled()) {
 				return Mono.error(new SecondFactorRefusedException(HttpStatus.CONFLICT, "second-factor-code-due"));
@@ -124,16 +129,38 @@ class SecondFactorSignIn {
 				// Not the sign-in's answer: no recovery codes exist yet.
 				return failed(member, "wrong-setup-code");
 			}
+			Mono<Void> vouched = replacing(member, account) ? vouched(member, account, currentCode) : Mono.empty();
 			List<String> recoveryCodes = RecoveryCodes.generate(this.properties.recoveryCodes());
 			Mono<Boolean> confirmed = this.authenticators.confirm(member.userId(), account.newSecret(), steps,
 					recoveryCodes, now());
 			// Not confirmed: a second request confirmed it first (its answer holds the
 			// recovery codes), or a new set-up has replaced the secret.
-			return this.transactions.transactional(confirmed)
+			return vouched.then(this.transactions.transactional(confirmed))
 				.flatMap((done) -> done
 						? complete(member, exchange, "enrolled an authenticator").thenReturn(recoveryCodes)
 						: Mono.error(
 								new SecondFactorRefusedException(HttpStatus.CONFLICT, "second-factor-no-enrolment")));
+		});
+	}
+
+	private static boolean replacing(StaffPrincipal member, Authenticator account) {
+		return !member.secondFactorPending() && account.secret() != null;
+	}
+
+	/**
+	 * An app in force is replaced only with a code of it, or a recovery code, besides the
+	 * session: a session left open must not let someone else put their phone in its
+	 * place.
+	 */
+	private Mono<Void> vouched(StaffPrincipal member, Authenticator account, @Nullable String currentCode) {
+		byte[] stored = account.secret();
+		if (currentCode == null || currentCode.isBlank() || stored == null) {
+			return Mono.error(new SecondFactorRefusedException(HttpStatus.BAD_REQUEST, "current-code-due"));
+		}
+		return this.codes.spend(member.userId(), stored, currentCode).flatMap((outcome) -> switch (outcome) {
+			case APP_CODE, RECOVERY_CODE -> Mono.<Void>empty();
+			case USED -> failed(member, "code-used");
+			case WRONG -> failed(member, "wrong-current-code");
 		});
 	}
 
@@ -150,37 +177,15 @@ class SecondFactorSignIn {
 			if (stored == null) {
 				return Mono.error(new SecondFactorRefusedException(HttpStatus.CONFLICT, "second-factor-not-enrolled"));
 			}
-			String typed = code.replaceAll("\\s", "");
-			if (typed.matches("\\d{" + Totp.DIGITS + "}")) {
-				return verifyCode(member, this.cipher.decrypt(member.userId(), stored), typed, exchange);
-			}
-			return verifyRecoveryCode(member, account, RecoveryCodes.normalize(typed), exchange);
+			return this.codes.spend(member.userId(), stored, code).flatMap((outcome) -> switch (outcome) {
+				case APP_CODE -> complete(member, exchange, "gave an authenticator code")
+					.thenReturn(SecondFactorVerified.of(member, false, null));
+				case RECOVERY_CODE -> complete(member, exchange, "used a recovery code")
+					.thenReturn(SecondFactorVerified.of(member, true, account.recoveryCodesLeft() - 1));
+				case USED -> failed(member, "code-used");
+				case WRONG -> failed(member, "wrong-code");
+			});
 		});
-	}
-
-	private Mono<SecondFactorVerified> verifyCode(StaffPrincipal member, byte[] secret, String code,
-			ServerWebExchange exchange) {
-		long current = currentStep();
-		int tolerance = this.properties.timeStepTolerance();
-		long[] steps = Totp.matchingSteps(secret, code, current, tolerance);
-		if (steps.length == 0) {
-			return failed(member, "wrong-code");
-		}
-		return this.authenticators.claim(member.userId(), steps, current - tolerance)
-			.flatMap((fresh) -> fresh ? complete(member, exchange, "gave an authenticator code")
-				.thenReturn(SecondFactorVerified.of(member, false, null)) : failed(member, "code-used"));
-	}
-
-	private Mono<SecondFactorVerified> verifyRecoveryCode(StaffPrincipal member, Authenticator account, String code,
-			ServerWebExchange exchange) {
-		if (code.isEmpty()) {
-			return failed(member, "wrong-code");
-		}
-		return this.authenticators.useRecoveryCode(member.userId(), code, now())
-			.flatMap((used) -> used
-					? complete(member, exchange, "used a recovery code")
-						.thenReturn(SecondFactorVerified.of(member, true, account.recoveryCodesLeft() - 1))
-					: failed(member, "wrong-code"));
 	}
 
 	/**

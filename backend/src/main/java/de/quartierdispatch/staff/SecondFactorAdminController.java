@@ -47,6 +47,9 @@ class SecondFactorAdminController {
 	@DeleteMapping
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> reset(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal admin) {
+		if (id == admin.userId()) {
+			return Mono.error(StaffProblems.OwnSecondFactorException::new);
+		}
 		Mono<Void> reset = this.secondFactors.overview(id)
 			.switchIfEmpty(Mono.error(StaffProblems.NoSuchMemberException::new))
 			.flatMap((before) -> this.secondFactors.reset(id))

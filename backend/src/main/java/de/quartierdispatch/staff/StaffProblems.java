@@ -22,6 +22,20 @@ final class StaffProblems {
 
 	}
 
+	/**
+	 * An administrator's own second factor is not reset from the administration: a
+	 * session taken over (an unlocked computer) would otherwise trade the second factor
+	 * for a new one with the password alone. A new phone is set up under "Zweiter
+	 * Faktor"; a lost one is reset by another administrator.
+	 */
+	static class OwnSecondFactorException extends ProblemException {
+
+		OwnSecondFactorException() {
+			super(HttpStatus.FORBIDDEN, "own-second-factor");
+		}
+
+	}
+
 	/** The user name is in use. */
 	static class UsernameTakenException extends ProblemException {
 

@@ -238,6 +238,19 @@ class SecondFactorSignInIntegrationTests {
 		Enrolled again = enrol(pending);
 		assertThat(again.secret()).isNotEqualTo(enrolled.secret());
 		admin.delete().uri("/api/admin/users/999999/second-factor").exchange().expectStatus().isNotFound();
+		// Not one's own: a session left open must not trade the second factor for a new
+		// one.
+		long self = TestDatabase.queryLong("SELECT id FROM staff_user WHERE username = 'admin'");
+		admin.delete()
+			.uri("/api/admin/users/{id}/second-factor", self)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:own-second-factor");
+		assertThat(TestDatabase
+			.queryLong("SELECT count(*) FROM staff_totp WHERE secret IS NOT NULL AND user_id = " + self)).isEqualTo(1);
 	}
 
 	@Test
@@ -258,8 +271,23 @@ class SecondFactorSignInIntegrationTests {
 			.isOk()
 			.expectBody(JsonNode.class)
 			.returnResult());
-		List<String> newCodes = recoveryCodes(
-				post(session, "/api/auth/mfa/enrolment/confirm", Map.of("code", newApp.codeAt(Instant.now()))));
+		// The session alone does not replace the app in force: a code of it (or a
+		// recovery
+		// code) must come too.
+		String newCode = newApp.codeAt(Instant.now());
+		post(session, "/api/auth/mfa/enrolment/confirm", Map.of("code", newCode)).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:current-code-due");
+		post(session, "/api/auth/mfa/enrolment/confirm", Map.of("code", newCode, "currentCode", "falsch-falsch"))
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:wrong-current-code");
+		List<String> newCodes = recoveryCodes(post(session, "/api/auth/mfa/enrolment/confirm",
+				Map.of("code", newCode, "currentCode", first.app().nextCode(Clock.systemUTC(), TOLERANCE))));
 		assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(first.recoveryCodes());
 
 		String next = StaffLogin.passwordOnly(this.client, username);

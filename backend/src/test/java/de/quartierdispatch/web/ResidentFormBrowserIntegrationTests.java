@@ -9,6 +9,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import de.quartierdispatch.support.Accessibility;
 import de.quartierdispatch.support.BrowserExtension;
 import de.quartierdispatch.support.BrowserExtension.BrowserSession;
@@ -99,6 +100,10 @@ class ResidentFormBrowserIntegrationTests {
 		assertThat(page.locator("#quarter-status")).hasClass("map-status map-status--ok");
 		assertThat(page.locator("#quarter-status")).containsText("الحي:");
 		assertThat(page.locator("#map .leaflet-marker-icon")).hasAttribute("alt", "المكان المختار");
+		// The zoom buttons change sides with the page: at the map's right edge.
+		BoundingBox map = page.locator("#map").boundingBox();
+		BoundingBox zoom = page.locator("#map .leaflet-control-zoom").boundingBox();
+		assertThat(map.x + map.width - (zoom.x + zoom.width)).isBetween(0.0, 20.0);
 		next(page, "where");
 		next(page, "contact");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("إرسال البلاغ")).click();

@@ -164,6 +164,11 @@ class SecondFactorBrowserIntegrationTests {
 			.containsText("Der zweite Faktor von " + username + " wurde zurückgesetzt.");
 		assertThat(page.locator("#user-second-factor-status")).containsText("Nicht eingerichtet");
 		Accessibility.assertNoSeriousViolations(page);
+		// Their own second factor an administrator does not reset: the page says who
+		// does.
+		page.locator("#user-table").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("admin")).click();
+		assertThat(page.locator("#user-second-factor-own")).containsText("eine andere Administratorin");
+		assertThat(page.locator("#user-second-factor-reset")).isHidden();
 		assertThat(TestDatabase.queryString("SELECT count(*) FROM audit_log WHERE action = 'USER_SECOND_FACTOR_RESET' "
 				+ "AND details ->> 'user' = (SELECT id::text FROM staff_user WHERE username = '" + username + "')"))
 			.isEqualTo("1");
@@ -197,6 +202,37 @@ class SecondFactorBrowserIntegrationTests {
 		signInWithPassword(newcomer, teamLead());
 		assertThat(heading(newcomer)).hasText("Zweiten Faktor einrichten");
 		assertThat(newcomer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abbrechen"))).isHidden();
+	}
+
+	/**
+	 * A new phone replaces the app in force only with a code of the old one (or a
+	 * recovery code): the session alone, on a computer left signed in, is not enough.
+	 */
+	@Test
+	void aMemberReplacesTheirAppOnlyWithACodeOfTheOldOne(BrowserSession browser) {
+		String username = teamLead();
+		AuthenticatorApp old = StaffLogin.authenticator(this.client, username);
+		Page page = BrowserSignIn.to(browser.newPage(), this.client, this.port, username, "/board");
+		page.navigate(url("/mfa"));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Neue Authenticator-App einrichten"))
+			.click();
+		assertThat(heading(page)).hasText("Zweiten Faktor einrichten");
+		AuthenticatorApp replacement = new AuthenticatorApp(page.locator("#secret").textContent());
+		Instant now = Instant.now();
+		page.getByLabel("Code aus der App").fill(replacement.codeAt(now));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Einrichtung abschließen")).click();
+		assertThat(page.locator("#enrol-errors")).containsText("Code der bisherigen App");
+		assertThat(page.locator("#enrol-current")).hasAttribute("aria-invalid", "true");
+		Accessibility.assertNoSeriousViolations(page);
+
+		page.getByLabel("Code der bisherigen App oder ein Wiederherstellungscode")
+			.fill(old.nextCode(Clock.systemUTC(), StaffLogin.TIME_STEP_TOLERANCE));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Einrichtung abschließen")).click();
+		assertThat(page.locator("#recovery-codes li")).hasCount(10);
+		assertThat(TestDatabase.queryString(
+				"SELECT count(*) FROM staff_totp t JOIN staff_user u ON u.id = t.user_id " + "WHERE u.username = '"
+						+ username + "' AND t.new_secret IS NULL AND t.enrolled_at > now() - interval '1 minute'"))
+			.isEqualTo("1");
 	}
 
 	/** The page's visible main heading (the second factor's page has one per step). */
