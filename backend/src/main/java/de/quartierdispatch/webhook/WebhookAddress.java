@@ -71,7 +71,7 @@ final class WebhookAddress {
 	 * An address written as a link-local, unspecified or multicast IP: no subscriber
 	 * lives there, but a cloud's metadata service does ({@code 169.254.169.254}), which
 	 * must not be asked on the application's behalf. Only literals are looked at; a name
-	 * is not resolved here.
+	 * is not resolved here, but when it is sent to ({@link SubscriberConnections}).
 	 */
 	private static boolean noSubscriberThere(String host) {
 		String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
@@ -79,12 +79,16 @@ final class WebhookAddress {
 			return false;
 		}
 		try {
-			InetAddress address = InetAddress.getByName(literal);
-			return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress();
+			return noSubscriberAt(InetAddress.getByName(literal));
 		}
 		catch (UnknownHostException ex) {
 			return false;
 		}
+	}
+
+	/** Link-local, unspecified or multicast: not where a subscriber lives. */
+	static boolean noSubscriberAt(InetAddress address) {
+		return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress();
 	}
 
 }

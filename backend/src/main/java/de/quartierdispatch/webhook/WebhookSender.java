@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -38,10 +39,11 @@ class WebhookSender {
 
 	private final Clock clock;
 
-	WebhookSender(WebhookDeliveries deliveries, WebhookProperties properties, WebClient.Builder client, Clock clock) {
+	WebhookSender(WebhookDeliveries deliveries, WebhookProperties properties, WebClient.Builder client,
+			ReactorResourceFactory resources, Clock clock) {
 		this.deliveries = deliveries;
 		this.properties = properties;
-		this.client = client.build();
+		this.client = client.clientConnector(SubscriberConnections.connector(resources)).build();
 		this.clock = clock;
 	}
 
@@ -59,6 +61,11 @@ class WebhookSender {
 	}
 
 	private Mono<Void> send(Delivery delivery) {
+		if ("webhook.address-internal".equals(WebhookAddress.problem(delivery.url()))) {
+			// Saved before the rule (an IP written out is connected to without
+			// resolving).
+			return failed(delivery, new IllegalStateException("no subscriber lives at this address"));
+		}
 		long timestamp = this.clock.instant().getEpochSecond();
 		return this.client.post()
 			.uri(delivery.url())

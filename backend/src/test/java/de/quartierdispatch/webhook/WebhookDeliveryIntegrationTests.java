@@ -180,6 +180,29 @@ class WebhookDeliveryIntegrationTests {
 		admin.delete().uri("/api/admin/webhooks/{id}", legacy).exchange().expectStatus().is2xxSuccessful();
 	}
 
+	/**
+	 * An address where no subscriber lives, saved before the rule, is not connected to:
+	 * the delivery fails without a request (a name resolving there is stopped the same
+	 * way, {@link SubscriberConnectionsTests}).
+	 */
+	@Test
+	void aMetadataAddressSavedBeforeTheRuleIsNotSentTo() {
+		long legacy = created(StaffLogin.as(this.client, "admin", CLOCK), "https://stadt.example.org/hook");
+		TestDatabase.queryString("UPDATE webhook_subscriber SET url = 'https://169.254.169.254/latest/meta-data' "
+				+ "WHERE id = " + legacy + " RETURNING url");
+		try {
+			Fixtures.reportIncident(this.client, "NOISE", 51.5236, 6.9286);
+			this.sender.deliverDue().block(WAIT);
+			assertThat(TestDatabase.queryString(
+					"SELECT attempts || ' ' || last_error FROM webhook_delivery " + "WHERE subscriber_id = " + legacy))
+				.startsWith("1 ")
+				.contains("no subscriber lives at this address");
+		}
+		finally {
+			TestDatabase.queryString("DELETE FROM webhook_subscriber WHERE id = " + legacy + " RETURNING id");
+		}
+	}
+
 	/** A new subscriber's address refused (422) with a German message beginning so. */
 	private static void refusedSaying(WebTestClient admin, String url, String beginning) {
 		admin.post()
