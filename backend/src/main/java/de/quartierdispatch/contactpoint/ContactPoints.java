@@ -42,7 +42,8 @@ class ContactPoints {
 	}
 
 	Mono<Boolean> nameTaken(String name, long id) {
-		return this.db.sql("SELECT EXISTS (SELECT 1 FROM contact_point WHERE name = :name AND id <> :id) AS taken")
+		return this.db
+			.sql("SELECT EXISTS (SELECT 1 FROM contact_point WHERE lower(name) = lower(:name) AND id <> :id) AS taken")
 			.bind("name", name)
 			.bind("id", id)
 			.map((row) -> Boolean.TRUE.equals(row.get("taken", Boolean.class)))

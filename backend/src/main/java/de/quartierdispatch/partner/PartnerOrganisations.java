@@ -47,8 +47,8 @@ class PartnerOrganisations {
 	}
 
 	Mono<Boolean> nameTaken(String name, long exceptId) {
-		return this.db
-			.sql("SELECT EXISTS (SELECT 1 FROM partner_organisation WHERE name = :name AND id <> :id) AS taken")
+		return this.db.sql(
+				"SELECT EXISTS (SELECT 1 FROM partner_organisation WHERE lower(name) = lower(:name) AND id <> :id) AS taken")
 			.bind("name", TextNormalizer.oneLine(name))
 			.bind("id", exceptId)
 			.map((row) -> row.get("taken", Boolean.class))

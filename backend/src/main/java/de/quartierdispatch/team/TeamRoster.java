@@ -91,7 +91,7 @@ public class TeamRoster {
 
 	/** Whether another team than {@code id} already has this name. */
 	public Mono<Boolean> nameTaken(String name, long id) {
-		return this.db.sql("SELECT EXISTS (SELECT 1 FROM team WHERE name = :name AND id <> :id) AS taken")
+		return this.db.sql("SELECT EXISTS (SELECT 1 FROM team WHERE lower(name) = lower(:name) AND id <> :id) AS taken")
 			.bind("name", name)
 			.bind("id", id)
 			.map((row) -> Boolean.TRUE.equals(row.get("taken", Boolean.class)))

@@ -73,9 +73,11 @@ class WebhookController {
 		if (problem != null) {
 			return Mono.error(new InvalidFieldsException("url", problem));
 		}
-		return this.subscribers
-			.create(TextNormalizer.oneLine(request.name()), url, request.events(), admin.username(),
-					OffsetDateTime.now(this.clock))
+		String name = TextNormalizer.oneLine(request.name());
+		return this.subscribers.nameTaken(name)
+			.flatMap((taken) -> taken ? Mono.error(new WebhookNameTakenException())
+					: this.subscribers.create(name, url, request.events(), admin.username(),
+							OffsetDateTime.now(this.clock)))
 			.onErrorMap(DataIntegrityViolationException.class, (taken) -> new WebhookNameTakenException())
 			.flatMap((created) -> audited(admin, "WEBHOOK_CREATED", created.subscriber()).thenReturn(created));
 	}

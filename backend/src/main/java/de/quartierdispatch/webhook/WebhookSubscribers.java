@@ -37,6 +37,14 @@ class WebhookSubscribers {
 			.all();
 	}
 
+	/** Whether a subscriber has this name already, written in any case. */
+	Mono<Boolean> nameTaken(String name) {
+		return this.db.sql("SELECT EXISTS (SELECT 1 FROM webhook_subscriber WHERE lower(name) = lower(:name)) AS taken")
+			.bind("name", name)
+			.map((row) -> Boolean.TRUE.equals(row.get("taken", Boolean.class)))
+			.one();
+	}
+
 	Mono<Subscriber> find(long id) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM webhook_subscriber WHERE id = :id")
 			.bind("id", id)

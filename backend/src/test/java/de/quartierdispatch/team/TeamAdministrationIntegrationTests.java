@@ -235,10 +235,12 @@ class TeamAdministrationIntegrationTests {
 		WebTestClient admin = StaffLogin.as(this.client, "admin");
 		String name = "Team " + UUID.randomUUID().toString().substring(0, 8);
 		save(admin.post().uri("/api/admin/teams"), Map.of("name", name, "teamType", "KOD")).expectStatus().isCreated();
-		String mine = "SELECT count(*) FROM team WHERE name LIKE '" + name + "%'";
+		String mine = "SELECT count(*) FROM team WHERE name ILIKE '" + name + "%'";
 
 		save(admin.post().uri("/api/admin/teams").header("Accept-Language", "de"),
-				Map.of("name", name, "teamType", "NO_SUCH_TYPE", "quarters", List.of("Atlantis")))
+				// Taken also when written in other case: to a person it is the same name.
+				Map.of("name", name.toLowerCase(java.util.Locale.ROOT), "teamType", "NO_SUCH_TYPE", "quarters",
+						List.of("Atlantis")))
 			.expectStatus()
 			.isEqualTo(422)
 			.expectHeader()
