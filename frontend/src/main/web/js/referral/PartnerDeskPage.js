@@ -78,7 +78,7 @@ export class PartnerDeskPage {
       el('p', { className: 'referral__title' }, el('strong', {}, referral.service), ` · ${t(`topic.${referral.topic}`)}`),
       el('p', { className: 'referral__meta' }, `${formatDateTime(referral.createdAt, this.i18n.language)} · `,
         el('bdi', {}, staffLanguageName(referral.language, this.i18n.language, t)), ' · ',
-        t(referral.hasContact ? 'referral.withContact' : 'referral.anonymous')
+        t(contactKey(referral))
         + (referral.referredFrom ? ` · ${referral.referredFrom}` : '') + (referral.fromIncident ? ` · ${t('partner.fromIncident')}` : '')),
       el('p', { className: 'referral__status' }, statusText(referral, this.i18n)),
       el('button', { type: 'button', className: 'button button--small', onClick: () => this.open(referral.id) }, t('partner.open'))))
@@ -109,7 +109,10 @@ export class PartnerDeskPage {
     $('#detail-contact').replaceChildren(contact
       ? el('div', { className: 'notice' }, el('strong', {}, t('partner.contact')),
         el('p', { id: 'contact-details' }, [contact.name, contact.phone, contact.email].filter(Boolean).join(' · ')))
-      : el('div', { className: 'notice notice--warning' }, el('strong', {}, t('partner.noContact')), el('p', {}, t('partner.noContactHint'))));
+      : referral.contactWithdrawn
+        // Given with consent, and no longer shown: the referral is closed, there is no purpose left to reach the person.
+        ? el('div', { className: 'notice' }, el('strong', {}, t('partner.contactWithdrawn')), el('p', {}, t('partner.contactWithdrawnHint')))
+        : el('div', { className: 'notice notice--warning' }, el('strong', {}, t('partner.noContact')), el('p', {}, t('partner.noContactHint'))));
     $('#answer-open').hidden = referral.state !== 'OPEN';
     $('#answer-outcome').hidden = referral.state !== 'ACCEPTED';
     const chosen = $('#outcome').value;
@@ -188,4 +191,12 @@ export class PartnerDeskPage {
     }
   }
 
+}
+
+/** What the list says of the person's contact details: given, given and no longer shown (closed), or none. */
+function contactKey(referral) {
+  if (referral.hasContact) {
+    return 'referral.withContact';
+  }
+  return referral.contactWithdrawn ? 'referral.contactWithdrawn' : 'referral.anonymous';
 }

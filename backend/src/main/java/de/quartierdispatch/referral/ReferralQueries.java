@@ -46,6 +46,8 @@ class ReferralQueries {
 			    'consent', r.consent_at IS NOT NULL,
 			    'hasContact', EXISTS (SELECT 1 FROM referral_contact c
 			                          WHERE c.referral_id = r.id AND r.state IN ('OPEN', 'ACCEPTED')),
+			    'contactWithdrawn', EXISTS (SELECT 1 FROM referral_contact c
+			                          WHERE c.referral_id = r.id AND r.state NOT IN ('OPEN', 'ACCEPTED')),
 			    'state', r.state, 'outcome', r.outcome, 'appointmentAt', r.appointment_at,
 			    'redirectTo', r.redirect_to, 'declineReason', r.decline_reason, 'createdAt', r.created_at,
 			    'acceptedAt', r.accepted_at, 'outcomeAt', r.outcome_at, 'version', r.version,

@@ -388,7 +388,7 @@ class FieldAppBrowserIntegrationTests {
 
 		step(card, "Vor Ort");
 		step(card, "Erledigt");
-		assertThat(field.locator("#archive summary")).hasText("1 erledigter Einsatz (letzte 12 Stunden)");
+		assertThat(field.locator("#archive summary")).hasText("1 abgeschlossener Einsatz (letzte 12 Stunden)");
 		assertThat(field.locator("#assignments")).hasText("Keine Einsätze für Ihr Team.");
 		field.locator("#archive summary").click();
 		assertThat(card).containsText("erledigt");

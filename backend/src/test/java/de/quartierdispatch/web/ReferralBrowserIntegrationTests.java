@@ -128,11 +128,20 @@ class ReferralBrowserIntegrationTests {
 		// The outcome may still be changed (an appointment missed): the keyboard stays.
 		assertThat(partner.locator("#record-outcome")).isFocused();
 		Accessibility.assertNoSeriousViolations(partner);
+		// Help given closes the referral: the contact details are no longer shown, and the
+		// page says so, not that the person withheld them.
+		partner.getByLabel("Ergebnis", new Page.GetByLabelOptions().setExact(true)).selectOption("HELPED");
+		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ergebnis speichern")).click();
+		assertThat(partner.locator("#detail-status")).containsText("Hilfe geleistet");
+		assertThat(partner.locator("#detail-contact")).containsText("Kontaktdaten ausgeblendet");
+		assertThat(partner.locator("#detail-contact")).not().containsText("nicht zugestimmt");
+		assertThat(partner.locator("#contact-details")).hasCount(0);
+		assertThat(partner.locator("#inbox li[data-referral='" + referral + "']"))
+			.containsText("Kontaktdaten nach Abschluss ausgeblendet");
 
 		// The partner's answer reaches the open page without a reload.
 		counter.clock().fastForward(31_000);
-		assertThat(counter.locator("li[data-referral='" + referral + "']")).containsText("Termin vereinbart");
-		assertThat(counter.locator("li[data-referral='" + referral + "']")).containsText("Angenommen");
+		assertThat(counter.locator("li[data-referral='" + referral + "']")).containsText("Hilfe geleistet");
 		assertThat(counter.locator("#referrals")).not().containsText("Vater erzählt");
 	}
 
