@@ -8,7 +8,7 @@
  * other files are answered from the cache at once and refreshed in the background. A new
  * SHELL_VERSION replaces the whole cache.
  */
-const SHELL_VERSION = 'field-shell-v5';
+const SHELL_VERSION = 'field-shell-v6';
 
 const SHELL = [
   '/field',
@@ -31,6 +31,7 @@ const SHELL = [
   '/js/core/i18n.js',
   '/js/core/languageNames.js',
   '/js/core/photos.js',
+  '/js/core/teamStatus.js',
   '/js/core/ReasonDialog.js',
   '/js/field/CallBack.js',
   '/js/field/CheckInPanel.js',

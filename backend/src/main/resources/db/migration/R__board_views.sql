@@ -59,6 +59,9 @@ CREATE OR REPLACE FUNCTION team_summary(team_id bigint) RETURNS jsonb
         'name', t.name,
         'teamType', t.team_type,
         'status', t.status,
+        -- Sent out and not yet on the way: still "available" by status, but not free.
+        'assigned', EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id
+                            AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') AND a.state = 'ASSIGNED'),
         'active', t.active,
         'languages', to_jsonb(t.languages),
         'lat', round(ST_Y(t.last_position)::numeric, 6),

@@ -1,4 +1,5 @@
 import { el } from '../core/dom.js';
+import { teamStatusClass } from '../core/teamStatus.js';
 import { QuarterMap } from '../map/QuarterMap.js';
 import { IncidentClusters } from './IncidentClusters.js';
 
@@ -80,7 +81,7 @@ export class BoardMap {
       if (team.lat == null || team.lon == null) {
         continue;
       }
-      const icon = L.divIcon({ className: `team-marker status-${team.status.toLowerCase()} type-${team.teamType.toLowerCase()}`, iconSize: [18, 18] });
+      const icon = L.divIcon({ className: `team-marker ${teamStatusClass(team)} type-${team.teamType.toLowerCase()}`, iconSize: [18, 18] });
       if (existing) {
         existing.setLatLng([team.lat, team.lon]).setIcon(icon).setTooltipContent(describe(team));
       }

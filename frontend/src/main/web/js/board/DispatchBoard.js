@@ -1,6 +1,7 @@
 import { api } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { categoryLabel } from '../core/categories.js';
+import { teamStatusClass, teamStatusKey } from '../core/teamStatus.js';
 import { BoardSocket } from './BoardSocket.js';
 import { BoardStore } from './BoardStore.js';
 import { BoardMap } from './BoardMap.js';
@@ -173,10 +174,10 @@ export class DispatchBoard {
   describeIncident = (incident) => `#${incident.id} P${incident.priority} ${this.category(incident.category)} · ${this.i18n.t(stateKey(incident))}`;
 
   renderTeams() {
-    this.map.showTeams([...this.store.teams.values()], (team) => `${team.name} · ${this.i18n.t(`team.${team.status}`)}`);
+    this.map.showTeams([...this.store.teams.values()], (team) => `${team.name} · ${this.i18n.t(teamStatusKey(team))}`);
     const teams = [...this.store.teams.values()].sort((a, b) => a.teamType.localeCompare(b.teamType) || a.name.localeCompare(b.name));
     $('#teams').replaceChildren(...teams.map((team) => el('li', {},
-      el('span', {}, team.name), el('span', { className: `status status-${team.status.toLowerCase()}` }, this.i18n.t(`team.${team.status}`)))));
+      el('span', {}, team.name), el('span', { className: `status ${teamStatusClass(team)}` }, this.i18n.t(teamStatusKey(team))))));
   }
 
   showConnection(status) {

@@ -2,6 +2,7 @@ import { api, ApiError } from '../core/api.js';
 import { categoryLabel } from '../core/categories.js';
 import { $, el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
+import { teamStatusKey } from '../core/teamStatus.js';
 import { BoardSocket } from '../board/BoardSocket.js';
 import { CheckInPanel } from './CheckInPanel.js';
 import { FieldCard } from './FieldCard.js';
@@ -158,7 +159,9 @@ export class FieldPage {
     const view = withQueuedSteps(this.saved.document, this.waitingSteps);
     const team = view.team;
     $('#team-name').textContent = team.name;
-    $('#team-status').textContent = t(`team.${team.status}`);
+    // The active assignment decides, a step queued offline included.
+    const current = view.assignments.find((assignment) => ACTIVE.includes(assignment.state));
+    $('#team-status').textContent = t(current ? `team.${current.state}` : teamStatusKey(team));
     $('#last-sync').textContent = t('field.lastSync', { time: formatDateTime(this.saved.syncedAt, this.i18n.language) });
     if (this.here) {
       $('#distance-status').textContent = t('field.distance.located', { time: formatDateTime(this.here.at, this.i18n.language) });

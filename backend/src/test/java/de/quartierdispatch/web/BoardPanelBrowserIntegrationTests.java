@@ -226,6 +226,12 @@ class BoardPanelBrowserIntegrationTests {
 		panel.locator("[id^=assign-team-]").first().press("Enter");
 		assertThat(panel.locator(".assignments")).isVisible();
 		assertThat(board.locator("#panel-message")).isFocused();
+		// The team's list says it is sent out, not "available" (its status until it is on
+		// its way).
+		String team = TestDatabase.queryString("SELECT t.name FROM assignment a JOIN team t ON t.id = a.team_id "
+				+ "WHERE a.incident_id = " + incident + " AND a.state = 'ASSIGNED'");
+		assertThat(board.locator("#teams li").filter(new Locator.FilterOptions().setHasText(team)))
+			.containsText("zugewiesen");
 
 		// A public message: on the status page of the report, in Arabic too, kept in its
 		// own direction.

@@ -155,6 +155,7 @@ class FieldAppBrowserIntegrationTests {
 		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
 		assertThat(card(field, job.incident())).isVisible();
 		assertThat(field.locator("#offline-ready")).hasAttribute("data-ready", "yes", INSTALLED);
+		assertThat(field.locator("#team-status")).hasText("zugewiesen");
 
 		field.context().setOffline(true);
 		field.reload();
@@ -162,6 +163,8 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(field.locator("#offline")).containsText("Offline");
 		step(card, "Unterwegs");
 		assertThat(field.locator("#queue")).containsText("1 Schritt wartet auf Netz");
+		// The team's status follows the step at once, offline too.
+		assertThat(field.locator("#team-status")).hasText("unterwegs");
 		// The card is drawn anew: the keyboard waits on its next step, not at the page's
 		// top.
 		assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Vor Ort"))).isFocused();

@@ -128,7 +128,8 @@ class ReferralBrowserIntegrationTests {
 		// The outcome may still be changed (an appointment missed): the keyboard stays.
 		assertThat(partner.locator("#record-outcome")).isFocused();
 		Accessibility.assertNoSeriousViolations(partner);
-		// Help given closes the referral: the contact details are no longer shown, and the
+		// Help given closes the referral: the contact details are no longer shown, and
+		// the
 		// page says so, not that the person withheld them.
 		partner.getByLabel("Ergebnis", new Page.GetByLabelOptions().setExact(true)).selectOption("HELPED");
 		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ergebnis speichern")).click();
