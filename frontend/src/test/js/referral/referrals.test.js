@@ -8,7 +8,13 @@ const DICTIONARIES = new URL('../../../main/web/i18n/', import.meta.url);
 test('opening hours name the weekdays in the reader\'s language', () => {
   assert.equal(openingHoursText('Mo-Th 09:00-17:00; Fr 09:00-13:00', 'de'), 'Mo–Do 09:00–17:00; Fr 09:00–13:00');
   assert.equal(openingHoursText('Tu,Th 09:00-12:00,13:00-16:00', 'en'), 'Tue, Thu 09:00–12:00, 13:00–16:00');
-  assert.match(openingHoursText('Mo 10:00-12:00', 'ar'), /الاثنين 10:00–12:00/);
+  // Right to left: Arabic punctuation, each span of times kept left to right.
+  const arabic = openingHoursText('Mo-Th 09:00-16:00; Fr 09:00-12:00,13:00-15:00', 'ar');
+  assert.equal(arabic.split('؛ ').length, 2);
+  assert.ok(arabic.includes('\u206609:00–16:00\u2069'), arabic);
+  assert.ok(arabic.includes('\u206609:00–12:00, 13:00–15:00\u2069'), arabic);
+  assert.ok(!arabic.includes(';'), arabic);
+  assert.equal(openingHoursText('Mo 10:00-12:00', 'ar'), 'الاثنين \u206610:00–12:00\u2069');
 });
 
 test('opening hours in another shape are shown as they are', () => {

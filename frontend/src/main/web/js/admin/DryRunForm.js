@@ -2,7 +2,7 @@ import { api } from '../core/api.js';
 import { categoryLabel } from '../core/categories.js';
 import { $, el } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
-import { formatDateTime } from '../core/format.js';
+import { cityTimeToIso, formatDateTime } from '../core/format.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { explainRoutingFor } from '../board/routingExplanation.js';
 import { checkedValues, showProblem } from './problems.js';
@@ -63,7 +63,8 @@ export class DryRunForm {
         method: 'POST',
         body: {
           category: $('#dry-run-category').value, lat: quarter?.lat, lon: quarter?.lon,
-          at: at ? new Date(at).toISOString() : null, flags: checkedValues($('#dry-run-flags')),
+          // The time is the city's, as the result shows it, whatever zone the computer is set to.
+          at: at ? cityTimeToIso(at) : null, flags: checkedValues($('#dry-run-flags')),
         },
       });
       this._renderResult();

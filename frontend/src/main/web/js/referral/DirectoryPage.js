@@ -157,7 +157,7 @@ export class DirectoryPage {
       this._closeReferral();
       await this.loadReferrals();
       if (!consent) {
-        await this._showHandout(service, language);
+        await this._showHandout(service, language, { notPassedOn: true });
       }
       else {
         $('#result-status').textContent = this.i18n.t('referral.sent', { service: service.name });
@@ -180,14 +180,20 @@ export class DirectoryPage {
       : [el('li', { className: 'hint' }, this.i18n.t('directory.noReferrals'))]));
   }
 
-  /** The service's details in the person's language, to print and take along. */
-  async _showHandout(service, language) {
+  /**
+   * The service's details in the person's language, to print and take along. That nothing was
+   * passed on is said only after a referral without consent: a hand-out printed first may be
+   * followed by a referral with the person's details.
+   */
+  async _showHandout(service, language, { notPassedOn = false } = {}) {
     const t = await this.i18n.translator(language);
     const handout = $('#handout');
     handout.lang = language;
     handout.dir = RIGHT_TO_LEFT.includes(language) ? 'rtl' : 'ltr';
     $('#handout-heading').textContent = t('handout.title');
     $('#handout-intro').textContent = t('handout.intro');
+    $('#handout-not-passed-on').textContent = t('handout.notPassedOn');
+    $('#handout-not-passed-on').hidden = !notPassedOn;
     const row = (label, value) => (value ? [el('dt', {}, label), el('dd', {}, value)] : []);
     $('#handout-details').replaceChildren(
       ...row(t('handout.topic'), t(`topic.${service.topic}`)),

@@ -17,23 +17,31 @@ const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 
 /**
  * Opening hours in OpenStreetMap syntax ("Mo-Th 09:00-16:00; Fr 09:00-13:00") with the
- * weekdays named in the given language; the text as it is when it has another shape.
+ * weekdays named in the given language; the text as it is when it has another shape. Right to
+ * left, the lists take Arabic punctuation and each span of times is kept left to right, so that
+ * "09:00–16:00" does not read "16:00–09:00".
  */
 export function openingHoursText(hours, language) {
+  const rightToLeft = RIGHT_TO_LEFT.includes(language.split('-')[0]);
+  const [comma, semicolon] = rightToLeft ? ['، ', '؛ '] : [', ', '; '];
+  const times = (text) => {
+    const spans = text.replaceAll('-', '–').replaceAll(',', ', ');
+    return rightToLeft ? `\u2066${spans}\u2069` : spans;
+  };
   const dayName = (index) => new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' })
     .format(new Date(Date.UTC(2024, 0, 1 + index)));
   try {
     return hours.split(';').map((rule) => rule.trim()).filter(Boolean).map((rule) => {
-      const [days, times] = rule.split(/\s+/);
+      const [days, hoursOfDays] = rule.split(/\s+/);
       const dayText = days.toLowerCase().split(',').map((range) => range.split('-').map((day) => {
         const index = DAYS.indexOf(day);
         if (index < 0) {
           throw new Error(day);
         }
         return dayName(index);
-      }).join('–')).join(', ');
-      return `${dayText} ${times.replaceAll('-', '–').replaceAll(',', ', ')}`;
-    }).join('; ');
+      }).join('–')).join(comma);
+      return `${dayText} ${times(hoursOfDays)}`;
+    }).join(semicolon);
   }
   catch (unreadable) {
     return hours;

@@ -275,6 +275,22 @@ class AdminPagesBrowserIntegrationTests {
 			.hasText(java.util.regex.Pattern.compile("^An diese Teamarten: .*"));
 	}
 
+	/**
+	 * The dry run's time is the city's, as its answer shows it, also on a computer set to
+	 * another zone.
+	 */
+	@Test
+	void aDryRunsTimeIsTheCitysWhateverZoneTheComputerIsIn(BrowserSession browser) {
+		Page page = signIn(browser.newPage(new Browser.NewContextOptions().setTimezoneId("America/New_York")));
+		page.locator(".tabs a[href='#rules']").click();
+		Locator dryRun = page.locator("#dry-run-form");
+		dryRun.getByLabel("Kategorie").selectOption("NOISE");
+		dryRun.getByLabel("Quartier").selectOption(new SelectOption().setIndex(0));
+		dryRun.getByLabel("Eingang (leer = jetzt)").fill("2026-12-06T23:30");
+		dryRun.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Probelauf starten")).click();
+		assertThat(page.locator("#dry-run-result")).containsText("23:30");
+	}
+
 	@Test
 	void anAdministratorAddsAContactPointFoundByItsAddress(BrowserSession browser) {
 		String name = "Anlaufstelle " + UUID.randomUUID().toString().substring(0, 8);

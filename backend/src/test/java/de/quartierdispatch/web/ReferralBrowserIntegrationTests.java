@@ -84,7 +84,17 @@ class ReferralBrowserIntegrationTests {
 		assertThat(counter.locator("#handout")).hasAttribute("dir", "rtl");
 		assertThat(counter.locator("#handout-heading")).hasText("هنا تجد المساعدة");
 		assertThat(counter.locator("#handout-details")).containsText("Kirchhellener Straße 28");
+		assertThat(counter.locator("#handout-not-passed-on")).hasText("لم نُرسل بياناتك إلى أحد.");
 		Accessibility.assertNoSeriousViolations(counter);
+		counter.locator("#handout-close").click();
+
+		// A hand-out printed before referring says nothing of what is passed on: the
+		// referral that follows may carry the person's details.
+		counter.locator("#services li").first().getByRole(AriaRole.BUTTON).click();
+		counter.getByLabel("Sprache der Person").selectOption("ar");
+		counter.locator("#refer-handout").click();
+		assertThat(counter.locator("#handout-heading")).hasText("هنا تجد المساعدة");
+		assertThat(counter.locator("#handout-not-passed-on")).isHidden();
 		counter.locator("#handout-close").click();
 
 		// With consent: the contact details go to the partner.
