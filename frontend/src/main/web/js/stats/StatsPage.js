@@ -110,8 +110,10 @@ export class StatsPage {
     this._table('#by-quarter', [t('stats.quarter'), t('stats.reports')],
       s.byQuarter.map((row) => [row.name ?? t('stats.outside'), row.reports]), maxOf(s.byQuarter.map((row) => row.reports)));
     this._table('#by-month', [t('stats.month'), t('stats.reports')], s.byMonth.map((row) => [formatMonth(row.month, this.i18n.language), row.reports]), maxOf(s.byMonth.map((row) => row.reports)));
-    this._table('#by-outcome', [t('stats.outcome'), t('stats.incidents')],
-      [...Object.entries(s.byOutcome).map(([outcome, n]) => [t(`outcome.${outcome}`), n]), ...Object.entries(s.byPriority).map(([priority, n]) => [priority, n])]);
+    // One table for both: each row says which it is ("Priorität P2" beside "erledigt").
+    this._table('#by-outcome', [t('stats.outcomeOrPriority'), t('stats.incidents')],
+      [...Object.entries(s.byOutcome).map(([outcome, n]) => [t(`outcome.${outcome}`), n]),
+        ...Object.entries(s.byPriority).map(([priority, n]) => [t('stats.priorityRow', { priority }), n])]);
     this._table('#by-channel', [t('stats.channel'), t('stats.reports')], Object.entries(s.byChannel).map(([channel, n]) => [t(`channel.${channel}`), n]));
     this._table('#by-language', [t('stats.language'), t('stats.reports')], Object.entries(s.byLanguage).map(([language, n]) => [staffLanguageName(language, this.i18n.language, t), n]));
   }

@@ -117,11 +117,14 @@ export class StatusPage {
       this.status = await api(`/api/reports/${encodeURIComponent(code)}`);
       this._render();
       result.textContent = this.i18n.t(answer.followUp ? 'status.followUp' : 'status.reopened');
+      // A box of its own: under the team's messages, a plain line would read as one more of them.
+      result.className = 'notice';
       // The button went with the ended state: the keyboard goes to what happened instead.
       result.focus();
     }
     catch (failure) {
       result.textContent = (failure instanceof ApiError && failure.detail) ? failure.detail : this.i18n.t('error.network');
+      result.className = 'notice notice--warning';
     }
   }
 

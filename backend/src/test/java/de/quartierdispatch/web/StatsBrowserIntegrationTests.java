@@ -104,6 +104,9 @@ class StatsBrowserIntegrationTests {
 		assertThat(page.locator("#weekly-legend")).containsText("Lärm");
 		assertThat(page.locator("#by-week tbody tr")).hasCount(6);
 		assertThat(page.locator("#by-category")).containsText("Alle Kategorien");
+		// Outcomes and priorities share a table: each priority's row says that it is one.
+		assertThat(page.locator("#by-outcome thead")).containsText("Ergebnis oder Priorität");
+		assertThat(page.locator("#by-outcome tbody")).containsText("Priorität P");
 		assertThat(page.locator("#by-category tbody tr").filter(new Locator.FilterOptions().setHasText("Lärm")))
 			.containsText(Pattern.compile("50\\s%"));
 
