@@ -126,8 +126,14 @@ class SecondFactorSignIn {
 			byte[] secret = this.cipher.decrypt(member.userId(), account.newSecret());
 			long[] steps = Totp.matchingSteps(secret, code.strip(), currentStep(), this.properties.timeStepTolerance());
 			if (steps.length == 0) {
-				// Not the sign-in's answer: no recovery codes exist yet.
-				return failed(member, "wrong-setup-code");
+				// Not the sign-in's answer: no recovery codes exist yet. Nor counted
+				// against
+				// the account: the secret is on the screen of whoever types, a guess
+				// gains
+				// nothing, and a member fumbling with a new app must not lock their
+				// account.
+				logger.info("Set-up code of user {} refused", member.username());
+				return Mono.error(new SecondFactorRefusedException(HttpStatus.UNAUTHORIZED, "wrong-setup-code"));
 			}
 			Mono<Void> vouched = replacing(member, account) ? vouched(member, account, currentCode) : Mono.empty();
 			List<String> recoveryCodes = RecoveryCodes.generate(this.properties.recoveryCodes());

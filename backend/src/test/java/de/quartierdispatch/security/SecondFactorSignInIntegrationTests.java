@@ -378,7 +378,7 @@ class SecondFactorSignInIntegrationTests {
 	}
 
 	@Test
-	void aWrongCodeWhileSettingUpSaysSoWithoutPointingToRecoveryCodesThatDoNotExistYet() {
+	void aWrongCodeWhileSettingUpSaysSoWithoutPointingToRecoveryCodesThatDoNotExistYetNorLocksTheAccount() {
 		String pending = StaffLogin.passwordOnly(this.client, teamLead());
 		JsonNode secret = post(pending, "/api/auth/mfa/enrolment", Map.of()).expectStatus()
 			.isOk()
@@ -395,6 +395,16 @@ class SecondFactorSignInIntegrationTests {
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("gerade eingerichteten")
 				.doesNotContain("Wiederherstellungscode"));
+		// Wrong set-up codes do not lock the account (the secret is on the screen): after
+		// as many as would lock it, the right one still sets the app up.
+		for (int i = 0; i < 5; i++) {
+			post(pending, "/api/auth/mfa/enrolment/confirm", Map.of("code", app.wrongCodeAt(Instant.now(), TOLERANCE)))
+				.expectStatus()
+				.isUnauthorized();
+		}
+		Instant now = Instant.now();
+		app.used(now);
+		post(pending, "/api/auth/mfa/enrolment/confirm", Map.of("code", app.codeAt(now))).expectStatus().isOk();
 	}
 
 	private Enrolled enrol(String pending) {
