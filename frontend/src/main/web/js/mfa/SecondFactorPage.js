@@ -91,6 +91,13 @@ export class SecondFactorPage {
     $('#secret').textContent = secret.secret;
     $('#enrol-code').value = '';
     const replacing = this.status?.state === 'ENROLLED';
+    // Replacing the app in force: said so, not the first set-up's words.
+    // (Through data-i18n, so that a change of language keeps them.)
+    for (const [element, key] of [[$('#enrol-step h1'), replacing ? 'mfa.enrol.replaceHeading' : 'mfa.enrol.heading'],
+      [$('#enrol-intro'), replacing ? 'mfa.enrol.replaceIntro' : 'mfa.enrol.intro']]) {
+      element.dataset.i18n = key;
+      element.textContent = this.i18n.t(key);
+    }
     $('#enrol-current-field').hidden = !replacing;
     $('#enrol-current').required = replacing;
     $('#enrol-current').value = '';

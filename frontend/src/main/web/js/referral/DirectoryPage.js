@@ -5,6 +5,7 @@ import { FormErrors } from '../core/FormErrors.js';
 import { problemText, showProblem } from '../admin/problems.js';
 import { TOPICS, RESIDENT_LANGUAGES, RIGHT_TO_LEFT, openingHoursText, referrerItem } from './referrals.js';
 import { staffLanguageName } from '../core/languageNames.js';
+import { formatList } from '../core/format.js';
 
 /** How often the referrals' answers are read again while the page is in view. */
 const REFERRALS_REFRESH_MS = 30_000;
@@ -200,7 +201,7 @@ export class DirectoryPage {
       ...row(t('handout.service'), `${service.name} – ${service.organisation}`),
       ...row(t('handout.address'), el('bdi', {}, `${service.street} ${service.houseNumber}, ${service.postcode} ${service.city}`)),
       ...row(t('handout.hours'), el('bdi', {}, openingHoursText(service.openingHours, language))),
-      ...row(t('handout.languages'), service.languages.map((code) => t(`language.${code}`)).join(', ')),
+      ...row(t('handout.languages'), formatList(service.languages.map((code) => t(`language.${code}`)), language)),
       ...row(t('handout.phone'), service.phone ? el('bdi', {}, service.phone) : null),
       ...row(t('handout.email'), service.email ? el('bdi', {}, service.email) : null),
       ...row(t('handout.howToReach'), service.howToReach));

@@ -188,7 +188,7 @@ class SecondFactorBrowserIntegrationTests {
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Neue Authenticator-App einrichten"))
 			.click();
-		assertThat(heading(page)).hasText("Zweiten Faktor einrichten");
+		assertThat(heading(page)).hasText("Neue Authenticator-App einrichten");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abbrechen")).click();
 		assertThat(heading(page)).hasText("Zweiter Faktor");
 		assertThat(heading(page)).isFocused();
@@ -216,7 +216,7 @@ class SecondFactorBrowserIntegrationTests {
 		page.navigate(url("/mfa"));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Neue Authenticator-App einrichten"))
 			.click();
-		assertThat(heading(page)).hasText("Zweiten Faktor einrichten");
+		assertThat(heading(page)).hasText("Neue Authenticator-App einrichten");
 		AuthenticatorApp replacement = new AuthenticatorApp(page.locator("#secret").textContent());
 		Instant now = Instant.now();
 		page.getByLabel("Code aus der App").fill(replacement.codeAt(now));
