@@ -4,6 +4,7 @@ import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { teamTypeName } from '../core/teamTypes.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { checkedValues, showProblem } from './problems.js';
+import { teamStatusKey } from '../core/teamStatus.js';
 
 const LANGUAGES = ['de', 'en', 'ar', 'fa', 'tr', 'uk', 'ro', 'bg'];
 
@@ -51,7 +52,7 @@ export class TeamsPanel {
       el('thead', {}, el('tr', {}, headings.map((heading) => el('th', { scope: 'col' }, heading || el('span', { className: 'visually-hidden' }, t('admin.actions')))))),
       el('tbody', {}, this.teams.map((team) => el('tr', { 'aria-current': team.id === this.editing?.id ? 'true' : false },
         el('th', { scope: 'row' }, team.name),
-        el('td', {}, team.active ? t(`team.${team.status}`) : t('admin.teams.retired')),
+        el('td', {}, team.active ? t(teamStatusKey(team)) : t('admin.teams.retired')),
         el('td', {}, this._typeName(team.teamType)),
         el('td', {}, this._languages(team.languages)),
         el('td', {}, this._quarters(team.quarters)),
