@@ -51,6 +51,15 @@ CREATE OR REPLACE FUNCTION incident_summary(incident_id bigint) RETURNS jsonb
     SELECT summary FROM incident_board WHERE id = incident_id
 $$;
 
+-- A team sent out and not yet on its way: still "available" by its status, but not free (the
+-- board, the phone and the administration say "assigned"). The active states repeated make the
+-- partial index assignment_one_active_per_team usable.
+CREATE OR REPLACE FUNCTION team_assigned(team bigint) RETURNS boolean
+    LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = team
+                   AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') AND a.state = 'ASSIGNED')
+$$;
+
 CREATE OR REPLACE FUNCTION team_summary(team_id bigint) RETURNS jsonb
     LANGUAGE sql STABLE AS $$
     SELECT jsonb_build_object(
@@ -59,9 +68,7 @@ CREATE OR REPLACE FUNCTION team_summary(team_id bigint) RETURNS jsonb
         'name', t.name,
         'teamType', t.team_type,
         'status', t.status,
-        -- Sent out and not yet on the way: still "available" by status, but not free.
-        'assigned', EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id
-                            AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') AND a.state = 'ASSIGNED'),
+        'assigned', team_assigned(t.id),
         'active', t.active,
         'languages', to_jsonb(t.languages),
         'lat', round(ST_Y(t.last_position)::numeric, 6),

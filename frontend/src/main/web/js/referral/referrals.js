@@ -1,5 +1,5 @@
 import { el } from '../core/dom.js';
-import { formatDateTime } from '../core/format.js';
+import { formatDateTime, formatList } from '../core/format.js';
 import { staffLanguageName } from '../core/languageNames.js';
 
 /**
@@ -23,7 +23,7 @@ const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
  */
 export function openingHoursText(hours, language) {
   const rightToLeft = RIGHT_TO_LEFT.includes(language.split('-')[0]);
-  const [comma, semicolon] = rightToLeft ? ['، ', '؛ '] : [', ', '; '];
+  const semicolon = rightToLeft ? '؛ ' : '; ';
   const times = (text) => {
     const spans = text.replaceAll('-', '–').replaceAll(',', ', ');
     return rightToLeft ? `\u2066${spans}\u2069` : spans;
@@ -33,13 +33,13 @@ export function openingHoursText(hours, language) {
   try {
     return hours.split(';').map((rule) => rule.trim()).filter(Boolean).map((rule) => {
       const [days, hoursOfDays] = rule.split(/\s+/);
-      const dayText = days.toLowerCase().split(',').map((range) => range.split('-').map((day) => {
+      const dayText = formatList(days.toLowerCase().split(',').map((range) => range.split('-').map((day) => {
         const index = DAYS.indexOf(day);
         if (index < 0) {
           throw new Error(day);
         }
         return dayName(index);
-      }).join('–')).join(comma);
+      }).join('–')), language);
       return `${dayText} ${times(hoursOfDays)}`;
     }).join(semicolon);
   }

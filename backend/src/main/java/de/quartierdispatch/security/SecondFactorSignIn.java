@@ -126,12 +126,10 @@ class SecondFactorSignIn {
 			byte[] secret = this.cipher.decrypt(member.userId(), account.newSecret());
 			long[] steps = Totp.matchingSteps(secret, code.strip(), currentStep(), this.properties.timeStepTolerance());
 			if (steps.length == 0) {
-				// Not the sign-in's answer: no recovery codes exist yet. Nor counted
-				// against
-				// the account: the secret is on the screen of whoever types, a guess
-				// gains
-				// nothing, and a member fumbling with a new app must not lock their
-				// account.
+				// Not the sign-in's answer: no recovery codes exist yet. Not counted
+				// against the account either: the secret is on the screen of whoever
+				// types, a guess gains nothing, and fumbling with a new app must not
+				// lock the account.
 				logger.info("Set-up code of user {} refused", member.username());
 				return Mono.error(new SecondFactorRefusedException(HttpStatus.UNAUTHORIZED, "wrong-setup-code"));
 			}

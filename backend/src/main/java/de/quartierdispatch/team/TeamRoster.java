@@ -22,9 +22,7 @@ public class TeamRoster {
 			    'quarters', coalesce((SELECT jsonb_agg(q.code ORDER BY q.code)
 			                          FROM team_quarter tq JOIN quarter q ON q.id = tq.quarter_id
 			                          WHERE tq.team_id = t.id), '[]'),
-			    'status', t.status, 'active', t.active,
-			    'assigned', EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id
-			                        AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') AND a.state = 'ASSIGNED'))""";
+			    'status', t.status, 'active', t.active, 'assigned', team_assigned(t.id))""";
 
 	private static final String CREATE = """
 			WITH created AS (INSERT INTO team (name, team_type, languages, active)
