@@ -139,9 +139,17 @@ export class QuarterMap {
       failures += 1;
       if (failures === TILE_FAILURES_BEFORE_NOTICE && this._tileNotice) {
         this._tileNote = document.createElement('p');
-        this._tileNote.className = 'map-tiles-missing';
         this._tileNote.textContent = this._tileNotice;
-        element.append(this._tileNote);
+        // In the attribution's corner, Leaflet stacks the note above it however many lines
+        // the attribution takes on a narrow screen.
+        const corner = element.querySelector('.leaflet-control-attribution')?.parentElement;
+        this._tileNote.className = corner ? 'leaflet-control map-tiles-missing map-tiles-missing--stacked' : 'map-tiles-missing';
+        if (corner) {
+          corner.prepend(this._tileNote);
+        }
+        else {
+          element.append(this._tileNote);
+        }
       }
     });
     tiles.addTo(this._map);
