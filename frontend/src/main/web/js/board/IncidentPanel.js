@@ -1,6 +1,6 @@
 import { api, ApiError } from '../core/api.js';
 import { el } from '../core/dom.js';
-import { formatDateTime } from '../core/format.js';
+import { formatDateTime, formatList } from '../core/format.js';
 import { distanceMeters, formatDistance } from '../core/geo.js';
 import { categoryLabel } from '../core/categories.js';
 import { problemText } from '../admin/problems.js';
@@ -14,6 +14,8 @@ import { teamTypeName } from '../core/teamTypes.js';
 import { explainRoutingFor } from './routingExplanation.js';
 import { staffLanguageName } from '../core/languageNames.js';
 import { askReason } from '../core/ReasonDialog.js';
+import { teamStatusKey } from '../core/teamStatus.js';
+import { busySpeakers } from './busySpeakers.js';
 
 /**
  * The panel of one incident on the board: what happened (its reports), why these teams
@@ -102,7 +104,8 @@ export class IncidentPanel {
     }
     const proposals = await api(`/api/incidents/${id}/proposals`).catch(() => null);
     const teams = (list) => list.map((team) => team.teamId).join(',');
-    if (proposals && this._isCurrent(generation, id) && !this._busy && teams(proposals) !== teams(this._proposals)) {
+    if (proposals && this._isCurrent(generation, id) && !this._busy
+        && (teams(proposals) !== teams(this._proposals) || this._busySpeakersText(proposals) !== this._shownBusySpeakers)) {
       this._proposals = proposals;
       this._render();
     }
@@ -198,7 +201,7 @@ export class IncidentPanel {
       this._message ? el('p', { className: `notice notice--${this._message.kind}`, role: 'alert', id: 'panel-message', tabindex: '-1' }, this._message.text) : '',
       active ? '' : this._ending(incident),
       this._section('board.why', el('p', { className: 'explanation' }, this._explanation())),
-      active ? this._section('board.teams', this._assignments(incident), this._proposalList(incident)) : this._section('board.teams', this._assignments(incident)),
+      active ? this._section('board.teams', this._assignments(incident), this._proposalList(incident), this._busySpeakersHint()) : this._section('board.teams', this._assignments(incident)),
       active ? this._section('board.decide', this._decisions(incident)) : '',
       active ? this._section('board.priority', this._priorityForm(incident)) : '',
       active ? this._section('board.merge', this._mergeForm(incident)) : '',
@@ -357,6 +360,22 @@ export class IncidentPanel {
       team.languages.length ? ` · ${team.languages.map((code) => staffLanguageName(code, this._i18n.language, t)).join(', ')}` : '',
       team.coversQuarter ? '' : ` · ${t('board.notItsQuarter')}`,
       team.speaksReportersLanguages === false ? ` · ${t('board.notTheirLanguage')}` : ''))));
+  }
+
+  /** Who else speaks the reporters' language, when no proposed team does (busySpeakers). */
+  _busySpeakersHint() {
+    this._shownBusySpeakers = this._busySpeakersText(this._proposals);
+    return this._shownBusySpeakers ? el('p', { className: 'hint', id: 'busy-speakers' }, this._shownBusySpeakers) : '';
+  }
+
+  _busySpeakersText(proposals) {
+    const t = (key, params) => this._i18n.t(key, params);
+    const language = this._i18n.language;
+    const found = busySpeakers([...this._store.teams.values()], this._detail.incident, this._detail.reports, proposals);
+    return found.teams.length ? t('board.busySpeakers', {
+      languages: formatList(found.languages.map((code) => staffLanguageName(code, language, t)), language),
+      teams: formatList(found.teams.map((team) => `${team.name} (${t(teamStatusKey(team))})`), language),
+    }) : '';
   }
 
   _decisions(incident) {

@@ -23,12 +23,18 @@ public final class Fixtures {
 	/** Submits a public report in German and returns its tracking code. */
 	public static String submitReport(WebTestClient client, String category, String description, double lat,
 			double lon) {
+		return submitReport(client, category, description, lat, lon, "de");
+	}
+
+	/** Submits a public report in the given language and returns its tracking code. */
+	public static String submitReport(WebTestClient client, String category, String description, double lat, double lon,
+			String language) {
 		String receipt = client.post()
 			.uri("/api/reports")
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.bodyValue(Map.of("category", category, "description", description, "location",
-					Map.of("lat", lat, "lon", lon), "language", "de"))
+					Map.of("lat", lat, "lon", lon), "language", language))
 			.exchange()
 			.expectStatus()
 			.isCreated()

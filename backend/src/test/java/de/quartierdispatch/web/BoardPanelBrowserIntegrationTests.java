@@ -546,6 +546,29 @@ class BoardPanelBrowserIntegrationTests {
 		}
 	}
 
+	@Test
+	void whenNoAvailableTeamSpeaksTheReportersLanguageThePanelNamesTheBusyTeamThatDoes(BrowserSession browser) {
+		long incident = Fixtures.incidentOf(Fixtures.submitReport(this.client, "LITTER",
+				"Sperrmüll vor dem Haus seit einer Woche", BOY_LAT - 0.004, BOY_LON - 0.003, "fa"));
+		String teamType = TestDatabase.queryString("SELECT team_types[1] FROM incident WHERE id = " + incident);
+		long team = Fixtures.team(teamType, BOY_LAT, BOY_LON);
+		String name = TestDatabase.queryString("SELECT name FROM team WHERE id = " + team);
+		try {
+			TestDatabase.queryLong(
+					"UPDATE team SET languages = '{de,fa}', status = 'ON_SITE' WHERE id = " + team + " RETURNING 1");
+			Page board = board(browser.newPage());
+			queueEntry(board, incident).click();
+			assertThat(heading(board)).containsText("#" + incident + " ");
+			assertThat(board.locator("#panel .proposals")).containsText("spricht nicht die Sprache der Meldenden");
+			Locator busySpeakers = board.locator("#busy-speakers");
+			assertThat(busySpeakers).containsText("Nicht verfügbar, spricht aber Persisch");
+			assertThat(busySpeakers).containsText(name + " (vor Ort)");
+		}
+		finally {
+			TestDatabase.queryLong("UPDATE team SET status = 'OFF_DUTY' WHERE id = " + team + " RETURNING 1");
+		}
+	}
+
 	private static Locator heading(Page board) {
 		return board.locator("#panel-heading");
 	}

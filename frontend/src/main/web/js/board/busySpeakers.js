@@ -1,0 +1,23 @@
+/**
+ * The teams of the routed types that speak every language of the reporters (German taken for
+ * granted, as in the proposals) but are not proposed now: sent out, busy or off duty. The board
+ * names them when no proposed team speaks those languages, so that a lead can wait for one of
+ * them or send another team with an interpreter, knowing the choice.
+ *
+ * @param teams the board's teams (summaries with id, teamType, languages)
+ * @param incident the incident's summary (teamTypes)
+ * @param reports the incident's reports (language)
+ * @param proposals the proposals shown (teamId, speaksReportersLanguages)
+ * @returns {{ languages: string[], teams: object[] }} the languages asked for and those teams
+ */
+export function busySpeakers(teams, incident, reports, proposals) {
+  const languages = [...new Set(reports.map((report) => report.language).filter((code) => code && code !== 'de'))];
+  if (!languages.length || proposals.some((proposal) => proposal.speaksReportersLanguages !== false)) {
+    return { languages, teams: [] };
+  }
+  const proposed = new Set(proposals.map((proposal) => proposal.teamId));
+  const speakers = teams.filter((team) => team.active !== false && !proposed.has(team.id)
+    && (incident.teamTypes ?? []).includes(team.teamType)
+    && languages.every((code) => (team.languages ?? []).includes(code)));
+  return { languages, teams: speakers.sort((a, b) => a.name.localeCompare(b.name)) };
+}
