@@ -51,3 +51,33 @@ test('German and English have the same texts, so neither needs the other as a fa
   assert.deepEqual(german.filter((key) => !english.includes(key)), []);
   assert.deepEqual(english.filter((key) => !german.includes(key)), []);
 });
+
+test('every text with a count has each plural form its language needs (Arabic: one, two, few, many)', () => {
+  const files = readdirSync(DICTIONARIES).filter((name) => /^[a-z]{2}\.json$/.test(name));
+  const german = JSON.parse(readFileSync(new URL('de.json', DICTIONARIES), 'utf8'));
+  const counted = new Set(Object.keys(german).filter((key) => key.endsWith('.one') && `${key.slice(0, -4)}.other` in german)
+    .map((key) => key.slice(0, -4)));
+  const missing = [];
+  for (const file of files) {
+    const language = file.slice(0, 2);
+    const dictionary = JSON.parse(readFileSync(new URL(file, DICTIONARIES), 'utf8'));
+    // "zero" falls back to "other", which reads right for a count of none.
+    const needed = new Intl.PluralRules(language).resolvedOptions().pluralCategories.filter((form) => form !== 'zero');
+    for (const key of counted) {
+      const present = needed.filter((form) => `${key}.${form}` in dictionary);
+      if ((key in dictionary || present.length) && present.length < needed.length) {
+        missing.push(`${language}: ${key} lacks ${needed.filter((form) => !present.includes(form)).join(', ')}`);
+      }
+    }
+  }
+  assert.deepEqual(missing, []);
+});
+
+test('an Arabic count of addresses takes the dual, the plural of three to ten and the singular after eleven', () => {
+  const ar = JSON.parse(readFileSync(new URL('ar.json', DICTIONARIES), 'utf8'));
+  const i18n = translations({ ar, en: {} });
+  i18n.language = 'ar';
+  assert.match(i18n.t('address.results', { count: 2 }), /عنوانين/);
+  assert.match(i18n.t('address.results', { count: 6 }), /6 عناوين/);
+  assert.match(i18n.t('address.results', { count: 12 }), /12 عنوانًا/);
+});

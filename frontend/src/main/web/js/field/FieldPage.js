@@ -149,6 +149,10 @@ export class FieldPage {
     banner.hidden = !offline && !this.waitingSteps.length;
     banner.replaceChildren(
       offline ? el('p', {}, this.i18n.t('field.offline', { time: this.saved ? formatDateTime(this.saved.syncedAt, this.i18n.language) : '–' })) : '');
+    // Only the short line stays on screen while scrolling: the explanation stays where it is, so
+    // that the banner covers as little of a card as it can.
+    $('#offline-detail').hidden = !offline;
+    $('#offline-detail').textContent = offline ? this.i18n.t('field.offlineKept') : '';
   }
 
   render() {

@@ -61,6 +61,7 @@ export class LocationPicker {
       tileNotice: this._i18n.t('map.tilesMissing'),
       label: this._i18n.t(this._mapLabel),
       pinLabel: () => this._i18n.t('map.pin'),
+      t: (key) => this._i18n.t(key),
     });
     // How to pick from the keyboard: the map's description, and shown over the map while it
     // has the keyboard (over it, not under it: the buttons below must not move when it goes).

@@ -20,9 +20,10 @@ export class QuarterMap {
    * @param config the map part of /api/config
    * @param options onPick(lat, lon) is called when the user taps or drags the pin;
    *   tileNotice is the text shown when tiles fail; minZoom, how far out the map may be zoomed;
-   *   pinLabel() names the pin for screen readers in the page's current language
+   *   pinLabel() names the pin for screen readers in the page's current language; t translates
+   *   (the zoom buttons' names, in the page's language also after it changes)
    */
-  constructor(element, config, { onPick = null, tileNotice = '', label = '', minZoom = 0, pinLabel = () => '' } = {}) {
+  constructor(element, config, { onPick = null, tileNotice = '', label = '', minZoom = 0, pinLabel = () => '', t = null } = {}) {
     this._config = config;
     this._onPick = onPick;
     this._pinLabel = pinLabel;
@@ -31,7 +32,13 @@ export class QuarterMap {
     if (label) {
       element.setAttribute('aria-label', label);
     }
+    // Leaflet's own link, without its English title.
+    this._map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
     this._map.attributionControl.addAttribution(config.quarterAttribution);
+    if (t) {
+      this._nameZoomButtons(element, t);
+      document.addEventListener('languagechange', () => this._nameZoomButtons(element, t));
+    }
     this._addTiles(element, tileNotice);
     this._keepOneTabStop(element);
     // Leaflet reads its size once: a container that grows or shrinks later (a fieldset shown
@@ -118,6 +125,15 @@ export class QuarterMap {
     };
     untab();
     new MutationObserver(untab).observe(element.querySelector('.leaflet-control-container'), { childList: true, subtree: true });
+  }
+
+  /** Leaflet names its zoom buttons in English ("Zoom in"), also on a German or Arabic page. */
+  _nameZoomButtons(element, t) {
+    for (const [selector, key] of [['.leaflet-control-zoom-in', 'map.zoomIn'], ['.leaflet-control-zoom-out', 'map.zoomOut']]) {
+      const button = element.querySelector(selector);
+      button?.setAttribute('title', t(key));
+      button?.setAttribute('aria-label', t(key));
+    }
   }
 
   /** The notice about a missing background, in the page's (new) language. */

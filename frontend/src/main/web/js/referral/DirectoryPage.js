@@ -196,15 +196,18 @@ export class DirectoryPage {
     $('#handout-not-passed-on').textContent = t('handout.notPassedOn');
     $('#handout-not-passed-on').hidden = !notPassedOn;
     const row = (label, value) => (value ? [el('dt', {}, label), el('dd', {}, value)] : []);
+    // What the city entered is German inside a hand-out in the person's language: marked so, a
+    // screen reader reads it with a German voice, and its own direction is kept.
+    const german = (text) => (text ? el('bdi', { lang: 'de' }, text) : null);
     $('#handout-details').replaceChildren(
       ...row(t('handout.topic'), t(`topic.${service.topic}`)),
-      ...row(t('handout.service'), `${service.name} – ${service.organisation}`),
-      ...row(t('handout.address'), el('bdi', {}, `${service.street} ${service.houseNumber}, ${service.postcode} ${service.city}`)),
+      ...row(t('handout.service'), german(`${service.name} – ${service.organisation}`)),
+      ...row(t('handout.address'), german(`${service.street} ${service.houseNumber}, ${service.postcode} ${service.city}`)),
       ...row(t('handout.hours'), el('bdi', {}, openingHoursText(service.openingHours, language))),
       ...row(t('handout.languages'), formatList(service.languages.map((code) => t(`language.${code}`)), language)),
-      ...row(t('handout.phone'), service.phone ? el('bdi', {}, service.phone) : null),
-      ...row(t('handout.email'), service.email ? el('bdi', {}, service.email) : null),
-      ...row(t('handout.howToReach'), service.howToReach));
+      ...row(t('handout.phone'), service.phone ? el('bdi', { dir: 'ltr' }, service.phone) : null),
+      ...row(t('handout.email'), service.email ? el('bdi', { dir: 'ltr' }, service.email) : null),
+      ...row(t('handout.howToReach'), german(service.howToReach)));
     $('#handout-section').hidden = false;
     $('#handout-heading').setAttribute('tabindex', '-1');
     $('#handout-heading').focus();

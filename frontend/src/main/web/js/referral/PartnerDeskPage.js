@@ -108,7 +108,13 @@ export class PartnerDeskPage {
     const contact = referral.contact;
     $('#detail-contact').replaceChildren(contact
       ? el('div', { className: 'notice' }, el('strong', {}, t('partner.contact')),
-        el('p', { id: 'contact-details' }, [contact.name, contact.phone, contact.email].filter(Boolean).join(' · ')))
+        // One value per line, each in its own direction: an Arabic name next to a phone number
+        // in one line turned "+49 2041 555" into "555 2041 49+".
+        el('dl', { id: 'contact-details', className: 'summary-list' }, [
+          ['referral.contactName', contact.name && el('bdi', {}, contact.name)],
+          ['referral.contactPhone', contact.phone && el('bdi', { dir: 'ltr' }, contact.phone)],
+          ['referral.contactEmail', contact.email && el('bdi', { dir: 'ltr' }, contact.email)],
+        ].filter(([, value]) => value).flatMap(([key, value]) => [el('dt', {}, t(key)), el('dd', {}, value)])))
       : referral.contactWithdrawn
         // Given with consent, and no longer shown: the referral is closed, there is no purpose left to reach the person.
         ? el('div', { className: 'notice' }, el('strong', {}, t('partner.contactWithdrawn')), el('p', {}, t('partner.contactWithdrawnHint')))

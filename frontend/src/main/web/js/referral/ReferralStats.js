@@ -18,10 +18,12 @@ export async function showReferralStatistics(container, query, i18n) {
 function render(container, s, i18n) {
   const t = (key, params) => i18n.t(key, params);
   const count = (value) => ((value === null || value === undefined) ? t('stats.fewerThan', { n: s.minimumCount }) : value.toLocaleString(i18n.language));
+  // Scrolled in its own region, as the page's other tables: a long topic must not make the whole
+  // page scroll sideways on a narrow screen.
   const table = (id, title, heading, rows) => el('section', { className: 'panel' }, el('h3', {}, title),
-    el('table', { className: 'data-table', id },
+    el('div', { className: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': title }, el('table', { className: 'data-table', id },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, heading), el('th', { scope: 'col', className: 'number' }, t('stats.referrals.count')))),
-      el('tbody', {}, rows.map(([label, value]) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', { className: 'number' }, count(value)))))));
+      el('tbody', {}, rows.map(([label, value]) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', { className: 'number' }, count(value))))))));
   const outcomeLabel = (key) => (key.startsWith('NOT_') || ['APPOINTMENT', 'HELPED'].includes(key) ? t(`referral.outcome.${key}`) : t(`referral.state.${key}`));
   container.replaceChildren(
     table('referrals-total', t('stats.referrals.total'), t('stats.referrals'), [[t('stats.referrals.total'), s.referrals]]),

@@ -3,7 +3,7 @@ import { $, $$, el, randomKey } from '../core/dom.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { categoryLabel } from '../core/categories.js';
-import { formatList } from '../core/format.js';
+import { formatList, isolate } from '../core/format.js';
 import { NearbyOffer } from './NearbyOffer.js';
 import { AlreadyReported } from './AlreadyReported.js';
 import { PhotoPicker } from '../intake/PhotoPicker.js';
@@ -173,7 +173,7 @@ export class ReportForm {
       this.place.quarter?.name].filter(Boolean).join(' · ')],
       ['report.review.flags', this._flags().map((flag) => this.i18n.t(`report.flag.${flag}`)).join('; ') || '–'],
       ['report.review.photos', formatList(this.photos.files.map((file) => file.name), this.i18n.language) || '–'],
-      ['report.review.contact', contact ? formatList([contact.name, contact.email, contact.phone].filter(Boolean), this.i18n.language) : this.i18n.t('report.review.anonymous')],
+      ['report.review.contact', contact ? formatList([contact.name, contact.email, contact.phone].filter(Boolean).map(isolate), this.i18n.language) : this.i18n.t('report.review.anonymous')],
     ];
     $('#review').replaceChildren(...rows.flatMap(([key, value]) => [el('dt', {}, this.i18n.t(key)), el('dd', {}, value)]));
   }

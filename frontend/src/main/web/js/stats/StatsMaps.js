@@ -40,9 +40,9 @@ export function shadeOf(value, limits) {
 
 export class StatsMaps {
 
-  constructor(config, quartersElement, gridElement, { quarterLabel, gridLabel, tileNotice }) {
-    this._quarterMap = new QuarterMap(quartersElement, config, { label: quarterLabel, tileNotice });
-    this._gridMap = new QuarterMap(gridElement, config, { label: gridLabel, tileNotice });
+  constructor(config, quartersElement, gridElement, { quarterLabel, gridLabel, tileNotice, t }) {
+    this._quarterMap = new QuarterMap(quartersElement, config, { label: quarterLabel, tileNotice, t });
+    this._gridMap = new QuarterMap(gridElement, config, { label: gridLabel, tileNotice, t });
     this._quarterLayer = null;
     this._gridLayer = null;
     this._shapes = null;
