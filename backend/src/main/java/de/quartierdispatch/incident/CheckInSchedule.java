@@ -1,5 +1,6 @@
 package de.quartierdispatch.incident;
 
+import de.quartierdispatch.system.ScheduledRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -28,14 +29,14 @@ class CheckInSchedule {
 
 	@Scheduled(fixedDelayString = "${quartier.field.check-in-interval:15s}", initialDelayString = "10s")
 	Mono<Void> raiseAlarms() {
-		return this.safety.raiseOverdueAlarms().doOnNext((teams) -> {
+		return ScheduledRun.eachTime(() -> this.safety.raiseOverdueAlarms().doOnNext((teams) -> {
 			if (!teams.isEmpty()) {
 				logger.warn("Check-in overdue: alarm raised for {} team(s)", teams.size());
 			}
 		}).onErrorResume((failure) -> {
 			logger.warn("Check-in run failed, the next run retries: {}", failure.toString());
 			return Mono.empty();
-		}).then();
+		}).then());
 	}
 
 }

@@ -1,5 +1,6 @@
 package de.quartierdispatch.incident;
 
+import de.quartierdispatch.system.ScheduledRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -29,14 +30,14 @@ class EscalationSchedule {
 
 	@Scheduled(fixedDelayString = "${quartier.routing.escalation-interval:30s}", initialDelayString = "10s")
 	Mono<Void> escalate() {
-		return this.escalation.escalateDue().doOnNext((escalated) -> {
+		return ScheduledRun.eachTime(() -> this.escalation.escalateDue().doOnNext((escalated) -> {
 			if (!escalated.isEmpty()) {
 				logger.info("Escalated {} overdue incident(s)", escalated.size());
 			}
 		}).onErrorResume((failure) -> {
 			logger.warn("Escalation run failed, the next run retries: {}", failure.toString());
 			return Mono.empty();
-		}).then();
+		}).then());
 	}
 
 }

@@ -1,5 +1,6 @@
 package de.quartierdispatch.mail;
 
+import de.quartierdispatch.system.ScheduledRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -28,14 +29,14 @@ class OutboxSchedule {
 
 	@Scheduled(fixedDelayString = "${quartier.mail.poll-interval:5s}", initialDelayString = "5s")
 	Mono<Void> send() {
-		return this.sender.sendDue().count().doOnNext((sent) -> {
+		return ScheduledRun.eachTime(() -> this.sender.sendDue().count().doOnNext((sent) -> {
 			if (sent > 0) {
 				logger.info("Sent {} mail(s) to reporters", sent);
 			}
 		}).onErrorResume((failure) -> {
 			logger.warn("Mail run failed, the next run retries: {}", failure.getClass().getSimpleName());
 			return Mono.empty();
-		}).then();
+		}).then());
 	}
 
 }

@@ -1,5 +1,6 @@
 package de.quartierdispatch.privacy;
 
+import de.quartierdispatch.system.ScheduledRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -30,14 +31,14 @@ class RetentionSchedule {
 	@Scheduled(cron = "${quartier.privacy.retention-schedule:0 15 3 * * *}",
 			zone = "${quartier.routing.zone:Europe/Berlin}")
 	Mono<Void> run() {
-		return this.retention.run("system:retention").doOnNext((report) -> {
+		return ScheduledRun.eachTime(() -> this.retention.run("system:retention").doOnNext((report) -> {
 			if (!report.skipped()) {
 				logger.info("Retention: {}", report);
 			}
 		}).onErrorResume((failure) -> {
 			logger.warn("Retention run failed and changed nothing; the next run retries: {}", failure.toString());
 			return Mono.empty();
-		}).then();
+		}).then());
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import de.quartierdispatch.system.ScheduledRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -44,14 +45,14 @@ class StaleReferrals {
 
 	@Scheduled(fixedDelayString = "${quartier.referral.stale-check-interval:5m}", initialDelayString = "20s")
 	Mono<Void> flagOnSchedule() {
-		return flagDue().doOnNext((flagged) -> {
+		return ScheduledRun.eachTime(() -> flagDue().doOnNext((flagged) -> {
 			if (!flagged.isEmpty()) {
 				logger.info("Flagged {} referral(s) not accepted in time", flagged.size());
 			}
 		}).onErrorResume((failure) -> {
 			logger.warn("Flagging stale referrals failed, the next run retries: {}", failure.toString());
 			return Mono.empty();
-		}).then();
+		}).then());
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

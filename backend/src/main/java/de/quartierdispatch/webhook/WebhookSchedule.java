@@ -2,6 +2,7 @@ package de.quartierdispatch.webhook;
 
 import java.util.concurrent.TimeUnit;
 
+import de.quartierdispatch.system.ScheduledRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -30,18 +31,18 @@ class WebhookSchedule {
 
 	@Scheduled(fixedDelayString = "${quartier.webhook.poll-interval:2s}", initialDelayString = "5s")
 	Mono<Void> deliver() {
-		return this.sender.deliverDue().onErrorResume((failure) -> {
+		return ScheduledRun.eachTime(() -> this.sender.deliverDue().onErrorResume((failure) -> {
 			logger.warn("Webhook delivery run failed, the next run retries: {}", failure.toString());
 			return Mono.empty();
-		}).then();
+		}).then());
 	}
 
 	@Scheduled(fixedDelay = 1, timeUnit = TimeUnit.HOURS, initialDelayString = "1m")
 	Mono<Void> prune() {
-		return this.sender.prune().onErrorResume((failure) -> {
+		return ScheduledRun.eachTime(() -> this.sender.prune().onErrorResume((failure) -> {
 			logger.warn("Pruning webhook deliveries failed, the next run retries: {}", failure.toString());
 			return Mono.empty();
-		}).then();
+		}).then());
 	}
 
 }

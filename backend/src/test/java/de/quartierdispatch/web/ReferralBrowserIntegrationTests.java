@@ -115,6 +115,10 @@ class ReferralBrowserIntegrationTests {
 		partner.locator("#inbox li[data-referral='" + referral + "'] button").click();
 		assertThat(partner.locator("#contact-details")).containsText(PersonalData.NAME);
 		assertThat(partner.locator("#contact-details")).containsText(PersonalData.PHONE);
+		// The number in an element of its own, left to right: beside a name in Arabic
+		// script,
+		// a line of both read "+49 2041 555" as "555 2041 49+".
+		assertThat(partner.locator("#contact-details bdi[dir=ltr]").first()).hasText(PersonalData.PHONE);
 		assertThat(partner.locator("#detail-facts")).containsText(need);
 		// The person's language as a German caseworker reads it, and as the person would
 		// point at it.

@@ -104,6 +104,9 @@ class ResidentFormBrowserIntegrationTests {
 		BoundingBox map = page.locator("#map").boundingBox();
 		BoundingBox zoom = page.locator("#map .leaflet-control-zoom").boundingBox();
 		assertThat(map.x + map.width - (zoom.x + zoom.width)).isBetween(0.0, 20.0);
+		// ... and are named in the page's language, not in Leaflet's English.
+		assertThat(page.locator("#map .leaflet-control-zoom-in")).hasAttribute("aria-label", "تكبير");
+		assertThat(page.locator("#map .leaflet-control-zoom-out")).hasAttribute("aria-label", "تصغير");
 		next(page, "where");
 		next(page, "contact");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("إرسال البلاغ")).click();
