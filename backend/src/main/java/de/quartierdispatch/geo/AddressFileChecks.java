@@ -53,7 +53,15 @@ final class AddressFileChecks {
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		PushbackReader reader = new PushbackReader(new InputStreamReader(file, decoder), 1);
-		int first = reader.read();
+		int first;
+		try {
+			first = reader.read();
+		}
+		catch (CharacterCodingException ex) {
+			// The very first byte is not of the character set (a UTF-16 file's byte order
+			// mark).
+			throw new AddressFileUnreadable("other-charset", ex, charset.name());
+		}
 		if (first != -1 && first != '\uFEFF') {
 			reader.unread(first);
 		}

@@ -107,6 +107,10 @@ class IncidentCommands {
 			if (!incident.state().isActive()) {
 				return Mono.error(new IllegalTransitionException(incident.state(), incident.state()));
 			}
+			if (incident.priority() == priority) {
+				// Nothing to change: no note, no event, no new version for every board.
+				return Mono.error(new InvalidFieldsException("priority", "priority.unchanged"));
+			}
 			String text = "P" + incident.priority() + " → P" + priority + ": " + reason.strip();
 			return this.incidents.changePriority(incidentId, priority, now)
 				.then(this.notes.add(incidentId, "PRIORITY", actor(lead), text, now))

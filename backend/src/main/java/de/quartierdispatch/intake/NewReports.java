@@ -41,7 +41,9 @@ final class NewReports {
 		if (contact != null && request.noContact()) {
 			throw new InvalidFieldsException("noContact", "contact.declined-but-given");
 		}
-		if (request.channel() == Channel.WEB) {
+		if (request.channel() == Channel.WEB || request.channel() == Channel.OPEN311) {
+			// Those arrive by themselves; staff enter what came in person, by phone or
+			// mail.
 			throw new InvalidFieldsException("channel", "channel.counter");
 		}
 		return new NewReport(request.channel(), request.category(), cleanDescription(request.description()),

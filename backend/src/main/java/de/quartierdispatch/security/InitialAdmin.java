@@ -54,7 +54,7 @@ class InitialAdmin implements ApplicationRunner {
 					.warn("No administrator exists. Set ADMIN_PASSWORD (and ADMIN_USERNAME) to create the first one.");
 				return Mono.empty();
 			}
-			if (admin.password().length() < PasswordHasher.MIN_LENGTH) {
+			if (admin.password().codePointCount(0, admin.password().length()) < PasswordHasher.MIN_LENGTH) {
 				logger.error("ADMIN_PASSWORD is shorter than {} characters: no administrator was created.",
 						PasswordHasher.MIN_LENGTH);
 				return Mono.empty();

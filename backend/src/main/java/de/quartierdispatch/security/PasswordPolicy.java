@@ -44,10 +44,12 @@ public class PasswordPolicy {
 	 * {@code password} otherwise.
 	 */
 	public Mono<Void> check(String password, String username, String displayName) {
-		if (password.length() < PasswordHasher.MIN_LENGTH) {
+		// Characters, not UTF-16 units: six emoji are six characters, not twelve.
+		int characters = password.codePointCount(0, password.length());
+		if (characters < PasswordHasher.MIN_LENGTH) {
 			return Mono.error(new InvalidFieldsException("password", "password.too-short", PasswordHasher.MIN_LENGTH));
 		}
-		if (password.length() > MAX_LENGTH) {
+		if (characters > MAX_LENGTH) {
 			return Mono.error(new InvalidFieldsException("password", "password.too-long", MAX_LENGTH));
 		}
 		// Rating takes a few milliseconds of CPU: not on an event loop.

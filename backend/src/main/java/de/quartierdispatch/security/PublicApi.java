@@ -49,7 +49,7 @@ public final class PublicApi {
 	 * @param path a concrete path ({@code /api/reports/Q7K2-M9XD}), not a template
 	 */
 	public static boolean isPublic(HttpMethod method, String path) {
-		if (HttpMethod.GET.equals(method)) {
+		if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
 			return matches(READ_PATTERNS, path);
 		}
 		return HttpMethod.POST.equals(method) && matches(SEND_PATTERNS, path);

@@ -71,12 +71,9 @@ class SecurityConfiguration {
 				.accessDeniedHandler(accessDenied(problems)))
 			.authorizeExchange((exchanges) -> exchanges
 				// Public side: the form, the status page and what they read.
-				.pathMatchers(HttpMethod.GET, PUBLIC_PAGES_AND_FILES)
+				.matchers(reads(PUBLIC_PAGES_AND_FILES))
 				.permitAll()
-				// An uptime monitor or a link checker may ask for their headers alone.
-				.pathMatchers(HttpMethod.HEAD, PUBLIC_PAGES_AND_FILES)
-				.permitAll()
-				.pathMatchers(HttpMethod.GET, PublicApi.READS)
+				.matchers(reads(PublicApi.READS))
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, PublicApi.SENDS_WITH_TOKEN)
 				.permitAll()
@@ -84,7 +81,7 @@ class SecurityConfiguration {
 				.permitAll()
 				// Open311 for partner apps (POST checks the app's key) and the API
 				// description.
-				.pathMatchers(HttpMethod.GET, "/open311/v2/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+				.matchers(reads("/open311/v2/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"))
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/open311/v2/requests", "/open311/v2/requests.*")
 				.permitAll()
@@ -93,23 +90,23 @@ class SecurityConfiguration {
 				.pathMatchers("/actuator/prometheus")
 				.access(metrics)
 				// Staff pages (the data they show comes from the APIs below).
-				.pathMatchers(HttpMethod.GET, "/counter")
+				.matchers(reads("/counter"))
 				.hasAnyRole(Role.COUNTER.name(), Role.DISPATCHER.name())
-				.pathMatchers(HttpMethod.GET, "/board")
+				.matchers(reads("/board"))
 				.hasRole(Role.DISPATCHER.name())
-				.pathMatchers(HttpMethod.GET, "/field")
+				.matchers(reads("/field"))
 				.hasRole(Role.FIELD.name())
-				.pathMatchers(HttpMethod.GET, "/admin")
+				.matchers(reads("/admin"))
 				.hasRole(Role.ADMIN.name())
-				.pathMatchers(HttpMethod.GET, "/stats")
+				.matchers(reads("/stats"))
 				.hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
-				.pathMatchers(HttpMethod.GET, "/directory")
+				.matchers(reads("/directory"))
 				.hasAnyRole(Role.COUNTER.name(), Role.DISPATCHER.name())
-				.pathMatchers(HttpMethod.GET, "/partner")
+				.matchers(reads("/partner"))
 				.hasRole(Role.PARTNER.name())
 				// The second factor: also for a session that waits for it (as
 				// /api/auth/**).
-				.pathMatchers(HttpMethod.GET, "/mfa")
+				.matchers(reads("/mfa"))
 				.authenticated()
 				// Staff APIs.
 				.pathMatchers("/api/auth/**")
@@ -128,7 +125,7 @@ class SecurityConfiguration {
 				// leads hide.
 				.pathMatchers(HttpMethod.POST, "/api/photos/*/hidden")
 				.hasRole(Role.DISPATCHER.name())
-				.pathMatchers(HttpMethod.GET, "/api/photos", "/api/photos/**")
+				.matchers(reads("/api/photos", "/api/photos/**"))
 				.hasAnyRole(Role.DISPATCHER.name(), Role.FIELD.name())
 				.pathMatchers("/api/board/**", "/api/incidents/**")
 				.hasRole(Role.DISPATCHER.name())
@@ -149,6 +146,15 @@ class SecurityConfiguration {
 				.authenticationFailureHandler(oidcSignIn));
 		}
 		return http.build();
+	}
+
+	/**
+	 * GET, and HEAD for the same headers without the body (as an uptime monitor or a link
+	 * checker asks): the same rule decides both.
+	 */
+	private static ServerWebExchangeMatcher reads(String... paths) {
+		return new OrServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, paths),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, paths));
 	}
 
 	/**

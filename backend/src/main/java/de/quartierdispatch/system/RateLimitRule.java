@@ -30,8 +30,12 @@ public final class RateLimitRule {
 		this.per = per;
 	}
 
+	/**
+	 * A HEAD counts as the GET it stands for: its status tells as much (a code exists).
+	 */
 	boolean appliesTo(ServerWebExchange exchange) {
-		return this.method.equals(exchange.getRequest().getMethod())
+		HttpMethod asked = exchange.getRequest().getMethod();
+		return (this.method.equals(asked) || HttpMethod.GET.equals(this.method) && HttpMethod.HEAD.equals(asked))
 				&& this.path.matches(exchange.getRequest().getPath().pathWithinApplication());
 	}
 

@@ -42,10 +42,10 @@ final class WebhookAddress {
 
 	/**
 	 * What is wrong with the address, as a message code: {@code webhook.address-invalid}
-	 * when no request could be sent to it (no host, a port beyond 65535, user info),
-	 * {@code webhook.address-internal} for a link-local, unspecified or multicast IP,
-	 * {@code webhook.plain-http} when it would leave unencrypted; {@code null} when it is
-	 * fine.
+	 * when no request could be sent to it (no host, a port beyond 65535, user info, an
+	 * IPv6 zone), {@code webhook.address-internal} for a link-local, unspecified or
+	 * multicast IP, {@code webhook.plain-http} when it would leave unencrypted;
+	 * {@code null} when it is fine.
 	 */
 	static @Nullable String problem(String url) {
 		URI uri;
@@ -55,7 +55,9 @@ final class WebhookAddress {
 		catch (URISyntaxException ex) {
 			return "webhook.address-invalid";
 		}
-		if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getPort() > 65535) {
+		// A zone ("[fe80::1%eth0]") names a network card of the machine itself.
+		if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getPort() > 65535
+				|| uri.getHost().contains("%")) {
 			return "webhook.address-invalid";
 		}
 		if (noSubscriberThere(uri.getHost())) {

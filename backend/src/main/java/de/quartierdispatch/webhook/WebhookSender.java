@@ -67,16 +67,20 @@ class WebhookSender {
 			return failed(delivery, new IllegalStateException("no subscriber lives at this address"));
 		}
 		long timestamp = this.clock.instant().getEpochSecond();
-		return this.client.post()
-			.uri(delivery.url())
-			.contentType(MediaType.APPLICATION_JSON)
-			.header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), timestamp, delivery.payload()))
-			.header("X-Quartier-Event", delivery.eventType())
-			.header("X-Quartier-Delivery", Long.toString(delivery.eventSeq()))
-			.bodyValue(delivery.payload())
-			.retrieve()
-			.toBodilessEntity()
-			.timeout(this.properties.timeout())
+		// Deferred: an address the client cannot use fails this delivery, not the whole
+		// run.
+		return Mono
+			.defer(() -> this.client.post()
+				.uri(delivery.url())
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(WebhookSignature.HEADER,
+						WebhookSignature.header(delivery.secret(), timestamp, delivery.payload()))
+				.header("X-Quartier-Event", delivery.eventType())
+				.header("X-Quartier-Delivery", Long.toString(delivery.eventSeq()))
+				.bodyValue(delivery.payload())
+				.retrieve()
+				.toBodilessEntity()
+				.timeout(this.properties.timeout()))
 			.flatMap((response) -> this.deliveries.delivered(delivery.id(), OffsetDateTime.now(this.clock),
 					response.getStatusCode().value()))
 			.onErrorResume((failure) -> failed(delivery, failure));

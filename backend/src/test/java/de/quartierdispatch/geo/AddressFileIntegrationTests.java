@@ -96,6 +96,18 @@ class AddressFileIntegrationTests {
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("kein UTF-8-Text"));
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM address WHERE street LIKE 'Fu%weg'")).isZero();
+		// Also when the very first byte is foreign: a UTF-16 file's byte order mark, as a
+		// spreadsheet's "Unicode text" begins (a 500 before).
+		upload(("\uFEFF" + HEADER).getBytes(StandardCharsets.UTF_16LE), "text/csv").expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("other-charset");
+		upload(new byte[] { (byte) 0xff, 'S', 'T', 'N' }, "text/csv").expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("other-charset");
 
 		upload(latin1, "text/csv; charset=ISO-8859-1").expectStatus()
 			.isOk()

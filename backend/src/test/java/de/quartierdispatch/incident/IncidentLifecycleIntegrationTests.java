@@ -195,6 +195,21 @@ class IncidentLifecycleIntegrationTests {
 			.isEqualTo(seen + 1)
 			.jsonPath("$.currentState")
 			.isEqualTo("OPEN");
+		// The priority it has already: said so, and nothing written for every board.
+		this.lead.post()
+			.uri("/api/incidents/{id}/priority", incident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Accept-Language", "de")
+			.bodyValue(Map.of("priority", 1, "version", seen + 1, "reason", "noch einmal"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("priority")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("Der Vorgang hat diese Priorität schon.");
+		assertThat(Fixtures.incidentVersion(incident)).isEqualTo(seen + 1);
 	}
 
 	@Test

@@ -269,6 +269,26 @@ class CounterApiIntegrationTests {
 			.isEqualTo("consent");
 	}
 
+	/**
+	 * Staff enter what came in person, by phone or by mail: the other channels come by
+	 * themselves.
+	 */
+	@Test
+	void staffEnterNoReportAsIfItCameThroughTheFormOrAPartnerApp() {
+		WebTestClient counter = StaffLogin.as(this.client, "counter");
+		for (String channel : new String[] { "WEB", "OPEN311" }) {
+			String description = "Eingang über " + channel + " vorgetäuscht " + UUID.randomUUID();
+			enter(counter, UUID.randomUUID().toString(), walkIn(Map.of("channel", channel, "description", description)))
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("channel");
+			assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description = '" + description + "'"))
+				.isZero();
+		}
+	}
+
 	private static WebTestClient.ResponseSpec enter(WebTestClient staff, String key, Map<String, Object> walkIn) {
 		return staff.post()
 			.uri("/api/counter/reports")

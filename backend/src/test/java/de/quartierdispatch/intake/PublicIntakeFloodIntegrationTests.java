@@ -7,6 +7,7 @@ import de.quartierdispatch.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -72,7 +73,8 @@ class PublicIntakeFloodIntegrationTests {
 		int notFound = 0;
 		int refused = 0;
 		for (int i = 0; i < 20; i++) {
-			int status = this.client.get()
+			// HEAD tells as much as GET (404 or not): both count against one allowance.
+			int status = this.client.method((i % 2 == 0) ? HttpMethod.GET : HttpMethod.HEAD)
 				.uri("/api/reports/AAAA-AAAA-AA{n}", String.format("%02d", i))
 				.exchange()
 				.returnResult(String.class)

@@ -82,6 +82,24 @@ class StaffAccountIntegrationTests {
 			.value((message) -> assertThat((String) message).contains("zu leicht zu erraten"));
 	}
 
+	/** Twelve characters, not twelve UTF-16 units: six emoji are six characters. */
+	@Test
+	void aPasswordsLengthIsCountedInCharacters() {
+		admin().post()
+			.uri("/api/admin/users")
+			.bodyValue(Map.of("username", uniqueName(), "displayName", "Lena Vogt", "password",
+					"\uD83E\uDD8A\uD83C\uDF35\uD83D\uDE82\uD83E\uDDF2\uD83C\uDFBB\uD83E\uDD5D", "roles",
+					List.of("COUNTER")))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("password")
+			.jsonPath("$.errors[0].message")
+			.value((message) -> assertThat((String) message).startsWith("Verwenden Sie mindestens 12 Zeichen"));
+	}
+
 	@Test
 	void aShortPasswordIsSaidTogetherWithTheOtherMissingFields() {
 		admin().post()

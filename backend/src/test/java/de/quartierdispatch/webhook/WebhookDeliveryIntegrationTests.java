@@ -151,7 +151,7 @@ class WebhookDeliveryIntegrationTests {
 		refused(admin.post().uri("/api/admin/webhooks"), "ftp://example.org/hook", 400);
 		// No request could be sent there at all: said as such, not as "use https".
 		for (String url : new String[] { "https://stadt.example.org:99999/hook", "https://[::1]:99999/",
-				"https://a..b/hook" }) {
+				"https://a..b/hook", "https://[fe80::1%25eth0]/hook" }) {
 			refusedSaying(admin, url, "An diese Adresse kann nichts");
 		}
 		// Where no subscriber lives, but a cloud's metadata service may.
@@ -197,6 +197,28 @@ class WebhookDeliveryIntegrationTests {
 					"SELECT attempts || ' ' || last_error FROM webhook_delivery " + "WHERE subscriber_id = " + legacy))
 				.startsWith("1 ")
 				.contains("no subscriber lives at this address");
+		}
+		finally {
+			TestDatabase.queryString("DELETE FROM webhook_subscriber WHERE id = " + legacy + " RETURNING id");
+		}
+	}
+
+	/**
+	 * An address the HTTP client cannot use at all, saved before the rule, fails its own
+	 * delivery; the run goes on (it failed whole before, and left the others leased).
+	 */
+	@Test
+	void anUnusableAddressSavedBeforeTheRuleFailsOnlyItsOwnDelivery() {
+		long legacy = created(StaffLogin.as(this.client, "admin", CLOCK), "https://stadt.example.org/hook");
+		TestDatabase.queryString("UPDATE webhook_subscriber SET url = 'https://[fe80::1%25eth0]/hook' WHERE id = "
+				+ legacy + " RETURNING url");
+		try {
+			Fixtures.reportIncident(this.client, "NOISE", 51.5236, 6.9286);
+			this.sender.deliverDue().block(WAIT);
+			assertThat(TestDatabase
+				.queryString("SELECT attempts || ' ' || (next_attempt_at IS NOT NULL) FROM webhook_delivery "
+						+ "WHERE subscriber_id = " + legacy))
+				.isEqualTo("1 true");
 		}
 		finally {
 			TestDatabase.queryString("DELETE FROM webhook_subscriber WHERE id = " + legacy + " RETURNING id");
