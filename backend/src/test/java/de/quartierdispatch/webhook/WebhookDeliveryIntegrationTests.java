@@ -22,6 +22,7 @@ import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
 import de.quartierdispatch.webhook.WebhookReceiver.Received;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,9 +69,13 @@ class WebhookDeliveryIntegrationTests {
 			long seq = TestDatabase
 				.queryLong("SELECT seq FROM board_event WHERE type = 'INCIDENT_OPENED' AND incident_id = " + incident);
 
+			// Run as Spring runs it: the scheduled method is called once, and what it
+			// returned
+			// is subscribed to at every run (the clock read anew each time).
+			Mono<Void> scheduledRun = new WebhookSchedule(this.sender).deliver();
 			List<Received> attempts = new java.util.ArrayList<>();
 			while (attempts.size() < 3) {
-				this.sender.deliverDue().block(WAIT);
+				scheduledRun.block(WAIT);
 				Received next = receiver.next(WAIT);
 				attempts.add(next);
 				CLOCK.advance(Duration.ofHours(1));
