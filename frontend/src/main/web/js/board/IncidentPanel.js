@@ -553,8 +553,13 @@ export class IncidentPanel {
     }
     catch (failure) {
       if (generation === this._generation) {
-        this._message = { kind: 'warning', text: this._problem(failure, typedField) };
-        this._failedField = (failure instanceof ApiError && failure.errors.length) ? typedField : null;
+        // The field the server names, where the panel has it (the priority chosen), else the
+        // one typed in.
+        const named = (failure instanceof ApiError) && failure.errors
+          .map((error) => error.field).find((field) => field && this._element.querySelector(`#${CSS.escape(field)}`));
+        const field = named || typedField;
+        this._message = { kind: 'warning', text: this._problem(failure, field) };
+        this._failedField = (failure instanceof ApiError && failure.errors.length) ? field : null;
         this._acted = true;
         await this.refresh();
       }
