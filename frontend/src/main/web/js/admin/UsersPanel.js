@@ -22,7 +22,7 @@ export class UsersPanel {
     this.reference = reference;
     this.message = message;
     this.form = $('#user-form');
-    this.errors = new FormErrors(this.form, $('#user-errors'), i18n);
+    this.errors = new FormErrors(this.form, $('#user-errors'), i18n, { check: () => this._missing() });
     this.editing = null;
     this.secondFactor = new SecondFactorPanel(i18n, me, message);
   }
@@ -124,8 +124,32 @@ export class UsersPanel {
     };
   }
 
+  /** What the server would refuse as missing, said before asking it. */
+  _missing() {
+    const blank = (id) => !$(`#${id}`).value.trim();
+    const missing = [];
+    if (!this.editing && blank('user-username')) {
+      missing.push({ field: 'username', key: 'error.required' });
+    }
+    if (blank('user-displayName')) {
+      missing.push({ field: 'displayName', key: 'error.required' });
+    }
+    if (!this.editing && !$('#user-password-field').hidden && !$('#user-password').value) {
+      missing.push({ field: 'password', key: 'error.required' });
+    }
+    if (!checkedValues($('#user-roles')).length) {
+      missing.push({ field: 'roles', key: 'admin.users.rolesMissing' });
+    }
+    return missing;
+  }
+
   async _save() {
     const t = (key, params) => this.i18n.t(key, params);
+    const missing = this._missing();
+    if (missing.length) {
+      this.errors.show(missing);
+      return;
+    }
     try {
       let saved;
       if (this.editing) {

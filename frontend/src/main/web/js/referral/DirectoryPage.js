@@ -24,7 +24,12 @@ export class DirectoryPage {
     this.services = [];
     this.chosen = null;
     this.searchRequest = 0;
-    this.errors = new FormErrors($('#refer-form'), $('#refer-errors'), i18n);
+    this.errors = new FormErrors($('#refer-form'), $('#refer-errors'), i18n, { check: () => this._missing() });
+  }
+
+  /** What the server would refuse as missing, said before asking it. */
+  _missing() {
+    return $('#need').value.trim() ? [] : [{ field: 'need', key: 'error.required' }];
   }
 
   async start() {
@@ -146,6 +151,11 @@ export class DirectoryPage {
   }
 
   async _refer() {
+    const missing = this._missing();
+    if (missing.length) {
+      this.errors.show(missing);
+      return;
+    }
     const consent = $('#consent').checked;
     const body = { serviceId: this.chosen.id, need: $('#need').value, language: $('#person-language').value, consent, quarter: $('#quarter').value || null };
     if (consent) {

@@ -30,7 +30,7 @@ export class PartnerDeskPage {
 
   async start() {
     $('#accept').addEventListener('click', () => this._act('accept'));
-    $('#decline').addEventListener('click', () => this._act('decline', { reason: $('#decline-reason').value }));
+    $('#decline').addEventListener('click', () => this._decline());
     $('#record-outcome').addEventListener('click', () => this._recordOutcome());
     $('#outcome').addEventListener('change', () => this._outcomeChanged());
     takeOverSubmit($('#note-form'), () => this._addNote());
@@ -149,6 +149,17 @@ export class PartnerDeskPage {
       $('#detail-saved').hidden = true;
       showProblem(this.errors, failure, this.i18n);
     }
+  }
+
+  /** A decline needs its reason (the referrer reads it): said at the field before asking the server. */
+  async _decline() {
+    const reason = $('#decline-reason').value;
+    if (!reason.trim()) {
+      $('#detail-saved').hidden = true;
+      this.errors.show([{ field: 'reason', key: 'error.required' }]);
+      return;
+    }
+    await this._act('decline', { reason });
   }
 
   async _recordOutcome() {

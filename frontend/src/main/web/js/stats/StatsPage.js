@@ -61,6 +61,12 @@ export class StatsPage {
   }
 
   async load() {
+    // A period that ends before it starts is said at its field without asking the server.
+    const [from, to] = [$('#from').value, $('#to').value];
+    if (from && to && from > to) {
+      this.errors.show([{ field: 'from', key: 'stats.fromAfterTo' }]);
+      return;
+    }
     try {
       [this.summary, this.grid] = await Promise.all([api(`/api/stats/summary?${this._query()}`), api(`/api/stats/grid?${this._query()}`)]);
       this.errors.clear();

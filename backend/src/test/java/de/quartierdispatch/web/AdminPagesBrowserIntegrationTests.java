@@ -240,6 +240,20 @@ class AdminPagesBrowserIntegrationTests {
 		// retired.
 		page.locator(".tabs a[href='#users']").click();
 		assertThat(page.locator("#user-teamId option", new Page.LocatorOptions().setHasText(name))).hasCount(1);
+		// An empty new account: what is missing is said at each field by the page itself,
+		// without a request the server has to refuse.
+		List<String> refused = new CopyOnWriteArrayList<>();
+		page.onResponse((response) -> {
+			if (response.status() >= 400) {
+				refused.add(response.request().method() + " " + response.url() + " " + response.status());
+			}
+		});
+		page.locator("#user-form button[type=submit]").click();
+		assertThat(page.locator("#user-username")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#user-password")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#user-errors")).containsText("Bitte wählen Sie mindestens eine Rolle.");
+		assertThat(page.locator("#user-errors h2")).isFocused();
+		assertThat(refused).isEmpty();
 		page.locator("#user-displayName").fill("Erika Beispiel");
 		page.locator("#user-teamId")
 			.selectOption(page.locator("#user-teamId option", new Page.LocatorOptions().setHasText(name))

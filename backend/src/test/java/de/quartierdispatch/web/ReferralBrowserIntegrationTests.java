@@ -2,7 +2,9 @@ package de.quartierdispatch.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
@@ -18,6 +20,7 @@ import de.quartierdispatch.support.Partners;
 import de.quartierdispatch.support.PersonalData;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -97,8 +100,21 @@ class ReferralBrowserIntegrationTests {
 		assertThat(counter.locator("#handout-not-passed-on")).isHidden();
 		counter.locator("#handout-close").click();
 
-		// With consent: the contact details go to the partner.
+		// A need left empty is said at its field by the page itself: no request the
+		// server has to refuse (a refusal is an error in the browser's console).
+		List<String> refused = new CopyOnWriteArrayList<>();
+		counter.onResponse((response) -> {
+			if (response.status() >= 400) {
+				refused.add(response.request().method() + " " + response.url() + " " + response.status());
+			}
+		});
 		counter.locator("#services li").first().getByRole(AriaRole.BUTTON).click();
+		counter.locator("#refer-submit").click();
+		assertThat(counter.locator("#need")).hasAttribute("aria-invalid", "true");
+		assertThat(counter.locator("#refer-errors")).containsText("Bitte füllen Sie dieses Feld aus.");
+		assertThat(counter.locator("#refer-errors h2")).isFocused();
+
+		// With consent: the contact details go to the partner.
 		counter.getByLabel("Was wird gebraucht?").fill(need);
 		counter.getByLabel("Sprache der Person").selectOption("ar");
 		counter.locator("#consent").check();
@@ -123,8 +139,19 @@ class ReferralBrowserIntegrationTests {
 		// The person's language as a German caseworker reads it, and as the person would
 		// point at it.
 		assertThat(partner.locator("#detail-facts")).containsText("Arabisch (العربية)");
+		// A decline without its reason: said at the reason's field, nothing sent.
+		partner.onResponse((response) -> {
+			if (response.status() >= 400) {
+				refused.add(response.request().method() + " " + response.url() + " " + response.status());
+			}
+		});
+		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ablehnen")).click();
+		assertThat(partner.locator("#decline-reason")).hasAttribute("aria-invalid", "true");
+		assertThat(partner.locator("#detail-errors")).containsText("Bitte füllen Sie dieses Feld aus.");
+		assertThat(partner.locator("#detail-status")).not().hasText("Abgelehnt");
 		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Annehmen")).click();
 		assertThat(partner.locator("#detail-status")).hasText("Angenommen");
+		Assertions.assertThat(refused).isEmpty();
 		partner.getByLabel("Ergebnis", new Page.GetByLabelOptions().setExact(true)).selectOption("APPOINTMENT");
 		partner.getByLabel("Termin am").fill("2027-03-04T14:00");
 		// An empty note: said at the note's field, not at the answer's.

@@ -3,6 +3,8 @@ package de.quartierdispatch.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
@@ -117,6 +119,20 @@ class StatsBrowserIntegrationTests {
 		assertThat(page.locator("#quarter-legend")).containsText("< 3");
 		assertThat(page.locator("#by-quarter tbody tr").nth(1)).containsText("< 3");
 		Accessibility.assertNoSeriousViolations(page);
+
+		// A period that ends before it starts: said at "Von" by the page, no request
+		// refused.
+		List<String> refused = new CopyOnWriteArrayList<>();
+		page.onResponse((response) -> {
+			if (response.status() >= 400) {
+				refused.add(response.request().method() + " " + response.url() + " " + response.status());
+			}
+		});
+		page.getByLabel("Von", new Page.GetByLabelOptions().setExact(true)).fill("2012-05-01");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anzeigen")).click();
+		assertThat(page.locator("#from")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#period-errors")).containsText("Der Zeitraum beginnt nach seinem Ende.");
+		assertThat(refused).isEmpty();
 
 		// A week without times (no incident reached on site): the note, not empty axes.
 		page.getByLabel("Von", new Page.GetByLabelOptions().setExact(true)).fill("2012-04-09");
