@@ -1,7 +1,7 @@
 import { api } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
-import { takeOverSubmit } from '../core/forms.js';
+import { missingRequired, takeOverSubmit } from '../core/forms.js';
 import { checkedValues, problemText, showProblem } from './problems.js';
 import { FormErrors } from '../core/FormErrors.js';
 
@@ -54,6 +54,11 @@ export class InterfacesPanel {
   }
 
   async _issueKey() {
+    const missing = missingRequired($('#key-form'));
+    if (missing.length) {
+      this.keyErrors.show(missing);
+      return;
+    }
     try {
       const issued = await api('/api/admin/open311/keys', { method: 'POST',
         body: { name: $('#key-name').value, requestsPerHour: Number($('#key-limit').value) || null } });
@@ -101,6 +106,11 @@ export class InterfacesPanel {
   }
 
   async _createWebhook() {
+    const missing = missingRequired($('#webhook-form'));
+    if (missing.length) {
+      this.webhookErrors.show(missing);
+      return;
+    }
     try {
       const created = await api('/api/admin/webhooks', { method: 'POST',
         body: { name: $('#webhook-name').value, url: $('#webhook-url').value, events: checkedValues($('#webhook-events')) } });

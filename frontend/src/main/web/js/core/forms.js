@@ -55,3 +55,19 @@ function enter(field, value) {
     field.value = value;
   }
 }
+
+/**
+ * The form's required fields left empty, as errors for FormErrors ({ field, key }): a text field
+ * marked `required`, or a group marked `data-required` with nothing checked in it. Fields the
+ * user cannot fill in now (disabled, or in a hidden part) do not count. The server checks the
+ * same; said by the page, the user is told at once and no refused request is sent.
+ */
+export function missingRequired(form) {
+  const shown = (control) => !control.disabled && !control.closest('[hidden]');
+  const name = (control) => control.dataset.field || control.name;
+  const blank = [...form.querySelectorAll('input[required], textarea[required], select[required]')]
+    .filter((control) => shown(control) && !control.value.trim());
+  const unchosen = [...form.querySelectorAll('[data-required]')]
+    .filter((group) => shown(group) && !group.querySelector('input:checked'));
+  return [...blank, ...unchosen].map((control) => ({ field: name(control), key: control.dataset.requiredKey || 'error.required' }));
+}

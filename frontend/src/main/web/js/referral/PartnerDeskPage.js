@@ -1,7 +1,7 @@
 import { api } from '../core/api.js';
 import { $, el, readWhileInView } from '../core/dom.js';
 import { cityTimeToIso, cityToday, formatDateTime } from '../core/format.js';
-import { takeOverSubmit } from '../core/forms.js';
+import { missingRequired, takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { problemText, showProblem } from '../admin/problems.js';
 import { statusText } from './referrals.js';
@@ -175,6 +175,12 @@ export class PartnerDeskPage {
   }
 
   async _addNote() {
+    const missing = missingRequired($('#note-form'));
+    if (missing.length) {
+      $('#detail-saved').hidden = true;
+      this.noteErrors.show(missing);
+      return;
+    }
     const origin = document.activeElement?.id;
     try {
       await api(`/api/partner/referrals/${this.current.id}/notes`, { method: 'POST', body: { text: $('#note-text').value } });

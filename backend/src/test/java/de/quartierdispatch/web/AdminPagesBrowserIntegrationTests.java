@@ -162,6 +162,22 @@ class AdminPagesBrowserIntegrationTests {
 		}
 		// A key shown once is one long word: it wraps instead of widening the page.
 		page.locator(".tabs a[href='#interfaces']").click();
+		// A webhook without a name, an address or an event: each said at its field by the
+		// page, without a request the server has to refuse.
+		List<String> refused = new CopyOnWriteArrayList<>();
+		page.onResponse((response) -> {
+			if (response.status() >= 400) {
+				refused.add(response.request().method() + " " + response.url() + " " + response.status());
+			}
+		});
+		page.evaluate("document.querySelectorAll('#webhook-events input').forEach((box) => { box.checked = false; })");
+		page.locator("#webhook-form button[type=submit]").click();
+		assertThat(page.locator("#webhook-name")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#webhook-url")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#webhook-errors")).containsText("Bitte wählen Sie mindestens ein Ereignis.");
+		page.locator("#key-form button[type=submit]").click();
+		assertThat(page.locator("#key-name")).hasAttribute("aria-invalid", "true");
+		assertThat(refused).isEmpty();
 		page.locator("#key-name").fill("Mängelmelder " + UUID.randomUUID().toString().substring(0, 8));
 		page.locator("#key-form button[type=submit]").click();
 		assertThat(page.locator("#key-issued")).isVisible();

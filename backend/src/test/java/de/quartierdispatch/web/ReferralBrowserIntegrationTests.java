@@ -161,6 +161,7 @@ class ReferralBrowserIntegrationTests {
 		partner.getByLabel("Neue Notiz").fill("Vater erzählt von Streit mit der Schule");
 		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notiz speichern")).click();
 		assertThat(partner.locator("#notes")).containsText("Vater erzählt");
+		Assertions.assertThat(refused).isEmpty();
 		// Saved, said where the caseworker is: the keyboard stays on the button.
 		assertThat(partner.locator("#detail-saved")).hasText("Gespeichert.");
 		assertThat(partner.locator("#add-note")).isFocused();
