@@ -530,6 +530,17 @@ export class IncidentPanel {
       this._sayBusy();
       return false;
     }
+    const typed = typedField && this._element.querySelector(`#${CSS.escape(typedField)}`);
+    if (typed && !typed.value.trim()) {
+      // Every text the panel sends is required: left empty, it is said at its field by the
+      // panel, and no request goes out for the server to refuse.
+      const label = this._element.querySelector(`label[for="${typedField}"]`)?.textContent;
+      this._message = { kind: 'warning', text: [label, this._i18n.t('error.required')].filter(Boolean).join(': ') };
+      this._failedField = typedField;
+      this._acted = true;
+      this._render();
+      return false;
+    }
     const generation = this._generation;
     this._busy = true;
     this._origin = this._element.contains(document.activeElement) ? document.activeElement.id : null;

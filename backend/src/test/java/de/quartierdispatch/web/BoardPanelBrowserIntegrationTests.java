@@ -3,6 +3,7 @@ package de.quartierdispatch.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -255,13 +256,20 @@ class BoardPanelBrowserIntegrationTests {
 		Accessibility.assertNoSeriousViolations(board);
 
 		// A priority without its reason: the reason field says so, named, and has the
-		// keyboard.
+		// keyboard; the panel says it without a request the server has to refuse.
+		List<String> refused = new CopyOnWriteArrayList<>();
+		board.onResponse((response) -> {
+			if (response.status() >= 400) {
+				refused.add(response.request().method() + " " + response.url() + " " + response.status());
+			}
+		});
 		board.locator("#priority").selectOption("1");
 		board.locator("#change-priority").press("Enter");
 		assertThat(board.locator("#priority-reason")).isFocused();
 		assertThat(board.locator("#priority-reason")).hasAttribute("aria-invalid", "true");
 		assertThat(board.locator("#panel-field-error")).containsText("Grund: ");
 		assertThat(board.locator("#panel-message")).hasCount(0);
+		assertThat(refused).isEmpty();
 		Accessibility.assertNoSeriousViolations(board);
 
 		// A referral without its need: said under that field, which has the keyboard; an
