@@ -58,7 +58,7 @@ class TableOwnershipTests {
 			// Retention and erasure requests remove personal data of several modules in
 			// one transaction, so that none is half-erased.
 			"privacy -> assignment", "privacy -> idempotency_key", "privacy -> incident", "privacy -> incident_note",
-			"privacy -> report", "privacy -> reporter_contact",
+			"privacy -> report", "privacy -> reporter_contact", "privacy -> reporter_message",
 			// Account administration writes the accounts that security signs in.
 			"staff -> staff_user");
 

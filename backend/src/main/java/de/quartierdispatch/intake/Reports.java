@@ -59,7 +59,7 @@ class Reports {
 			SELECT r.tracking_code, r.category_code, r.submitted_at, r.language, i.state, i.updated_at, i.outcome,
 			       CASE WHEN i.outcome = 'REFERRED' THEN i.referred_to END AS referred_to
 			FROM report r JOIN incident i ON i.id = r.incident_id
-			WHERE r.tracking_code = :code
+			WHERE r.tracking_code = :code AND r.redacted_at IS NULL
 			""";
 
 	private static final String NEARBY_OPEN = """
@@ -140,6 +140,18 @@ class Reports {
 			.one();
 	}
 
+	/**
+	 * The report a resident's code stands for, unless it was erased: after erasure (on
+	 * request or by retention) the code no longer identifies or acts on anything.
+	 */
+	Mono<Long> unerasedIdOf(String trackingCode) {
+		return this.db.sql("SELECT id FROM report WHERE tracking_code = :code AND redacted_at IS NULL")
+			.bind("code", trackingCode)
+			.map((row) -> row.get("id", Long.class))
+			.one();
+	}
+
+	/** The progress of a report that was not erased. */
 	Mono<ReportStatus> findStatus(String trackingCode) {
 		return this.db.sql(STATUS).bind("code", trackingCode).map(Reports::toStatus).one();
 	}

@@ -27,7 +27,7 @@ class StillAProblemController {
 	@PostMapping(path = "/api/reports/{code}/still-a-problem", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<StillAProblem> stillAProblem(@PathVariable String code) {
 		return Mono.justOrEmpty(TrackingCodes.normalize(code))
-			.flatMap(this.reports::idOf)
+			.flatMap(this.reports::unerasedIdOf)
 			.switchIfEmpty(Mono.error(PublicReportController.UnknownTrackingCodeException::new))
 			.flatMap(this.reopening::stillAProblem)
 			.map((reopened) -> new StillAProblem(reopened.followUp()));

@@ -83,7 +83,7 @@ public class ReporterMessages {
 		return this.db.sql("""
 				SELECT m.id, m.text, m.language, m.created_at
 				FROM reporter_message m JOIN report r ON r.incident_id = m.incident_id
-				WHERE r.tracking_code = :code
+				WHERE r.tracking_code = :code AND r.redacted_at IS NULL
 				ORDER BY m.created_at, m.id
 				""").bind("code", trackingCode).map(ReporterMessages::toMessage).all();
 	}

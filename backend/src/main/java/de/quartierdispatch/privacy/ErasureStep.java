@@ -17,9 +17,11 @@ public interface ErasureStep {
 	 * Erases what this feature keeps about the case.
 	 * @param reportId the report whose erasure was asked for
 	 * @param incidentId its incident
+	 * @param caseContinues other reporters' reports keep the case: what belongs to the
+	 * case rather than to this report stays, for retention to remove
 	 * @param now the request's time
 	 * @return what was erased, by name, for the erasure's audit row
 	 */
-	Mono<Map<String, Long>> erase(long reportId, long incidentId, OffsetDateTime now);
+	Mono<Map<String, Long>> erase(long reportId, long incidentId, boolean caseContinues, OffsetDateTime now);
 
 }

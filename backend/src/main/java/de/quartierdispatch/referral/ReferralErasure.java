@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * lead referring the family to early help): the person's contact details, what was
  * needed, the partner's notes, the appointment and where to turn instead go, as retention
  * would remove them; topic, times and outcome remain for the statistics. A referral from
- * the incident may concern the reporter under another name, so none is kept.
+ * the incident may concern the reporter under another name, so none is kept, unless other
+ * reporters keep the case: then it stays with the case until retention.
  */
 @Component
 class ReferralErasure implements ErasureStep {
@@ -45,7 +46,11 @@ class ReferralErasure implements ErasureStep {
 	}
 
 	@Override
-	public Mono<Map<String, Long>> erase(long reportId, long incidentId, OffsetDateTime now) {
+	public Mono<Map<String, Long>> erase(long reportId, long incidentId, boolean caseContinues, OffsetDateTime now) {
+		if (caseContinues) {
+			// Made from a case other reporters keep: retention removes it with the case.
+			return Mono.just(counts(0, 0, 0));
+		}
 		return this.db.sql(ERASE)
 			.bind("incident", incidentId)
 			.bind("now", now)

@@ -27,10 +27,15 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * exclusion; class 23): 422, naming the field the constraint guards;</li>
  * <li>a value PostgreSQL cannot take (a date beyond its range, a number too large, an
  * index entry too long; classes 22 and 54): 400.</li>
+ * <li>the rule {@value #ERASED_CASE} refused to add to or reopen a case that was erased
+ * (a data subject's request or retention): 409.</li>
  * </ul>
  * Everything else stays an unexpected failure (500, logged with a reference).
  */
 final class DatabaseFailures {
+
+	/** The name under which the database refuses changes to an erased case (V117). */
+	static final String ERASED_CASE = "incident_erased";
 
 	private DatabaseFailures() {
 	}
@@ -63,6 +68,9 @@ final class DatabaseFailures {
 		if ("FATAL".equals(severity) || "PANIC".equals(severity)) {
 			// The session itself ended (shutdown, terminated, refused at connect).
 			return new DatabaseFailure(Kind.UNAVAILABLE, null);
+		}
+		if (details.getConstraintName().filter(ERASED_CASE::equals).isPresent()) {
+			return new DatabaseFailure(Kind.ERASED, null);
 		}
 		String field = details.getConstraintName()
 			.map((constraint) -> fieldOfConstraint(constraint, details.getTableName().orElse(null)))
@@ -122,7 +130,7 @@ final class DatabaseFailures {
 
 	enum Kind {
 
-		UNAVAILABLE, INTEGRITY, INVALID_VALUE
+		UNAVAILABLE, INTEGRITY, INVALID_VALUE, ERASED
 
 	}
 

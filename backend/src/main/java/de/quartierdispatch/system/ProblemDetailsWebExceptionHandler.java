@@ -152,6 +152,10 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 				logger.debug("Request to {} refused by an integrity rule: {}", path, mostSpecificMessage(failure));
 				yield fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, fieldOrRequest(database), "Integrity", locale);
 			}
+			case ERASED -> {
+				logger.debug("Request to {} refused: the case was erased", path);
+				yield localized(new ErasedCaseException(), locale);
+			}
 			case INVALID_VALUE -> {
 				logger.debug("Request to {} holds a value the database cannot take: {}", path,
 						mostSpecificMessage(failure));

@@ -1,0 +1,208 @@
+package de.quartierdispatch.privacy;
+
+import java.util.Map;
+import java.util.UUID;
+
+import de.quartierdispatch.support.Fixtures;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.PersonalData;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A resident's rights reach their own report, not the case of others: a case shared with
+ * other reporters keeps its record through one reporter's erasure, and one reporter's
+ * export does not carry what staff wrote about the others' case. An erased case takes
+ * nothing new and is not reopened; its code no longer stands for anything.
+ */
+@IntegrationTest
+class ErasedAndSharedCasesIntegrationTests {
+
+	private static final double LAT = 51.5419;
+
+	private static final double LON = 6.9672;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void oneReportersErasureLeavesTheRecordOfACaseOthersShareAndTheirExportWithholdsIt() {
+		Submitted first = submit();
+		Submitted second = submit();
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		lead.post()
+			.uri("/api/incidents/{id}/merge", second.incident())
+			.bodyValue(Map.of("into", first.incident(), "version", Fixtures.incidentVersion(second.incident())))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String note = "Frau " + PersonalData.NAME + " meldet sich seit Wochen " + UUID.randomUUID();
+		lead.post()
+			.uri("/api/incidents/{id}/notes", first.incident())
+			.bodyValue(Map.of("text", note))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		long notes = TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + first.incident()
+				+ " AND redacted_at IS NULL");
+		assertThat(notes).isGreaterThanOrEqualTo(2);
+
+		// The second reporter's export: their own report, the case's notes only counted.
+		admin.post()
+			.uri("/api/admin/privacy/export")
+			.bodyValue(Map.of("trackingCode", second.code(), "request", "Brief vom 1. Dezember"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.description")
+			.isEqualTo(second.description())
+			.jsonPath("$.notes.length()")
+			.isEqualTo(0)
+			.jsonPath("$.sharedCase.otherReports")
+			.isEqualTo(1)
+			.jsonPath("$.sharedCase.notesWithheld")
+			.isEqualTo(notes);
+
+		// Their erasure: their report goes; the case, which the first reporter keeps,
+		// keeps its notes, its place and its record.
+		admin.post()
+			.uri("/api/admin/privacy/erase")
+			.bodyValue(Map.of("trackingCode", second.code(), "request", "Brief vom 1. Dezember"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.reportRedacted")
+			.isEqualTo(true)
+			.jsonPath("$.caseContinues")
+			.isEqualTo(true)
+			.jsonPath("$.notesRedacted")
+			.isEqualTo(0);
+		assertThat(TestDatabase.queryString("SELECT description FROM report WHERE id = " + second.id())).isEmpty();
+		assertThat(TestDatabase
+			.queryString("SELECT string_agg(text, '|') FROM incident_note WHERE incident_id = " + first.incident()))
+			.contains(note);
+		assertThat(TestDatabase
+			.queryString("SELECT (redacted_at IS NULL)::text FROM incident WHERE id = " + first.incident()))
+			.isEqualTo("true");
+
+		// The erased report's code no longer stands for anything, for the public either.
+		this.client.get().uri("/api/reports/{code}", second.code()).exchange().expectStatus().isNotFound();
+		String csrf = StaffLogin.csrfToken(this.client);
+		this.client.post()
+			.uri("/api/reports/{code}/still-a-problem", second.code())
+			.cookie("XSRF-TOKEN", csrf)
+			.header("X-XSRF-TOKEN", csrf)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.get().uri("/api/reports/{code}", first.code()).exchange().expectStatus().isOk();
+
+		// The first reporter, alone on the case again, gets its notes.
+		admin.post()
+			.uri("/api/admin/privacy/export")
+			.bodyValue(Map.of("trackingCode", first.code(), "request", "Anruf vom 2. Dezember"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.notes[?(@.text == '" + note + "')]")
+			.exists()
+			.jsonPath("$.sharedCase")
+			.doesNotExist();
+	}
+
+	@Test
+	void anErasedClosedCaseTakesNothingNewAndIsNotReopened() {
+		Submitted report = submit();
+		Fixtures.decide(this.client, report.incident(), "NOTHING_FOUND");
+		StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/admin/privacy/erase")
+			.bodyValue(Map.of("trackingCode", report.code(), "request", "Mail vom 5. Dezember"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+
+		for (var attempt : Map
+			.of("/api/incidents/{id}/notes", Map.of("text", "Nachtrag"), "/api/incidents/{id}/public-messages",
+					Map.of("text", "Wir waren noch einmal da.", "language", "de"), "/api/incidents/{id}/decision/undo",
+					Map.of("version", Fixtures.incidentVersion(report.incident())))
+			.entrySet()) {
+			lead.post()
+				.uri(attempt.getKey(), report.incident())
+				.bodyValue(attempt.getValue())
+				.exchange()
+				.expectStatus()
+				.isEqualTo(409)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.title")
+				.isEqualTo("Vorgang gelöscht");
+		}
+		assertThat(TestDatabase
+			.queryLong("SELECT count(*) FROM reporter_message WHERE incident_id = " + report.incident())).isZero();
+		assertThat(Fixtures.incidentState(report.incident())).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void whatAnErasedCaseTakesWhileStillOpenGoesAtTheNextRetentionRun() {
+		Submitted report = submit();
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		admin.post()
+			.uri("/api/admin/privacy/erase")
+			.bodyValue(Map.of("trackingCode", report.code(), "request", "Mail vom 6. Dezember"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		// Still open: the team's work goes on, and the lead may still write.
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/public-messages", report.incident())
+			.bodyValue(Map.of("text", "Ein Team ist unterwegs.", "language", "de"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+
+		admin.post().uri("/api/admin/retention/run").exchange().expectStatus().isOk();
+
+		assertThat(TestDatabase
+			.queryLong("SELECT count(*) FROM reporter_message WHERE incident_id = " + report.incident())).isZero();
+	}
+
+	private Submitted submit() {
+		String description = "Lärm aus der Werkstatt im Hinterhof " + UUID.randomUUID();
+		String receipt = this.client.post()
+			.uri("/api/reports")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("category", "NOISE", "description", description, "location",
+					Map.of("lat", LAT, "lon", LON), "language", "de", "contact",
+					Map.of("name", PersonalData.NAME, "email", PersonalData.EMAIL), "consent", true))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		long id = TestDatabase.queryLong("SELECT id FROM report WHERE tracking_code = '" + code + "'");
+		return new Submitted(id, TestDatabase.queryLong("SELECT incident_id FROM report WHERE id = " + id), code,
+				description);
+	}
+
+	private record Submitted(long id, long incident, String code, String description) {
+	}
+
+}
