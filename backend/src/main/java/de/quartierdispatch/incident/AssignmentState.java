@@ -20,7 +20,13 @@ enum AssignmentState {
 	DONE,
 
 	/** The team could not take it (with a reason). */
-	DECLINED;
+	DECLINED,
+
+	/**
+	 * A lead ended the incident before the team got there: called off, not done (undoing
+	 * the decision gives the job back).
+	 */
+	WITHDRAWN;
 
 	public static final Set<AssignmentState> ACTIVE = Set.of(ASSIGNED, EN_ROUTE, ON_SITE);
 

@@ -73,13 +73,40 @@ class Assignments {
 			.then();
 	}
 
-	/** Ends the active assignments of an incident that has ended; returns their teams. */
+	/**
+	 * Ends the active assignments of an incident a lead has decided: a team on site is
+	 * done, one not there yet is called off; each keeps what it was, for an undo (what an
+	 * earlier decision kept is cleared). Returns their teams.
+	 */
 	Flux<Long> finishActive(long incidentId, OffsetDateTime at) {
 		return this.db.sql("""
-				UPDATE assignment SET state = 'DONE', version = version + 1, updated_at = :at
+				WITH earlier AS (
+				    UPDATE assignment SET ended_from = NULL
+				    WHERE incident_id = :incident AND ended_from IS NOT NULL
+				      AND state NOT IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
+				)
+				UPDATE assignment
+				SET state = CASE WHEN state = 'ON_SITE' THEN 'DONE' ELSE 'WITHDRAWN' END, ended_from = state,
+				    version = version + 1, updated_at = :at
 				WHERE incident_id = :incident AND state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
 				RETURNING team_id
 				""").bind("incident", incidentId).bind("at", at).map((row) -> row.get("team_id", Long.class)).all();
+	}
+
+	/**
+	 * Gives back the assignments the undone decision ended, where the team is free for it
+	 * (available, and not sent elsewhere meanwhile); returns them as they are again.
+	 */
+	Flux<AssignmentRow> restoreEnded(long incidentId, OffsetDateTime at) {
+		return this.db.sql("""
+				UPDATE assignment a
+				SET state = a.ended_from, ended_from = NULL, version = a.version + 1, updated_at = :at
+				WHERE a.incident_id = :incident AND a.ended_from IS NOT NULL
+				  AND EXISTS (SELECT 1 FROM team t WHERE t.id = a.team_id AND t.status = 'AVAILABLE')
+				  AND NOT EXISTS (SELECT 1 FROM assignment o WHERE o.team_id = a.team_id AND o.id <> a.id
+				                  AND o.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE'))
+				RETURNING a.id, a.incident_id, a.team_id, a.state, a.version
+				""").bind("incident", incidentId).bind("at", at).map(Assignments::toRow).all();
 	}
 
 	/** Hands the active assignments of a duplicate to the incident it was merged into. */

@@ -3,6 +3,7 @@ package de.quartierdispatch.incident;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import de.quartierdispatch.board.BoardEventType;
@@ -12,6 +13,7 @@ import de.quartierdispatch.incident.LifecycleProblems.NotFoundException;
 import de.quartierdispatch.incident.LifecycleProblems.OutsideScopeException;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.ProblemException;
+import de.quartierdispatch.team.Teams;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -21,13 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A lead takes back their own decision on how an incident ended, within a short window
  * ({@link DecisionProperties#undoWindow()}): a slip of the hand costs nothing. The
- * incident is open again; teams released by the decision stay released (the lead assigns
- * again).
+ * incident is open again, and the teams the decision called off or finished have their
+ * jobs back as they were, where they are still free for them (a team sent elsewhere
+ * meanwhile stays there, and the lead assigns again); the incident's state follows them.
  */
 @Service
 class DecisionUndo {
 
 	private final Incidents incidents;
+
+	private final Assignments assignments;
+
+	private final Teams teams;
 
 	private final EventLog events;
 
@@ -35,8 +42,11 @@ class DecisionUndo {
 
 	private final Clock clock;
 
-	DecisionUndo(Incidents incidents, EventLog events, DecisionProperties properties, Clock clock) {
+	DecisionUndo(Incidents incidents, Assignments assignments, Teams teams, EventLog events,
+			DecisionProperties properties, Clock clock) {
 		this.incidents = incidents;
+		this.assignments = assignments;
+		this.teams = teams;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
@@ -48,12 +58,27 @@ class DecisionUndo {
 		return this.incidents.lockDecided(incidentId)
 			.switchIfEmpty(Mono.error(NotFoundException::new))
 			.flatMap((decided) -> check(decided, version, lead, now))
-			.flatMap((decided) -> this.incidents.undoDecision(incidentId, now)
-				.then(this.events.incidentChanged(BoardEventType.INCIDENT_STATE_CHANGED, incidentId,
-						IncidentCommands.actor(lead),
-						Map.of("from", decided.state(), "to", IncidentState.OPEN, "undone", true, "outcome",
-								decided.outcome()))))
+			.flatMap((decided) -> restoreJobs(incidentId, lead, now).flatMap((states) -> {
+				IncidentState state = Lifecycle.followAssignments(IncidentState.OPEN, states);
+				return this.incidents.undoDecision(incidentId, state, now)
+					.then(this.events.incidentChanged(BoardEventType.INCIDENT_STATE_CHANGED, incidentId,
+							IncidentCommands.actor(lead), Map.of("from", decided.state(), "to", state, "undone", true,
+									"outcome", decided.outcome())));
+			}))
 			.then();
+	}
+
+	/**
+	 * The jobs the decision ended, back with their teams; their states as they are again.
+	 */
+	private Mono<List<AssignmentState>> restoreJobs(long incidentId, StaffPrincipal lead, OffsetDateTime now) {
+		return this.assignments.restoreEnded(incidentId, now)
+			.concatMap((restored) -> this.teams
+				.setStatus(restored.teamId(), FieldCommands.teamStatusFor(restored.state()), null, now)
+				.then(this.events.teamChanged(BoardEventType.TEAM_STATUS_CHANGED, restored.teamId(),
+						IncidentCommands.actor(lead), Map.of()))
+				.thenReturn(restored.state()))
+			.collectList();
 	}
 
 	private Mono<Decided> check(Decided decided, int version, StaffPrincipal lead, OffsetDateTime now) {

@@ -196,7 +196,8 @@ class FieldCommands {
 		return this.notes.add(incidentId, "DECLINE", IncidentCommands.actor(actor), move.reason().strip(), now).then();
 	}
 
-	private static TeamStatus teamStatusFor(AssignmentState state) {
+	/** The status a team has while its job is in this state. */
+	static TeamStatus teamStatusFor(AssignmentState state) {
 		return switch (state) {
 			case EN_ROUTE -> TeamStatus.EN_ROUTE;
 			case ON_SITE -> TeamStatus.ON_SITE;

@@ -159,14 +159,17 @@ public class Incidents {
 			.then();
 	}
 
-	/** Takes a lead's decision back: the incident is open again, its outcome cleared. */
-	Mono<Void> undoDecision(long id, OffsetDateTime at) {
+	/**
+	 * Takes a lead's decision back: the incident is active again (in the state its
+	 * assignments give it), its outcome cleared.
+	 */
+	Mono<Void> undoDecision(long id, IncidentState state, OffsetDateTime at) {
 		return this.db.sql("""
 				UPDATE incident
-				SET state = 'OPEN', outcome = NULL, referred_to = NULL, outcome_reason = NULL, decided_by = NULL,
+				SET state = :state, outcome = NULL, referred_to = NULL, outcome_reason = NULL, decided_by = NULL,
 				    closed_at = NULL, version = version + 1, updated_at = :at
 				WHERE id = :id
-				""").bind("id", id).bind("at", at).then();
+				""").bind("id", id).bind("state", state.name()).bind("at", at).then();
 	}
 
 	/** Locks an incident and reads who decided its end, and when. */

@@ -95,6 +95,62 @@ class DecisionUndoAndHistoryIntegrationTests {
 			.isEqualTo("true");
 	}
 
+	/**
+	 * A team not there yet is called off, not counted as done; one on site has done its
+	 * part. Undoing the decision gives both their jobs back, and the incident follows
+	 * them.
+	 */
+	@Test
+	void closingCallsOffATeamNotThereYetAndUndoingGivesTheJobsBack() {
+		long incident = Fixtures.reportIncident(this.client, "OTHER", BOY_LAT, BOY_LON);
+		long onTheWay = Fixtures.team("KOD", BOY_LAT, BOY_LON);
+		long there = Fixtures.team("KOD", BOY_LAT, BOY_LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		for (long team : List.of(onTheWay, there)) {
+			lead.post()
+				.uri("/api/incidents/{id}/assignments", incident)
+				.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		long job = TestDatabase.queryLong("SELECT id FROM assignment WHERE team_id = " + there);
+		lead.post()
+			.uri("/api/incidents/{id}/assignments/{job}", incident, job)
+			.bodyValue(Map.of("state", "ON_SITE", "version",
+					TestDatabase.queryLong("SELECT version FROM assignment WHERE id = " + job)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		decide(lead, incident, Map.of("outcome", "NO_ACTION_POSSIBLE", "reason", "Hausverwaltung kümmert sich",
+				"version", Fixtures.incidentVersion(incident)))
+			.expectStatus()
+			.isOk();
+		assertThat(jobs(incident)).isEqualTo(onTheWay + ":WITHDRAWN," + there + ":DONE");
+		assertThat(TestDatabase.queryString(
+				"SELECT string_agg(status, ',' ORDER BY id) FROM team WHERE id IN (" + onTheWay + ", " + there + ")"))
+			.isEqualTo("AVAILABLE,AVAILABLE");
+
+		undo(lead, incident, Fixtures.incidentVersion(incident)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.incident.state")
+			.isEqualTo("ON_SITE");
+		assertThat(jobs(incident)).isEqualTo(onTheWay + ":ASSIGNED," + there + ":ON_SITE");
+		assertThat(TestDatabase.queryString("SELECT status FROM team WHERE id = " + there)).isEqualTo("ON_SITE");
+
+		// Decided again: only this decision's ends are undone, once.
+		decide(lead, incident, Map.of("outcome", "RESOLVED", "version", Fixtures.incidentVersion(incident)))
+			.expectStatus()
+			.isOk();
+		assertThat(jobs(incident)).isEqualTo(onTheWay + ":WITHDRAWN," + there + ":DONE");
+	}
+
+	private static String jobs(long incident) {
+		return TestDatabase.queryString("SELECT string_agg(team_id || ':' || state, ',' ORDER BY team_id) "
+				+ "FROM assignment WHERE incident_id = " + incident);
+	}
+
 	@Test
 	void aDecisionCannotBeTakenBackOnceTheWindowHasPassed() {
 		long incident = Fixtures.reportIncident(this.client, "OTHER", BOY_LAT, BOY_LON);
