@@ -26,3 +26,11 @@ test('nothing when a proposed team speaks it, when everyone wrote in German, or 
   assert.deepEqual(busySpeakers(teams, incident, [{ language: 'de' }], []).teams, []);
   assert.deepEqual(busySpeakers(teams, incident, [{ language: 'ar' }, { language: 'en' }], []).teams.map((team) => team.id), [2]);
 });
+
+test('a team already at work on the incident is not named; when it speaks the language, nothing is said', () => {
+  const sent = [{ teamId: 1, state: 'EN_ROUTE' }];
+  assert.deepEqual(busySpeakers(teams, incident, arabic, [], sent).teams.map((team) => team.id), [2, 4]);
+  assert.deepEqual(busySpeakers(teams, incident, arabic, [], [{ teamId: 2, state: 'ASSIGNED' }]).teams, []);
+  // Done or declined, it is no longer at work: named again if it is not proposed.
+  assert.deepEqual(busySpeakers(teams, incident, arabic, [], [{ teamId: 2, state: 'DECLINED' }]).teams.map((team) => team.id), [2, 4]);
+});

@@ -1,6 +1,7 @@
 import { api, ApiError } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { formatDate } from '../core/format.js';
+import { FormErrors } from '../core/FormErrors.js';
 
 /**
  * The accessibility statement: the city's texts from the server (they are in German, as the
@@ -16,6 +17,8 @@ export class StatementPage {
 
   async start() {
     document.addEventListener('languagechange', () => this._render());
+    // Said at the field, and in a summary that takes the keyboard, as in every other form.
+    this.errors = new FormErrors($('#feedback'), $('#feedback-errors'), this.i18n, { check: () => this._missing() });
     $('#feedback').addEventListener('submit', (event) => {
       event.preventDefault();
       this._send();
@@ -42,11 +45,13 @@ export class StatementPage {
     const message = $('#feedback-message').value.trim();
     const email = $('#feedback-email').value.trim();
     const result = $('#feedback-result');
-    if (!message) {
-      result.textContent = this.i18n.t('a11y.messageRequired');
-      $('#feedback-message').focus();
+    const missing = this._missing();
+    if (missing.length) {
+      result.textContent = '';
+      this.errors.show(missing);
       return;
     }
+    this.errors.clear();
     try {
       await api('/api/accessibility/feedback', {
         method: 'POST',
@@ -56,8 +61,16 @@ export class StatementPage {
       result.textContent = this.i18n.t('a11y.thanks');
     }
     catch (failure) {
+      if (failure instanceof ApiError && failure.errors.length) {
+        this.errors.show(failure.errors.map((error) => ({ field: error.field, message: error.message })));
+        return;
+      }
       result.textContent = (failure instanceof ApiError && failure.detail) ? failure.detail : this.i18n.t('error.network');
     }
+  }
+
+  _missing() {
+    return $('#feedback-message').value.trim() ? [] : [{ field: 'message', key: 'a11y.messageRequired' }];
   }
 
 }

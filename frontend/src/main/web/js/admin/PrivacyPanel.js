@@ -42,7 +42,14 @@ export class PrivacyPanel {
     $('#audit-more').addEventListener('click', () => this._loadAudit(true));
     document.addEventListener('languagechange', () => this._render());
     this._render();
-    return this._loadAudit(false);
+    // The audit trail is read (and that reading recorded) when the administrator opens this
+    // section, each time afresh, not whenever the administration page loads.
+    window.addEventListener('hashchange', () => {
+      if (!$('#privacy').hidden) {
+        this._loadAudit(false);
+      }
+    });
+    return $('#privacy').hidden ? Promise.resolve() : this._loadAudit(false);
   }
 
   _render() {
@@ -126,8 +133,14 @@ export class PrivacyPanel {
     if (more && this.entries.length) {
       terms.before = this.entries[this.entries.length - 1].id;
     }
+    // Only the latest request's answer is shown: opening the section and filtering at once
+    // must not end with the unfiltered answer that arrived last.
+    const request = (this.auditRequest = (this.auditRequest ?? 0) + 1);
     try {
       const page = await api('/api/admin/audit/search', { method: 'POST', body: terms });
+      if (request !== this.auditRequest) {
+        return;
+      }
       this.entries = more ? [...this.entries, ...page] : page;
       this.auditLoaded = true;
       $('#audit-more').hidden = page.length < PAGE;

@@ -371,7 +371,8 @@ export class IncidentPanel {
   _busySpeakersText(proposals) {
     const t = (key, params) => this._i18n.t(key, params);
     const language = this._i18n.language;
-    const found = busySpeakers([...this._store.teams.values()], this._detail.incident, this._detail.reports, proposals);
+    const found = busySpeakers([...this._store.teams.values()], this._detail.incident, this._detail.reports, proposals,
+      this._detail.assignments);
     return found.teams.length ? t('board.busySpeakers', {
       languages: formatList(found.languages.map((code) => staffLanguageName(code, language, t)), language),
       teams: formatList(found.teams.map((team) => `${team.name} (${t(teamStatusKey(team))})`), language),

@@ -9,6 +9,9 @@ import { el } from './dom.js';
 export function askReason(i18n, { question, confirm }) {
   const t = (key) => i18n.t(key);
   const dialog = el('dialog', { className: 'reason-dialog', 'aria-labelledby': 'reason-dialog-question' });
+  // Removed from the page, the dialog cannot hand the keyboard back itself: it goes back to
+  // the control that opened it, however the dialog ended (Escape and a phone's back gesture too).
+  const opener = document.activeElement;
   document.body.append(dialog);
   return new Promise((resolve) => {
     const error = el('p', { className: 'field-error', id: 'reason-dialog-error', role: 'alert' });
@@ -16,6 +19,9 @@ export function askReason(i18n, { question, confirm }) {
     const finish = (answer) => {
       dialog.close();
       dialog.remove();
+      if (opener instanceof HTMLElement && opener.isConnected) {
+        opener.focus();
+      }
       resolve(answer);
     };
     const submit = (event) => {
@@ -34,9 +40,9 @@ export function askReason(i18n, { question, confirm }) {
       el('div', { className: 'dialog-actions' },
         el('button', { type: 'button', className: 'button', onClick: () => finish(null) }, t('board.cancel')),
         el('button', { type: 'submit', className: 'button button--primary' }, confirm))));
-    dialog.addEventListener('cancel', () => {
-      dialog.remove();
-      resolve(null);
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      finish(null);
     });
     dialog.showModal();
     reason.focus();

@@ -123,6 +123,8 @@ export class DirectoryPage {
 
   _openReferral(service) {
     this.chosen = service;
+    // The service's button: where the keyboard goes back to when the form closes.
+    this.referFrom = document.activeElement;
     this.errors.clear();
     $('#refer-form').reset();
     $('#person-language').value = $('#service-language').value || 'de';
@@ -134,8 +136,19 @@ export class DirectoryPage {
   }
 
   _closeReferral() {
+    const hadFocus = $('#refer-section').contains(document.activeElement);
     $('#refer-section').hidden = true;
     this.chosen = null;
+    if (hadFocus) {
+      this._focusBack(this.referFrom);
+    }
+  }
+
+  /** The keyboard back to where it came from, if that is still on the page and shown. */
+  _focusBack(origin) {
+    if (origin instanceof HTMLElement && origin.isConnected && origin.offsetParent !== null) {
+      origin.focus();
+    }
   }
 
   _consentChanged() {
@@ -165,13 +178,13 @@ export class DirectoryPage {
       await api('/api/referrals', { method: 'POST', body });
       const service = this.chosen;
       const language = body.language;
+      // Said first: with or without the person's details, the referral went to this service
+      // (an earlier one's confirmation must not stand beside this hand-out).
+      $('#result-status').textContent = this.i18n.t('referral.sent', { service: service.name });
       this._closeReferral();
       await this.loadReferrals();
       if (!consent) {
         await this._showHandout(service, language, { notPassedOn: true });
-      }
-      else {
-        $('#result-status').textContent = this.i18n.t('referral.sent', { service: service.name });
       }
     }
     catch (failure) {
@@ -197,6 +210,8 @@ export class DirectoryPage {
    * followed by a referral with the person's details.
    */
   async _showHandout(service, language, { notPassedOn = false } = {}) {
+    // Opened from the form's button, or after a referral (the form gone): back to the service.
+    this.handoutFrom = $('#refer-section').hidden ? this.referFrom : document.activeElement;
     const t = await this.i18n.translator(language);
     const handout = $('#handout');
     handout.lang = language;
@@ -225,6 +240,7 @@ export class DirectoryPage {
 
   _closeHandout() {
     $('#handout-section').hidden = true;
+    this._focusBack(this.handoutFrom);
   }
 
   _print() {

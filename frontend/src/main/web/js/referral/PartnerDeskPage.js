@@ -81,7 +81,9 @@ export class PartnerDeskPage {
         t(contactKey(referral))
         + (referral.referredFrom ? ` · ${referral.referredFrom}` : '') + (referral.fromIncident ? ` · ${t('partner.fromIncident')}` : '')),
       el('p', { className: 'referral__status' }, statusText(referral, this.i18n)),
-      el('button', { type: 'button', className: 'button button--small', onClick: () => this.open(referral.id) }, t('partner.open'))))
+      // Named with its referral: a screen reader's list of buttons is not "Öffnen, Öffnen, …".
+      el('button', { type: 'button', className: 'button button--small', onClick: () => this.open(referral.id),
+        'aria-label': `${t('partner.open')}: ${referral.service}, ${formatDateTime(referral.createdAt, this.i18n.language)}` }, t('partner.open'))))
       : [el('li', { className: 'hint' }, t('partner.none'))]));
   }
 

@@ -94,7 +94,21 @@ class Open311Writer {
 	}
 
 	private static String text(Object value) {
-		return (value instanceof OffsetDateTime time) ? time(time) : value.toString();
+		return (value instanceof OffsetDateTime time) ? time(time) : xmlCharacters(value.toString());
+	}
+
+	/**
+	 * The text without the characters XML 1.0 cannot carry at all (control characters,
+	 * lone surrogates, U+FFFE and U+FFFF), each replaced by U+FFFD: an error may echo a
+	 * parameter as sent, and a partner's parser must still be able to read the answer.
+	 */
+	static String xmlCharacters(String text) {
+		StringBuilder kept = new StringBuilder(text.length());
+		text.codePoints()
+			.map((c) -> (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+					|| (c >= 0x10000 && c <= 0x10FFFF)) ? c : 0xFFFD)
+			.forEach(kept::appendCodePoint);
+		return kept.toString();
 	}
 
 	private static String time(OffsetDateTime time) {

@@ -33,7 +33,16 @@ class ReportsCsv {
 	}
 
 	private String word(String key, Locale locale) {
-		return this.messages.getMessage(key, null, key, locale);
+		return cell(this.messages.getMessage(key, null, key, locale));
+	}
+
+	/**
+	 * A name as a spreadsheet shows it, never runs it: a cell that begins like a formula
+	 * (a quarter named "=HYPERLINK(…)" by an import) gets an apostrophe in front (OWASP,
+	 * "CSV injection").
+	 */
+	static String cell(String text) {
+		return (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) ? "'" + text : text;
 	}
 
 	String write(List<Statistics.Row> rows, int minimum, Locale locale) {
@@ -48,8 +57,9 @@ class ReportsCsv {
 		for (Statistics.Row row : rows) {
 			total += row.reports();
 			Object reports = (row.reports() < minimum) ? "< " + minimum : row.reports();
-			text.append(CSVFormat.DEFAULT.format(row.month(), row.categoryName(),
-					(row.quarter() != null) ? row.quarter() : "", word("channel." + row.channel(), locale), reports))
+			text.append(CSVFormat.DEFAULT.format(row.month(), cell(row.categoryName()),
+					(row.quarter() != null) ? cell(row.quarter()) : "", word("channel." + row.channel(), locale),
+					reports))
 				.append(LINE);
 		}
 		return text.append(CSVFormat.DEFAULT.format(this.messages.getMessage("stats.csv.total", null, locale), "", "",

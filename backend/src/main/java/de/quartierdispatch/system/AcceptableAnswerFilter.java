@@ -78,9 +78,14 @@ class AcceptableAnswerFilter implements WebFilter {
 			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
 	}
 
+	/**
+	 * The types the client accepts; one given with {@code q=0} is one it refuses (RFC
+	 * 9110, 12.4.2), so {@code *}{@code /*;q=0} accepts nothing.
+	 */
 	private static Optional<List<MediaType>> parse(List<String> header) {
 		try {
-			return Optional.of(MediaType.parseMediaTypes(header));
+			return Optional
+				.of(MediaType.parseMediaTypes(header).stream().filter((type) -> type.getQualityValue() > 0).toList());
 		}
 		catch (InvalidMediaTypeException ex) {
 			return Optional.empty();

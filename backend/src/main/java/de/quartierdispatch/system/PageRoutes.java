@@ -17,11 +17,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class PageRoutes {
 
 	private static final Map<String, String> PAGES = Map.ofEntries(Map.entry("/", "index.html"),
-			Map.entry("/status", "status.html"), Map.entry("/status/{code}", "status.html"),
-			Map.entry("/login", "login.html"), Map.entry("/counter", "counter.html"), Map.entry("/board", "board.html"),
-			Map.entry("/admin", "admin.html"), Map.entry("/stats", "stats.html"),
-			Map.entry("/directory", "directory.html"), Map.entry("/partner", "partner.html"),
-			Map.entry("/mfa", "mfa.html"));
+			Map.entry("/status", "status.html"), Map.entry("/status/", "status.html"),
+			Map.entry("/status/{code}", "status.html"), Map.entry("/login", "login.html"),
+			Map.entry("/counter", "counter.html"), Map.entry("/board", "board.html"), Map.entry("/admin", "admin.html"),
+			Map.entry("/stats", "stats.html"), Map.entry("/directory", "directory.html"),
+			Map.entry("/partner", "partner.html"), Map.entry("/mfa", "mfa.html"));
 
 	@Bean
 	RouterFunction<ServerResponse> pages() {

@@ -170,6 +170,14 @@ class Open311IntegrationTests {
 		HttpResponse<String> elsewhere = open311.get("services.xml?jurisdiction_id=elsewhere.example");
 		assertThat(elsewhere.statusCode()).isEqualTo(404);
 		assertThat(Open311Client.validXml(elsewhere)).contains("jurisdiction_id");
+		// A parameter echoed in an error with characters XML cannot carry: still XML a
+		// parser reads.
+		for (String odd : new String[] { "%01%02", "%EF%BF%BE", "%1B" }) {
+			HttpResponse<String> echoed = open311.get("requests.xml?jurisdiction_id=" + odd);
+			assertThat(echoed.statusCode()).isEqualTo(404);
+			assertThat(Open311Client.validXml(echoed)).contains("jurisdiction_id");
+			assertThat(Open311Client.validXml(open311.get("requests.xml?status=" + odd))).contains("status");
+		}
 		HttpResponse<String> elsewhereJson = open311.postForm("requests.json",
 				with(with(report, "api_key", key), "jurisdiction_id", "elsewhere.example"));
 		assertThat(elsewhereJson.statusCode()).isEqualTo(404);

@@ -25,6 +25,8 @@ import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -295,12 +297,13 @@ class ServerEdgeIntegrationTests {
 			.isEqualTo("Anderes Protokoll erforderlich");
 	}
 
-	@Test
-	void anUnusableAcceptHeaderFailsBeforeTheReportIsStored() {
+	@ParameterizedTest
+	@ValueSource(strings = { "foo", "application/json;q=0, text/plain", "*/*;q=0" })
+	void anUnusableAcceptHeaderFailsBeforeTheReportIsStored(String accept) {
 		long before = TestDatabase.queryLong("SELECT count(*) FROM report");
 		this.client.post()
 			.uri("/api/reports")
-			.header("Accept", "foo")
+			.header("Accept", accept)
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("category", "NOISE", "description", "Laute Musik seit Stunden im Hinterhof", "location",

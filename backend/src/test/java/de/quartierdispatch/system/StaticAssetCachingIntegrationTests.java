@@ -126,6 +126,17 @@ class StaticAssetCachingIntegrationTests {
 		this.client.head().uri("/api/categories").exchange().expectStatus().isOk();
 	}
 
+	@Test
+	void theStatusPageAnswersWithATrailingSlashToo() {
+		this.client.get()
+			.uri("/status/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("id=\"lookup\""));
+	}
+
 	/**
 	 * A {@code Range} is ignored: whatever is asked for (a satisfiable range, several, an
 	 * unsatisfiable or a malformed one), the whole file comes with its own length, and no

@@ -107,8 +107,15 @@ class AccessibilityPagesBrowserIntegrationTests {
 		assertThat(page.locator("#gaps li")).hasCount(3);
 		Accessibility.assertNoSeriousViolations(page);
 
+		// Sent empty: said at the field and in a summary that takes the keyboard.
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden")).click();
+		assertThat(page.locator("#feedback-message")).hasAttribute("aria-invalid", "true");
+		assertThat(page.locator("#feedback-errors h2")).isFocused();
+		Accessibility.assertNoSeriousViolations(page);
+
 		String message = "Die Karte lässt sich mit dem Screenreader nicht bedienen " + System.nanoTime();
 		page.getByLabel("Ihre Nachricht").fill(message);
+		assertThat(page.locator("#feedback-message")).not().hasAttribute("aria-invalid", "true");
 		page.getByLabel("E-Mail für die Antwort (freiwillig)").fill("leser@example.org");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Senden")).click();
 		assertThat(page.locator("#feedback-result")).hasText("Vielen Dank. Ihre Nachricht ist bei uns angekommen.");
