@@ -31,10 +31,17 @@ class ContactController {
 		return contact(reportId, purpose, staff);
 	}
 
+	/**
+	 * A field team calls back: the number is all it needs, so the name and the e-mail
+	 * address stay with the leads.
+	 */
 	@GetMapping("/api/field/reports/{reportId}/contact")
 	Mono<ResponseEntity<Contact>> forFieldTeam(@PathVariable long reportId, @RequestParam ContactPurpose purpose,
 			@AuthenticationPrincipal StaffPrincipal staff) {
-		return contact(reportId, purpose, staff);
+		return this.access.read(reportId, purpose, staff)
+			.map((contact) -> ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				.body(new Contact(null, null, contact.phone())));
 	}
 
 	/**

@@ -60,6 +60,35 @@ class AuditTrailIntegrationTests {
 	}
 
 	@Test
+	void aFieldTeamSentToTheCaseGetsTheNumberToCallBackAndNothingElse() {
+		Submitted report = submitWithContact();
+		long incident = TestDatabase.queryLong("SELECT incident_id FROM report WHERE id = " + report.id());
+		long team = Fixtures.team("KOD", 51.5423, 6.9681);
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/assignments", incident)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		StaffLogin.as(this.client, Fixtures.fieldMember(team))
+			.get()
+			.uri("/api/field/reports/{id}/contact?purpose=CALLBACK", report.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.phone")
+			.isEqualTo(PersonalData.PHONE)
+			.jsonPath("$.name")
+			.doesNotExist()
+			.jsonPath("$.email")
+			.doesNotExist();
+		Fixtures.decide(this.client, incident, "NOTHING_FOUND");
+	}
+
+	@Test
 	void aRefusedLookIsOnRecordToo() {
 		Submitted report = submitWithContact();
 		String outsider = Fixtures.fieldMember(Fixtures.team("KOD", 51.60, 6.92));
