@@ -12,6 +12,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import de.quartierdispatch.system.TextNormalizer;
 import org.apache.commons.csv.CSVFormat;
@@ -24,6 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  * single row unusable (too long, coordinates out of range: listed, skipped).
  */
 final class AddressFileChecks {
+
+	private static final Pattern COORDINATE = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
 	static final int MAX_STREET = 200;
 
@@ -133,6 +136,20 @@ final class AddressFileChecks {
 	 * Longitude and latitude for geographic systems; for projected ones (metres), well
 	 * inside what any projection on Earth produces.
 	 */
+	/**
+	 * A coordinate as a spreadsheet writes it: digits with a point or a German comma, an
+	 * exponent at most; not Java's other spellings ({@code 1d}, {@code 0x1p3},
+	 * {@code NaN}).
+	 * @throws NumberFormatException for anything else
+	 */
+	static double coordinate(String text) {
+		String number = text.strip().replace(',', '.');
+		if (!COORDINATE.matcher(number).matches()) {
+			throw new NumberFormatException(number);
+		}
+		return Double.parseDouble(number);
+	}
+
 	static boolean plausible(double x, double y, int srid) {
 		if (srid == WGS84 || srid == ETRS89) {
 			return Math.abs(x) <= 180 && Math.abs(y) <= 90;

@@ -51,9 +51,12 @@ public class AddressImporter {
 
 	private final TransactionalOperator transactions;
 
-	AddressImporter(DatabaseClient db, TransactionalOperator transactions) {
+	private final AddressPlacement placement;
+
+	AddressImporter(DatabaseClient db, TransactionalOperator transactions, AddressPlacement placement) {
 		this.db = db;
 		this.transactions = transactions;
+		this.placement = placement;
 	}
 
 	public Mono<AddressImportReport> importCsv(Resource file, AddressImportOptions options) {
@@ -156,8 +159,8 @@ public class AddressImporter {
 			return null;
 		}
 		try {
-			double x = Double.parseDouble(record.get(options.x()).replace(',', '.'));
-			double y = Double.parseDouble(record.get(options.y()).replace(',', '.'));
+			double x = AddressFileChecks.coordinate(record.get(options.x()));
+			double y = AddressFileChecks.coordinate(record.get(options.y()));
 			if (!Double.isFinite(x) || !Double.isFinite(y)) {
 				throw new NumberFormatException();
 			}
@@ -165,7 +168,8 @@ public class AddressImporter {
 				rejected.add(record, "out-of-range");
 				return null;
 			}
-			return new Address(street, number + suffix, postcode, city, x, y);
+			return new Address(street, number + suffix, postcode, city, x, y,
+					record.getParser().getCurrentLineNumber());
 		}
 		catch (NumberFormatException ex) {
 			rejected.add(record, "not-numbers");
@@ -183,16 +187,22 @@ public class AddressImporter {
 	}
 
 	private Mono<Long> upsert(List<Address> batch, int srid) {
-		return this.db.sql(UPSERT)
-			.bind("srid", srid)
-			.bind("streets", batch.stream().map(Address::street).toArray(String[]::new))
-			.bind("numbers", batch.stream().map(Address::houseNumber).toArray(String[]::new))
-			.bind("postcodes", batch.stream().map(Address::postcode).toArray(String[]::new))
-			.bind("cities", batch.stream().map(Address::city).toArray(String[]::new))
-			.bind("xs", batch.stream().map(Address::x).toArray(Double[]::new))
-			.bind("ys", batch.stream().map(Address::y).toArray(Double[]::new))
-			.fetch()
-			.rowsUpdated()
+		Double[] xs = batch.stream().map(Address::x).toArray(Double[]::new);
+		Double[] ys = batch.stream().map(Address::y).toArray(Double[]::new);
+		Mono<Void> placed = this.placement.firstOffTheMap(xs, ys, srid)
+			.flatMap((first) -> Mono
+				.error(new AddressFileUnreadable("off-the-map", null, batch.get(first).line(), srid)));
+		return placed
+			.then(Mono.defer(() -> this.db.sql(UPSERT)
+				.bind("srid", srid)
+				.bind("streets", batch.stream().map(Address::street).toArray(String[]::new))
+				.bind("numbers", batch.stream().map(Address::houseNumber).toArray(String[]::new))
+				.bind("postcodes", batch.stream().map(Address::postcode).toArray(String[]::new))
+				.bind("cities", batch.stream().map(Address::city).toArray(String[]::new))
+				.bind("xs", xs)
+				.bind("ys", ys)
+				.fetch()
+				.rowsUpdated()))
 			.onErrorMap(AddressImporter::isTransformFailure,
 					(failure) -> new AddressFileUnreadable("not-convertible", failure, srid));
 	}
@@ -207,7 +217,8 @@ public class AddressImporter {
 		return false;
 	}
 
-	private record Address(String street, String houseNumber, String postcode, String city, double x, double y) {
+	private record Address(String street, String houseNumber, String postcode, String city, double x, double y,
+			long line) {
 	}
 
 	/** Rows that could not be read; the first ones are listed, all are counted. */

@@ -117,6 +117,36 @@ class AddressFileIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM address WHERE street = 'Fußweg'")).isOne();
 	}
 
+	/**
+	 * Coordinates that land off the map once converted (a file read in the wrong
+	 * reference system, numbers no projection gives) are refused with the file, naming
+	 * the line, and nothing is stored; numbers only in a spreadsheet's spellings.
+	 */
+	@Test
+	void coordinatesThatLandFarFromTheCityAreRefusedWithTheFile() {
+		refused(HEADER + "Fernweg;1;;46236;Bottrop;355551;5709778\nFernweg;2;;80331;München;691000;5334000\n",
+				"off-the-map", "Zeile 3 liegt im Bezugssystem EPSG:25832 weit ab von den Quartieren der Stadt");
+		StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/admin/addresses/import?srid=4230")
+			.header("Content-Type", "text/csv")
+			.header("Accept-Language", "de")
+			.bodyValue((HEADER + "Fernweg;3;;46236;Bottrop;500;500\n").getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("off-the-map");
+		upload(HEADER + "Fernweg;4;;46236;Bottrop;355551d;5709778\nFernweg;5;;46236;Bottrop;0x1p3;5709778\n")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.rejected[*].reason")
+			.isEqualTo(List.of("not-numbers", "not-numbers"));
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM address WHERE street = 'Fernweg'")).isZero();
+	}
+
 	private void refused(String file, String reason, String inDetail) {
 		upload(file).expectStatus()
 			.isEqualTo(422)
