@@ -17,6 +17,14 @@ import tools.jackson.databind.JsonNode;
 record GeoJsonFeature(int number, JsonNode properties, @Nullable String geometry, boolean positionsAreNumbers) {
 
 	/** A property as text (numbers are accepted: cities often number their districts). */
+	/**
+	 * A property's value as sent, text or number; empty when missing or of another kind.
+	 */
+	String raw(String property) {
+		JsonNode value = this.properties.get(property);
+		return (value == null || !(value.isString() || value.isNumber())) ? "" : value.asString();
+	}
+
 	@Nullable String text(String property) {
 		JsonNode value = this.properties.get(property);
 		if (value == null || !(value.isString() || value.isNumber())) {

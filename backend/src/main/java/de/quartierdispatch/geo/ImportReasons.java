@@ -25,6 +25,8 @@ final class ImportReasons {
 			rule("unstorable", "a property contains characters that cannot be stored.*"),
 			rule("code-missing", "the property \"(.*)\" \\(code\\) is missing or empty"),
 			rule("code-too-long", "the code is longer than 64 characters"),
+			rule("code-not-plain", "the code contains control or invisible formatting characters"),
+			rule("hole-outside", "a hole lies outside its polygon.*"),
 			rule("name-missing", "the property \"(.*)\" \\(name\\) is missing or empty"),
 			rule("name-too-long", "the name is longer than 200 characters"),
 			rule("too-complex", "the geometry takes longer than \\d+ seconds to check"),

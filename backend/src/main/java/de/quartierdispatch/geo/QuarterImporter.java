@@ -2,6 +2,7 @@ package de.quartierdispatch.geo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -160,11 +161,18 @@ public class QuarterImporter {
 
 	private static @Nullable String problemOutsideGeometry(GeoJsonFeature feature, QuarterImportOptions options,
 			@Nullable String code, @Nullable String name) {
-		if (!TextNormalizer.storable(feature.properties().toString())) {
+		// The values as sent: the properties' JSON text spells a NUL as an escape.
+		String rawCode = feature.raw(options.codeProperty());
+		if (!TextNormalizer.storable(rawCode) || !TextNormalizer.storable(feature.raw(options.nameProperty()))) {
 			return "a property contains characters that cannot be stored (NUL or broken Unicode)";
 		}
 		if (code == null) {
 			return "the property \"" + options.codeProperty() + "\" (code) is missing or empty";
+		}
+		if (!code.equals(Normalizer.normalize(rawCode, Normalizer.Form.NFC).strip().replaceAll("\\s+", " "))) {
+			// A code names the quarter it updates: cleaned, "1" followed by a control
+			// character would silently replace quarter 1.
+			return "the code contains control or invisible formatting characters";
 		}
 		if (code.length() > 64) {
 			return "the code is longer than 64 characters";

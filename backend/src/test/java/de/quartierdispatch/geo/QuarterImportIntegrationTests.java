@@ -162,6 +162,34 @@ class QuarterImportIntegrationTests {
 		this.client.get().uri("/api/quarters/locate?lat=50.003&lon=7.207").exchange().expectStatus().isNotFound();
 	}
 
+	/**
+	 * A code names the quarter it updates: one that cleaning would change (a NUL, a
+	 * direction override) is refused, not taken as another quarter's; a hole outside its
+	 * polygon is refused, not repaired into territory.
+	 */
+	@Test
+	void refusesCodesCleaningWouldChangeAndHolesOutsideTheirPolygon() {
+		long before = this.quarters.count().block();
+		String square = "[[[7.6,50.0],[7.61,50.0],[7.61,50.01],[7.6,50.01],[7.6,50.0]]]";
+		String holeOutside = "[[[7.6,50.0],[7.61,50.0],[7.61,50.01],[7.6,50.01],[7.6,50.0]],"
+				+ "[[7.7,50.0],[7.701,50.0],[7.701,50.001],[7.7,50.001],[7.7,50.0]]]";
+		for (String[] refusal : new String[][] { { "T-NUL\\u0000", square, "unstorable" },
+				{ "\\u202eT-RLO", square, "code-not-plain" }, { "T-HOLE", holeOutside, "hole-outside" } }) {
+			this.admin.post()
+				.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(featureCollection(feature(refusal[0], "Prüffläche", refusal[1]))
+					.getBytes(StandardCharsets.UTF_8))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.report.rejected[0].reason")
+				.isEqualTo(refusal[2]);
+		}
+		assertThat(this.quarters.count().block()).isEqualTo(before);
+	}
+
 	@Test
 	void repairsASelfIntersectingPolygonAndSaysSo() {
 		String bowTie = "[[[7.4,50.0],[7.41,50.01],[7.41,50.0],[7.4,50.01],[7.4,50.0]]]";
