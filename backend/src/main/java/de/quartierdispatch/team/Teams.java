@@ -43,17 +43,25 @@ public class Teams {
 
 	/**
 	 * Sets a team's status and, when the member shares it, its position. Off duty ends
-	 * the shift: the team's last position is erased.
+	 * the shift: the team's last position is erased. A position far from the city's
+	 * quarters (about 50 km around them; a phone without a fix reports 0, 0) is not
+	 * taken: the board would show the team there and zoom out to the world.
 	 */
 	public Mono<Void> setStatus(long id, TeamStatus status, @Nullable GeoPoint position, OffsetDateTime at) {
 		return this.db.sql("""
+				WITH shared AS (
+				    SELECT ST_SetSRID(ST_MakePoint(:lon::float8, :lat::float8), 4326) AS point
+				    WHERE :lat::float8 IS NOT NULL
+				      AND coalesce((SELECT ST_Intersects(ST_SetSRID(ST_MakePoint(:lon::float8, :lat::float8), 4326),
+				                                         ST_Expand(ST_SetSRID(ST_Extent(geom)::geometry, 4326), 0.5))
+				                    FROM quarter), true)
+				)
 				UPDATE team
 				SET status = :status, version = version + 1, updated_at = :at,
 				    last_position = CASE WHEN :status = 'OFF_DUTY' THEN NULL
-				                         WHEN :lat::float8 IS NULL THEN last_position
-				                         ELSE ST_SetSRID(ST_MakePoint(:lon::float8, :lat::float8), 4326) END,
+				                         ELSE coalesce((SELECT point FROM shared), last_position) END,
 				    last_position_at = CASE WHEN :status = 'OFF_DUTY' THEN NULL
-				                            WHEN :lat::float8 IS NULL THEN last_position_at ELSE :at END
+				                            WHEN EXISTS (SELECT 1 FROM shared) THEN :at ELSE last_position_at END
 				WHERE id = :id
 				""")
 			.bind("id", id)

@@ -230,6 +230,42 @@ class TeamAdministrationIntegrationTests {
 			.is2xxSuccessful();
 	}
 
+	/**
+	 * A phone without a fix reports 0, 0: the status is taken, such a position is not
+	 * (the board would show the team in the Atlantic); one in the city is.
+	 */
+	@Test
+	void aPositionFarFromTheCityIsNotTakenTheStatusIs() {
+		long team = Fixtures.team("KOD", 51.5259, 6.9129);
+		WebTestClient member = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		String position = "SELECT round(ST_Y(last_position)::numeric, 4) || ',' || round(ST_X(last_position)::numeric, 4)"
+				+ " FROM team WHERE id = " + team;
+		for (Map<String, Object> far : List.of(Map.<String, Object>of("lat", 0, "lon", 0),
+				Map.<String, Object>of("lat", 90, "lon", 180), Map.<String, Object>of("lat", 48.137, "lon", 11.575))) {
+			member.post()
+				.uri("/api/field/team/status")
+				.bodyValue(Map.of("status", "BREAK", "position", far))
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful();
+			assertThat(TestDatabase.queryString("SELECT status FROM team WHERE id = " + team)).isEqualTo("BREAK");
+			assertThat(TestDatabase.queryString(position)).isEqualTo("51.5259,6.9129");
+		}
+		member.post()
+			.uri("/api/field/team/status")
+			.bodyValue(Map.of("status", "AVAILABLE", "position", Map.of("lat", 51.53, "lon", 6.93)))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+		assertThat(TestDatabase.queryString(position)).isEqualTo("51.5300,6.9300");
+		member.post()
+			.uri("/api/field/team/status")
+			.bodyValue(Map.of("status", "OFF_DUTY"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+	}
+
 	@Test
 	void whatNamesNothingKnownOrATakenNameIsRefusedAndNothingIsStored() {
 		WebTestClient admin = StaffLogin.as(this.client, "admin");

@@ -243,7 +243,9 @@ class FieldAppBrowserIntegrationTests {
 
 		step(card(field, job.incident()), "Vor Ort");
 		Locator checkIn = field.locator("#check-in");
-		assertThat(checkIn).containsText("Nächste Meldung fällig in 30 Min.");
+		// After the step's round trip and the check-in's own (slow on a busy machine).
+		assertThat(checkIn).containsText("Nächste Meldung fällig in 30 Min.",
+				new LocatorAssertions.ContainsTextOptions().setTimeout(15000));
 		checkIn.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hilfe rufen")).click();
 		assertThat(checkIn).containsText("Alarm ausgelöst");
 
