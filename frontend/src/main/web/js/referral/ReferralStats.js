@@ -22,6 +22,7 @@ function render(container, s, i18n) {
   // page scroll sideways on a narrow screen.
   const table = (id, title, heading, rows) => el('section', { className: 'panel' }, el('h3', {}, title),
     el('div', { className: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': title }, el('table', { className: 'data-table', id },
+      el('caption', { className: 'visually-hidden' }, title),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, heading), el('th', { scope: 'col', className: 'number' }, t('stats.referrals.count')))),
       el('tbody', {}, rows.map(([label, value]) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', { className: 'number' }, count(value))))))));
   const outcomeLabel = (key) => (key.startsWith('NOT_') || ['APPOINTMENT', 'HELPED'].includes(key) ? t(`referral.outcome.${key}`) : t(`referral.state.${key}`));

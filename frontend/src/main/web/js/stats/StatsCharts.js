@@ -1,5 +1,6 @@
 import { $, el } from '../core/dom.js';
 import { groupedBars, legend, timeLines } from './charts.js';
+import { tableCaption } from './tableCaption.js';
 
 const DAY = 86400;
 
@@ -73,7 +74,7 @@ export class StatsCharts {
     const body = el('tbody', {}, weeks.map((week, w) => el('tr', {},
       el('th', { scope: 'row' }, t('stats.weekOf', { date: new Date(week * 1000).toLocaleDateString(this.i18n.language, { timeZone: 'UTC' }) })),
       categories.map((code, c) => el('td', { className: 'number' }, this.count(values[c][w]))))));
-    $('#by-week').replaceChildren(header, body);
+    $('#by-week').replaceChildren(tableCaption($('#by-week')), header, body);
   }
 
   _times(summary) {

@@ -4,6 +4,7 @@ import { $, el } from '../core/dom.js';
 import { formatMonth } from '../core/format.js';
 import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
+import { tableCaption } from './tableCaption.js';
 import { showProblem } from '../admin/problems.js';
 import { showReferralStatistics } from '../referral/ReferralStats.js';
 import { legend } from './charts.js';
@@ -95,7 +96,7 @@ export class StatsPage {
     const body = el('tbody', {}, rows.map(([label, ...values]) => el('tr', {}, el('th', { scope: 'row' }, label),
       values.map((value, index) => el('td', { className: 'number' }, this._count(value),
         index === 0 && maximum && value ? [' ', el('span', { className: 'bar', 'aria-hidden': 'true', dataset: { share: value / maximum } })] : null)))));
-    $(id).replaceChildren(header, body);
+    $(id).replaceChildren(tableCaption($(id)), header, body);
     for (const bar of $(id).querySelectorAll('.bar')) {
       bar.style.width = `${Math.max(2, Math.round(Number(bar.dataset.share) * 8))}rem`;
     }

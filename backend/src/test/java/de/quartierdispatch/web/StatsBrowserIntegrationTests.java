@@ -93,6 +93,9 @@ class StatsBrowserIntegrationTests {
 		assertThat(page.locator("#grid-summary")).containsText("1 Zelle von 500 m Breite");
 		assertThat(page.locator("#grid-summary")).containsText("(nicht gezeigt): 1.");
 		assertThat(page.locator("#grid-cells tbody tr")).hasCount(1);
+		// Named in a screen reader's list of tables after the heading above each.
+		assertThat(page.locator("#by-month caption")).hasText("Nach Monat");
+		assertThat(page.locator("#by-week caption")).not().isEmpty();
 
 		assertThat(page.getByRole(AriaRole.HEADING,
 				new Page.GetByRoleOptions().setName("Meldungen pro Woche nach Kategorie")))
