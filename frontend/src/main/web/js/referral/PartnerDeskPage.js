@@ -20,7 +20,8 @@ export class PartnerDeskPage {
 
   constructor(i18n) {
     this.i18n = i18n;
-    this.referrals = [];
+    // Not read yet: the first reading is drawn even when it is empty ("no referrals").
+    this.referrals = null;
     this.current = null;
     this.refused = null;
     this.errors = new FormErrors($('#answer'), $('#detail-errors'), i18n);
@@ -74,7 +75,7 @@ export class PartnerDeskPage {
       $('#inbox').replaceChildren(el('li', {}, el('p', { className: 'notice notice--warning', role: 'alert' }, problemText(this.refused, this.i18n))));
       return;
     }
-    $('#inbox').replaceChildren(...(this.referrals.length ? this.referrals.map((referral) => el('li', { className: 'referral', dataset: { referral: referral.id } },
+    $('#inbox').replaceChildren(...(this.referrals?.length ? this.referrals.map((referral) => el('li', { className: 'referral', dataset: { referral: referral.id } },
       el('p', { className: 'referral__title' }, el('strong', {}, referral.service), ` · ${t(`topic.${referral.topic}`)}`),
       el('p', { className: 'referral__meta' }, `${formatDateTime(referral.createdAt, this.i18n.language)} · `,
         el('bdi', {}, staffLanguageName(referral.language, this.i18n.language, t)), ' · ',

@@ -21,7 +21,7 @@ function render(container, s, i18n) {
   // Scrolled in its own region, as the page's other tables: a long topic must not make the whole
   // page scroll sideways on a narrow screen.
   const table = (id, title, heading, rows) => el('section', { className: 'panel' }, el('h3', {}, title),
-    el('div', { className: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': title }, el('table', { className: 'data-table', id },
+    el('div', { className: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${t('stats.referrals')}: ${title}` }, el('table', { className: 'data-table', id },
       el('caption', { className: 'visually-hidden' }, title),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, heading), el('th', { scope: 'col', className: 'number' }, t('stats.referrals.count')))),
       el('tbody', {}, rows.map(([label, value]) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', { className: 'number' }, count(value))))))));

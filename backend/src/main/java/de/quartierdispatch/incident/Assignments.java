@@ -76,7 +76,8 @@ class Assignments {
 	/**
 	 * Ends the active assignments of an incident a lead has decided: a team on site is
 	 * done, one not there yet is called off; each keeps what it was, for an undo (what an
-	 * earlier decision kept is cleared). Returns their teams.
+	 * earlier decision kept is cleared), and their safety timers end. Returns their
+	 * teams.
 	 */
 	Flux<Long> finishActive(long incidentId, OffsetDateTime at) {
 		return this.db.sql("""
@@ -84,12 +85,18 @@ class Assignments {
 				    UPDATE assignment SET ended_from = NULL
 				    WHERE incident_id = :incident AND ended_from IS NOT NULL
 				      AND state NOT IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
+				), ended AS (
+				    UPDATE assignment
+				    SET state = CASE WHEN state = 'ON_SITE' THEN 'DONE' ELSE 'WITHDRAWN' END, ended_from = state,
+				        version = version + 1, updated_at = :at
+				    WHERE incident_id = :incident AND state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
+				    RETURNING id, team_id
+				), timers AS (
+				    -- The job's safety timer ends with it; a call for help stays until a lead
+				    -- ends it, whatever happens to the incident.
+				    DELETE FROM check_in WHERE assignment_id IN (SELECT id FROM ended) AND alarm_at IS NULL
 				)
-				UPDATE assignment
-				SET state = CASE WHEN state = 'ON_SITE' THEN 'DONE' ELSE 'WITHDRAWN' END, ended_from = state,
-				    version = version + 1, updated_at = :at
-				WHERE incident_id = :incident AND state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
-				RETURNING team_id
+				SELECT team_id FROM ended
 				""").bind("incident", incidentId).bind("at", at).map((row) -> row.get("team_id", Long.class)).all();
 	}
 

@@ -36,17 +36,20 @@ class DecisionUndo {
 
 	private final Teams teams;
 
+	private final CheckIns checkIns;
+
 	private final EventLog events;
 
 	private final DecisionProperties properties;
 
 	private final Clock clock;
 
-	DecisionUndo(Incidents incidents, Assignments assignments, Teams teams, EventLog events,
+	DecisionUndo(Incidents incidents, Assignments assignments, Teams teams, CheckIns checkIns, EventLog events,
 			DecisionProperties properties, Clock clock) {
 		this.incidents = incidents;
 		this.assignments = assignments;
 		this.teams = teams;
+		this.checkIns = checkIns;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
@@ -75,6 +78,9 @@ class DecisionUndo {
 		return this.assignments.restoreEnded(incidentId, now)
 			.concatMap((restored) -> this.teams
 				.setStatus(restored.teamId(), FieldCommands.teamStatusFor(restored.state()), null, now)
+				// Back on site: the team's safety timer runs again, from now.
+				.then((restored.state() == AssignmentState.ON_SITE)
+						? this.checkIns.start(restored.teamId(), restored.id(), now) : Mono.empty())
 				.then(this.events.teamChanged(BoardEventType.TEAM_STATUS_CHANGED, restored.teamId(),
 						IncidentCommands.actor(lead), Map.of()))
 				.thenReturn(restored.state()))

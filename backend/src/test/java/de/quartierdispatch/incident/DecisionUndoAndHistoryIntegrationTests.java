@@ -122,6 +122,8 @@ class DecisionUndoAndHistoryIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+		String timers = "SELECT count(*) FROM check_in WHERE team_id = " + there;
+		assertThat(TestDatabase.queryLong(timers)).as("its safety timer runs while on site").isOne();
 		decide(lead, incident, Map.of("outcome", "NO_ACTION_POSSIBLE", "reason", "Hausverwaltung kümmert sich",
 				"version", Fixtures.incidentVersion(incident)))
 			.expectStatus()
@@ -130,6 +132,7 @@ class DecisionUndoAndHistoryIntegrationTests {
 		assertThat(TestDatabase.queryString(
 				"SELECT string_agg(status, ',' ORDER BY id) FROM team WHERE id IN (" + onTheWay + ", " + there + ")"))
 			.isEqualTo("AVAILABLE,AVAILABLE");
+		assertThat(TestDatabase.queryLong(timers)).as("the timer ended with the job").isZero();
 
 		undo(lead, incident, Fixtures.incidentVersion(incident)).expectStatus()
 			.isOk()
@@ -138,6 +141,7 @@ class DecisionUndoAndHistoryIntegrationTests {
 			.isEqualTo("ON_SITE");
 		assertThat(jobs(incident)).isEqualTo(onTheWay + ":ASSIGNED," + there + ":ON_SITE");
 		assertThat(TestDatabase.queryString("SELECT status FROM team WHERE id = " + there)).isEqualTo("ON_SITE");
+		assertThat(TestDatabase.queryLong(timers)).as("back on site, its timer runs again").isOne();
 
 		// Decided again: only this decision's ends are undone, once.
 		decide(lead, incident, Map.of("outcome", "RESOLVED", "version", Fixtures.incidentVersion(incident)))

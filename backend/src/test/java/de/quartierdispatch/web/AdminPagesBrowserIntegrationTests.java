@@ -192,6 +192,26 @@ class AdminPagesBrowserIntegrationTests {
 		Accessibility.assertNoSeriousViolations(page);
 	}
 
+	/**
+	 * A table wider than its column keeps each row's button in view; a control reached by
+	 * the keyboard in the columns it covers is scrolled out from under it, not hidden.
+	 */
+	@Test
+	void aControlReachedByKeyboardIsNotHiddenUnderTheStickyButtonColumn(BrowserSession browser) {
+		Page page = signIn(browser.newPage(new Browser.NewContextOptions().setViewportSize(1400, 900)));
+		page.locator(".tabs a[href='#teams']").click();
+		Locator summaries = page.locator("#team-table td summary");
+		assertThat(summaries.first()).isVisible();
+		for (int i = 0; i < Math.min(3, summaries.count()); i++) {
+			summaries.nth(i).focus();
+			assertThat(summaries.nth(i)
+				.evaluate("(summary) => { const box = summary.getBoundingClientRect(); "
+						+ "return summary.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)); }"))
+				.as("summary %d is not under the sticky column", i)
+				.isEqualTo(true);
+		}
+	}
+
 	@Test
 	void anAdministratorAddsATeamAndTiesAFieldAccountToItAtOnce(BrowserSession browser) {
 		String name = "Streetwork " + UUID.randomUUID().toString().substring(0, 8);

@@ -198,6 +198,16 @@ class ReferralBrowserIntegrationTests {
 		Accessibility.assertNoSeriousViolations(partner);
 	}
 
+	@Test
+	void aPartnerWithoutReferralsIsToldSo(BrowserSession browser) {
+		String organisation = "Stadtteilbüro Test " + UUID.randomUUID().toString().substring(0, 8);
+		TestDatabase.queryLong("INSERT INTO partner_organisation (name, kind) VALUES ('" + organisation
+				+ "', 'FREE_CARRIER') RETURNING id");
+		Page partner = browser.newPage();
+		signInWithSecondFactorIfAsked(partner, "/partner", Partners.member(organisation));
+		assertThat(partner.locator("#inbox")).hasText("Keine Vermittlungen.");
+	}
+
 	private void signIn(Page page, String path, String username) {
 		page.navigate("http://localhost:" + this.port + path);
 		page.waitForURL("**/login?next=" + path);
