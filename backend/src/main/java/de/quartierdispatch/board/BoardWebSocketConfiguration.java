@@ -1,6 +1,7 @@
 package de.quartierdispatch.board;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import org.springframework.web.reactive.socket.server.support.HandshakeWebSocket
 import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
 
 /**
  * The board's WebSocket endpoint. Who may open it is decided by the security
@@ -35,6 +37,8 @@ import org.springframework.web.server.ResponseStatusException;
 class BoardWebSocketConfiguration {
 
 	private static final String WEBSOCKET_VERSION = "Sec-WebSocket-Version";
+
+	private static final String WEBSOCKET_KEY = "Sec-WebSocket-Key";
 
 	private static final String SUPPORTED_VERSION = "13";
 
@@ -68,8 +72,22 @@ class BoardWebSocketConfiguration {
 			if (version != null && !version.trim().equals(SUPPORTED_VERSION)) {
 				return Mono.error(new UnsupportedWebSocketVersionException());
 			}
+			String key = exchange.getRequest().getHeaders().getFirst(WEBSOCKET_KEY);
+			if (key != null && !isNonce(key)) {
+				// RFC 6455, 4.2.1: a handshake whose key is no 16-byte nonce is a 400.
+				return Mono.error(new ServerWebInputException("Sec-WebSocket-Key is not a 16-byte nonce"));
+			}
 			return handshakes.handleRequest(exchange, handler);
 		};
+	}
+
+	private static boolean isNonce(String key) {
+		try {
+			return Base64.getDecoder().decode(key.trim()).length == 16;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	/**

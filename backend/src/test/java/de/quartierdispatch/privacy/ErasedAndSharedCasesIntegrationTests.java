@@ -119,6 +119,7 @@ class ErasedAndSharedCasesIntegrationTests {
 			.exists()
 			.jsonPath("$.sharedCase")
 			.doesNotExist();
+		Fixtures.decide(this.client, first.incident(), "NOTHING_FOUND");
 	}
 
 	@Test
@@ -179,6 +180,8 @@ class ErasedAndSharedCasesIntegrationTests {
 
 		assertThat(TestDatabase
 			.queryLong("SELECT count(*) FROM reporter_message WHERE incident_id = " + report.incident())).isZero();
+		// And it can still be closed.
+		Fixtures.decide(this.client, report.incident(), "NOTHING_FOUND");
 	}
 
 	private Submitted submit() {

@@ -71,6 +71,9 @@ public final class StaffLogin {
 			.defaultCookie("QD_SESSION", session)
 			.defaultCookie("XSRF-TOKEN", csrf)
 			.defaultHeader("X-XSRF-TOKEN", csrf)
+			// Staff answers grow with what the test run left open in the shared database
+			// (the board's snapshot passed the client's default 256 KB buffer).
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
 	}
 

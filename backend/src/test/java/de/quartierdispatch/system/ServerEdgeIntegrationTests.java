@@ -298,6 +298,24 @@ class ServerEdgeIntegrationTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "abc", "", "dGhlIHNhbXBsZQ==" })
+	void aWebSocketHandshakeWithoutA16ByteNonceIsA400(String key) {
+		String session = StaffLogin.sessionToken(this.client, "dispatcher");
+		this.client.get()
+			.uri("/ws/board")
+			.cookie("QD_SESSION", session)
+			.header("Upgrade", "websocket")
+			.header("Connection", "Upgrade")
+			.header("Sec-WebSocket-Key", key)
+			.header("Sec-WebSocket-Version", "13")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "foo", "application/json;q=0, text/plain", "*/*;q=0" })
 	void anUnusableAcceptHeaderFailsBeforeTheReportIsStored(String accept) {
 		long before = TestDatabase.queryLong("SELECT count(*) FROM report");

@@ -18,6 +18,7 @@ import de.quartierdispatch.support.BrowserExtension.BrowserSession;
 import de.quartierdispatch.support.BrowserSignIn;
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.RefusedRequests;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -164,12 +165,7 @@ class AdminPagesBrowserIntegrationTests {
 		page.locator(".tabs a[href='#interfaces']").click();
 		// A webhook without a name, an address or an event: each said at its field by the
 		// page, without a request the server has to refuse.
-		List<String> refused = new CopyOnWriteArrayList<>();
-		page.onResponse((response) -> {
-			if (response.status() >= 400) {
-				refused.add(response.request().method() + " " + response.url() + " " + response.status());
-			}
-		});
+		List<String> refused = RefusedRequests.of(page);
 		page.evaluate("document.querySelectorAll('#webhook-events input').forEach((box) => { box.checked = false; })");
 		page.locator("#webhook-form button[type=submit]").click();
 		assertThat(page.locator("#webhook-name")).hasAttribute("aria-invalid", "true");
@@ -278,12 +274,7 @@ class AdminPagesBrowserIntegrationTests {
 		assertThat(page.locator("#user-teamId option", new Page.LocatorOptions().setHasText(name))).hasCount(1);
 		// An empty new account: what is missing is said at each field by the page itself,
 		// without a request the server has to refuse.
-		List<String> refused = new CopyOnWriteArrayList<>();
-		page.onResponse((response) -> {
-			if (response.status() >= 400) {
-				refused.add(response.request().method() + " " + response.url() + " " + response.status());
-			}
-		});
+		List<String> refused = RefusedRequests.of(page);
 		page.locator("#user-form button[type=submit]").click();
 		assertThat(page.locator("#user-username")).hasAttribute("aria-invalid", "true");
 		assertThat(page.locator("#user-password")).hasAttribute("aria-invalid", "true");

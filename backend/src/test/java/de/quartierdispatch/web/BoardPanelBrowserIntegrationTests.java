@@ -3,7 +3,6 @@ package de.quartierdispatch.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -19,6 +18,7 @@ import de.quartierdispatch.support.BrowserExtension.BrowserSession;
 import de.quartierdispatch.support.BrowserSignIn;
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.RefusedRequests;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TellingPhotos;
 import de.quartierdispatch.support.TestDatabase;
@@ -257,12 +257,7 @@ class BoardPanelBrowserIntegrationTests {
 
 		// A priority without its reason: the reason field says so, named, and has the
 		// keyboard; the panel says it without a request the server has to refuse.
-		List<String> refused = new CopyOnWriteArrayList<>();
-		board.onResponse((response) -> {
-			if (response.status() >= 400) {
-				refused.add(response.request().method() + " " + response.url() + " " + response.status());
-			}
-		});
+		List<String> refused = RefusedRequests.of(board);
 		board.locator("#priority").selectOption("1");
 		board.locator("#change-priority").press("Enter");
 		assertThat(board.locator("#priority-reason")).isFocused();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
@@ -18,6 +17,7 @@ import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.MutableClock;
 import de.quartierdispatch.support.Partners;
 import de.quartierdispatch.support.PersonalData;
+import de.quartierdispatch.support.RefusedRequests;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
 import org.assertj.core.api.Assertions;
@@ -102,12 +102,7 @@ class ReferralBrowserIntegrationTests {
 
 		// A need left empty is said at its field by the page itself: no request the
 		// server has to refuse (a refusal is an error in the browser's console).
-		List<String> refused = new CopyOnWriteArrayList<>();
-		counter.onResponse((response) -> {
-			if (response.status() >= 400) {
-				refused.add(response.request().method() + " " + response.url() + " " + response.status());
-			}
-		});
+		List<String> refused = RefusedRequests.of(counter);
 		counter.locator("#services li").first().getByRole(AriaRole.BUTTON).click();
 		counter.locator("#refer-submit").click();
 		assertThat(counter.locator("#need")).hasAttribute("aria-invalid", "true");
@@ -140,11 +135,7 @@ class ReferralBrowserIntegrationTests {
 		// point at it.
 		assertThat(partner.locator("#detail-facts")).containsText("Arabisch (العربية)");
 		// A decline without its reason: said at the reason's field, nothing sent.
-		partner.onResponse((response) -> {
-			if (response.status() >= 400) {
-				refused.add(response.request().method() + " " + response.url() + " " + response.status());
-			}
-		});
+		RefusedRequests.watch(partner, refused);
 		partner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ablehnen")).click();
 		assertThat(partner.locator("#decline-reason")).hasAttribute("aria-invalid", "true");
 		assertThat(partner.locator("#detail-errors")).containsText("Bitte füllen Sie dieses Feld aus.");

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Locator;
@@ -15,6 +14,7 @@ import de.quartierdispatch.support.AuthenticatorApp;
 import de.quartierdispatch.support.BrowserExtension;
 import de.quartierdispatch.support.BrowserExtension.BrowserSession;
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.RefusedRequests;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.StatsData;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,12 +125,7 @@ class StatsBrowserIntegrationTests {
 
 		// A period that ends before it starts: said at "Von" by the page, no request
 		// refused.
-		List<String> refused = new CopyOnWriteArrayList<>();
-		page.onResponse((response) -> {
-			if (response.status() >= 400) {
-				refused.add(response.request().method() + " " + response.url() + " " + response.status());
-			}
-		});
+		List<String> refused = RefusedRequests.of(page);
 		page.getByLabel("Von", new Page.GetByLabelOptions().setExact(true)).fill("2012-05-01");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anzeigen")).click();
 		assertThat(page.locator("#from")).hasAttribute("aria-invalid", "true");
