@@ -2,6 +2,7 @@ import { api, ApiError } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { formatDate } from '../core/format.js';
 import { FormErrors } from '../core/FormErrors.js';
+import { missingRequired } from '../core/forms.js';
 
 /**
  * The accessibility statement: the city's texts from the server (they are in German, as the
@@ -18,7 +19,7 @@ export class StatementPage {
   async start() {
     document.addEventListener('languagechange', () => this._render());
     // Said at the field, and in a summary that takes the keyboard, as in every other form.
-    this.errors = new FormErrors($('#feedback'), $('#feedback-errors'), this.i18n, { check: () => this._missing() });
+    this.errors = new FormErrors($('#feedback'), $('#feedback-errors'), this.i18n, { check: () => missingRequired($('#feedback')) });
     $('#feedback').addEventListener('submit', (event) => {
       event.preventDefault();
       this._send();
@@ -45,7 +46,7 @@ export class StatementPage {
     const message = $('#feedback-message').value.trim();
     const email = $('#feedback-email').value.trim();
     const result = $('#feedback-result');
-    const missing = this._missing();
+    const missing = missingRequired($('#feedback'));
     if (missing.length) {
       result.textContent = '';
       this.errors.show(missing);
@@ -67,10 +68,6 @@ export class StatementPage {
       }
       result.textContent = (failure instanceof ApiError && failure.detail) ? failure.detail : this.i18n.t('error.network');
     }
-  }
-
-  _missing() {
-    return $('#feedback-message').value.trim() ? [] : [{ field: 'message', key: 'a11y.messageRequired' }];
   }
 
 }

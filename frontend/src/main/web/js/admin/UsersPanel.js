@@ -1,7 +1,7 @@
 import { api } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { formatDateTime } from '../core/format.js';
-import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
+import { missingRequired, redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { teamTypeName } from '../core/teamTypes.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { checkedValues, selectedValues, showProblem } from './problems.js';
@@ -22,7 +22,7 @@ export class UsersPanel {
     this.reference = reference;
     this.message = message;
     this.form = $('#user-form');
-    this.errors = new FormErrors(this.form, $('#user-errors'), i18n, { check: () => this._missing() });
+    this.errors = new FormErrors(this.form, $('#user-errors'), i18n, { check: () => missingRequired(this.form) });
     this.editing = null;
     this.secondFactor = new SecondFactorPanel(i18n, me, message);
   }
@@ -96,6 +96,8 @@ export class UsersPanel {
     $('#user-username').readOnly = Boolean(member);
     $('#user-displayName').value = member?.displayName ?? '';
     $('#user-password').value = '';
+    // A new account needs its first password; an existing one gets a new one only when set.
+    $('#user-password').required = !member;
     $('label[for=user-password]').textContent = member ? t('admin.users.newPassword') : t('admin.users.password');
     $('#user-password-field').hidden = Boolean(member?.external);
     $('#user-set-password').hidden = !member || member.external;
@@ -124,28 +126,9 @@ export class UsersPanel {
     };
   }
 
-  /** What the server would refuse as missing, said before asking it. */
-  _missing() {
-    const blank = (id) => !$(`#${id}`).value.trim();
-    const missing = [];
-    if (!this.editing && blank('user-username')) {
-      missing.push({ field: 'username', key: 'error.required' });
-    }
-    if (blank('user-displayName')) {
-      missing.push({ field: 'displayName', key: 'error.required' });
-    }
-    if (!this.editing && !$('#user-password-field').hidden && !$('#user-password').value) {
-      missing.push({ field: 'password', key: 'error.required' });
-    }
-    if (!checkedValues($('#user-roles')).length) {
-      missing.push({ field: 'roles', key: 'admin.users.rolesMissing' });
-    }
-    return missing;
-  }
-
   async _save() {
     const t = (key, params) => this.i18n.t(key, params);
-    const missing = this._missing();
+    const missing = missingRequired(this.form);
     if (missing.length) {
       this.errors.show(missing);
       return;
@@ -172,6 +155,8 @@ export class UsersPanel {
     try {
       await api(`/api/admin/users/${this.editing.id}/password`, { method: 'PUT', body: { password: $('#user-password').value } });
       $('#user-password').value = '';
+    // A new account needs its first password; an existing one gets a new one only when set.
+    $('#user-password').required = !member;
       this.errors.clear();
       this.message.show(this.i18n.t('admin.users.passwordSet', { username: this.editing.username }));
       await this.load();

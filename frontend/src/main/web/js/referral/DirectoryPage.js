@@ -1,6 +1,6 @@
 import { api } from '../core/api.js';
 import { $, $$, el, readWhileInView } from '../core/dom.js';
-import { takeOverSubmit } from '../core/forms.js';
+import { missingRequired, takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { problemText, showProblem } from '../admin/problems.js';
 import { TOPICS, RESIDENT_LANGUAGES, RIGHT_TO_LEFT, openingHoursText, referrerItem } from './referrals.js';
@@ -24,12 +24,7 @@ export class DirectoryPage {
     this.services = [];
     this.chosen = null;
     this.searchRequest = 0;
-    this.errors = new FormErrors($('#refer-form'), $('#refer-errors'), i18n, { check: () => this._missing() });
-  }
-
-  /** What the server would refuse as missing, said before asking it. */
-  _missing() {
-    return $('#need').value.trim() ? [] : [{ field: 'need', key: 'error.required' }];
+    this.errors = new FormErrors($('#refer-form'), $('#refer-errors'), i18n, { check: () => missingRequired($('#refer-form')) });
   }
 
   async start() {
@@ -164,7 +159,7 @@ export class DirectoryPage {
   }
 
   async _refer() {
-    const missing = this._missing();
+    const missing = missingRequired($('#refer-form'));
     if (missing.length) {
       this.errors.show(missing);
       return;
