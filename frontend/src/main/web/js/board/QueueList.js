@@ -39,7 +39,7 @@ export class QueueList {
         pending = true;
         requestAnimationFrame(() => {
           pending = false;
-          this._draw();
+          this._draw({ onlyIfMoved: true });
         });
       }
     };
@@ -58,7 +58,12 @@ export class QueueList {
     this._draw();
   }
 
-  _draw() {
+  /**
+   * @param onlyIfMoved a scroll's redraw: when the entries in view are still those drawn, they
+   *   are left as they are. Drawn anew, an entry under the pointer between its press and its
+   *   release takes no click (the click goes to the list), and the lead's choice is lost.
+   */
+  _draw({ onlyIfMoved = false } = {}) {
     const queue = this._queue;
     const focused = this._list.contains(document.activeElement) ? document.activeElement.dataset.incident : null;
     const virtual = queue.length > VIRTUAL_FROM;
@@ -71,6 +76,9 @@ export class QueueList {
       const scrolledPast = viewTop - this._list.getBoundingClientRect().top;
       first = Math.max(0, Math.floor(scrolledPast / row) - OVERSCAN);
       last = Math.min(queue.length, first + Math.ceil(this._scroller.clientHeight / row) + 2 * OVERSCAN);
+      if (onlyIfMoved && this._rowHeight && this._window?.first === first && this._window?.last === last) {
+        return;
+      }
       this._list.style.paddingBlockStart = `${first * row}px`;
       this._list.style.paddingBlockEnd = `${(queue.length - last) * row}px`;
     }
@@ -78,6 +86,7 @@ export class QueueList {
       this._list.style.paddingBlockStart = '';
       this._list.style.paddingBlockEnd = '';
     }
+    this._window = { first, last };
     this._list.replaceChildren(...queue.slice(first, last).map((incident, offset) => el('li', virtual
       ? { 'aria-posinset': String(first + offset + 1), 'aria-setsize': String(queue.length) } : {},
     this._entry(incident, incident.id === this._selected, this._attention.has(incident.id)))));
