@@ -31,6 +31,8 @@ export class QueueList {
     this._queue = [];
     this._selected = null;
     this._attention = new Set();
+    // What each entry in the list was drawn from: incident id → { item, html }.
+    this._drawn = new Map();
     this._rowHeight = 0;
     this._scroller = scrollingAncestor(list);
     let pending = false;
@@ -87,9 +89,17 @@ export class QueueList {
       this._list.style.paddingBlockEnd = '';
     }
     this._window = { first, last };
-    this._list.replaceChildren(...queue.slice(first, last).map((incident, offset) => el('li', virtual
-      ? { 'aria-posinset': String(first + offset + 1), 'aria-setsize': String(queue.length) } : {},
-    this._entry(incident, incident.id === this._selected, this._attention.has(incident.id)))));
+    const drawn = new Map();
+    this._place(queue.slice(first, last).map((incident, offset) => {
+      const fresh = el('li', virtual ? { 'aria-posinset': String(first + offset + 1), 'aria-setsize': String(queue.length) } : {},
+        this._entry(incident, incident.id === this._selected, this._attention.has(incident.id)));
+      const html = fresh.outerHTML;
+      const before = this._drawn.get(incident.id);
+      const item = before?.html === html ? before.item : fresh;
+      drawn.set(incident.id, { item, html });
+      return item;
+    }));
+    this._drawn = drawn;
     if (focused) {
       this._list.querySelector(`[data-incident="${focused}"]`)?.focus({ preventScroll: true });
     }
@@ -97,6 +107,34 @@ export class QueueList {
       // Every entry of a virtual list is as tall as the first (CSS); measured once it is drawn.
       this._rowHeight = this._list.firstElementChild.getBoundingClientRect().height || 100;
       this._draw();
+    }
+  }
+
+  /**
+   * Puts the entries in the list in their order. An entry that looks as it did stays the same
+   * element, where it is: a live event that changes one incident leaves the others alone, and a
+   * click on one of them between press and release is kept.
+   */
+  _place(items) {
+    const wanted = new Set(items);
+    let cursor = this._list.firstElementChild;
+    for (const item of items) {
+      while (cursor && !wanted.has(cursor)) {
+        const next = cursor.nextElementSibling;
+        cursor.remove();
+        cursor = next;
+      }
+      if (item === cursor) {
+        cursor = cursor.nextElementSibling;
+      }
+      else {
+        this._list.insertBefore(item, cursor);
+      }
+    }
+    while (cursor) {
+      const next = cursor.nextElementSibling;
+      cursor.remove();
+      cursor = next;
     }
   }
 

@@ -130,6 +130,29 @@ class LiveBoardBrowserIntegrationTests {
 		}
 	}
 
+	/**
+	 * A live event that changes the queue leaves the other entries as they are: a lead
+	 * who presses on one while a new report comes in still opens it when letting go.
+	 */
+	@Test
+	void aReportComingInWhileTheLeadPressesAnEntryDoesNotTakeTheClick(BrowserSession browser) {
+		long pressed = Fixtures.reportIncident(this.client, "LITTER", 51.5425, 6.9683);
+		Page board = signIn(browser.newPage(), "dispatcher", "/board");
+		assertThat(board.locator("#connection")).hasClass(Pattern.compile(".*connection--live.*"), STARTED);
+		Locator entry = queueEntry(board, pressed).getByRole(AriaRole.BUTTON);
+		entry.scrollIntoViewIfNeeded();
+		var box = entry.boundingBox();
+		board.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
+		board.mouse().down();
+
+		long arriving = Fixtures.reportIncident(this.client, "LITTER", 51.5425, 6.9683);
+		assertThat(queueEntry(board, arriving)).isVisible(WITHIN_TWO_SECONDS);
+		board.mouse().up();
+
+		assertThat(board.locator("#panel h2")).containsText("#" + pressed);
+		assertThat(entry).hasAttribute("aria-current", "true");
+	}
+
 	private Page signIn(Page page, String username, String path) {
 		return BrowserSignIn.to(page, this.client, this.port, username, path);
 	}
