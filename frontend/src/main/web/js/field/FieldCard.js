@@ -34,7 +34,7 @@ export class FieldCard {
     const active = ACTIVE.includes(assignment.state);
     const waiting = this.page.waiting(assignment);
     const card = el('li', { className: `p${incident.priority}${active ? '' : ' done'}`, dataset: { assignment: assignment.id } },
-      el('h3', { tabindex: '-1' }, assignment.offer ? `${t('field.offer.title')} · ` : '', `P${incident.priority} · ${this.page.category(incident.category)}`),
+      el('h3', { tabindex: '-1', id: `card-heading-${assignment.id}` }, assignment.offer ? `${t('field.offer.title')} · ` : '', `P${incident.priority} · ${this.page.category(incident.category)}`),
       assignment.offer && assignment.state === 'ASSIGNED' ? el('p', { className: 'hint' }, t('field.offer.hint')) : '',
       el('p', { className: 'meta' }, `#${incident.id} · ${incident.quarter ?? ''} · ${t(`assignment.${assignment.state}`)}`),
       waiting ? el('p', { className: 'waiting' }, t('field.queue.waitingHere', { count: waiting })) : '',
@@ -89,15 +89,17 @@ export class FieldCard {
     const t = (key) => this.page.i18n.t(key);
     const { assignment } = this;
     const id = `note-${assignment.id}`;
+    // Every card has the same buttons: a screen reader hears which incident each one is for.
+    const heading = `card-heading-${assignment.id}`;
     const note = el('input', { type: 'text', id, maxlength: '500', onInput: () => this.page.drafts.set(assignment.id, note.value) });
     note.value = this.page.drafts.get(assignment.id) ?? '';
     return el('div', {},
       el('div', { className: 'field' }, el('label', { for: id }, t('field.note')), note),
       el('div', { className: 'actions' },
         ...(NEXT_STEPS[assignment.state] ?? []).map((state) => el('button', {
-          type: 'button', className: 'button button--primary', id: `step-${assignment.id}-${state}`, onClick: singleTap(() => this.page.step(assignment, state, note.value)),
+          type: 'button', className: 'button button--primary', id: `step-${assignment.id}-${state}`, 'aria-describedby': heading, onClick: singleTap(() => this.page.step(assignment, state, note.value)),
         }, t(this.offered() && state === 'EN_ROUTE' ? 'field.offer.accept' : `assignment.step.${state}`))),
-        assignment.state !== 'ON_SITE' ? el('button', { type: 'button', className: 'button button--danger', id: `decline-${assignment.id}`, onClick: singleTap(() => this.page.decline(assignment)) },
+        assignment.state !== 'ON_SITE' ? el('button', { type: 'button', className: 'button button--danger', id: `decline-${assignment.id}`, 'aria-describedby': heading, onClick: singleTap(() => this.page.decline(assignment)) },
           t(this.offered() ? 'field.offer.decline' : 'assignment.step.DECLINED')) : ''));
   }
 

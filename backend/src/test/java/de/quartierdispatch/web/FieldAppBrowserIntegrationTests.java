@@ -97,6 +97,9 @@ class FieldAppBrowserIntegrationTests {
 		Assigned job = assignedReport(Map.of());
 		Page field = signIn(phone(browser), Fixtures.fieldMember(job.team()), "/field");
 		Locator card = card(field, job.incident());
+		// Each card has the same buttons: each is described by its card's heading.
+		assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unterwegs").setExact(true)))
+			.hasAccessibleDescription(Pattern.compile("^P\\d · "));
 		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unterwegs").setExact(true)).dblclick();
 
 		assertThat(card.locator(".meta").first()).containsText("unterwegs");
