@@ -1,6 +1,6 @@
 import { api } from '../core/api.js';
 import { el, scrollRegion } from '../core/dom.js';
-import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
+import { missingRequired, redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { categoryLabel } from '../core/categories.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { showProblem } from './problems.js';
@@ -79,6 +79,7 @@ export class CategoriesPanel {
           el('label', { for: `category-label-${language}`, lang: language }, t(`language.${language}`)),
           el('input', {
             type: 'text', id: `category-label-${language}`, name: `label-${language}`, value: category.labels[language] ?? '', maxlength: 80, required: true,
+            dataset: { field: `labels.${language}` },
             lang: language, dir: RIGHT_TO_LEFT.includes(language) ? 'rtl' : 'ltr', autocomplete: 'off',
           })))),
       el('div', { className: 'check' }, el('input', { type: 'checkbox', id: 'category-active', name: 'active', checked: category.active }),
@@ -100,12 +101,9 @@ export class CategoriesPanel {
   async _save(form, errors) {
     const value = (name) => form.querySelector(`[name="${name}"]`)?.value.trim() ?? '';
     const labels = Object.fromEntries(RESIDENT_LANGUAGES.map((language) => [language, value(`label-${language}`)]));
-    const missing = [
-      ...(this.editing || value('code') ? [] : ['code']),
-      ...RESIDENT_LANGUAGES.filter((language) => !labels[language]).map((language) => `labels.${language}`),
-    ];
+    const missing = missingRequired(form);
     if (missing.length) {
-      errors.show(missing.map((field) => ({ field, key: 'error.required' })));
+      errors.show(missing);
       return;
     }
     const body = { icon: value('icon'), labels, active: form.querySelector('[name=active]').checked };

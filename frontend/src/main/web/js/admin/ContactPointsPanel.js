@@ -1,6 +1,6 @@
 import { api } from '../core/api.js';
 import { el, scrollRegion } from '../core/dom.js';
-import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
+import { missingRequired, redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { openingHoursInput, openingHoursText, RESIDENT_LANGUAGES } from '../referral/referrals.js';
 import { checkedValues, problemText, showProblem } from './problems.js';
@@ -123,9 +123,9 @@ export class ContactPointsPanel {
 
   async _save(form, errors) {
     const value = (name) => form.querySelector(`[name=${name}]`).value.trim();
-    const missing = ['name', 'street', 'houseNumber', 'postcode', 'city', 'lat', 'lon', 'openingHours'].filter((name) => !value(name));
+    const missing = missingRequired(form);
     if (missing.length) {
-      errors.show(missing.map((field) => ({ field, key: 'error.required' })));
+      errors.show(missing);
       return;
     }
     const body = {

@@ -1,6 +1,6 @@
 import { api } from '../core/api.js';
 import { el, scrollRegion } from '../core/dom.js';
-import { redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
+import { missingRequired, redrawKeepingInput, takeOverSubmit } from '../core/forms.js';
 import { teamTypeName } from '../core/teamTypes.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { checkedValues, showProblem } from './problems.js';
@@ -132,8 +132,9 @@ export class TeamsPanel {
       quarters: checkedValues(form.querySelector('#team-quarters')),
       active: form.querySelector('[name=active]').checked,
     };
-    if (!body.name) {
-      errors.show([{ field: 'name', key: 'error.required' }]);
+    const missing = missingRequired(form);
+    if (missing.length) {
+      errors.show(missing);
       return;
     }
     try {
