@@ -91,7 +91,10 @@ class DecisionUndo {
 		if (!lead.seesQuarter(decided.quarterId())) {
 			return Mono.error(new OutsideScopeException());
 		}
-		if (decided.state().isActive() || decided.closedAt() == null || decided.outcome() == null) {
+		// A merge is no decision to take back here: the reports have gone to the other
+		// incident.
+		if (decided.state().isActive() || decided.closedAt() == null || decided.outcome() == null
+				|| decided.decidedBy() == null || decided.merged()) {
 			return Mono.error(new NotUndoableException(HttpStatus.CONFLICT, "undo-not-decided"));
 		}
 		if (!IncidentCommands.actor(lead).equals(decided.decidedBy())) {

@@ -67,7 +67,7 @@ class IncidentCommands {
 			return this.teams.lockAvailability(teamId)
 				.switchIfEmpty(Mono.error(() -> new InvalidFieldsException("teamId", "assignment.unknown-team")))
 				.flatMap((team) -> team.canTakeAnIncident() ? Mono.just(team)
-						: Mono.error(new TeamUnavailableException(team.busy() ? "ASSIGNED" : team.status().name())))
+						: Mono.error(TeamUnavailableException.of(team, incidentId)))
 				.then(this.assignments.create(incidentId, teamId, actor(lead), now))
 				.then(followAssignments(incident, now))
 				.then(this.events.assignmentChanged(BoardEventType.TEAM_ASSIGNED, incidentId, teamId, actor(lead),

@@ -25,7 +25,7 @@ class IncidentQueries {
 			                                  'explanation', i.routing_explanation,
 			                                  'parts', i.routing_parts),
 			    'closedAt', i.closed_at,
-			    'undoableUntil', CASE WHEN i.decided_by = :viewer AND i.closed_at IS NOT NULL
+			    'undoableUntil', CASE WHEN i.decided_by = :viewer AND i.closed_at IS NOT NULL AND i.merged_into IS NULL
 			                          THEN i.closed_at + :undoSeconds * interval '1 second' END,
 			    'outcome', i.outcome,
 			    'referredTo', i.referred_to,

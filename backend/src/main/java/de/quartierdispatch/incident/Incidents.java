@@ -175,14 +175,14 @@ public class Incidents {
 	/** Locks an incident and reads who decided its end, and when. */
 	Mono<Decided> lockDecided(long id) {
 		return this.db.sql("""
-				SELECT id, version, state, quarter_id, outcome, decided_by, closed_at
+				SELECT id, version, state, quarter_id, outcome, decided_by, closed_at, merged_into
 				FROM incident WHERE id = :id FOR UPDATE
 				""")
 			.bind("id", id)
 			.map((row) -> new Decided(row.get("id", Long.class), row.get("version", Integer.class),
 					IncidentState.valueOf(row.get("state", String.class)), row.get("quarter_id", Long.class),
 					row.get("outcome", String.class), row.get("decided_by", String.class),
-					row.get("closed_at", OffsetDateTime.class)))
+					row.get("closed_at", OffsetDateTime.class), row.get("merged_into", Long.class) != null))
 			.one();
 	}
 
@@ -212,7 +212,7 @@ public class Incidents {
 	Mono<Void> markMerged(long duplicateId, long targetId, OffsetDateTime at) {
 		return this.db.sql("""
 				UPDATE incident SET state = 'CLOSED', outcome = 'DUPLICATE', merged_into = :target, closed_at = :at,
-				       version = version + 1, updated_at = :at
+				       decided_by = NULL, version = version + 1, updated_at = :at
 				WHERE id = :duplicate
 				""").bind("target", targetId).bind("duplicate", duplicateId).bind("at", at).then();
 	}
@@ -240,9 +240,10 @@ public class Incidents {
 	 * @param outcome how it ended, if it did
 	 * @param decidedBy who decided ({@code staff:<id>}), if a lead did
 	 * @param closedAt when
+	 * @param merged whether it ended as a duplicate merged into another incident
 	 */
 	record Decided(long id, int version, IncidentState state, @Nullable Long quarterId, @Nullable String outcome,
-			@Nullable String decidedBy, @Nullable OffsetDateTime closedAt) {
+			@Nullable String decidedBy, @Nullable OffsetDateTime closedAt, boolean merged) {
 	}
 
 }

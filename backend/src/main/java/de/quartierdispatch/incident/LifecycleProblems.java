@@ -1,6 +1,7 @@
 package de.quartierdispatch.incident;
 
 import de.quartierdispatch.system.ProblemException;
+import de.quartierdispatch.team.TeamAvailability;
 
 import org.springframework.http.HttpStatus;
 
@@ -65,6 +66,19 @@ final class LifecycleProblems {
 		TeamUnavailableException(String status) {
 			super(HttpStatus.CONFLICT, "team-unavailable", named("state.team", status));
 			property("teamStatus", status);
+		}
+
+		private TeamUnavailableException() {
+			super(HttpStatus.CONFLICT, "team-already-assigned");
+			property("teamStatus", "ASSIGNED");
+		}
+
+		/** Busy with this very incident, busy elsewhere, or not available. */
+		static TeamUnavailableException of(TeamAvailability team, long incidentId) {
+			if (Long.valueOf(incidentId).equals(team.busyWith())) {
+				return new TeamUnavailableException();
+			}
+			return new TeamUnavailableException(team.busy() ? "ASSIGNED" : team.status().name());
 		}
 
 	}

@@ -77,13 +77,14 @@ public class Reopening {
 	}
 
 	private Mono<Reopened> reopen(ClosedIncident closed, OffsetDateTime at) {
-		return this.db.sql("""
-				UPDATE incident
-				SET state = 'OPEN', outcome = NULL, referred_to = NULL, outcome_reason = NULL, closed_at = NULL,
-				    reopened_at = :at, reopen_count = reopen_count + 1, overdue = false,
-				    version = version + 1, updated_at = :at
-				WHERE id = :id
-				""")
+		return this.db
+			.sql("""
+					UPDATE incident
+					SET state = 'OPEN', outcome = NULL, referred_to = NULL, outcome_reason = NULL, closed_at = NULL, decided_by = NULL,
+					    reopened_at = :at, reopen_count = reopen_count + 1, overdue = false,
+					    version = version + 1, updated_at = :at
+					WHERE id = :id
+					""")
 			.bind("id", closed.id())
 			.bind("at", at)
 			.then()

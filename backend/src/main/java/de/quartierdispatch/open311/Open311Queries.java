@@ -74,9 +74,12 @@ class Open311Queries {
 			.all();
 	}
 
-	/** The report id behind a tracking code (GeoReport v2's token). */
+	/**
+	 * The report id behind a tracking code (GeoReport v2's token); an erased report's
+	 * code stands for nothing any more.
+	 */
 	Mono<Long> findIdByToken(String token) {
-		return this.db.sql("SELECT id FROM report WHERE tracking_code = :token")
+		return this.db.sql("SELECT id FROM report WHERE tracking_code = :token AND redacted_at IS NULL")
 			.bind("token", token)
 			.map((row) -> row.get("id", Long.class))
 			.one();

@@ -79,6 +79,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, PublicApi.SENDS_WITHOUT_TOKEN)
 				.permitAll()
+				.pathMatchers(HttpMethod.OPTIONS, PublicApi.SENDS_WITH_TOKEN)
+				.permitAll()
+				.pathMatchers(HttpMethod.OPTIONS, PublicApi.SENDS_WITHOUT_TOKEN)
+				.permitAll()
 				// Open311 for partner apps (POST checks the app's key) and the API
 				// description.
 				.matchers(reads("/open311/v2/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"))
@@ -149,12 +153,14 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * GET, and HEAD for the same headers without the body (as an uptime monitor or a link
-	 * checker asks): the same rule decides both.
+	 * GET, HEAD for the same headers without the body (as an uptime monitor or a link
+	 * checker asks), and OPTIONS for the methods the path allows: the same rule decides
+	 * all three.
 	 */
 	private static ServerWebExchangeMatcher reads(String... paths) {
 		return new OrServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, paths),
-				ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, paths));
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, paths),
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.OPTIONS, paths));
 	}
 
 	/**

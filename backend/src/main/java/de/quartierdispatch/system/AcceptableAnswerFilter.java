@@ -1,9 +1,12 @@
 package de.quartierdispatch.system;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
@@ -47,6 +50,8 @@ class AcceptableAnswerFilter implements WebFilter {
 
 	private static final List<MediaType> ANYTHING = List.of(MediaType.ALL);
 
+	private static final Set<String> UTF_8 = Set.of("utf-8", "utf8");
+
 	private final RequestMappingHandlerMapping handlers;
 
 	private final ServerCodecConfigurer codecs;
@@ -65,9 +70,19 @@ class AcceptableAnswerFilter implements WebFilter {
 		if (header.isEmpty()) {
 			return chain.filter(exchange);
 		}
-		Optional<List<MediaType>> accepted = parse(header);
+		Optional<List<MediaType>> parsed = parse(header);
+		Optional<List<MediaType>> accepted = parsed.map(AcceptableAnswerFilter::inUtf8);
+		ServerWebExchange negotiated = (parsed.equals(accepted)) ? exchange
+				: exchange.mutate().request((request) -> request.headers((headers) -> {
+					if (accepted.get().isEmpty()) {
+						headers.remove(HttpHeaders.ACCEPT);
+					}
+					else {
+						headers.setAccept(accepted.get());
+					}
+				})).build();
 		if (accepted.isPresent() && accepted.get().stream().anyMatch(MediaType::isWildcardType)) {
-			return chain.filter(exchange);
+			return chain.filter(negotiated);
 		}
 		return this.handlers.getHandler(exchange)
 			.onErrorResume((failure) -> Mono.empty())
@@ -75,7 +90,28 @@ class AcceptableAnswerFilter implements WebFilter {
 			.map(this::producibleTypes)
 			.filter((types) -> !acceptable(accepted, types))
 			.flatMap((types) -> Mono.<Void>error(new NotAcceptableStatusException(types)))
-			.switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+			.switchIfEmpty(Mono.defer(() -> chain.filter(negotiated)));
+	}
+
+	/**
+	 * The accepted types the application can answer in: every text it writes is UTF-8
+	 * (JSON must be, RFC 8259), so a type asked for in another charset is not one of
+	 * them. The charset parameter is dropped from the rest: asked for, the framework
+	 * would encode the answer in it (or, for some bodies, fail with a server error).
+	 */
+	private static List<MediaType> inUtf8(List<MediaType> accepted) {
+		if (accepted.stream().allMatch((type) -> type.getParameter("charset") == null)) {
+			return accepted;
+		}
+		return accepted.stream()
+			.filter((type) -> type.getParameter("charset") == null
+					|| UTF_8.contains(type.getParameter("charset").toLowerCase(Locale.ROOT)))
+			.map((type) -> {
+				Map<String, String> parameters = new LinkedHashMap<>(type.getParameters());
+				parameters.remove("charset");
+				return new MediaType(type, parameters);
+			})
+			.toList();
 	}
 
 	/**

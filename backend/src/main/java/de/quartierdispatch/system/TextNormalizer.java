@@ -1,6 +1,7 @@
 package de.quartierdispatch.system;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * else is kept as written; output is always escaped by whoever displays it.
  */
 public final class TextNormalizer {
+
+	private static final Pattern ZERO_WIDTH_SPACES = Pattern.compile("[\\u200B\\u2060\\uFEFF]");
+
+	private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\p{Z}]+");
 
 	private TextNormalizer() {
 	}
@@ -78,12 +83,19 @@ public final class TextNormalizer {
 	}
 
 	/**
-	 * Like {@link #clean}, on one line: every run of white space (line breaks too)
-	 * becomes one space. For names and address parts; absent text becomes empty.
+	 * Like {@link #clean}, on one line: every run of white space (line and paragraph
+	 * separators and no-break spaces too) becomes one space, and the zero-width spaces
+	 * (U+200B, U+2060, U+FEFF) go: in a name they only make a look-alike of another. The
+	 * zero-width (non-)joiners stay, Persian and emoji need them. For names and address
+	 * parts; absent text becomes empty.
 	 */
 	public static String oneLine(@Nullable String text) {
 		String cleaned = clean(text);
-		return (cleaned != null) ? cleaned.replaceAll("\\s+", " ") : "";
+		if (cleaned == null) {
+			return "";
+		}
+		String spaced = WHITE_SPACE.matcher(ZERO_WIDTH_SPACES.matcher(cleaned).replaceAll("")).replaceAll(" ").strip();
+		return VisibleText.isVisible(spaced) ? spaced : "";
 	}
 
 	/** Like {@link #clean}, but empty text becomes {@code null}. */

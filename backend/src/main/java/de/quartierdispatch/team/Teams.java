@@ -29,15 +29,14 @@ public class Teams {
 	public Mono<TeamAvailability> lockAvailability(long id) {
 		return this.db.sql("""
 				SELECT t.status,
-				       EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id
-				               AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) AS busy,
+				       (SELECT a.incident_id FROM assignment a WHERE a.team_id = t.id
+				        AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') LIMIT 1) AS busy_with,
 				       NOT t.active AS retired
 				FROM team t WHERE t.id = :id FOR UPDATE
 				""")
 			.bind("id", id)
 			.map((row) -> new TeamAvailability(id, TeamStatus.valueOf(row.get("status", String.class)),
-					Boolean.TRUE.equals(row.get("busy", Boolean.class)),
-					Boolean.TRUE.equals(row.get("retired", Boolean.class))))
+					row.get("busy_with", Long.class), Boolean.TRUE.equals(row.get("retired", Boolean.class))))
 			.one();
 	}
 

@@ -150,6 +150,52 @@ class DecisionUndoAndHistoryIntegrationTests {
 		assertThat(jobs(incident)).isEqualTo(onTheWay + ":WITHDRAWN," + there + ":DONE");
 	}
 
+	/**
+	 * A decided incident the resident reopened and a lead then merged into another: the
+	 * old decision is gone, and the merge is no decision an undo takes back (it would
+	 * bring the incident back open, without its reports).
+	 */
+	@Test
+	void anIncidentReopenedAndThenMergedCannotBeBroughtBackByUndoingTheOldDecision() {
+		String code = Fixtures.submitReport(this.client, "OTHER", "Sperrmüll vor dem Haus", BOY_LAT, BOY_LON);
+		long reopened = Fixtures.incidentOf(code);
+		long survivor = Fixtures.reportIncident(this.client, "OTHER", BOY_LAT, BOY_LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		decide(lead, reopened, Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(reopened)))
+			.expectStatus()
+			.isOk();
+		String csrf = StaffLogin.csrfToken(this.client);
+		this.client.post()
+			.uri("/api/reports/{code}/still-a-problem", code)
+			.cookie("XSRF-TOKEN", csrf)
+			.header("X-XSRF-TOKEN", csrf)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(Fixtures.incidentState(reopened)).isEqualTo("OPEN");
+		lead.post()
+			.uri("/api/incidents/{id}/merge", reopened)
+			.bodyValue(Map.of("into", survivor, "version", Fixtures.incidentVersion(reopened)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		undo(lead, reopened, Fixtures.incidentVersion(reopened)).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:undo-not-decided");
+		assertThat(TestDatabase
+			.queryString("SELECT state || ':' || outcome || ':' || merged_into FROM incident WHERE id = " + reopened))
+			.isEqualTo("CLOSED:DUPLICATE:" + survivor);
+		lead.get()
+			.uri("/api/incidents/{id}", reopened)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.undoableUntil")
+			.doesNotExist();
+	}
+
 	private static String jobs(long incident) {
 		return TestDatabase.queryString("SELECT string_agg(team_id || ':' || state, ',' ORDER BY team_id) "
 				+ "FROM assignment WHERE incident_id = " + incident);

@@ -167,6 +167,22 @@ class IncidentLifecycleIntegrationTests {
 		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
 	}
 
+	/** A team sent twice to the same incident: said so, not "at another incident". */
+	@Test
+	void aTeamAlreadyOnTheIncidentIsNamedAsSuch() {
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		long team = Fixtures.team("KOD", LAT, LON);
+		assign(incident, team).expectStatus().isOk();
+		assign(incident, team).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:team-already-assigned");
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM assignment WHERE incident_id = " + incident))
+			.isEqualTo(1);
+		Fixtures.decide(this.client, incident, "NOTHING_FOUND");
+	}
+
 	@Test
 	void aStaleVersionLosesWith409AndTheCurrentState() {
 		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);

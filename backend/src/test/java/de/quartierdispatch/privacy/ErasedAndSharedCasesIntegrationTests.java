@@ -134,6 +134,10 @@ class ErasedAndSharedCasesIntegrationTests {
 			.expectStatus()
 			.isOk();
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		// The code stands for nothing any more, also as an Open311 token.
+		for (String path : new String[] { "/api/reports/{code}", "/open311/v2/tokens/{code}.json" }) {
+			this.client.get().uri(path, report.code()).exchange().expectStatus().isNotFound();
+		}
 
 		for (var attempt : Map
 			.of("/api/incidents/{id}/notes", Map.of("text", "Nachtrag"), "/api/incidents/{id}/public-messages",

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.TestPropertySource;
@@ -316,7 +317,8 @@ class ServerEdgeIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "foo", "application/json;q=0, text/plain", "*/*;q=0" })
+	@ValueSource(strings = { "foo", "application/json;q=0, text/plain", "*/*;q=0",
+			"application/json;charset=ISO-8859-1", "*/*;charset=UTF-16" })
 	void anUnusableAcceptHeaderFailsBeforeTheReportIsStored(String accept) {
 		long before = TestDatabase.queryLong("SELECT count(*) FROM report");
 		this.client.post()
@@ -333,6 +335,59 @@ class ServerEdgeIntegrationTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(before);
+	}
+
+	/** OPTIONS says what a public path allows, to anyone; a staff path stays closed. */
+	@Test
+	void optionsOnAPublicPathSaysWhatItAllows() {
+		for (String path : List.of("/api/categories", "/api/reports", "/open311/v2/services.json")) {
+			this.client.options()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful()
+				.expectHeader()
+				.exists(HttpHeaders.ALLOW);
+		}
+		this.client.options().uri("/api/incidents/1").exchange().expectStatus().isUnauthorized();
+	}
+
+	/**
+	 * Every text the application writes is UTF-8: asked for in another charset, a list is
+	 * refused (it was a 500) and an answer is not re-encoded (it lost every character
+	 * outside the charset); asked for in UTF-8 or with UTF-8 among the choices, it is
+	 * answered in UTF-8.
+	 */
+	@Test
+	void anAnswerIsInUtf8OrNotAcceptableWhateverCharsetIsAskedFor() {
+		for (String path : List.of("/api/categories", "/api/accessibility", "/api/config")) {
+			this.client.get()
+				.uri(path)
+				.header("Accept", "application/json;charset=ISO-8859-1")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(406)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		for (String accept : List.of("application/json;charset=utf-8",
+				"application/json;charset=UTF-16, application/json;q=0.5")) {
+			String body = this.client.get()
+				.uri("/api/categories")
+				.header("Accept", accept)
+				.header("Accept-Language", "ar")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.value(HttpHeaders.CONTENT_TYPE,
+						(type) -> assertThat(MediaType.parseMediaType(type).getCharset()).isIn(null,
+								java.nio.charset.StandardCharsets.UTF_8))
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(body).as(accept).contains("ضوضاء");
+		}
 	}
 
 	@Test

@@ -34,6 +34,15 @@ class TextNormalizerTests {
 	}
 
 	@Test
+	void aNameOnOneLineHasNoZeroWidthSpacesAndEveryKindOfSpaceFolded() {
+		assertThat(TextNormalizer.oneLine("KOD\u200B Mitte\uFEFF")).isEqualTo("KOD Mitte");
+		assertThat(TextNormalizer.oneLine(" Team\u2028Nord\u00A0\u3000Ost\n")).isEqualTo("Team Nord Ost");
+		assertThat(TextNormalizer.oneLine("\u200B\u2060")).isEmpty();
+		assertThat(TextNormalizer.oneLine("می\u200Cخواهم")).isEqualTo("می\u200Cخواهم");
+		assertThat(TextNormalizer.oneLine(null)).isEmpty();
+	}
+
+	@Test
 	void keepsMarkupAndSqlVerbatim() {
 		String text = "<script>alert(1)</script> '; DROP TABLE report; --";
 		assertThat(TextNormalizer.clean(text)).isEqualTo(text);
