@@ -39,6 +39,20 @@ class Assignments {
 			.one();
 	}
 
+	/**
+	 * Locks an assignment after its incident, the order every lead's command takes them
+	 * in (a decision, a merge): a team's step at the same moment waits for it instead of
+	 * deadlocking with it.
+	 */
+	Mono<AssignmentRow> lockAfterIncident(long id) {
+		return this.db
+			.sql("SELECT id FROM incident WHERE id = (SELECT incident_id FROM assignment WHERE id = :id) FOR UPDATE")
+			.bind("id", id)
+			.map((row) -> row.get("id", Long.class))
+			.all()
+			.then(lock(id));
+	}
+
 	Mono<AssignmentRow> lock(long id) {
 		return this.db.sql("SELECT " + COLUMNS + " FROM assignment WHERE id = :id FOR UPDATE")
 			.bind("id", id)
@@ -101,6 +115,18 @@ class Assignments {
 	}
 
 	/**
+	 * The teams whose jobs on the incident a decision ended, in the order they are locked
+	 * in.
+	 */
+	Flux<Long> endedTeams(long incidentId) {
+		return this.db.sql(
+				"SELECT DISTINCT team_id FROM assignment WHERE incident_id = :incident AND ended_from IS NOT NULL ORDER BY team_id")
+			.bind("incident", incidentId)
+			.map((row) -> row.get("team_id", Long.class))
+			.all();
+	}
+
+	/**
 	 * Gives back the assignments the undone decision ended, where the team is free for it
 	 * (available, and not sent elsewhere meanwhile); returns them as they are again.
 	 */
@@ -109,7 +135,7 @@ class Assignments {
 				UPDATE assignment a
 				SET state = a.ended_from, ended_from = NULL, version = a.version + 1, updated_at = :at
 				WHERE a.incident_id = :incident AND a.ended_from IS NOT NULL
-				  AND EXISTS (SELECT 1 FROM team t WHERE t.id = a.team_id AND t.status = 'AVAILABLE')
+				  AND EXISTS (SELECT 1 FROM team t WHERE t.id = a.team_id AND t.status = 'AVAILABLE' AND t.active)
 				  AND NOT EXISTS (SELECT 1 FROM assignment o WHERE o.team_id = a.team_id AND o.id <> a.id
 				                  AND o.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE'))
 				RETURNING a.id, a.incident_id, a.team_id, a.state, a.version

@@ -75,7 +75,12 @@ class DecisionUndo {
 	 * The jobs the decision ended, back with their teams; their states as they are again.
 	 */
 	private Mono<List<AssignmentState>> restoreJobs(long incidentId, StaffPrincipal lead, OffsetDateTime now) {
-		return this.assignments.restoreEnded(incidentId, now)
+		// Each team locked first, as sending it elsewhere or retiring it locks it: what
+		// those
+		// did is then seen, and a team busy elsewhere or retired stays as it is.
+		return this.assignments.endedTeams(incidentId)
+			.concatMap(this.teams::lockAvailability)
+			.thenMany(this.assignments.restoreEnded(incidentId, now))
 			.concatMap((restored) -> this.teams
 				.setStatus(restored.teamId(), FieldCommands.teamStatusFor(restored.state()), null, now)
 				// Back on site: the team's safety timer runs again, from now.

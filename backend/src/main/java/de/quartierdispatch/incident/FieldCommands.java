@@ -82,7 +82,7 @@ class FieldCommands {
 	 */
 	@Transactional
 	Mono<Void> moveAssignmentOnce(String key, long assignmentId, AssignmentMove move, StaffPrincipal actor) {
-		return this.assignments.lock(assignmentId)
+		return this.assignments.lockAfterIncident(assignmentId)
 			.switchIfEmpty(Mono.error(NotFoundException::new))
 			.flatMap((current) -> ownTeams(current, actor) ? this.stepKeys.claim(key, assignmentId, move, now())
 					: Mono.error(new NotYourTeamException()))
@@ -97,7 +97,7 @@ class FieldCommands {
 	private Mono<Void> moveAssignmentNow(@Nullable Long incidentId, long assignmentId, AssignmentMove move,
 			StaffPrincipal actor) {
 		OffsetDateTime now = now();
-		return this.assignments.lock(assignmentId)
+		return this.assignments.lockAfterIncident(assignmentId)
 			.filter((current) -> incidentId == null || incidentId == current.incidentId())
 			.switchIfEmpty(Mono.error(NotFoundException::new))
 			.flatMap((current) -> {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import de.quartierdispatch.board.BoardEventType;
 import de.quartierdispatch.board.EventLog;
 import de.quartierdispatch.geo.GeoPoint;
+import de.quartierdispatch.incident.LifecycleProblems.NotFoundException;
 import de.quartierdispatch.routing.ReportFlag;
 import de.quartierdispatch.routing.Router;
 import de.quartierdispatch.routing.RoutingRequest;
@@ -112,16 +113,27 @@ public class Reopening {
 				.thenReturn(new Reopened(newId, true)));
 	}
 
+	/**
+	 * Locks the report, then its incident: the order an erasure takes them in. A second
+	 * "still a problem" at the same moment waits for the first and then finds the report
+	 * where the first put it (not in the closed incident: no second follow-up); one
+	 * erased meanwhile is not found.
+	 */
 	private Mono<ClosedIncident> lockIncidentOf(long reportId) {
-		return this.db.sql("""
-				SELECT i.id, i.state, i.outcome, i.closed_at, i.category_code, i.quarter_id, i.flags,
-				       ST_Y(i.location) AS lat, ST_X(i.location) AS lon,
-				       coalesce((SELECT array_agg(q.code) FROM quarter q
-				                 WHERE i.quarter_id IS NOT NULL AND ST_Contains(q.geom, i.location)), '{}') AS codes
-				FROM incident i JOIN report r ON r.incident_id = i.id
-				WHERE r.id = :report
-				FOR UPDATE OF i
-				""").bind("report", reportId).map(Reopening::toClosed).one();
+		return this.db.sql("SELECT incident_id FROM report WHERE id = :report AND redacted_at IS NULL FOR UPDATE")
+			.bind("report", reportId)
+			.map((row) -> row.get("incident_id", Long.class))
+			.one()
+			.switchIfEmpty(Mono.error(NotFoundException::new))
+			.flatMap((incidentId) -> this.db.sql("""
+					SELECT i.id, i.state, i.outcome, i.closed_at, i.category_code, i.quarter_id, i.flags,
+					       ST_Y(i.location) AS lat, ST_X(i.location) AS lon,
+					       coalesce((SELECT array_agg(q.code) FROM quarter q
+					                 WHERE i.quarter_id IS NOT NULL AND ST_Contains(q.geom, i.location)), '{}') AS codes
+					FROM incident i
+					WHERE i.id = :incident
+					FOR UPDATE
+					""").bind("incident", incidentId).map(Reopening::toClosed).one());
 	}
 
 	private static ClosedIncident toClosed(Readable row) {

@@ -69,28 +69,37 @@ class DataSubjectRequests {
 	 */
 	Mono<Erasure> erase(String trackingCode, String request, StaffPrincipal staff) {
 		OffsetDateTime now = now();
-		Mono<Erasure> erased = Mono.defer(() -> this.db.sql(DataSubjectSql.ERASE)
+		// The report locked first, by itself: a "still a problem" under way (which locks
+		// it
+		// too) is waited for, and the erasure's statement then sees the incident it moved
+		// the
+		// report to.
+		Mono<Erasure> erased = Mono.defer(() -> this.db.sql(DataSubjectSql.LOCK_REPORT)
 			.bind("code", canonical(trackingCode))
-			.bind("now", now)
-			.bind("grid", Retention.COARSE_GRID_DEGREES)
-			.map((row) -> new Erasure(row.get("report_id", Long.class), row.get("incident_id", Long.class),
-					Boolean.TRUE.equals(row.get("contact_erased", Boolean.class)),
-					Boolean.TRUE.equals(row.get("report_redacted", Boolean.class)),
-					row.get("notes_redacted", Long.class),
-					Boolean.TRUE.equals(row.get("case_continues", Boolean.class))))
-			.one()
-			.filter((erasure) -> erasure.reportId() != null)
-			.switchIfEmpty(Mono.error(NoReportWithCodeException::new))
-			.flatMap((erasure) -> furtherSteps(erasure, now).flatMap((further) -> {
-				Map<String, Object> details = new TreeMap<>(further);
-				details.putAll(Map.of("request", request, "contactErased", erasure.contactErased(), "reportRedacted",
-						erasure.reportRedacted(), "notesRedacted", erasure.notesRedacted(), "caseContinues",
-						erasure.caseContinues()));
-				return this.audit
-					.record("staff:" + staff.userId(), "DATA_ERASED", erasure.reportId(), "DATA_SUBJECT_REQUEST",
-							details)
-					.thenReturn(erasure);
-			})));
+			.map((row) -> row.get("id", Long.class))
+			.all()
+			.then(this.db.sql(DataSubjectSql.ERASE)
+				.bind("code", canonical(trackingCode))
+				.bind("now", now)
+				.bind("grid", Retention.COARSE_GRID_DEGREES)
+				.map((row) -> new Erasure(row.get("report_id", Long.class), row.get("incident_id", Long.class),
+						Boolean.TRUE.equals(row.get("contact_erased", Boolean.class)),
+						Boolean.TRUE.equals(row.get("report_redacted", Boolean.class)),
+						row.get("notes_redacted", Long.class),
+						Boolean.TRUE.equals(row.get("case_continues", Boolean.class))))
+				.one()
+				.filter((erasure) -> erasure.reportId() != null)
+				.switchIfEmpty(Mono.error(NoReportWithCodeException::new))
+				.flatMap((erasure) -> furtherSteps(erasure, now).flatMap((further) -> {
+					Map<String, Object> details = new TreeMap<>(further);
+					details.putAll(Map.of("request", request, "contactErased", erasure.contactErased(),
+							"reportRedacted", erasure.reportRedacted(), "notesRedacted", erasure.notesRedacted(),
+							"caseContinues", erasure.caseContinues()));
+					return this.audit
+						.record("staff:" + staff.userId(), "DATA_ERASED", erasure.reportId(), "DATA_SUBJECT_REQUEST",
+								details)
+						.thenReturn(erasure);
+				}))));
 		return this.transactions.transactional(erased);
 	}
 

@@ -77,6 +77,9 @@ final class DataSubjectSql {
 	 * removes it then): one reporter's request, made with nothing but a tracking code,
 	 * does not erase the record of the others' case.
 	 */
+	/** The report of a tracking code, locked by itself before it is erased. */
+	static final String LOCK_REPORT = "SELECT id FROM report WHERE tracking_code = :code FOR UPDATE";
+
 	static final String ERASE = """
 			WITH target AS (
 			    SELECT id, incident_id FROM report WHERE tracking_code = :code FOR UPDATE
