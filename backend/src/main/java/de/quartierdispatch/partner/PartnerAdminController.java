@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,7 +71,9 @@ class PartnerAdminController {
 			@AuthenticationPrincipal StaffPrincipal admin) {
 		Mono<Long> created = uniqueName(organisation, -1).then(this.organisations.insert(organisation))
 			.flatMap((id) -> changed(admin, "PARTNER_ORGANISATION_CREATED", Map.of("organisation", id)).thenReturn(id));
-		return this.transactions.transactional(created).map((id) -> Map.of("id", id));
+		return this.transactions.transactional(created)
+			.onErrorMap(DuplicateKeyException.class, (taken) -> nameTaken())
+			.map((id) -> Map.of("id", id));
 	}
 
 	@PutMapping("/{id}")
@@ -80,7 +83,7 @@ class PartnerAdminController {
 		Mono<Void> updated = uniqueName(organisation, id).then(this.organisations.update(id, organisation))
 			.flatMap((count) -> (count == 0) ? Mono.error(new NoSuchOrganisationException())
 					: changed(admin, "PARTNER_ORGANISATION_CHANGED", Map.of("organisation", id)));
-		return this.transactions.transactional(updated);
+		return this.transactions.transactional(updated).onErrorMap(DuplicateKeyException.class, (taken) -> nameTaken());
 	}
 
 	@PostMapping("/{id}/services")
@@ -123,10 +126,16 @@ class PartnerAdminController {
 		return this.transactions.transactional(bound);
 	}
 
+	/**
+	 * Another organisation has the name, whatever the case (the database says so too).
+	 */
 	private Mono<Void> uniqueName(OrganisationRequest organisation, long id) {
 		return this.organisations.nameTaken(organisation.name(), id)
-			.flatMap((taken) -> taken ? Mono.error(new InvalidFieldsException("name", "partner.name-taken"))
-					: Mono.empty());
+			.flatMap((taken) -> taken ? Mono.error(nameTaken()) : Mono.empty());
+	}
+
+	private static InvalidFieldsException nameTaken() {
+		return new InvalidFieldsException("name", "partner.name-taken");
 	}
 
 	/**

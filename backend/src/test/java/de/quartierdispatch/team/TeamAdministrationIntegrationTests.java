@@ -1,9 +1,13 @@
 package de.quartierdispatch.team;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
@@ -309,6 +313,37 @@ class TeamAdministrationIntegrationTests {
 	}
 
 	/** Saves a team as the admin page does, in service unless the body says. */
+	/**
+	 * Two administrators adding the same name in other case at the same moment: one team.
+	 */
+	@Test
+	void aNameTakenAtTheSameMomentInOtherCaseIsRefusedToo() {
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 3; round++) {
+				String name = "Team " + UUID.randomUUID().toString().substring(0, 8);
+				List<CompletableFuture<Integer>> saves = new ArrayList<>();
+				for (String spelling : List.of(name, name.toUpperCase(java.util.Locale.ROOT))) {
+					saves.add(CompletableFuture.supplyAsync(() -> save(admin.post().uri("/api/admin/teams"),
+							Map.of("name", spelling, "teamType", "KOD"))
+						.expectBody(String.class)
+						.returnResult()
+						.getStatus()
+						.value(), pool));
+				}
+
+				assertThat(saves.stream().map(CompletableFuture::join).sorted().toList()).containsExactly(201, 422);
+				assertThat(
+						TestDatabase.queryLong("SELECT count(*) FROM team WHERE lower(name) = lower('" + name + "')"))
+					.isEqualTo(1);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 	private static WebTestClient.ResponseSpec save(WebTestClient.RequestBodySpec request, Map<String, ?> body) {
 		Map<String, Object> sent = new HashMap<>(body);
 		sent.putIfAbsent("active", true);
