@@ -8,6 +8,7 @@ import de.quartierdispatch.routing.RuleProblems.DefaultRuleRequiredException;
 import de.quartierdispatch.routing.RuleProblems.RuleChangedException;
 import de.quartierdispatch.routing.RuleProblems.RuleNotFoundException;
 import de.quartierdispatch.system.InvalidFieldsException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -117,12 +118,23 @@ class RoutingRuleAdmin {
 		});
 	}
 
-	private static int insertionIndex(List<RoutingRule> ordered, Integer position) {
+	/**
+	 * Where a rule asked for at this position goes: before the first other rule with that
+	 * position or a higher one, in the positions the rules are read with (a rule sent
+	 * back as it was read stays where it was; 1 puts it first); last before the default
+	 * rule when absent or higher than all.
+	 */
+	private static int insertionIndex(List<RoutingRule> ordered, @Nullable Integer position) {
 		int defaultIndex = (int) ordered.stream().filter((rule) -> !rule.isDefault()).count();
 		if (position == null) {
 			return defaultIndex;
 		}
-		return Math.max(0, Math.min(position - 1, defaultIndex));
+		for (int index = 0; index < defaultIndex; index++) {
+			if (ordered.get(index).position() >= position) {
+				return index;
+			}
+		}
+		return defaultIndex;
 	}
 
 	Flux<RuleChange> changes(int limit) {

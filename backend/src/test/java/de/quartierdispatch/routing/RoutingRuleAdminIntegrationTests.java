@@ -159,6 +159,35 @@ class RoutingRuleAdminIntegrationTests {
 			.isEqualTo("DELETED");
 	}
 
+	/**
+	 * A rule sent back as it was read stays where it was (positions mean the same both
+	 * ways).
+	 */
+	@Test
+	void aRuleSentBackAsReadKeepsItsPlace() {
+		List<Map<String, Object>> rules = this.admin.get()
+			.uri("/api/routing/rules")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> second = rules.get(1);
+		String order = "SELECT string_agg(id::text, ',' ORDER BY position) FROM routing_rule";
+		String before = TestDatabase.queryString(order);
+
+		this.admin.put()
+			.uri("/api/routing/rules/{id}", second.get("id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(second)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(TestDatabase.queryString(order)).isEqualTo(before);
+	}
+
 	@Test
 	void onlyAdministratorsEditRules() {
 		StaffLogin.as(this.client, "dispatcher")

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -62,6 +64,9 @@ class ServerEdgeIntegrationTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private MessageSource messages;
 
 	@LocalServerPort
 	private int port;
@@ -335,6 +340,22 @@ class ServerEdgeIntegrationTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(before);
+	}
+
+	/**
+	 * A page that lost its security token is told so in the resident's language (asked of
+	 * the bundles: the public sends are rate-limited per client).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "ar", "bg", "fa", "ro", "tr", "uk" })
+	void aMissingSecurityTokenIsExplainedInEveryResidentsLanguage(String language) {
+		for (String key : List.of("problem.csrf-token-rejected.title", "problem.csrf-token-rejected.detail",
+				"problem.foreign-origin.title", "problem.foreign-origin.detail")) {
+			String english = this.messages.getMessage(key, null, Locale.ENGLISH);
+			assertThat(this.messages.getMessage(key, null, Locale.forLanguageTag(language))).as(key)
+				.isNotBlank()
+				.isNotEqualTo(english);
+		}
 	}
 
 	/** OPTIONS says what a public path allows, to anyone; a staff path stays closed. */
