@@ -6,7 +6,10 @@ const t = (key, params) => `${key}:${params.n}`;
 
 test('formats a date and time in the reader\'s language', () => {
   assert.equal(formatDateTime('2026-11-21T22:10:00Z', 'de-DE').replace(/\s/g, ' ').slice(0, 10), '21.11.2026');
-  assert.match(formatDateTime('2026-11-21T22:10:00Z', 'en'), /Nov 21, 2026/);
+  assert.match(formatDateTime('2026-11-21T22:10:00Z', 'en'), /21 Nov 2026, 23:10/);
+  // Gregorian also in Persian (not the Solar Hijri year 1405).
+  assert.match(formatDateTime('2026-11-21T22:10:00Z', 'fa'), /۲۰۲۶/);
+  assert.doesNotMatch(formatDateTime('2026-11-21T22:10:00Z', 'fa'), /۱۴۰۵/);
 });
 
 test('shows times in the city\'s time, whatever zone the device is set to', () => {

@@ -31,7 +31,20 @@ export class InterfacesPanel {
     }
     takeOverSubmit($('#key-form'), () => this._issueKey());
     takeOverSubmit($('#webhook-form'), () => this._createWebhook());
+    document.addEventListener('languagechange', () => this._relabel());
     await Promise.all([this._showKeys(), this._showWebhooks()]);
+  }
+
+  /** Another language chosen: the event names and the tables (dates, events) in it; choices stay. */
+  _relabel() {
+    for (const event of WEBHOOK_EVENTS) {
+      const label = document.querySelector(`label[for="webhook-event-${event}"]`);
+      if (label) {
+        label.textContent = this.i18n.t(`admin.interfaces.event.${event}`);
+      }
+    }
+    // Read again: a table that cannot be read now keeps what it showed.
+    Promise.all([this._showKeys(), this._showWebhooks()]).catch(() => {});
   }
 
   async _showKeys() {

@@ -45,19 +45,29 @@ export function cityToday(now = new Date()) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/**
+ * The locale dates are written in: the language's, on the Gregorian calendar (appointments and
+ * deadlines here are on it; Persian would otherwise use the Solar Hijri one), and English as in
+ * Europe ("6 Dec 2026, 08:59", not "Dec 6, 2026, 8:59 AM").
+ */
+export function dateLocale(language) {
+  const base = String(language).split('-u-')[0];
+  return `${base === 'en' ? 'en-GB' : base}-u-ca-gregory`;
+}
+
 /** A date and time in the given language, in the city's time, e.g. "21.11.2026, 23:10". */
 export function formatDateTime(iso, language) {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(new Date(iso));
+  return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(new Date(iso));
 }
 
 /** A calendar date in the given language, e.g. "1. Dezember 2026". */
 export function formatDate(isoDate, language) {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** A calendar month given as "2026-12", e.g. "Dezember 2026". */
 export function formatMonth(isoMonth, language) {
-  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoMonth}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(dateLocale(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoMonth}-01T00:00:00Z`));
 }
 
 /** Whole minutes from now until the given instant (negative when it has passed). */

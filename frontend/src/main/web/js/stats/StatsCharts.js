@@ -1,4 +1,5 @@
 import { $, el } from '../core/dom.js';
+import { dateLocale } from '../core/format.js';
 import { groupedBars, legend, timeLines } from './charts.js';
 import { tableCaption } from './tableCaption.js';
 
@@ -65,14 +66,14 @@ export class StatsCharts {
     const t = (key, params) => this.i18n.t(key, params);
     const { weeks, categories, values } = weeklySeries(summary);
     const names = categories.map((code) => this.category(code));
-    const date = (seconds) => new Date(seconds * 1000).toLocaleDateString(this.i18n.language, { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
+    const date = (seconds) => new Date(seconds * 1000).toLocaleDateString(dateLocale(this.i18n.language), { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
     $('#weekly-chart').setAttribute('aria-label', t('stats.weeklyChartLabel'));
     timeLines($('#weekly-chart'), { times: weeks, series: names.map((name, c) => ({ name, values: values[c] })), formatDate: date, formatNumber: (value) => this._number(value) });
     legend($('#weekly-legend'), names, { lines: true });
     const header = el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('stats.week')),
       names.map((name) => el('th', { scope: 'col', className: 'number' }, name))));
     const body = el('tbody', {}, weeks.map((week, w) => el('tr', {},
-      el('th', { scope: 'row' }, t('stats.weekOf', { date: new Date(week * 1000).toLocaleDateString(this.i18n.language, { timeZone: 'UTC' }) })),
+      el('th', { scope: 'row' }, t('stats.weekOf', { date: new Date(week * 1000).toLocaleDateString(dateLocale(this.i18n.language), { timeZone: 'UTC' }) })),
       categories.map((code, c) => el('td', { className: 'number' }, this.count(values[c][w]))))));
     $('#by-week').replaceChildren(tableCaption($('#by-week')), header, body);
   }
