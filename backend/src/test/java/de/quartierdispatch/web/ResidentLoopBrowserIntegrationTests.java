@@ -111,6 +111,8 @@ class ResidentLoopBrowserIntegrationTests {
 		assertThat(page.locator("#nearby-offer")).isVisible();
 		assertThat(page.locator("#nearby-offer legend")).hasText("هل هو أحد هذه البلاغات؟");
 		assertThat(page.locator("label[for=supports-" + incident + "]")).containsText("منذ اليوم");
+		// How far, so that two alike can be told apart.
+		assertThat(page.locator("label[for=supports-" + incident + "]")).containsText("على بعد");
 		page.locator("#supports-" + incident).check();
 		Accessibility.assertNoSeriousViolations(page);
 		next(page, "where");
