@@ -28,10 +28,10 @@ import org.jspecify.annotations.Nullable;
  * @param targetMinutes target response time in minutes
  * @param escalateToPriority priority once overdue
  * @param escalateAddTeamType team type to add once overdue
- * @param position where to put it, in the positions rules are read with (they are tried in
- * ascending position): before the first other rule at this position or after, so a rule
- * sent back as read keeps its place and 1 puts it first; last (before the default rule)
- * when absent. Positions are renumbered in steps of 10 after each change
+ * @param position where to put it, in the positions rules are read with (they are tried
+ * in ascending position): before the first other rule at this position or after, so a
+ * rule sent back as read keeps its place and 1 puts it first; last (before the default
+ * rule) when absent. Positions are renumbered in steps of 10 after each change
  * @param version the version being changed (updates only)
  */
 record RuleRequest(@NotBlank @Size(max = 120) String name, @Nullable @Size(max = 32) String category,

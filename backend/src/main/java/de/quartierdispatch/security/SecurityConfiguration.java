@@ -4,8 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 
 import de.quartierdispatch.system.MapProperties;
-import de.quartierdispatch.system.NotFoundPage;
-import de.quartierdispatch.system.ProblemResponses;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,14 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -29,7 +23,6 @@ import org.springframework.security.web.server.util.matcher.NegatedServerWebExch
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -45,12 +38,9 @@ class SecurityConfiguration {
 			"/barrierefreiheit", "/leichte-sprache", "/login", "/favicon.ico", "/css/**", "/js/**", "/r/*/css/**",
 			"/r/*/js/**", "/i18n/**", "/img/**", "/webjars/**", "/field-sw.js", "/field.webmanifest" };
 
-	private static final String[] STAFF_PAGES = { "/counter", "/board", "/field", "/admin", "/stats", "/directory",
-			"/partner", "/mfa" };
-
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SessionSecurityContextRepository contexts,
-			ProblemResponses problems, MapProperties map, MetricsAccess metrics, CsrfCookies csrfTokens,
+			RefusalAnswers refusals, MapProperties map, MetricsAccess metrics, CsrfCookies csrfTokens,
 			ObjectProvider<ReactiveClientRegistrationRepository> identityProviders, OidcSignIn oidcSignIn) {
 		http.securityContextRepository(contexts)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -60,15 +50,15 @@ class SecurityConfiguration {
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(csrfProtected())
-				.accessDeniedHandler((exchange, denied) -> Mono.error(new CsrfTokenRejectedException())))
+				.accessDeniedHandler(refusals.csrfRejected()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(map)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.permissionsPolicy((permissions) -> permissions.policy("geolocation=(self), camera=(), microphone=()"))
 				.hsts((hsts) -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
 				.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint(problems))
-				.accessDeniedHandler(accessDenied(problems)))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusals.entryPoint())
+				.accessDeniedHandler(refusals.accessDenied()))
 			.authorizeExchange((exchanges) -> exchanges
 				// Public side: the form, the status page and what they read.
 				.matchers(reads(PUBLIC_PAGES_AND_FILES))
@@ -202,55 +192,6 @@ class SecurityConfiguration {
 	private static String tileOrigin(String tileUrl) {
 		URI uri = URI.create(tileUrl.replace("{", "").replace("}", ""));
 		return (uri.getScheme() == null || uri.getHost() == null) ? "" : uri.getScheme() + "://" + uri.getAuthority();
-	}
-
-	/**
-	 * Not signed in: pages send the browser to the sign-in page, APIs answer 401.
-	 */
-	private static ServerAuthenticationEntryPoint entryPoint(ProblemResponses problems) {
-		ServerWebExchangeMatcher pages = pages();
-		return (exchange, failure) -> pages.matches(exchange).flatMap((match) -> {
-			if (match.isMatch()) {
-				String next = exchange.getRequest().getPath().value();
-				exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-				exchange.getResponse().getHeaders().setLocation(URI.create("/login?next=" + next));
-				return exchange.getResponse().setComplete();
-			}
-			// Staff pages are matched above: a page asked for here is unknown.
-			return NotFoundPage.wanted(exchange) ? NotFoundPage.write(exchange)
-					: problems.write(exchange, HttpStatus.UNAUTHORIZED);
-		});
-	}
-
-	/**
-	 * Signed in without the role: pages send the browser to the sign-in page (to switch
-	 * accounts), or to the second factor's page while it is due; APIs answer 403.
-	 */
-	private static ServerAccessDeniedHandler accessDenied(ProblemResponses problems) {
-		ServerWebExchangeMatcher pages = pages();
-		return (exchange,
-				denied) -> pages.matches(exchange).zipWith(secondFactorPending(exchange)).flatMap((matchAndPending) -> {
-					if (matchAndPending.getT1().isMatch()) {
-						String next = exchange.getRequest().getPath().value();
-						String page = matchAndPending.getT2() ? "/mfa?next=" : "/login?denied&next=";
-						exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-						exchange.getResponse().getHeaders().setLocation(URI.create(page + next));
-						return exchange.getResponse().setComplete();
-					}
-					return NotFoundPage.wanted(exchange) ? NotFoundPage.write(exchange)
-							: problems.write(exchange, HttpStatus.FORBIDDEN);
-				});
-	}
-
-	private static Mono<Boolean> secondFactorPending(ServerWebExchange exchange) {
-		return exchange.getPrincipal()
-			.map((principal) -> principal instanceof Authentication authentication
-					&& authentication.getAuthorities().contains(SecondFactorSignIn.PENDING))
-			.defaultIfEmpty(false);
-	}
-
-	private static ServerWebExchangeMatcher pages() {
-		return ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, STAFF_PAGES);
 	}
 
 }

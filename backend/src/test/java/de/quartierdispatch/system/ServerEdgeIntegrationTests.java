@@ -358,6 +358,28 @@ class ServerEdgeIntegrationTests {
 		}
 	}
 
+	/**
+	 * A method the path does not take is 405 with the methods it does, also for a caller
+	 * who is not signed in and has no security token (it was "sign in" or "the page lost
+	 * its security token").
+	 */
+	@Test
+	void aMethodThePathDoesNotTakeIs405ForAnyone() {
+		this.client.post()
+			.uri("/api/categories")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.exists(HttpHeaders.ALLOW);
+		this.client.put().uri("/api/reports").exchange().expectStatus().isEqualTo(405);
+		this.client.get().uri("/api/reports").exchange().expectStatus().isEqualTo(405);
+		this.client.post().uri("/open311/v2/services.json").exchange().expectStatus().isEqualTo(405);
+		// What exists for the method stays closed as before.
+		this.client.post().uri("/api/reports/ABCD-EFGH-JKMN/still-a-problem").exchange().expectStatus().isForbidden();
+		this.client.get().uri("/api/incidents/1").exchange().expectStatus().isUnauthorized();
+	}
+
 	/** OPTIONS says what a public path allows, to anyone; a staff path stays closed. */
 	@Test
 	void optionsOnAPublicPathSaysWhatItAllows() {
