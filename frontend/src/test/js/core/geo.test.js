@@ -17,7 +17,7 @@ test('is the same in both directions', () => {
 });
 
 test('formats short distances in metres and longer ones in kilometres', () => {
-  assert.equal(formatDistance(349.6, 'de'), '350 m');
-  assert.equal(formatDistance(1234, 'de'), '1,2 km');
-  assert.equal(formatDistance(1234, 'en'), '1.2 km');
+  assert.equal(formatDistance(349.6, 'de'), '350\u00A0m');
+  assert.equal(formatDistance(1234, 'de'), '1,2\u00A0km');
+  assert.equal(formatDistance(1234, 'en'), '1.2\u00A0km');
 });

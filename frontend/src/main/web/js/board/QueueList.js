@@ -15,6 +15,7 @@ import { stateKey } from './incidentState.js';
  */
 const VIRTUAL_FROM = 1000;
 const OVERSCAN = 8;
+const HOLD_AT_MOST_MILLIS = 3000;
 
 export class QueueList {
 
@@ -50,6 +51,38 @@ export class QueueList {
       this._rowHeight = 0;
       redraw();
     });
+    this._holdWhilePressed();
+  }
+
+  /**
+   * Between a press on the list and its release the list is not drawn anew: an entry moved
+   * under the pointer meanwhile (a P1 arriving above it) would take the release, and the click
+   * would go to neither. What came meanwhile is drawn once the click is through, or after a few
+   * seconds if the release never comes (the window lost the pointer).
+   */
+  _holdWhilePressed() {
+    this._pressedAt = 0;
+    this._held = false;
+    this._list.addEventListener('pointerdown', () => {
+      this._pressedAt = Date.now();
+    });
+    const released = () => {
+      if (this._pressedAt) {
+        this._pressedAt = 0;
+        // The click the release makes is dispatched in the same task: drawn after it.
+        setTimeout(() => this._drawHeld(), 0);
+      }
+    };
+    for (const type of ['pointerup', 'pointercancel', 'blur']) {
+      window.addEventListener(type, released, true);
+    }
+  }
+
+  _drawHeld() {
+    if (this._held) {
+      this._held = false;
+      this._draw();
+    }
   }
 
   render(queue, { selected, attention }) {
@@ -57,6 +90,11 @@ export class QueueList {
     this._selected = selected;
     this._attention = attention;
     this._count.textContent = String(queue.length);
+    if (this._pressedAt && Date.now() - this._pressedAt < HOLD_AT_MOST_MILLIS) {
+      this._held = true;
+      return;
+    }
+    this._held = false;
     this._draw();
   }
 

@@ -133,7 +133,7 @@ export class FormErrors {
     for (const name of [field, field.split('.')[0]]) {
       const control = this._form.querySelector(`[data-field="${name}"]`) || this._form.querySelector(`[name="${name}"]`);
       if (control) {
-        return control;
+        return soleControlOf(control);
       }
     }
     return null;
@@ -154,4 +154,17 @@ function labelOf(control) {
       // A field's wrapper (data-field) holds its label.
       || control.querySelector('label, legend');
   return label?.textContent.trim().replace(/[:?]$/, '') ?? '';
+}
+
+/**
+ * A wrapper named by its field (a label and its input in a div) stands for the one control in
+ * it: the summary links to that control, and a screen reader hears the error there. A group
+ * (a fieldset, or several controls) stays itself.
+ */
+function soleControlOf(element) {
+  if (element.matches('input, select, textarea, fieldset')) {
+    return element;
+  }
+  const inside = element.querySelectorAll('input:not([type=hidden]), select, textarea');
+  return inside.length === 1 ? inside[0] : element;
 }

@@ -16,7 +16,7 @@ export function distanceMeters(a, b) {
 /** "350 m" below a kilometre, "1.2 km" (in the language's digits and separator) above. */
 export function formatDistance(meters, language) {
   if (meters < 1000) {
-    return `${new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(meters)} m`;
+    return `${new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(meters)}\u00A0m`;
   }
-  return `${new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(meters / 1000)} km`;
+  return `${new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(meters / 1000)}\u00A0km`;
 }

@@ -1,5 +1,6 @@
 import { api } from '../core/api.js';
 import { $, el } from '../core/dom.js';
+import { isolate } from '../core/format.js';
 import { distanceMeters, formatDistance } from '../core/geo.js';
 
 /**
@@ -48,7 +49,8 @@ export class NearbyOffer {
     const alike = (label) => labels.filter((other) => other === label).length > 1;
     this.list.replaceChildren(
       ...this.reports.map((report, index) => choice(String(report.ref), `supports-${report.ref}`,
-        alike(labels[index]) ? `${labels[index]} · #${report.ref}` : labels[index])),
+        // Isolated: in a right-to-left line "#3" would read "3#".
+        alike(labels[index]) ? `${labels[index]} · ${isolate(`#${report.ref}`)}` : labels[index])),
       choice('', 'supports-none', t('report.nearbyNone'), true));
   }
 

@@ -377,7 +377,7 @@ class FieldAppBrowserIntegrationTests {
 					Pattern.compile("^https://www\\.openstreetmap\\.org/\\?mlat=51\\.\\d+&mlon=6\\.\\d+.*"));
 		field.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entfernung von meinem Standort zeigen"))
 			.click();
-		assertThat(card.locator(".distance")).hasText(Pattern.compile("3\\d\\d m entfernt \\(Luftlinie\\)"));
+		assertThat(card.locator(".distance")).hasText(Pattern.compile("3\\d\\d[ \\u00A0]m entfernt \\(Luftlinie\\)"));
 		assertThat(field.locator("#offline-ready")).hasAttribute("data-ready", "yes", INSTALLED);
 
 		field.context().setOffline(true);
