@@ -76,8 +76,11 @@ CREATE OR REPLACE FUNCTION team_summary(team_id bigint) RETURNS jsonb
         'positionAt', t.last_position_at,
         'alarm', (SELECT jsonb_build_object('reason', c.alarm_reason, 'at', c.alarm_at,
                                             'incidentId', a.incident_id)
+                  -- A call for help stays until a lead ends it, also once the job has ended
+                  -- (a decision closed the incident meanwhile).
                   FROM check_in c JOIN assignment a ON a.id = c.assignment_id
-                  WHERE c.team_id = t.id AND c.alarm_at IS NOT NULL AND a.state = 'ON_SITE'))
+                  WHERE c.team_id = t.id AND c.alarm_at IS NOT NULL
+                  ORDER BY c.alarm_at DESC LIMIT 1))
     FROM team t
     WHERE t.id = team_id
 $$;

@@ -39,11 +39,13 @@ public final class StaticPage implements HandlerFunction<ServerResponse> {
 	}
 
 	/**
-	 * Where a page is asked for: GET, and HEAD for a client that wants the headers alone
-	 * (an uptime monitor, a link checker), which a GET route does not answer by itself.
+	 * Where a page is asked for: GET, HEAD for a client that wants the headers alone (an
+	 * uptime monitor, a link checker), which a GET route does not answer by itself, and
+	 * OPTIONS for what it allows.
 	 */
 	public static RequestPredicate at(String pathPattern) {
-		return RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD).and(RequestPredicates.path(pathPattern));
+		return RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
+			.and(RequestPredicates.path(pathPattern));
 	}
 
 	/** The page {@code static/<file>} of the frontend module. */
@@ -108,6 +110,9 @@ public final class StaticPage implements HandlerFunction<ServerResponse> {
 	public Mono<ServerResponse> handle(ServerRequest request) {
 		if (this.page == null) {
 			return ServerResponse.notFound().build();
+		}
+		if (request.method() == HttpMethod.OPTIONS) {
+			return ServerResponse.ok().allow(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS).build();
 		}
 		// A page changes only with a release: the release's tag tells a browser whether
 		// the copy it has is still the page.

@@ -117,15 +117,24 @@ public class TeamRoster {
 					: bound(this.db.sql(CHANGE).bind("id", id), team).map((row) -> row.get("id", Long.class)).one());
 	}
 
+	/**
+	 * Locks the team in a statement of its own, then reads whether it works: a job given
+	 * back to it while the lock was awaited (an undone decision) is seen, which a
+	 * subquery beside FOR UPDATE would not see.
+	 */
 	private Mono<Locked> lock(long id) {
-		return this.db.sql("""
-				SELECT EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id
-				               AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) AS working
-				FROM team t WHERE t.id = :id FOR UPDATE
-				""")
+		return this.db.sql("SELECT id FROM team WHERE id = :id FOR UPDATE")
 			.bind("id", id)
-			.map((row) -> new Locked(Boolean.TRUE.equals(row.get("working", Boolean.class))))
-			.one();
+			.map((row) -> row.get("id", Long.class))
+			.all()
+			.then(this.db.sql("""
+					SELECT EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id
+					               AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) AS working
+					FROM team t WHERE t.id = :id
+					""")
+				.bind("id", id)
+				.map((row) -> new Locked(Boolean.TRUE.equals(row.get("working", Boolean.class))))
+				.one());
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bound(DatabaseClient.GenericExecuteSpec spec,

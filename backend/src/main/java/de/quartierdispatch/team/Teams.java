@@ -27,17 +27,25 @@ public class Teams {
 	 * that two leads cannot both assign it.
 	 */
 	public Mono<TeamAvailability> lockAvailability(long id) {
-		return this.db.sql("""
-				SELECT t.status,
-				       (SELECT a.incident_id FROM assignment a WHERE a.team_id = t.id
-				        AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') LIMIT 1) AS busy_with,
-				       NOT t.active AS retired
-				FROM team t WHERE t.id = :id FOR UPDATE
-				""")
+		// Locked in a statement of its own: the read after it sees what the transaction
+		// it
+		// waited for did (a job given back meanwhile), which a subquery beside FOR UPDATE
+		// does not.
+		return this.db.sql("SELECT id FROM team WHERE id = :id FOR UPDATE")
 			.bind("id", id)
-			.map((row) -> new TeamAvailability(id, TeamStatus.valueOf(row.get("status", String.class)),
-					row.get("busy_with", Long.class), Boolean.TRUE.equals(row.get("retired", Boolean.class))))
-			.one();
+			.map((row) -> row.get("id", Long.class))
+			.all()
+			.then(this.db.sql("""
+					SELECT t.status,
+					       (SELECT a.incident_id FROM assignment a WHERE a.team_id = t.id
+					        AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') LIMIT 1) AS busy_with,
+					       NOT t.active AS retired
+					FROM team t WHERE t.id = :id FOR UPDATE
+					""")
+				.bind("id", id)
+				.map((row) -> new TeamAvailability(id, TeamStatus.valueOf(row.get("status", String.class)),
+						row.get("busy_with", Long.class), Boolean.TRUE.equals(row.get("retired", Boolean.class))))
+				.one());
 	}
 
 	/**

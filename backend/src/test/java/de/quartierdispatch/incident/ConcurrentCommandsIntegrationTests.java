@@ -142,6 +142,42 @@ class ConcurrentCommandsIntegrationTests {
 		}
 	}
 
+	/**
+	 * Undoing a decision while an administrator retires the team: no retired team keeps a
+	 * job.
+	 */
+	@Test
+	void undoingADecisionWhileTheTeamIsRetired() {
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		for (int round = 0; round < ROUNDS; round++) {
+			long decided = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+			long team = Fixtures.team("KOD", LAT, LON);
+			String name = TestDatabase.queryString("SELECT name FROM team WHERE id = " + team);
+			assign(lead, decided, team);
+			status(lead.post()
+				.uri("/api/incidents/{id}/decision", decided)
+				.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(decided))));
+			int version = Fixtures.incidentVersion(decided);
+
+			List<Integer> answers = atOnce(
+					() -> status(lead.post()
+						.uri("/api/incidents/{id}/decision/undo", decided)
+						.bodyValue(Map.of("version", version))),
+					() -> status(admin.put()
+						.uri("/api/admin/teams/{id}", team)
+						.bodyValue(Map.of("name", name, "teamType", "KOD", "active", false))));
+
+			assertThat(answers).allSatisfy((answer) -> assertThat(answer).isIn(200, 204, 409));
+			assertThat(TestDatabase.queryLong("SELECT count(*) FROM assignment a JOIN team t ON t.id = a.team_id "
+					+ "WHERE t.id = " + team + " AND NOT t.active AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')"))
+				.isZero();
+			if (!"CLOSED".equals(Fixtures.incidentState(decided))) {
+				Fixtures.decide(this.client, decided, "NOTHING_FOUND");
+			}
+		}
+	}
+
 	private static void assign(WebTestClient lead, long incident, long team) {
 		assertThat(status(lead.post()
 			.uri("/api/incidents/{id}/assignments", incident)

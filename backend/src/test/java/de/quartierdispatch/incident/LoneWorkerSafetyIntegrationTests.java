@@ -125,6 +125,30 @@ class LoneWorkerSafetyIntegrationTests {
 			.isEqualTo("ALARM_ENDED");
 	}
 
+	/**
+	 * A call for help outlives the incident: the lead closing it does not end the alarm.
+	 */
+	@Test
+	void aCallForHelpStaysOnTheBoardWhenTheIncidentIsClosed() {
+		long team = teamWithTenMinuteCheckIns();
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team), CLOCK);
+		long incident = onSite(field, team);
+		field.post().uri("/api/field/help").exchange().expectStatus().isOk();
+
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		lead.post()
+			.uri("/api/incidents/{id}/decision", incident)
+			.bodyValue(Map.of("outcome", "RESOLVED", "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		String alarm = "SELECT coalesce(team_summary(" + team + ") -> 'alarm' ->> 'reason', 'none')";
+		assertThat(TestDatabase.queryString(alarm)).isEqualTo("HELP");
+		lead.post().uri("/api/board/teams/{team}/alarm/end", team).exchange().expectStatus().isNoContent();
+		assertThat(TestDatabase.queryString(alarm)).isEqualTo("none");
+	}
+
 	@Test
 	void stillFineEndsTheAlarmOfATimerThatRanOut() {
 		long team = teamWithTenMinuteCheckIns();

@@ -383,7 +383,7 @@ class ServerEdgeIntegrationTests {
 	/** OPTIONS says what a public path allows, to anyone; a staff path stays closed. */
 	@Test
 	void optionsOnAPublicPathSaysWhatItAllows() {
-		for (String path : List.of("/api/categories", "/api/reports", "/open311/v2/services.json")) {
+		for (String path : List.of("/api/categories", "/api/reports", "/open311/v2/services.json", "/", "/status")) {
 			this.client.options()
 				.uri(path)
 				.exchange()
