@@ -76,8 +76,7 @@ class DecisionUndo {
 	 */
 	private Mono<List<AssignmentState>> restoreJobs(long incidentId, StaffPrincipal lead, OffsetDateTime now) {
 		// Each team locked first, as sending it elsewhere or retiring it locks it: what
-		// those
-		// did is then seen, and a team busy elsewhere or retired stays as it is.
+		// those did is then seen, and a team busy elsewhere or retired stays as it is.
 		return this.assignments.endedTeams(incidentId)
 			.concatMap(this.teams::lockAvailability)
 			.thenMany(this.assignments.restoreEnded(incidentId, now))

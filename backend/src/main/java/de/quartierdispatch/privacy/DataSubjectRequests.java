@@ -70,10 +70,8 @@ class DataSubjectRequests {
 	Mono<Erasure> erase(String trackingCode, String request, StaffPrincipal staff) {
 		OffsetDateTime now = now();
 		// The report locked first, by itself: a "still a problem" under way (which locks
-		// it
-		// too) is waited for, and the erasure's statement then sees the incident it moved
-		// the
-		// report to.
+		// it too) is waited for, and the erasure's statement then sees the incident it
+		// moved the report to.
 		Mono<Erasure> erased = Mono.defer(() -> this.db.sql(DataSubjectSql.LOCK_REPORT)
 			.bind("code", canonical(trackingCode))
 			.map((row) -> row.get("id", Long.class))

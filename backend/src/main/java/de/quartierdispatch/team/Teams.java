@@ -28,9 +28,8 @@ public class Teams {
 	 */
 	public Mono<TeamAvailability> lockAvailability(long id) {
 		// Locked in a statement of its own: the read after it sees what the transaction
-		// it
-		// waited for did (a job given back meanwhile), which a subquery beside FOR UPDATE
-		// does not.
+		// it waited for did (a job given back meanwhile), which a subquery beside FOR
+		// UPDATE does not.
 		return this.db.sql("SELECT id FROM team WHERE id = :id FOR UPDATE")
 			.bind("id", id)
 			.map((row) -> row.get("id", Long.class))
