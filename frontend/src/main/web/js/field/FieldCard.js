@@ -91,7 +91,7 @@ export class FieldCard {
     const id = `note-${assignment.id}`;
     // Every card has the same buttons: a screen reader hears which incident each one is for.
     const heading = `card-heading-${assignment.id}`;
-    const note = el('input', { type: 'text', id, maxlength: '500', onInput: () => this.page.drafts.set(assignment.id, note.value) });
+    const note = el('input', { type: 'text', id, maxlength: '500', 'aria-describedby': heading, onInput: () => this.page.drafts.set(assignment.id, note.value) });
     note.value = this.page.drafts.get(assignment.id) ?? '';
     return el('div', {},
       el('div', { className: 'field' }, el('label', { for: id }, t('field.note')), note),

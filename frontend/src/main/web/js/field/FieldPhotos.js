@@ -30,14 +30,16 @@ export class FieldPhotos {
     const incident = this.assignment.incident;
     const shown = this.page.photoViews.get(incident.id);
     const list = shown ?? el('div', { className: 'photo-view', role: 'status' });
+    // Every card has these controls: each is described by its card's heading.
+    const heading = `card-heading-${this.assignment.id}`;
     const box = el('div', { className: 'field-photos' },
-      shown ? '' : el('button', { type: 'button', className: 'button button--small', onClick: () => this.show(list) },
+      shown ? '' : el('button', { type: 'button', className: 'button button--small', 'aria-describedby': heading, onClick: () => this.show(list) },
         t('field.photos.show')),
       list);
     if (this.active) {
       const id = `photo-add-${this.assignment.id}`;
       const input = el('input', {
-        type: 'file', id, accept: 'image/*', multiple: true, className: 'visually-hidden',
+        type: 'file', id, accept: 'image/*', multiple: true, className: 'visually-hidden', 'aria-describedby': heading,
         onChange: () => this.take(input),
       });
       box.append(input, el('label', { for: id, className: 'button button--small photo-add' }, t('field.photos.add')));

@@ -100,6 +100,9 @@ class FieldAppBrowserIntegrationTests {
 		// Each card has the same buttons: each is described by its card's heading.
 		assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unterwegs").setExact(true)))
 			.hasAccessibleDescription(Pattern.compile("^P\\d · "));
+		assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Fotos ansehen")))
+			.hasAccessibleDescription(Pattern.compile("^P\\d · "));
+		assertThat(card.getByLabel("Notiz")).hasAccessibleDescription(Pattern.compile("^P\\d · "));
 		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unterwegs").setExact(true)).dblclick();
 
 		assertThat(card.locator(".meta").first()).containsText("unterwegs");
