@@ -54,8 +54,11 @@ public class TeamRoster {
 
 	private final DatabaseClient db;
 
-	TeamRoster(DatabaseClient db) {
+	private final Teams teams;
+
+	TeamRoster(DatabaseClient db, Teams teams) {
 		this.db = db;
+		this.teams = teams;
 	}
 
 	/** Every team, by team type and name, as a JSON array. */
@@ -112,29 +115,9 @@ public class TeamRoster {
 	 * is erased, as at the end of a shift.
 	 */
 	public Mono<Long> change(long id, TeamDefinition team) {
-		return lock(id)
-			.flatMap((locked) -> (!team.active() && locked.working()) ? Mono.error(new TeamStillWorkingException())
+		return this.teams.lockAvailability(id)
+			.flatMap((locked) -> (!team.active() && locked.busy()) ? Mono.error(new TeamStillWorkingException())
 					: bound(this.db.sql(CHANGE).bind("id", id), team).map((row) -> row.get("id", Long.class)).one());
-	}
-
-	/**
-	 * Locks the team in a statement of its own, then reads whether it works: a job given
-	 * back to it while the lock was awaited (an undone decision) is seen, which a
-	 * subquery beside FOR UPDATE would not see.
-	 */
-	private Mono<Locked> lock(long id) {
-		return this.db.sql("SELECT id FROM team WHERE id = :id FOR UPDATE")
-			.bind("id", id)
-			.map((row) -> row.get("id", Long.class))
-			.all()
-			.then(this.db.sql("""
-					SELECT EXISTS (SELECT 1 FROM assignment a WHERE a.team_id = t.id
-					               AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) AS working
-					FROM team t WHERE t.id = :id
-					""")
-				.bind("id", id)
-				.map((row) -> new Locked(Boolean.TRUE.equals(row.get("working", Boolean.class))))
-				.one());
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bound(DatabaseClient.GenericExecuteSpec spec,
@@ -157,14 +140,6 @@ public class TeamRoster {
 	 */
 	public record TeamDefinition(String name, String teamType, List<String> languages, List<String> quarters,
 			boolean active) {
-	}
-
-	/**
-	 * What locking the team found.
-	 *
-	 * @param working whether it has an assignment that is not finished
-	 */
-	private record Locked(boolean working) {
 	}
 
 	/** A team is retired once its assignments are done or handed to another team. */

@@ -39,7 +39,7 @@ public class Teams {
 					       (SELECT a.incident_id FROM assignment a WHERE a.team_id = t.id
 					        AND a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') LIMIT 1) AS busy_with,
 					       NOT t.active AS retired
-					FROM team t WHERE t.id = :id FOR UPDATE
+					FROM team t WHERE t.id = :id
 					""")
 				.bind("id", id)
 				.map((row) -> new TeamAvailability(id, TeamStatus.valueOf(row.get("status", String.class)),
