@@ -68,6 +68,9 @@ final class DataSubjectSql {
 			WHERE r.tracking_code = :code
 			""";
 
+	/** The report of a tracking code, locked by itself before it is erased. */
+	static final String LOCK_REPORT = "SELECT id FROM report WHERE tracking_code = :code FOR UPDATE";
+
 	/**
 	 * The report's own data, and, when no other report keeps the case, what staff wrote
 	 * about it (notes, the teams' notes and decline reasons, the reason it was closed
@@ -77,9 +80,6 @@ final class DataSubjectSql {
 	 * removes it then): one reporter's request, made with nothing but a tracking code,
 	 * does not erase the record of the others' case.
 	 */
-	/** The report of a tracking code, locked by itself before it is erased. */
-	static final String LOCK_REPORT = "SELECT id FROM report WHERE tracking_code = :code FOR UPDATE";
-
 	static final String ERASE = """
 			WITH target AS (
 			    SELECT id, incident_id FROM report WHERE tracking_code = :code FOR UPDATE
