@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -80,15 +81,18 @@ class DataSubjectRequests {
 				.bind("code", canonical(trackingCode))
 				.bind("now", now)
 				.bind("grid", Retention.COARSE_GRID_DEGREES)
-				.map((row) -> new Erasure(row.get("report_id", Long.class), row.get("incident_id", Long.class),
-						Boolean.TRUE.equals(row.get("contact_erased", Boolean.class)),
-						Boolean.TRUE.equals(row.get("report_redacted", Boolean.class)),
-						row.get("notes_redacted", Long.class),
-						Boolean.TRUE.equals(row.get("case_continues", Boolean.class))))
+				.map((row) -> new Erased(
+						new Erasure(row.get("report_id", Long.class), row.get("incident_id", Long.class),
+								Boolean.TRUE.equals(row.get("contact_erased", Boolean.class)),
+								Boolean.TRUE.equals(row.get("report_redacted", Boolean.class)),
+								row.get("notes_redacted", Long.class),
+								Boolean.TRUE.equals(row.get("case_continues", Boolean.class))),
+						row.get("email", String.class), row.get("phone", String.class)))
 				.one()
-				.filter((erasure) -> erasure.reportId() != null)
+				.filter((result) -> result.erasure().reportId() != null)
 				.switchIfEmpty(Mono.error(NoReportWithCodeException::new))
-				.flatMap((erasure) -> furtherSteps(erasure, now).flatMap((further) -> {
+				.flatMap((result) -> furtherSteps(result.report(), now).flatMap((further) -> {
+					Erasure erasure = result.erasure();
 					Map<String, Object> details = new TreeMap<>(further);
 					details.putAll(Map.of("request", request, "contactErased", erasure.contactErased(),
 							"reportRedacted", erasure.reportRedacted(), "notesRedacted", erasure.notesRedacted(),
@@ -105,9 +109,9 @@ class DataSubjectRequests {
 	 * What other features keep about the case, one after the other on the transaction's
 	 * connection.
 	 */
-	private Mono<Map<String, Long>> furtherSteps(Erasure erasure, OffsetDateTime now) {
+	private Mono<Map<String, Long>> furtherSteps(ErasureStep.ErasedReport report, OffsetDateTime now) {
 		return Flux.fromIterable(this.steps)
-			.concatMap((step) -> step.erase(erasure.reportId(), erasure.incidentId(), erasure.caseContinues(), now))
+			.concatMap((step) -> step.erase(report, now))
 			.collect(TreeMap::new, Map::putAll);
 	}
 
@@ -120,6 +124,25 @@ class DataSubjectRequests {
 	}
 
 	private record Export(long reportId, String document) {
+	}
+
+	/**
+	 * What the erasure's statement did, and the contact details it erased, which the
+	 * further steps look for (never part of the answer).
+	 */
+	private record Erased(Erasure erasure, @Nullable String email, @Nullable String phone) {
+
+		ErasureStep.ErasedReport report() {
+			return new ErasureStep.ErasedReport(Objects.requireNonNull(this.erasure.reportId()),
+					Objects.requireNonNull(this.erasure.incidentId()), this.erasure.caseContinues(), this.email,
+					this.phone);
+		}
+
+		@Override
+		public String toString() {
+			return "Erased[" + this.erasure + "]";
+		}
+
 	}
 
 	/**

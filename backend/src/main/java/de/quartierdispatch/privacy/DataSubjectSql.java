@@ -40,7 +40,20 @@ final class DataSubjectSql {
 			        'notesWithheld', (SELECT count(*) FROM incident_note n
 			                          WHERE n.incident_id = i.id AND n.redacted_at IS NULL),
 			        'teamPhotosWithheld', (SELECT count(*) FROM photo p
-			                               WHERE p.incident_id = i.id AND p.assignment_id IS NOT NULL)) END,
+			                               WHERE p.incident_id = i.id AND p.assignment_id IS NOT NULL),
+			        'referralsWithheld', (SELECT count(*) FROM referral f
+			                              WHERE f.incident_id = i.id AND NOT %1$s)) END,
+			    -- Partners the case was referred to (recipients too); of a shared case only
+			    -- those where staff wrote down this reporter's own e-mail address or phone.
+			    'referrals', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', f.created_at, 'organisation', o.name,
+			                                                               'service', ps.name, 'state', f.state,
+			                                                               'outcome', f.outcome,
+			                                                               'contactPassedOn', f.consent_at IS NOT NULL)
+			                                            ORDER BY f.created_at), '[]')
+			                  FROM referral f
+			                  JOIN partner_organisation o ON o.id = f.organisation_id
+			                  JOIN partner_service ps ON ps.id = f.service_id
+			                  WHERE f.incident_id = i.id AND (shared.others = 0 OR %1$s)),
 			    'messagesToReporters', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', m.created_at, 'text', m.text)
 			                                                      ORDER BY m.created_at), '[]')
 			                            FROM reporter_message m WHERE m.incident_id = i.id),
@@ -66,7 +79,12 @@ final class DataSubjectSql {
 			CROSS JOIN LATERAL (SELECT count(*) AS others FROM report o
 			                    WHERE o.incident_id = r.incident_id AND o.id <> r.id AND o.redacted_at IS NULL) shared
 			WHERE r.tracking_code = :code
-			""";
+			"""
+		.formatted(
+				"""
+						EXISTS (SELECT 1 FROM referral_contact fc
+						        WHERE fc.referral_id = f.id
+						          AND (lower(fc.email) = lower(c.email) OR comparable_phone(fc.phone) = comparable_phone(c.phone)))""");
 
 	/** The report of a tracking code, locked by itself before it is erased. */
 	static final String LOCK_REPORT = "SELECT id FROM report WHERE tracking_code = :code FOR UPDATE";
@@ -84,7 +102,7 @@ final class DataSubjectSql {
 			WITH target AS (
 			    SELECT id, incident_id FROM report WHERE tracking_code = :code FOR UPDATE
 			), contact AS (
-			    DELETE FROM reporter_contact WHERE report_id IN (SELECT id FROM target) RETURNING 1
+			    DELETE FROM reporter_contact WHERE report_id IN (SELECT id FROM target) RETURNING email, phone
 			), redacted AS (
 			    UPDATE report SET description = '', address_label = NULL,
 			                      location = ST_SnapToGrid(location, :grid), redacted_at = :now
@@ -117,6 +135,7 @@ final class DataSubjectSql {
 			)
 			SELECT (SELECT id FROM target) AS report_id, (SELECT incident_id FROM target) AS incident_id,
 			       EXISTS (SELECT 1 FROM contact) AS contact_erased, EXISTS (SELECT 1 FROM redacted) AS report_redacted,
+			       (SELECT email FROM contact) AS email, (SELECT phone FROM contact) AS phone,
 			       (SELECT count(*) FROM notes) + (SELECT count(*) FROM team_notes) AS notes_redacted,
 			       (SELECT remain FROM others) AS case_continues,
 			       (SELECT count(*) FROM incident) AS incidents

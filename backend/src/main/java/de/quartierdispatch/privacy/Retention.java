@@ -49,18 +49,22 @@ public class Retention {
 			  AND (i.closed_at <= :cutoff OR (i.closed_at IS NULL AND i.updated_at <= :abandoned))
 			""";
 
+	// A case erased while still open (V117) takes notes until it closes: they go at the
+	// first run after that.
 	private static final String REDACT_NOTES = """
 			WITH notes AS (
 			    UPDATE incident_note n SET text = '', redacted_at = :now
 			    FROM incident i
 			    WHERE n.incident_id = i.id AND n.redacted_at IS NULL
-			      AND (i.closed_at <= :cutoff OR (i.closed_at IS NULL AND i.updated_at <= :abandoned))
+			      AND (i.closed_at <= :cutoff OR (i.closed_at IS NULL AND i.updated_at <= :abandoned)
+			           OR (i.redacted_at IS NOT NULL AND i.closed_at IS NOT NULL))
 			    RETURNING 1
 			), assignment_notes AS (
 			    UPDATE assignment a SET note = NULL, decline_reason = NULL
 			    FROM incident i
 			    WHERE a.incident_id = i.id AND (a.note IS NOT NULL OR a.decline_reason IS NOT NULL)
-			      AND (i.closed_at <= :cutoff OR (i.closed_at IS NULL AND i.updated_at <= :abandoned))
+			      AND (i.closed_at <= :cutoff OR (i.closed_at IS NULL AND i.updated_at <= :abandoned)
+			           OR (i.redacted_at IS NOT NULL AND i.closed_at IS NOT NULL))
 			    RETURNING 1
 			)
 			SELECT (SELECT count(*) FROM notes) + (SELECT count(*) FROM assignment_notes) AS count

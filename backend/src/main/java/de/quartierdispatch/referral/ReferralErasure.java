@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 import de.quartierdispatch.privacy.ErasureStep;
+import de.quartierdispatch.system.SqlParameters;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * needed, the partner's notes, the appointment and where to turn instead go, as retention
  * would remove them; topic, times and outcome remain for the statistics. A referral from
  * the incident may concern the reporter under another name, so none is kept, unless other
- * reporters keep the case: then it stays with the case until retention.
+ * reporters keep the case: then only the referrals that carry the reporter's own e-mail
+ * address or phone number go now, and the rest stays with the case until retention.
  */
 @Component
 class ReferralErasure implements ErasureStep {
@@ -23,6 +25,7 @@ class ReferralErasure implements ErasureStep {
 	private static final String ERASE = """
 			WITH referrals AS (
 			    SELECT id FROM referral WHERE incident_id = :incident
+			    %s
 			), contacts AS (
 			    DELETE FROM referral_contact WHERE referral_id IN (SELECT id FROM referrals) RETURNING 1
 			), notes AS (
@@ -39,6 +42,13 @@ class ReferralErasure implements ErasureStep {
 			       (SELECT count(*) FROM redacted) AS referrals
 			""";
 
+	private static final String ALL_OF_THE_CASE = ERASE.formatted("");
+
+	private static final String THE_REPORTERS_OWN = ERASE.formatted("""
+			AND id IN (SELECT referral_id FROM referral_contact
+			           WHERE lower(email) = lower(CAST(:email AS text))
+			              OR comparable_phone(phone) = comparable_phone(CAST(:phone AS text)))""");
+
 	private final DatabaseClient db;
 
 	ReferralErasure(DatabaseClient db) {
@@ -46,13 +56,22 @@ class ReferralErasure implements ErasureStep {
 	}
 
 	@Override
-	public Mono<Map<String, Long>> erase(long reportId, long incidentId, boolean caseContinues, OffsetDateTime now) {
-		if (caseContinues) {
-			// Made from a case other reporters keep: retention removes it with the case.
+	public Mono<Map<String, Long>> erase(ErasedReport report, OffsetDateTime now) {
+		DatabaseClient.GenericExecuteSpec erasure;
+		if (!report.caseContinues()) {
+			erasure = this.db.sql(ALL_OF_THE_CASE);
+		}
+		else if (report.email() != null || report.phone() != null) {
+			// Made from a case other reporters keep: retention removes it with the case,
+			// but where staff wrote down this reporter's own contact, it is theirs.
+			erasure = this.db.sql(THE_REPORTERS_OWN)
+				.bind("email", SqlParameters.nullable(report.email(), String.class))
+				.bind("phone", SqlParameters.nullable(report.phone(), String.class));
+		}
+		else {
 			return Mono.just(counts(0, 0, 0));
 		}
-		return this.db.sql(ERASE)
-			.bind("incident", incidentId)
+		return erasure.bind("incident", report.incidentId())
 			.bind("now", now)
 			.map((row) -> counts(row.get("contacts", Long.class), row.get("notes", Long.class),
 					row.get("referrals", Long.class)))

@@ -28,7 +28,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * <li>a value PostgreSQL cannot take (a date beyond its range, a number too large, an
  * index entry too long; classes 22 and 54): 400.</li>
  * <li>the rule {@value #ERASED_CASE} refused to add to or reopen a case that was erased
- * (a data subject's request or retention): 409.</li>
+ * (a data subject's request or retention), or {@value #MERGED_CASE} to add to one merged
+ * into another: 409.</li>
  * </ul>
  * Everything else stays an unexpected failure (500, logged with a reference).
  */
@@ -36,6 +37,12 @@ final class DatabaseFailures {
 
 	/** The name under which the database refuses changes to an erased case (V117). */
 	static final String ERASED_CASE = "incident_erased";
+
+	/**
+	 * The name under which the database refuses additions to a merged incident (V121);
+	 * its detail is the incident that goes on.
+	 */
+	static final String MERGED_CASE = "incident_merged";
 
 	private DatabaseFailures() {
 	}
@@ -71,6 +78,9 @@ final class DatabaseFailures {
 		}
 		if (details.getConstraintName().filter(ERASED_CASE::equals).isPresent()) {
 			return new DatabaseFailure(Kind.ERASED, null);
+		}
+		if (details.getConstraintName().filter(MERGED_CASE::equals).isPresent()) {
+			return new DatabaseFailure(Kind.MERGED, details.getDetail().orElse(null));
 		}
 		String field = details.getConstraintName()
 			.map((constraint) -> fieldOfConstraint(constraint, details.getTableName().orElse(null)))
@@ -130,7 +140,7 @@ final class DatabaseFailures {
 
 	enum Kind {
 
-		UNAVAILABLE, INTEGRITY, INVALID_VALUE, ERASED
+		UNAVAILABLE, INTEGRITY, INVALID_VALUE, ERASED, MERGED
 
 	}
 
@@ -138,7 +148,8 @@ final class DatabaseFailures {
 	 * What a database failure means for the client.
 	 *
 	 * @param kind what the failure means for the client
-	 * @param field the request field concerned, when the database names one
+	 * @param field the request field concerned, when the database names one (for
+	 * {@link Kind#MERGED}: the incident that goes on)
 	 */
 	record DatabaseFailure(Kind kind, @Nullable String field) {
 	}

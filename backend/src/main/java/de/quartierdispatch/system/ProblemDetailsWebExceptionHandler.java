@@ -156,6 +156,10 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 				logger.debug("Request to {} refused: the case was erased", path);
 				yield localized(new ErasedCaseException(), locale);
 			}
+			case MERGED -> {
+				logger.debug("Request to {} refused: the incident was merged", path);
+				yield localized(MergedCaseException.fromDetail(database.field()), locale);
+			}
 			case INVALID_VALUE -> {
 				logger.debug("Request to {} holds a value the database cannot take: {}", path,
 						mostSpecificMessage(failure));

@@ -298,6 +298,60 @@ class IncidentLifecycleIntegrationTests {
 	}
 
 	/**
+	 * A merged incident has no reports left: a note, message or referral added to it
+	 * would reach nobody and be missing from the case that goes on, so it is refused with
+	 * the incident to use instead.
+	 */
+	@Test
+	void aMergedIncidentTakesNothingNewAndNamesTheOneThatGoesOn() {
+		long first = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		long duplicate = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		this.lead.post()
+			.uri("/api/incidents/{id}/merge", duplicate)
+			.bodyValue(Map.of("into", first, "version", Fixtures.incidentVersion(duplicate)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		long notesBefore = TestDatabase
+			.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + duplicate);
+		Map<String, Object> referral = Map.of("serviceId",
+				TestDatabase.queryLong("SELECT min(id) FROM partner_service WHERE active"), "need",
+				"Beratung zum Müll im Hof", "language", "de");
+		for (var attempt : Map
+			.of("/api/incidents/{id}/notes", Map.of("text", "Nachtrag"), "/api/incidents/{id}/public-messages",
+					Map.of("text", "Wir kümmern uns.", "language", "de"), "/api/incidents/{id}/referrals", referral)
+			.entrySet()) {
+			this.lead.post()
+				.uri(attempt.getKey(), duplicate)
+				.bodyValue(attempt.getValue())
+				.exchange()
+				.expectStatus()
+				.isEqualTo(409)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.title")
+				.isEqualTo("Vorgang zusammengeführt")
+				.jsonPath("$.mergedInto")
+				.isEqualTo(first)
+				.jsonPath("$.detail")
+				.value((detail) -> assertThat(detail.toString()).contains("#" + first));
+		}
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + duplicate))
+			.isEqualTo(notesBefore);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM reporter_message WHERE incident_id = " + duplicate))
+			.isZero();
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM referral WHERE incident_id = " + duplicate)).isZero();
+		// The one that goes on takes them.
+		this.lead.post()
+			.uri("/api/incidents/{id}/notes", first)
+			.bodyValue(Map.of("text", "Nachtrag"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	/**
 	 * A team that covers the quarter and speaks the reporter's language is proposed
 	 * before a nearer one that does neither.
 	 */

@@ -1,10 +1,12 @@
 package de.quartierdispatch.privacy;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.Partners;
 import de.quartierdispatch.support.PersonalData;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -172,23 +174,113 @@ class ErasedAndSharedCasesIntegrationTests {
 			.expectStatus()
 			.isOk();
 		// Still open: the team's work goes on, and the lead may still write.
-		StaffLogin.as(this.client, "dispatcher")
-			.post()
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		lead.post()
 			.uri("/api/incidents/{id}/public-messages", report.incident())
 			.bodyValue(Map.of("text", "Ein Team ist unterwegs.", "language", "de"))
 			.exchange()
 			.expectStatus()
 			.isCreated();
+		String note = "Frau " + PersonalData.NAME + " war nicht zu Hause " + UUID.randomUUID();
+		lead.post()
+			.uri("/api/incidents/{id}/notes", report.incident())
+			.bodyValue(Map.of("text", note))
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		admin.post().uri("/api/admin/retention/run").exchange().expectStatus().isOk();
 
 		assertThat(TestDatabase
 			.queryLong("SELECT count(*) FROM reporter_message WHERE incident_id = " + report.incident())).isZero();
-		// And it can still be closed.
+		// And it can still be closed; the notes it took go at the next run after that.
 		Fixtures.decide(this.client, report.incident(), "NOTHING_FOUND");
+		assertThat(notesOf(report.incident())).contains(note);
+		admin.post().uri("/api/admin/retention/run").exchange().expectStatus().isOk();
+		assertThat(notesOf(report.incident())).doesNotContain(note).doesNotContain(PersonalData.NAME);
+	}
+
+	/**
+	 * Where staff wrote a reporter's own e-mail address or phone number into a referral
+	 * from a case others share, the referral is that reporter's: their export names the
+	 * partner it went to, and their erasure takes it; the others' referrals stay with the
+	 * case.
+	 */
+	@Test
+	void aReferralCarryingTheReportersOwnContactIsTheirsInASharedCase() {
+		Submitted first = submit(PersonalData.OTHER_EMAIL);
+		Submitted second = submit(PersonalData.EMAIL);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		lead.post()
+			.uri("/api/incidents/{id}/merge", second.incident())
+			.bodyValue(Map.of("into", first.incident(), "version", Fixtures.incidentVersion(second.incident())))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String theirs = "Mediation mit Frau " + PersonalData.NAME + " " + UUID.randomUUID();
+		refer(lead, first.incident(), theirs,
+				Map.of("name", PersonalData.NAME, "email", PersonalData.EMAIL.toUpperCase(Locale.ROOT)));
+		String others = "Beratung für Herrn " + PersonalData.OTHER_NAME + " " + UUID.randomUUID();
+		refer(lead, first.incident(), others, Map.of("phone", PersonalData.OTHER_PHONE));
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+
+		admin.post()
+			.uri("/api/admin/privacy/export")
+			.bodyValue(Map.of("trackingCode", second.code(), "request", "Brief vom 7. Dezember"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.referrals.length()")
+			.isEqualTo(1)
+			.jsonPath("$.referrals[0].organisation")
+			.isNotEmpty()
+			.jsonPath("$.referrals[0].contactPassedOn")
+			.isEqualTo(true)
+			.jsonPath("$.sharedCase.referralsWithheld")
+			.isEqualTo(1);
+
+		admin.post()
+			.uri("/api/admin/privacy/erase")
+			.bodyValue(Map.of("trackingCode", second.code(), "request", "Brief vom 7. Dezember"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.caseContinues")
+			.isEqualTo(true);
+		assertThat(TestDatabase
+			.queryString("SELECT string_agg(need, '|') FROM referral WHERE incident_id = " + first.incident()))
+			.doesNotContain(theirs)
+			.contains(others);
+		assertThat(TestDatabase.queryString("SELECT string_agg(concat(c.name, c.email, c.phone), '|')"
+				+ " FROM referral_contact c JOIN referral r ON r.id = c.referral_id WHERE r.incident_id = "
+				+ first.incident()))
+			.doesNotContain(PersonalData.NAME)
+			.isEqualTo(PersonalData.OTHER_PHONE);
+		Fixtures.decide(this.client, first.incident(), "NOTHING_FOUND");
+	}
+
+	private static void refer(WebTestClient lead, long incident, String need, Map<String, String> contact) {
+		lead.post()
+			.uri("/api/incidents/{id}/referrals", incident)
+			.bodyValue(Map.of("serviceId", Partners.service("Konfliktberatung und Nachbarschaftsmediation"), "need",
+					need, "language", "de", "consent", true, "contact", contact))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	private static String notesOf(long incident) {
+		return TestDatabase
+			.queryString("SELECT string_agg(text, '|') FROM incident_note WHERE incident_id = " + incident);
 	}
 
 	private Submitted submit() {
+		return submit(PersonalData.EMAIL);
+	}
+
+	private Submitted submit(String email) {
 		String description = "Lärm aus der Werkstatt im Hinterhof " + UUID.randomUUID();
 		String receipt = this.client.post()
 			.uri("/api/reports")
@@ -196,7 +288,7 @@ class ErasedAndSharedCasesIntegrationTests {
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.bodyValue(Map.of("category", "NOISE", "description", description, "location",
 					Map.of("lat", LAT, "lon", LON), "language", "de", "contact",
-					Map.of("name", PersonalData.NAME, "email", PersonalData.EMAIL), "consent", true))
+					Map.of("name", PersonalData.NAME, "email", email), "consent", true))
 			.exchange()
 			.expectStatus()
 			.isCreated()
