@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import de.quartierdispatch.system.ClientAborts;
+import de.quartierdispatch.system.FailureStatus;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.Language;
 import de.quartierdispatch.system.PathOnlyFailure;
@@ -66,6 +67,9 @@ class Open311ErrorHandler implements WebExceptionHandler {
 		if (failure instanceof ErrorResponse error) {
 			response.getHeaders().addAll(error.getHeaders());
 		}
+		if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+		}
 		response.getHeaders().setContentType(format.mediaType());
 		response.getHeaders().setCacheControl("no-store");
 		byte[] body = this.writer.write(Open311Document.list("errors", "error", errors), format)
@@ -87,7 +91,7 @@ class Open311ErrorHandler implements WebExceptionHandler {
 		if (failure instanceof ErrorResponse error) {
 			return error.getStatusCode();
 		}
-		return HttpStatus.INTERNAL_SERVER_ERROR;
+		return FailureStatus.of(failure).orElse(HttpStatus.INTERNAL_SERVER_ERROR);
 	}
 
 	private List<Map<String, Object>> errors(Throwable failure, HttpStatusCode status, Locale locale,
@@ -110,6 +114,11 @@ class Open311ErrorHandler implements WebExceptionHandler {
 		if (status.is5xxServerError() && ClientAborts.isClientAbort(failure)) {
 			logger.debug("Open311 client of {} went away mid-request", exchange.getRequest().getPath().value());
 			return List.of(error(HttpStatus.BAD_REQUEST.value(), "The request ended before its body did"));
+		}
+		if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			logger.warn("Open311 request {} {}: database unavailable", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath().value());
+			return List.of(error(code, "Service unavailable, try again in a few seconds"));
 		}
 		if (status.is5xxServerError()) {
 			String reference = exchange.getRequest().getId();

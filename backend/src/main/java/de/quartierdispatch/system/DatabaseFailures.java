@@ -2,6 +2,7 @@ package de.quartierdispatch.system;
 
 import java.net.ConnectException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.pool.PoolAcquireTimeoutException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -77,10 +80,10 @@ final class DatabaseFailures {
 			return new DatabaseFailure(Kind.UNAVAILABLE, null);
 		}
 		if (details.getConstraintName().filter(ERASED_CASE::equals).isPresent()) {
-			return new DatabaseFailure(Kind.ERASED, null);
+			return DatabaseFailure.refused(new ErasedCaseException());
 		}
 		if (details.getConstraintName().filter(MERGED_CASE::equals).isPresent()) {
-			return new DatabaseFailure(Kind.MERGED, details.getDetail().orElse(null));
+			return DatabaseFailure.refused(MergedCaseException.fromDetail(details.getDetail().orElse(null)));
 		}
 		String field = details.getConstraintName()
 			.map((constraint) -> fieldOfConstraint(constraint, details.getTableName().orElse(null)))
@@ -140,7 +143,7 @@ final class DatabaseFailures {
 
 	enum Kind {
 
-		UNAVAILABLE, INTEGRITY, INVALID_VALUE, ERASED, MERGED
+		UNAVAILABLE, INTEGRITY, INVALID_VALUE, REFUSED
 
 	}
 
@@ -148,10 +151,30 @@ final class DatabaseFailures {
 	 * What a database failure means for the client.
 	 *
 	 * @param kind what the failure means for the client
-	 * @param field the request field concerned, when the database names one (for
-	 * {@link Kind#MERGED}: the incident that goes on)
+	 * @param field the request field concerned, when the database names one
+	 * @param refusal what a rule of the database that refused the change means for the
+	 * client ({@link Kind#REFUSED})
 	 */
-	record DatabaseFailure(Kind kind, @Nullable String field) {
+	record DatabaseFailure(Kind kind, @Nullable String field, @Nullable ProblemException refusal) {
+
+		DatabaseFailure(Kind kind, @Nullable String field) {
+			this(kind, field, null);
+		}
+
+		static DatabaseFailure refused(ProblemException refusal) {
+			return new DatabaseFailure(Kind.REFUSED, null, refusal);
+		}
+
+		/** The HTTP status the client gets. */
+		HttpStatusCode status() {
+			return switch (this.kind) {
+				case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+				case INTEGRITY -> HttpStatus.UNPROCESSABLE_CONTENT;
+				case INVALID_VALUE -> HttpStatus.BAD_REQUEST;
+				case REFUSED -> Objects.requireNonNull(this.refusal).getStatusCode();
+			};
+		}
+
 	}
 
 }

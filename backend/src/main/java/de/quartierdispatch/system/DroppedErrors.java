@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Errors that arrive after their stream has ended, which Reactor would log at ERROR with
  * a stack trace. Two kinds are no failure of ours and could be sent by anyone at any
- * rate, so they go to debug: a client that went away, and a request body buffer released
- * a second time when Spring's multipart parser gives up on a body (too many parts, a body
+ * rate, so they go to debug: a client that went away or stopped sending its body (the
+ * body's read timeout, which it hears as 408), and a request body buffer released a
+ * second time when Spring's multipart parser gives up on a body (too many parts, a body
  * cut off; the buffer is already free, and the client has its 400), and that parser's own
  * late complaint about the same cut-off body. Everything else stays an error.
  * <p>
@@ -44,7 +45,7 @@ class DroppedErrors {
 
 	private void log(Throwable failure) {
 		if (failure instanceof IllegalReferenceCountException || failure instanceof DecodingException
-				|| ClientAborts.isClientAbort(failure)) {
+				|| ClientAborts.isClientAbort(failure) || ClientAborts.isStalledBody(failure)) {
 			logger.debug("Dropped after its stream ended", failure);
 			return;
 		}

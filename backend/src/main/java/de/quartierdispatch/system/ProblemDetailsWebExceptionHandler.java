@@ -2,9 +2,9 @@ package de.quartierdispatch.system;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import de.quartierdispatch.system.DatabaseFailures.DatabaseFailure;
-import io.netty.handler.timeout.ReadTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +92,7 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 		if (causedBy(failure, DataBufferLimitException.class)) {
 			return this.problems.forStatus(HttpStatus.CONTENT_TOO_LARGE, locale);
 		}
-		if (causedBy(failure, ReadTimeoutException.class)) {
-			// The body stopped arriving (a Content-Length larger than what was sent).
+		if (ClientAborts.isStalledBody(failure)) {
 			return this.problems.forStatus(HttpStatus.REQUEST_TIMEOUT, locale);
 		}
 		DatabindException unreadableField = cause(failure, DatabindException.class);
@@ -152,13 +151,10 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 				logger.debug("Request to {} refused by an integrity rule: {}", path, mostSpecificMessage(failure));
 				yield fieldProblem(HttpStatus.UNPROCESSABLE_CONTENT, fieldOrRequest(database), "Integrity", locale);
 			}
-			case ERASED -> {
-				logger.debug("Request to {} refused: the case was erased", path);
-				yield localized(new ErasedCaseException(), locale);
-			}
-			case MERGED -> {
-				logger.debug("Request to {} refused: the incident was merged", path);
-				yield localized(MergedCaseException.fromDetail(database.field()), locale);
+			case REFUSED -> {
+				ProblemException refusal = Objects.requireNonNull(database.refusal());
+				logger.debug("Request to {} refused by a rule of the database: {}", path, refusal.code());
+				yield localized(refusal, locale);
 			}
 			case INVALID_VALUE -> {
 				logger.debug("Request to {} holds a value the database cannot take: {}", path,

@@ -483,6 +483,14 @@ class ServerEdgeIntegrationTests {
 	}
 
 	@Test
+	void anOpen311BodyThatStopsArrivingIsA408InTheSpecificationsFormat() throws IOException {
+		String answer = raw("POST /open311/v2/requests.json HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\nservice_code=");
+
+		assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":408").doesNotContain("Internal error");
+	}
+
+	@Test
 	void anUnreachableDatabaseIsA503WithRetryAfterAndReadinessDownAndNoQueryStringInTheLog() throws SQLException {
 		String marker = "Trickweg" + UUID.randomUUID().toString().substring(0, 6);
 		try (Connection database = TestDatabase.connectToTestDatabase()) {
@@ -498,6 +506,17 @@ class ServerEdgeIntegrationTests {
 					.expectHeader()
 					.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 				this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+				// A partner app hears the same, in the specification's format.
+				this.client.get()
+					.uri("/open311/v2/requests.json")
+					.exchange()
+					.expectStatus()
+					.isEqualTo(503)
+					.expectHeader()
+					.valueEquals("Retry-After", "5")
+					.expectBody()
+					.jsonPath("$[0].code")
+					.isEqualTo(503);
 			}
 			finally {
 				cutOffTheApplication(database, false);
