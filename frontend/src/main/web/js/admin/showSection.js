@@ -6,7 +6,13 @@ import { $, $$ } from '../core/dom.js';
  * browser would leave it nowhere: the section was hidden when its link was followed).
  */
 export function showSection({ focus = false } = {}) {
-  const wanted = $$('.tab-panel').find((section) => `#${section.id}` === window.location.hash) || $('.tab-panel');
+  const named = $$('.tab-panel').find((section) => `#${section.id}` === window.location.hash);
+  const target = document.getElementById(window.location.hash.slice(1));
+  if (focus && !named && target && target.closest('.tab-panel:not([hidden])')) {
+    // A fragment inside the section shown (a field, say) is no move to another section.
+    return;
+  }
+  const wanted = named || $('.tab-panel');
   for (const section of $$('.tab-panel')) {
     section.hidden = section !== wanted;
   }

@@ -181,9 +181,9 @@ export class IncidentPanel {
       return;
     }
     const typed = this._typedValues();
-    // After an action, where the lead acted from (a live event may have moved the keyboard
-    // since); else where the keyboard is now.
-    const focused = (this._acted && this._origin !== null) ? this._origin
+    // After an action, or while it is on its way, where the lead acted from (a live event may
+    // have moved the keyboard since); else where the keyboard is now.
+    const focused = ((this._acted || this._busy) && this._origin !== null) ? this._origin
       : this._element.contains(document.activeElement) ? document.activeElement.id : null;
     const incident = this._store.asShown(this._detail.incident);
     const active = ['OPEN', 'DISPATCHED', 'ON_SITE'].includes(incident.state);
@@ -227,7 +227,10 @@ export class IncidentPanel {
     // An action answered, or still on its way (a live event about it may come first).
     const acted = this._acted || this._busy;
     this._acted = false;
-    this._origin = null;
+    if (!this._busy) {
+      // Kept while the action is on its way: its answer's redraw still starts from there.
+      this._origin = null;
+    }
     const failed = this._failedField && this._element.querySelector(`#${CSS.escape(this._failedField)}`);
     this._failedField = null;
     if (failed && this._message) {
@@ -580,6 +583,7 @@ export class IncidentPanel {
     finally {
       if (generation === this._generation) {
         this._busy = false;
+        this._origin = null;
         this._element.removeAttribute('aria-busy');
       }
     }

@@ -104,7 +104,14 @@ export class FormErrors {
     // aus."), and so is the page's own "required": in the summary, away from its field, it is
     // named by the field's label. The page's other messages name what they are about.
     const label = (error.key && error.key !== 'error.required') ? '' : labelOf(control);
-    return el('li', {}, el('a', { href: `#${control.id}` }, label ? `${label}: ${text}` : text));
+    // The link takes the keyboard to its field itself: followed as a fragment it would change
+    // the address, which pages that show a section per #fragment (administration) read as a
+    // move to another section.
+    const toField = (event) => {
+      event.preventDefault();
+      control.focus();
+    };
+    return el('li', {}, el('a', { href: `#${control.id}`, onClick: toField }, label ? `${label}: ${text}` : text));
   }
 
   _removeMessages() {

@@ -25,6 +25,7 @@ export class CheckInPanel {
     // read out, one whose text changes is. What it says holds for the check-in it answered.
     this._message = el('p', { className: 'check-in-message', role: 'status', id: 'check-in-message' });
     this._saidFor = null;
+    this._parts = null;
     setInterval(() => this.render(), REFRESH_MS);
   }
 
@@ -33,14 +34,16 @@ export class CheckInPanel {
     this.render();
   }
 
+  /**
+   * Draws the panel, then keeps it: every live notice and the clock redraw it, and a screen
+   * reader reads out only what changed (the prompt, an alarm, a message), not the whole panel
+   * again; the keyboard stays on its button.
+   */
   render() {
     const panel = $('#check-in');
     const t = (key, params) => this.page.i18n.t(key, params);
-    // Drawn anew by every live notice: the keyboard stays on the button it was on.
-    const focused = panel.contains(document.activeElement) ? document.activeElement.id : null;
     if (!this.checkIn) {
       panel.hidden = true;
-      panel.replaceChildren();
       this._say('', null);
       return;
     }
@@ -53,20 +56,35 @@ export class CheckInPanel {
       this._asked = this.checkIn.dueAt;
       navigator.vibrate?.(VIBRATION);
     }
+    const parts = this._parts ?? this._draw(panel);
     panel.hidden = false;
-    panel.className = `panel check-in${asking || this.checkIn.alarm ? ' check-in--asking' : ''}`;
-    panel.replaceChildren(
-      el('h2', {}, t('field.checkIn.title')),
-      this.checkIn.alarm ? el('p', { className: 'check-in-alarm', role: 'alert' }, t(`field.checkIn.alarm.${this.checkIn.alarm}`)) : '',
-      el('p', { role: asking ? 'alert' : null }, asking ? t('field.checkIn.ask', { time: formatDuration(Math.max(minutes, 0), t) })
-        : t('field.checkIn.due', { time: formatDuration(minutes, t) })),
-      el('div', { className: 'actions' },
-        el('button', { type: 'button', className: 'button button--primary', id: 'check-in-fine', onClick: () => this.send('/api/field/check-in', 'check-in-fine') }, t('field.checkIn.fine')),
-        el('button', { type: 'button', className: 'button button--danger help', id: 'check-in-help', onClick: () => this.send('/api/field/help', 'check-in-help') }, t('field.checkIn.help'))),
-      this._message);
-    if (focused) {
-      document.getElementById(focused)?.focus();
+    panel.classList.toggle('check-in--asking', asking || Boolean(this.checkIn.alarm));
+    setText(parts.heading, t('field.checkIn.title'));
+    parts.alarm.hidden = !this.checkIn.alarm;
+    setText(parts.alarm, this.checkIn.alarm ? t(`field.checkIn.alarm.${this.checkIn.alarm}`) : '');
+    if (asking) {
+      parts.due.setAttribute('role', 'alert');
     }
+    else {
+      parts.due.removeAttribute('role');
+    }
+    setText(parts.due, asking ? t('field.checkIn.ask', { time: formatDuration(Math.max(minutes, 0), t) })
+      : t('field.checkIn.due', { time: formatDuration(minutes, t) }));
+    setText(parts.fine, t('field.checkIn.fine'));
+    setText(parts.help, t('field.checkIn.help'));
+  }
+
+  _draw(panel) {
+    this._parts = {
+      heading: el('h2'),
+      alarm: el('p', { className: 'check-in-alarm', role: 'alert', hidden: true }),
+      due: el('p'),
+      fine: el('button', { type: 'button', className: 'button button--primary', id: 'check-in-fine', onClick: () => this.send('/api/field/check-in', 'check-in-fine') }),
+      help: el('button', { type: 'button', className: 'button button--danger help', id: 'check-in-help', onClick: () => this.send('/api/field/help', 'check-in-help') }),
+    };
+    const { heading, alarm, due, fine, help } = this._parts;
+    panel.replaceChildren(heading, alarm, due, el('div', { className: 'actions' }, fine, help), this._message);
+    return this._parts;
   }
 
   _say(text, dueAt) {
@@ -94,4 +112,11 @@ export class CheckInPanel {
     document.getElementById(button)?.focus();
   }
 
+}
+
+/** Changes a text only when it is another: a live region reads out every change. */
+function setText(element, text) {
+  if (element.textContent !== text) {
+    element.textContent = text;
+  }
 }

@@ -221,6 +221,11 @@ class AdminPagesBrowserIntegrationTests {
 		teams.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Team anlegen")).click();
 		// The summary, away from the field, names it.
 		assertThat(page.locator("#team-form .error-summary li")).hasText("Name: Bitte füllen Sie dieses Feld aus.");
+		// Its link takes the keyboard to the field, in the section shown (not to
+		// another).
+		page.locator("#team-form .error-summary a").press("Enter");
+		assertThat(teams.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))).isFocused();
+		assertThat(teams).isVisible();
 
 		teams.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
 		teams.getByLabel("Teamart").selectOption("STREETWORK");
