@@ -3,7 +3,6 @@ package de.quartierdispatch.incident;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 
 import de.quartierdispatch.board.BoardEventType;
@@ -61,20 +60,21 @@ class DecisionUndo {
 		return this.incidents.lockDecided(incidentId)
 			.switchIfEmpty(Mono.error(NotFoundException::new))
 			.flatMap((decided) -> check(decided, version, lead, now))
-			.flatMap((decided) -> restoreJobs(incidentId, lead, now).flatMap((states) -> {
-				IncidentState state = Lifecycle.followAssignments(IncidentState.OPEN, states);
-				return this.incidents.undoDecision(incidentId, state, now)
-					.then(this.events.incidentChanged(BoardEventType.INCIDENT_STATE_CHANGED, incidentId,
-							IncidentCommands.actor(lead), Map.of("from", decided.state(), "to", state, "undone", true,
-									"outcome", decided.outcome())));
-			}))
+			.flatMap((decided) -> restoreJobs(incidentId, lead, now).then(this.assignments.statesOf(incidentId))
+				.flatMap((states) -> {
+					IncidentState state = Lifecycle.beforeTheDecision(states);
+					return this.incidents.undoDecision(incidentId, state, now)
+						.then(this.events.incidentChanged(BoardEventType.INCIDENT_STATE_CHANGED, incidentId,
+								IncidentCommands.actor(lead), Map.of("from", decided.state(), "to", state, "undone",
+										true, "outcome", decided.outcome())));
+				}))
 			.then();
 	}
 
 	/**
 	 * The jobs the decision ended, back with their teams; their states as they are again.
 	 */
-	private Mono<List<AssignmentState>> restoreJobs(long incidentId, StaffPrincipal lead, OffsetDateTime now) {
+	private Mono<Void> restoreJobs(long incidentId, StaffPrincipal lead, OffsetDateTime now) {
 		// Each team locked first, as sending it elsewhere or retiring it locks it: what
 		// those did is then seen, and a team busy elsewhere or retired stays as it is.
 		return this.assignments.endedTeams(incidentId)
@@ -86,9 +86,8 @@ class DecisionUndo {
 				.then((restored.state() == AssignmentState.ON_SITE)
 						? this.checkIns.start(restored.teamId(), restored.id(), now) : Mono.empty())
 				.then(this.events.teamChanged(BoardEventType.TEAM_STATUS_CHANGED, restored.teamId(),
-						IncidentCommands.actor(lead), Map.of()))
-				.thenReturn(restored.state()))
-			.collectList();
+						IncidentCommands.actor(lead), Map.of())))
+			.then();
 	}
 
 	private Mono<Decided> check(Decided decided, int version, StaffPrincipal lead, OffsetDateTime now) {

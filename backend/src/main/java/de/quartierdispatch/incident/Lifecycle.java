@@ -54,6 +54,16 @@ final class Lifecycle {
 	 * way, open again when every team declined. Once a team has finished, the state stays
 	 * until a lead decides the outcome.
 	 */
+	/**
+	 * The state an incident is in again when its decision is taken back, from all its
+	 * jobs as they are then: a team that had finished had been on site, and the incident
+	 * waited for the lead's decision there.
+	 */
+	static IncidentState beforeTheDecision(Collection<AssignmentState> assignments) {
+		IncidentState waiting = assignments.contains(AssignmentState.DONE) ? IncidentState.ON_SITE : IncidentState.OPEN;
+		return followAssignments(waiting, assignments);
+	}
+
 	static IncidentState followAssignments(IncidentState current, Collection<AssignmentState> assignments) {
 		if (!current.isActive()) {
 			return current;

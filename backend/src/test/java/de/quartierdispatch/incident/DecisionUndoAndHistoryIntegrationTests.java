@@ -151,6 +151,81 @@ class DecisionUndoAndHistoryIntegrationTests {
 	}
 
 	/**
+	 * The team finished by itself, the lead decided, then took it back: the incident
+	 * waits for the decision on site again (not open, as if no team had been there), and
+	 * the outcome mail held for the window is withdrawn. Likewise with a team given its
+	 * job back, where the incident is dispatched again rather than open.
+	 */
+	@Test
+	void undoingGoesBackToWhereTheIncidentWaitedAndWithdrawsTheOutcomeMail() {
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		long finished = reportedWithMail();
+		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
+		lead.post()
+			.uri("/api/incidents/{id}/assignments", finished)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(finished)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		long job = TestDatabase.queryLong("SELECT id FROM assignment WHERE team_id = " + team);
+		for (String state : List.of("ON_SITE", "DONE")) {
+			lead.post()
+				.uri("/api/incidents/{id}/assignments/{job}", finished, job)
+				.bodyValue(Map.of("state", state, "version",
+						TestDatabase.queryLong("SELECT version FROM assignment WHERE id = " + job)))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		assertThat(Fixtures.incidentState(finished)).isEqualTo("ON_SITE");
+		long dispatched = reportedWithMail();
+		lead.post()
+			.uri("/api/incidents/{id}/assignments", dispatched)
+			.bodyValue(Map.of("teamId", Fixtures.team("KOD", BOY_LAT, BOY_LON), "version",
+					Fixtures.incidentVersion(dispatched)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		for (long incident : List.of(finished, dispatched)) {
+			String state = Fixtures.incidentState(incident);
+			decide(lead, incident, Map.of("outcome", "RESOLVED", "version", Fixtures.incidentVersion(incident)))
+				.expectStatus()
+				.isOk();
+			assertThat(outcomeMails(incident, "closed_at IS NULL")).as("held for the window").isOne();
+
+			undo(lead, incident, Fixtures.incidentVersion(incident)).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.incident.state")
+				.isEqualTo(state);
+			assertThat(outcomeMails(incident, "closed_at IS NULL")).as("nothing left to send").isZero();
+			assertThat(outcomeMails(incident, "sent_at IS NOT NULL")).isZero();
+		}
+	}
+
+	private long reportedWithMail() {
+		String receipt = this.client.post()
+			.uri("/api/reports")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("category", "OTHER", "description", "Sperrmüll vor der Einfahrt", "location",
+					Map.of("lat", BOY_LAT, "lon", BOY_LON), "language", "de", "contact",
+					Map.of("email", "anwohnerin@example.org"), "consent", true))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return Fixtures.incidentOf(receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1"));
+	}
+
+	private static long outcomeMails(long incident, String condition) {
+		return TestDatabase.queryLong("SELECT count(*) FROM mail_outbox o JOIN report r ON r.id = o.report_id "
+				+ "WHERE o.kind = 'OUTCOME' AND r.incident_id = " + incident + " AND o." + condition);
+	}
+
+	/**
 	 * A decided incident the resident reopened and a lead then merged into another: the
 	 * old decision is gone, and the merge is no decision an undo takes back (it would
 	 * bring the incident back open, without its reports).
