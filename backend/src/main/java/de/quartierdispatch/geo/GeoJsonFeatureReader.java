@@ -1,6 +1,12 @@
 package de.quartierdispatch.geo;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -32,9 +38,29 @@ final class GeoJsonFeatureReader implements AutoCloseable {
 
 	private int count;
 
-	GeoJsonFeatureReader(JsonMapper json, InputStream input) {
+	/**
+	 * Reads the file as strict UTF-8: Jackson's own decoding takes overlong forms (C0 AF
+	 * for "/"), which would reach quarter names and codes as if they had been written.
+	 */
+	GeoJsonFeatureReader(JsonMapper json, InputStream input) throws IOException {
 		this.json = json;
-		this.parser = json.createParser(input);
+		PushbackReader text = new PushbackReader(new InputStreamReader(input,
+				StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)),
+				1);
+		int first;
+		try {
+			first = text.read();
+		}
+		catch (CharacterCodingException ex) {
+			throw new MalformedGeoJsonException("not UTF-8 text", ex);
+		}
+		if (first != -1 && first != '\uFEFF') {
+			// A byte order mark is no part of the JSON.
+			text.unread(first);
+		}
+		this.parser = json.createParser(text);
 		this.featureReader = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
@@ -57,13 +83,19 @@ final class GeoJsonFeatureReader implements AutoCloseable {
 			return toFeature(feature);
 		}
 		catch (JacksonException ex) {
+			if (ex.getCause() instanceof CharacterCodingException) {
+				throw new MalformedGeoJsonException("not UTF-8 text near byte " + bytesRead(), ex);
+			}
 			throw new MalformedGeoJsonException("not valid JSON near byte " + bytesRead(), ex);
 		}
 	}
 
-	/** Bytes consumed so far, for a progress display. */
+	/**
+	 * Characters read so far, for a progress display: the bytes, where the file is ASCII
+	 * as GeoJSON mostly is, and never more than them.
+	 */
 	long bytesRead() {
-		return Math.max(0, this.parser.currentLocation().getByteOffset());
+		return Math.max(0, this.parser.currentLocation().getCharOffset());
 	}
 
 	private void seekFeatures() {

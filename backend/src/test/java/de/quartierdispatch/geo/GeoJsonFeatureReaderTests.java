@@ -3,6 +3,7 @@ package de.quartierdispatch.geo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,12 +68,41 @@ class GeoJsonFeatureReaderTests {
 			.withMessageContaining("not valid JSON");
 	}
 
+	/**
+	 * Bytes that are not UTF-8 as the standard has it (an overlong "/" in a name,
+	 * Latin-1) refuse the file, wherever they are; a byte order mark is read over.
+	 */
+	@Test
+	void refusesBytesThatAreNotUtf8AndReadsOverAByteOrderMark() {
+		byte[] head = "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"properties\": {\"name\": \"Mitte"
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = "\"}, \"geometry\": null}]}".getBytes(StandardCharsets.UTF_8);
+		for (byte[] odd : List.of(new byte[] { (byte) 0xC0, (byte) 0xAF },
+				new byte[] { (byte) 0xE0, (byte) 0x80, (byte) 0xAF }, new byte[] { (byte) 0xDF })) {
+			byte[] document = new byte[head.length + odd.length + tail.length];
+			System.arraycopy(head, 0, document, 0, head.length);
+			System.arraycopy(odd, 0, document, head.length, odd.length);
+			System.arraycopy(tail, 0, document, head.length + odd.length, tail.length);
+			assertThatExceptionOfType(MalformedGeoJsonException.class)
+				.isThrownBy(() -> readAll(new ByteArrayInputStream(document)))
+				.withMessageContaining("not UTF-8");
+		}
+		assertThatExceptionOfType(MalformedGeoJsonException.class)
+			.isThrownBy(() -> readAll(new ByteArrayInputStream(new byte[] { (byte) 0xFF, (byte) 0xFE, '{', 0 })))
+			.withMessageContaining("not UTF-8");
+		assertThat(readAll(input("\uFEFF{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\"}]}")))
+			.hasSize(1);
+	}
+
 	private List<GeoJsonFeature> readAll(InputStream input) {
 		List<GeoJsonFeature> features = new ArrayList<>();
 		try (GeoJsonFeatureReader reader = new GeoJsonFeatureReader(this.json, input)) {
 			for (GeoJsonFeature feature = reader.next(); feature != null; feature = reader.next()) {
 				features.add(feature);
 			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		return features;
 	}
