@@ -57,8 +57,9 @@ class PhotoProcessing {
 	ProcessedPhoto process(byte[] upload) {
 		String format = sniff(upload);
 		BufferedImage decoded = decode(upload, format);
-		BufferedImage image = fit(decoded, this.properties.maxEdge());
-		BufferedImage thumbnail = fit(image, this.properties.thumbnailEdge());
+		int orientation = "jpeg".equals(format) ? ExifOrientation.of(upload) : ExifOrientation.UPRIGHT;
+		BufferedImage image = fit(decoded, this.properties.maxEdge(), orientation);
+		BufferedImage thumbnail = fit(image, this.properties.thumbnailEdge(), ExifOrientation.UPRIGHT);
 		return new ProcessedPhoto(jpeg(image), jpeg(thumbnail), image.getWidth(), image.getHeight());
 	}
 
@@ -151,19 +152,23 @@ class PhotoProcessing {
 	}
 
 	/**
-	 * The image scaled to fit the edge, on a new opaque RGB canvas (white behind alpha).
+	 * The image scaled to fit the edge and turned as its camera said, on a new opaque RGB
+	 * canvas (white behind alpha).
 	 */
-	private static BufferedImage fit(BufferedImage source, int edge) {
+	private static BufferedImage fit(BufferedImage source, int edge, int orientation) {
 		double scale = Math.min(1.0, (double) edge / Math.max(source.getWidth(), source.getHeight()));
 		int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
 		int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
-		BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		boolean sideways = ExifOrientation.turnsSideways(orientation);
+		BufferedImage canvas = new BufferedImage(sideways ? height : width, sideways ? width : height,
+				BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = canvas.createGraphics();
 		try {
 			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
 			graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
 			graphics.setColor(Color.WHITE);
-			graphics.fillRect(0, 0, width, height);
+			graphics.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+			graphics.transform(ExifOrientation.transform(orientation, width, height));
 			graphics.drawImage(source, 0, 0, width, height, null);
 		}
 		finally {
