@@ -85,16 +85,20 @@ export class FieldPage {
     socket.start(await currentSeq().catch(() => this.saved?.seq ?? 0));
   }
 
-  /** Sends what is waiting, then fetches the list; steps kept while offline are reported sent. */
+  /**
+   * Sends what is waiting, then fetches the list; steps kept while offline are reported sent,
+   * those the server refused are not (they are said one by one).
+   */
   async sync() {
     if (this.store.closed) {
       return;
     }
     const kept = this.offline ? this.waitingSteps.length : 0;
+    const refusedBefore = this.refusals.length;
     await this.queue.flush();
     await this.refreshQueue();
     await this.load();
-    const sent = kept - this.waitingSteps.length;
+    const sent = kept - this.waitingSteps.length - Math.max(0, this.refusals.length - refusedBefore);
     if (sent > 0) {
       $('#message').replaceChildren(el('p', { className: 'notice notice--success' }, this.i18n.t('field.queue.sent', { count: sent })));
     }
@@ -227,6 +231,8 @@ export class FieldPage {
       ...this.refusals.map((refusal) => el('li', { className: 'notice notice--warning refused' },
         el('p', {}, t('field.queue.refused', { step: stepText(refusal) })),
         el('p', {}, refusal.reason),
+        // What the member wrote with it is theirs to pass on another way: not lost in silence.
+        refusal.body?.note ? el('p', { className: 'refused-note' }, t('field.queue.refusedNote', { note: refusal.body.note })) : '',
         el('button', { type: 'button', className: 'button button--small', onClick: () => this.dismiss(refusal) }, t('field.queue.understood')))),
       ...(this.waitingSteps.length ? [el('li', { className: 'notice waiting-steps' },
         el('p', {}, t(this.queue.sending && !this.offline ? 'field.queue.sending' : 'field.queue.waiting', { count: this.waitingSteps.length })),

@@ -217,18 +217,27 @@ class FieldAppBrowserIntegrationTests {
 
 		field.context().setOffline(true);
 		field.reload();
-		step(card(field, job.incident()), "Unterwegs");
-		assertThat(field.locator("#queue")).containsText("1 Schritt wartet auf Netz");
+		Locator card = card(field, job.incident());
+		step(card, "Unterwegs");
+		card.getByLabel("Kurze Notiz (freiwillig)").fill("Hund bellt im Hinterhof");
+		step(card, "Vor Ort");
+		assertThat(field.locator("#queue")).containsText("2 Schritte warten auf Netz");
 		leadWithdraws(job);
 
 		field.context().setOffline(false);
 		Locator refusal = field.locator("#queue .refused");
-		assertThat(refusal).containsText("Nicht übermittelt: „Unterwegs“ für #" + job.incident(),
+		assertThat(refusal.first()).containsText("Nicht übermittelt: „Unterwegs“ für #" + job.incident(),
 				new LocatorAssertions.ContainsTextOptions().setTimeout(20000));
+		// What the member wrote with a refused step is shown, for them to pass on.
+		assertThat(refusal.nth(1)).containsText("Nicht übermittelt: „Vor Ort“ für #" + job.incident());
+		assertThat(refusal.nth(1)).containsText("Ihre Notiz dazu, nicht übermittelt: „Hund bellt im Hinterhof“");
 		assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE id = " + job.assignment()))
 			.isEqualTo("DECLINED");
-		refusal.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verstanden")).click();
+		for (int i = 0; i < 2; i++) {
+			refusal.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verstanden")).click();
+		}
 		assertThat(refusal).hasCount(0);
+		assertThat(field.locator("#message")).not().containsText("übermittelt");
 
 		field.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Abmelden")).click();
 		field.waitForURL(Pattern.compile(".*/login(\\?.*)?$"));
