@@ -32,14 +32,17 @@ class FieldQueries {
 			            'quarter', (SELECT name FROM quarter q WHERE q.id = i.quarter_id),
 			            'flags', to_jsonb(i.flags), 'deadline', i.deadline,
 			            'reportedAt', (SELECT min(r.submitted_at) FROM report r WHERE r.incident_id = i.id),
+			            -- An erased report's place is coarsened: no house named after it again.
 			            'address', (SELECT coalesce(r.address_label, nearest_address_label(r.location, :radius))
-			                        FROM report r WHERE r.incident_id = i.id ORDER BY r.submitted_at LIMIT 1),
+			                        FROM report r WHERE r.incident_id = i.id AND r.redacted_at IS NULL
+			                        ORDER BY r.submitted_at LIMIT 1),
 			            'reports', (SELECT jsonb_agg(jsonb_build_object(
 			                            'id', r.id, 'submittedAt', r.submitted_at,
 			                            'hasPhone', EXISTS (SELECT 1 FROM reporter_contact c
 			                                                WHERE c.report_id = r.id AND c.phone IS NOT NULL),
 			                            'description', CASE WHEN r.redacted_at IS NULL THEN r.description END,
-			                            'address', coalesce(r.address_label, nearest_address_label(r.location, :radius)),
+			                            'address', CASE WHEN r.redacted_at IS NULL THEN coalesce(r.address_label,
+			                                           nearest_address_label(r.location, :radius)) END,
 			                            'language', r.language,
 			                            'interpreterNeeded', r.interpreter_needed) ORDER BY r.submitted_at)
 			                        FROM report r WHERE r.incident_id = i.id)))

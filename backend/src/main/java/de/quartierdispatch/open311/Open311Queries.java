@@ -26,8 +26,10 @@ class Open311Queries {
 	private static final String REQUESTS = """
 			SELECT r.id, r.category_code, c.labels ->> :language AS category_name, r.submitted_at,
 			       i.state, i.updated_at, i.deadline, q.name AS quarter_name,
-			       round(((floor(ST_Y(r.location) / :latStep) + 0.5) * :latStep)::numeric, 6)::float8 AS lat,
-			       round(((floor(ST_X(r.location) / :lonStep) + 0.5) * :lonStep)::numeric, 6)::float8 AS lon,
+			       round(least(90, greatest(-90, (floor(ST_Y(r.location) / :latStep) + 0.5) * :latStep))::numeric,
+			             6)::float8 AS lat,
+			       round(least(180, greatest(-180, (floor(ST_X(r.location) / :lonStep) + 0.5) * :lonStep))::numeric,
+			             6)::float8 AS lon,
 			       (SELECT string_agg(CASE WHEN :language = 'de' THEN t.label_de ELSE t.label_en END, ', '
 			                          ORDER BY t.sort_order)
 			        FROM team_type t WHERE t.code = ANY (i.team_types)) AS agency

@@ -25,8 +25,11 @@ public class OpenReports {
 	private static final String ON_THE_GRID = """
 			WITH cell AS (
 			    SELECT i.id, i.category_code, i.state, i.created_at,
-			           (floor(ST_Y(i.location) / :latStep) + 0.5) * :latStep AS lat,
-			           (floor(ST_X(i.location) / :lonStep) + 0.5) * :lonStep AS lon
+			           -- A cell at the edge of the world keeps its centre on it.
+			           round(least(90, greatest(-90, (floor(ST_Y(i.location) / :latStep) + 0.5) * :latStep))::numeric,
+			                 6)::float8 AS lat,
+			           round(least(180, greatest(-180, (floor(ST_X(i.location) / :lonStep) + 0.5) * :lonStep))::numeric,
+			                 6)::float8 AS lon
 			    FROM incident i
 			    WHERE i.state IN ('OPEN', 'DISPATCHED', 'ON_SITE')
 			      AND i.category_code <> ALL (:hidden)
