@@ -48,7 +48,12 @@ final class DataSubjectSql {
 			    'referrals', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', f.created_at, 'organisation', o.name,
 			                                                               'service', ps.name, 'state', f.state,
 			                                                               'outcome', f.outcome,
-			                                                               'contactPassedOn', f.consent_at IS NOT NULL)
+			                                                               'contactPassedOn', f.consent_at IS NOT NULL,
+			                                                               'contactReadByPartner',
+			                                                               (SELECT coalesce(jsonb_agg(ra.at ORDER BY ra.at), '[]')
+			                                                                FROM audit_log ra
+			                                                                WHERE ra.action = 'REFERRAL_CONTACT_READ'
+			                                                                  AND ra.details ->> 'referral' = f.id::text))
 			                                            ORDER BY f.created_at), '[]')
 			                  FROM referral f
 			                  JOIN partner_organisation o ON o.id = f.organisation_id
@@ -67,8 +72,12 @@ final class DataSubjectSql {
 			                                                            'height', p.height) ORDER BY p.id), '[]')
 			               FROM photo p WHERE p.report_id = r.id
 			                  OR (p.incident_id = i.id AND p.assignment_id IS NOT NULL AND shared.others = 0)),
+			    -- Who: the account ('staff:<id>', for the administrator to name) and its roles.
 			    'accessedBy', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', a.at, 'action', a.action,
-			                                                                'purpose', a.purpose) ORDER BY a.at), '[]')
+			                                                                'purpose', a.purpose, 'actor', a.actor,
+			                                                                'roles', (SELECT to_jsonb(u.roles) FROM staff_user u
+			                                                                          WHERE a.actor = 'staff:' || u.id))
+			                                            ORDER BY a.at), '[]')
 			                   FROM audit_log a WHERE a.report_id = r.id),
 			    'redactedAt', r.redacted_at,
 			    'exportedAt', :now)::text AS document

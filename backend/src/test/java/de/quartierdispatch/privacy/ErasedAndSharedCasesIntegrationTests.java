@@ -222,6 +222,15 @@ class ErasedAndSharedCasesIntegrationTests {
 				Map.of("name", PersonalData.NAME, "email", PersonalData.EMAIL.toUpperCase(Locale.ROOT)));
 		String others = "Beratung für Herrn " + PersonalData.OTHER_NAME + " " + UUID.randomUUID();
 		refer(lead, first.incident(), others, Map.of("phone", PersonalData.OTHER_PHONE));
+		long referral = TestDatabase.queryLong("SELECT id FROM referral WHERE need = '" + theirs + "'");
+		String organisation = TestDatabase.queryString("SELECT o.name FROM referral r "
+				+ "JOIN partner_organisation o ON o.id = r.organisation_id WHERE r.id = " + referral);
+		StaffLogin.as(this.client, Partners.member(organisation))
+			.get()
+			.uri("/api/partner/referrals/{id}", referral)
+			.exchange()
+			.expectStatus()
+			.isOk();
 		WebTestClient admin = StaffLogin.as(this.client, "admin");
 
 		admin.post()
@@ -237,6 +246,8 @@ class ErasedAndSharedCasesIntegrationTests {
 			.isNotEmpty()
 			.jsonPath("$.referrals[0].contactPassedOn")
 			.isEqualTo(true)
+			.jsonPath("$.referrals[0].contactReadByPartner.length()")
+			.isEqualTo(1)
 			.jsonPath("$.sharedCase.referralsWithheld")
 			.isEqualTo(1);
 
