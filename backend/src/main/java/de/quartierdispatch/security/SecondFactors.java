@@ -37,12 +37,13 @@ public class SecondFactors {
 	}
 
 	/**
-	 * Removes the member's authenticator and recovery codes and ends their sessions;
-	 * {@code true} when there was something to remove.
+	 * Removes the member's authenticator and recovery codes and, when there was one, ends
+	 * their sessions; {@code true} when there was something to remove.
 	 */
 	public Mono<Boolean> reset(long userId) {
+		// Nothing set up, nothing to reset: the member stays signed in.
 		return this.authenticators.remove(userId)
-			.flatMap((removed) -> this.sessions.closeAll(userId).thenReturn(removed));
+			.flatMap((removed) -> removed ? this.sessions.closeAll(userId).thenReturn(true) : Mono.just(false));
 	}
 
 	/**
