@@ -9,6 +9,7 @@ import de.quartierdispatch.board.BoardEventType;
 import de.quartierdispatch.board.EventLog;
 import de.quartierdispatch.incident.LifecycleProblems.IllegalTransitionException;
 import de.quartierdispatch.incident.LifecycleProblems.IncidentChangedException;
+import de.quartierdispatch.incident.LifecycleProblems.IncidentEndedException;
 import de.quartierdispatch.incident.LifecycleProblems.NotFoundException;
 import de.quartierdispatch.incident.LifecycleProblems.OutsideScopeException;
 import de.quartierdispatch.incident.LifecycleProblems.TeamUnavailableException;
@@ -105,7 +106,7 @@ class IncidentCommands {
 		OffsetDateTime now = now();
 		return lockForLead(incidentId, version, lead).flatMap((incident) -> {
 			if (!incident.state().isActive()) {
-				return Mono.error(new IllegalTransitionException(incident.state(), incident.state()));
+				return Mono.error(IncidentEndedException.of(incident.state()));
 			}
 			if (incident.priority() == priority) {
 				// Nothing to change: no note, no event, no new version for every board.
@@ -165,7 +166,7 @@ class IncidentCommands {
 			return Mono.error(new IllegalTransitionException(duplicate.state(), IncidentState.CLOSED));
 		}
 		if (!target.state().isActive()) {
-			return Mono.error(new IllegalTransitionException(target.state(), target.state()));
+			return Mono.error(IncidentEndedException.asMergeTarget(target.state()));
 		}
 		return this.assignments.moveActive(duplicateId, targetId)
 			.then(this.incidents.moveReports(duplicateId, targetId))

@@ -34,6 +34,27 @@ final class LifecycleProblems {
 
 	}
 
+	/**
+	 * A change only an active incident takes (its priority, a merge) asked of one that
+	 * has ended, or a merge into one that has.
+	 */
+	static final class IncidentEndedException extends ProblemException {
+
+		private IncidentEndedException(String code, IncidentState current) {
+			super(HttpStatus.CONFLICT, code, named("state.incident", current));
+			property("currentState", current.name());
+		}
+
+		static IncidentEndedException of(IncidentState current) {
+			return new IncidentEndedException("incident-ended", current);
+		}
+
+		static IncidentEndedException asMergeTarget(IncidentState current) {
+			return new IncidentEndedException("merge-target-ended", current);
+		}
+
+	}
+
 	/** A step the lifecycle does not allow from the current state. */
 	static class IllegalTransitionException extends ProblemException {
 

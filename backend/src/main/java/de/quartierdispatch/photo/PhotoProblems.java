@@ -157,11 +157,22 @@ final class PhotoProblems {
 
 	}
 
-	/** The photo belongs to an incident this member does not work on. */
+	/**
+	 * The photo belongs to an incident this member does not work on, or is to be added to
+	 * another team's job.
+	 */
 	static class NotYourPhotoException extends PhotoProblem {
 
 		NotYourPhotoException() {
-			super(HttpStatus.FORBIDDEN, "photo-not-yours");
+			this("photo-not-yours");
+		}
+
+		private NotYourPhotoException(String code) {
+			super(HttpStatus.FORBIDDEN, code);
+		}
+
+		static NotYourPhotoException toAdd() {
+			return new NotYourPhotoException("photo-upload-not-yours");
 		}
 
 	}
