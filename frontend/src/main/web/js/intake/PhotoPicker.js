@@ -1,5 +1,5 @@
 import { api, ApiError } from '../core/api.js';
-import { $, el } from '../core/dom.js';
+import { $, el, randomKey } from '../core/dom.js';
 import { scaledPhoto } from '../core/photos.js';
 
 const MAX_PHOTOS = 3;
@@ -33,20 +33,39 @@ export class PhotoPicker {
 
   /** Sends the chosen photos with the report's tracking code; shows what became of each. */
   async upload(trackingCode, results) {
-    const items = [];
-    for (const file of this.files) {
-      const item = el('li', {}, `${file.name}: `);
-      items.push(item);
-      results.replaceChildren(...items);
-      try {
-        await api(this.uploadPath(trackingCode), { method: 'POST', body: await scaledPhoto(file), contentType: 'image/jpeg' });
-        item.append(this.i18n.t('report.photoAdded'));
-      }
-      catch (failure) {
-        item.append((failure instanceof ApiError && failure.detail) ? failure.detail : this.i18n.t('error.network'));
+    const items = this.files.map((file) => ({ file, key: randomKey(), line: el('li', { tabindex: '-1' }) }));
+    results.replaceChildren(...items.map((item) => item.line));
+    results.hidden = items.length === 0;
+    for (const item of items) {
+      await this._send(trackingCode, item);
+    }
+  }
+
+  /**
+   * One photo. When the connection failed (or the server could not take it just then), it can
+   * be sent again, under the same key: a photo whose answer was lost on the way is not stored
+   * twice.
+   */
+  async _send(trackingCode, item, again = false) {
+    item.line.replaceChildren(`${item.file.name}: `);
+    try {
+      await api(this.uploadPath(trackingCode), {
+        method: 'POST', body: await scaledPhoto(item.file), contentType: 'image/jpeg', headers: { 'Idempotency-Key': item.key },
+      });
+      item.line.append(this.i18n.t('report.photoAdded'));
+    }
+    catch (failure) {
+      const refused = failure instanceof ApiError && failure.status > 0 && failure.status < 500;
+      item.line.append(refused ? (failure.detail || failure.title) : this.i18n.t('error.network'));
+      if (!refused) {
+        item.line.append(' ', el('button', { type: 'button', className: 'button button--small', onClick: () => this._send(trackingCode, item, true) },
+          this.i18n.t('report.photoRetry')));
       }
     }
-    results.hidden = items.length === 0;
+    if (again) {
+      // The button pressed went with the line it was in: the keyboard stays on that line.
+      item.line.focus();
+    }
   }
 
   /** Forgets the chosen photos (the form was cleared or the next report begins). */

@@ -38,21 +38,33 @@ class PhotoUploadController {
 
 	private final Photos photos;
 
+	private final ReporterPhotos reporterPhotos;
+
 	private final PhotoProperties properties;
 
-	PhotoUploadController(Photos photos, PhotoProperties properties) {
+	PhotoUploadController(Photos photos, ReporterPhotos reporterPhotos, PhotoProperties properties) {
 		this.photos = photos;
+		this.reporterPhotos = reporterPhotos;
 		this.properties = properties;
 	}
 
+	/**
+	 * A reporter's photo. With an {@code Idempotency-Key} a photo sent again after its
+	 * answer was lost is stored once (201 the first time, 200 after).
+	 */
 	@PostMapping(path = "/api/reports/{code}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<PhotoReceipt>> addByReporter(@PathVariable String code, ServerHttpRequest request) {
+	Mono<ResponseEntity<PhotoReceipt>> addByReporter(@PathVariable String code,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+			ServerHttpRequest request) {
 		String trackingCode = TrackingCodes.normalize(code).orElse(null);
 		if (trackingCode == null) {
 			return Mono.error(new PhotoNotFoundException());
 		}
-		return body(request).flatMap((upload) -> this.photos.storeForTrackingCode(trackingCode, upload, "public"))
-			.map(PhotoUploadController::created);
+		if (key != null && !UPLOAD_KEY.matcher(key).matches()) {
+			return Mono.error(new UploadKeyInvalidException());
+		}
+		return body(request).flatMap((upload) -> this.reporterPhotos.byReporter(trackingCode, key, upload))
+			.map(PhotoUploadController::answer);
 	}
 
 	@PostMapping(path = "/api/counter/reports/{code}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,7 +74,7 @@ class PhotoUploadController {
 		if (trackingCode == null) {
 			return Mono.error(new PhotoNotFoundException());
 		}
-		return body(request).flatMap((upload) -> this.photos.storeAtCounter(trackingCode, upload, staff))
+		return body(request).flatMap((upload) -> this.reporterPhotos.atCounter(trackingCode, upload, staff))
 			.map(PhotoUploadController::created);
 	}
 
@@ -76,15 +88,14 @@ class PhotoUploadController {
 			@AuthenticationPrincipal StaffPrincipal member) {
 		Long team = member.teamId();
 		if (team == null) {
-			return Mono.error(new NotYourPhotoException());
+			return Mono.error(NotYourPhotoException.toAdd());
 		}
 		if (key != null && !UPLOAD_KEY.matcher(key).matches()) {
 			return Mono.error(new UploadKeyInvalidException());
 		}
 		return body(request)
 			.flatMap((upload) -> this.photos.storeForAssignment(id, team, key, upload, "staff:" + member.userId()))
-			.map((stored) -> ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
-				.body(PhotoReceipt.of(stored.photo())));
+			.map(PhotoUploadController::answer);
 	}
 
 	private Mono<byte[]> body(ServerHttpRequest request) {
@@ -109,6 +120,12 @@ class PhotoUploadController {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
+	}
+
+	/** 201 for the arrival that stored it, 200 for one that found it stored. */
+	private static ResponseEntity<PhotoReceipt> answer(Photos.StoredPhoto stored) {
+		return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(PhotoReceipt.of(stored.photo()));
 	}
 
 	private static ResponseEntity<PhotoReceipt> created(PhotoView photo) {

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Predicate;
 
 import de.quartierdispatch.photo.PhotoProblems.AssignmentDeclinedException;
 import de.quartierdispatch.photo.PhotoProblems.AssignmentNotFoundException;
@@ -15,14 +14,11 @@ import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoLimitReachedException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoNotFoundException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoProcessingBusyException;
-import de.quartierdispatch.photo.PhotoProblems.ReportOutsideRemitException;
-import de.quartierdispatch.photo.PhotoProblems.UploadClosedException;
 import de.quartierdispatch.photo.PhotoProblems.UploadKeyReusedException;
 import de.quartierdispatch.photo.PhotoProcessing.ProcessedPhoto;
 import de.quartierdispatch.photo.PhotoQueries.FieldTarget;
 import de.quartierdispatch.photo.PhotoQueries.UploadTarget;
 import de.quartierdispatch.photo.PhotoStore.UploadKey;
-import de.quartierdispatch.security.StaffPrincipal;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -82,7 +78,7 @@ public class Photos implements DisposableBean {
 	public Mono<PhotoView> storeForReport(long reportId, byte[] upload, String uploadedBy) {
 		return process(upload).flatMap((photo) -> this.transactions.transactional(this.queries.lockReport(reportId)
 			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
-			.flatMap((report) -> saveWithReport(report, photo, uploadedBy))));
+			.flatMap((report) -> saveWithReport(report, null, photo, uploadedBy))));
 	}
 
 	/**
@@ -92,14 +88,14 @@ public class Photos implements DisposableBean {
 	 * but only for the team whose assignment it is (another team's replay is refused, as
 	 * its first arrival would be).
 	 */
-	Mono<FieldPhoto> storeForAssignment(long assignmentId, long teamId, @Nullable String uploadKey, byte[] upload,
+	Mono<StoredPhoto> storeForAssignment(long assignmentId, long teamId, @Nullable String uploadKey, byte[] upload,
 			String uploadedBy) {
 		UploadKey key = UploadKey.of(uploadKey, upload);
-		Mono<FieldPhoto> stored = process(upload).flatMap((photo) -> this.transactions
+		Mono<StoredPhoto> stored = process(upload).flatMap((photo) -> this.transactions
 			.transactional(this.queries.lockTeamAssignment(assignmentId, teamId)
 				.switchIfEmpty(Mono.defer(() -> notYours(assignmentId)))
 				.flatMap((target) -> saveWithAssignment(target, key, photo, uploadedBy)))
-			.map((saved) -> new FieldPhoto(saved, true))
+			.map((saved) -> new StoredPhoto(saved, true))
 			// Empty only when the same key was stored by a concurrent arrival meanwhile.
 			.switchIfEmpty(Mono.defer(() -> earlier(key, assignmentId, teamId))));
 		return earlier(key, assignmentId, teamId).switchIfEmpty(stored);
@@ -109,7 +105,7 @@ public class Photos implements DisposableBean {
 	 * The photo stored earlier under the key, answered only to the team it belongs to and
 	 * only for the same bytes: a different photo or assignment under the key is refused.
 	 */
-	private Mono<FieldPhoto> earlier(@Nullable UploadKey uploadKey, long assignmentId, long teamId) {
+	private Mono<StoredPhoto> earlier(@Nullable UploadKey uploadKey, long assignmentId, long teamId) {
 		if (uploadKey == null) {
 			return Mono.empty();
 		}
@@ -119,7 +115,7 @@ public class Photos implements DisposableBean {
 			}
 			return this.transactions.transactional(this.queries.lockTeamAssignment(assignmentId, teamId))
 				.switchIfEmpty(Mono.defer(() -> notYours(assignmentId)))
-				.thenReturn(new FieldPhoto(keyed.photo(), false));
+				.thenReturn(new StoredPhoto(keyed.photo(), false));
 		});
 	}
 
@@ -129,7 +125,8 @@ public class Photos implements DisposableBean {
 	 */
 	private <T> Mono<T> notYours(long assignmentId) {
 		return this.queries.assignmentExists(assignmentId)
-			.flatMap((exists) -> Mono.error(exists ? new NotYourPhotoException() : new AssignmentNotFoundException()));
+			.flatMap(
+					(exists) -> Mono.error(exists ? NotYourPhotoException.toAdd() : new AssignmentNotFoundException()));
 	}
 
 	private Mono<PhotoView> saveWithAssignment(FieldTarget target, @Nullable UploadKey uploadKey, ProcessedPhoto photo,
@@ -160,37 +157,8 @@ public class Photos implements DisposableBean {
 		return this.store.forReport(reportId);
 	}
 
-	/**
-	 * A photo a reporter adds with their tracking code, within the upload window after
-	 * the report was made.
-	 */
-	Mono<PhotoView> storeForTrackingCode(String trackingCode, byte[] upload, String uploadedBy) {
-		return storeForTrackingCode(trackingCode, upload, uploadedBy, (report) -> true);
-	}
-
-	/**
-	 * A photo counter staff add for a walk-in, by its tracking code: to a report in their
-	 * quarters or one they entered, as for everything else they see and do.
-	 */
-	Mono<PhotoView> storeAtCounter(String trackingCode, byte[] upload, StaffPrincipal staff) {
-		return storeForTrackingCode(trackingCode, upload, "staff:" + staff.userId(),
-				(report) -> report.withinRemitOf(staff.quarterScope(), staff.userId()));
-	}
-
-	private Mono<PhotoView> storeForTrackingCode(String trackingCode, byte[] upload, String uploadedBy,
-			Predicate<UploadTarget> mayAdd) {
-		return process(upload).flatMap((photo) -> this.transactions.transactional(this.queries.lockReport(trackingCode)
-			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
-			.flatMap((report) -> {
-				if (!mayAdd.test(report)) {
-					return Mono.error(new ReportOutsideRemitException());
-				}
-				return withinWindow(report) ? saveWithReport(report, photo, uploadedBy)
-						: Mono.error(new UploadClosedException());
-			})));
-	}
-
-	private Mono<ProcessedPhoto> process(byte[] upload) {
+	/** The upload checked and re-encoded, on the processing thread. */
+	Mono<ProcessedPhoto> process(byte[] upload) {
 		return Mono.fromCallable(() -> this.processing.process(upload))
 			.subscribeOn(this.processingThread)
 			.onErrorMap(RejectedExecutionException.class, (busy) -> new PhotoProcessingBusyException());
@@ -201,18 +169,19 @@ public class Photos implements DisposableBean {
 		this.processingThread.dispose();
 	}
 
-	private Mono<PhotoView> saveWithReport(UploadTarget report, ProcessedPhoto photo, String uploadedBy) {
+	/**
+	 * Saves a photo with a report within the per-report limits; empty when a concurrent
+	 * arrival stored the same upload key meanwhile.
+	 */
+	Mono<PhotoView> saveWithReport(UploadTarget report, @Nullable UploadKey uploadKey, ProcessedPhoto photo,
+			String uploadedBy) {
 		return this.store.usageOfReport(report.reportId()).flatMap((usage) -> {
 			if (usage.photos() >= this.properties.perReport()
 					|| usage.bytes() + photo.image().length > this.properties.maxBytesPerReport().toBytes()) {
 				return Mono.error(new PhotoLimitReachedException(this.properties.perReport()));
 			}
-			return this.store.save(report.reportId(), null, null, null, photo, uploadedBy, now());
+			return this.store.save(report.reportId(), null, null, uploadKey, photo, uploadedBy, now());
 		});
-	}
-
-	private boolean withinWindow(UploadTarget report) {
-		return report.submittedAt().toInstant().plus(this.properties.uploadWindow()).isAfter(this.clock.instant());
 	}
 
 	private OffsetDateTime now() {
@@ -220,13 +189,13 @@ public class Photos implements DisposableBean {
 	}
 
 	/**
-	 * A field team's photo, and whether this arrival stored it (false: it had arrived
-	 * before with the same upload key).
+	 * A stored photo, and whether this arrival stored it (false: it had arrived before
+	 * with the same upload key).
 	 *
 	 * @param photo the stored photo
 	 * @param created whether this request stored it
 	 */
-	record FieldPhoto(PhotoView photo, boolean created) {
+	record StoredPhoto(PhotoView photo, boolean created) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
@@ -161,17 +162,49 @@ class PhotoUploadIntegrationTests {
 		assertThat(photosOf(code)).isZero();
 	}
 
+	/**
+	 * The form sends a key with every photo: sent again after its answer was lost, the
+	 * photo is stored once; the key with other bytes is refused, and another report's
+	 * photo under the same key is that report's own.
+	 */
+	@Test
+	void aPhotoSentAgainUnderItsKeyIsStoredOnce() {
+		String code = report();
+		byte[] photo = TellingPhotos.plainJpeg(320, 240);
+		String key = "photo-" + UUID.randomUUID();
+
+		upload(code, photo, "image/jpeg", key).expectStatus().isCreated();
+		upload(code, photo, "image/jpeg", key).expectStatus().isOk();
+		assertThat(photosOf(code)).isOne();
+		upload(code, TellingPhotos.plainJpeg(200, 100), "image/jpeg", key).expectStatus().isEqualTo(422);
+		upload(code, photo, "image/jpeg", "kurz").expectStatus().isBadRequest();
+
+		String other = report();
+		upload(other, photo, "image/jpeg", key).expectStatus().isCreated();
+		assertThat(photosOf(code)).isOne();
+		assertThat(photosOf(other)).isOne();
+	}
+
 	private String report() {
 		return Fixtures.submitReport(this.client, "LITTER", "Sperrmüll auf dem Gehweg vor dem Haus", 51.5423, 6.9681);
 	}
 
 	private WebTestClient.ResponseSpec upload(String code, byte[] bytes, String contentType) {
+		return upload(code, bytes, contentType, null);
+	}
+
+	private WebTestClient.ResponseSpec upload(String code, byte[] bytes, String contentType, String key) {
 		String csrf = StaffLogin.csrfToken(this.client);
 		return this.client.post()
 			.uri("/api/reports/{code}/photos", code)
 			.cookie("XSRF-TOKEN", csrf)
 			.header("X-XSRF-TOKEN", csrf)
 			.header("Accept-Language", "de")
+			.headers((headers) -> {
+				if (key != null) {
+					headers.set("Idempotency-Key", key);
+				}
+			})
 			.contentType(MediaType.parseMediaType(contentType))
 			.bodyValue(bytes)
 			.exchange();
