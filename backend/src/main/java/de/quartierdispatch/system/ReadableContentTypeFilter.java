@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,7 +19,9 @@ import org.springframework.web.server.WebFilterChain;
  * charset, a parameter without a value) is refused with 415 before anything else looks at
  * it, whatever its method. Every later reader (the filters that check form fields, the
  * CSRF token's form lookup, the body decoders, Open311's form and multipart parameters)
- * may then ask for the type without it throwing, which would otherwise be a 500.
+ * may then ask for the type without it throwing, which would otherwise be a 500. A body
+ * in a {@code Content-Encoding} (gzip, say) is refused the same way: nothing here decodes
+ * one, and read as it is it would be garbage, or text nobody wrote.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 105)
@@ -31,6 +34,13 @@ class ReadableContentTypeFilter implements WebFilter {
 		}
 		catch (InvalidMediaTypeException ex) {
 			return Mono.error(new UnsupportedMediaTypeStatusException("Unreadable Content-Type", List.of()));
+		}
+		for (String coding : exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.CONTENT_ENCODING)) {
+			for (String each : coding.split(",")) {
+				if (!each.isBlank() && !"identity".equalsIgnoreCase(each.strip())) {
+					return Mono.error(new UnsupportedMediaTypeStatusException("Content-Encoding not accepted"));
+				}
+			}
 		}
 		return chain.filter(exchange);
 	}

@@ -1,9 +1,12 @@
 package de.quartierdispatch.system;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -30,8 +33,12 @@ class StorableRequestTextFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		Optional<String> field = StrictUtf8.percentDecodes(exchange.getRequest().getURI().getRawQuery())
-				? Optional.empty() : Optional.of("?");
+		Optional<String> field = undecodable(exchange.getRequest().getURI().getRawQuery());
+		if (field.isEmpty() && !StrictUtf8.percentDecodes(exchange.getRequest().getURI().getRawPath())) {
+			// An overlong "/" (%C0%AF) in a segment, say: refused, not looked up as
+			// decoded.
+			field = Optional.of("path");
+		}
 		if (field.isEmpty()) {
 			field = unstorable(exchange.getRequest().getQueryParams());
 		}
@@ -50,6 +57,29 @@ class StorableRequestTextFilter implements WebFilter {
 			});
 		}
 		return chain.filter(exchange);
+	}
+
+	/**
+	 * The parameter whose percent-encoded bytes are not UTF-8, by its name where it has
+	 * one.
+	 */
+	private static Optional<String> undecodable(@Nullable String rawQuery) {
+		if (StrictUtf8.percentDecodes(rawQuery)) {
+			return Optional.empty();
+		}
+		for (String parameter : rawQuery.split("&")) {
+			if (!StrictUtf8.percentDecodes(parameter)) {
+				String name = parameter.split("=", 2)[0];
+				try {
+					return Optional.of((StrictUtf8.percentDecodes(name) && !name.isEmpty())
+							? URLDecoder.decode(name, StandardCharsets.UTF_8) : "query");
+				}
+				catch (IllegalArgumentException ex) {
+					return Optional.of("query");
+				}
+			}
+		}
+		return Optional.of("query");
 	}
 
 	private static Optional<String> unstorable(MultiValueMap<String, String> parameters) {

@@ -483,6 +483,19 @@ class ServerEdgeIntegrationTests {
 	}
 
 	@Test
+	void aBodyInAContentEncodingIsRefusedAs415AndNothingIsStored() throws IOException {
+		long before = TestDatabase.queryLong("SELECT count(*) FROM report");
+		for (String coding : List.of("gzip", "br", "x-bogus")) {
+			String answer = raw("POST /api/reports HTTP/1.1\r\nHost: localhost\r\nAccept-Language: de\r\n"
+					+ "Idempotency-Key: " + UUID.randomUUID() + "\r\nContent-Type: application/json\r\n"
+					+ "Content-Encoding: " + coding + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+
+			assertThat(answer).as(coding).startsWith("HTTP/1.1 415").contains("application/problem+json");
+		}
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(before);
+	}
+
+	@Test
 	void anOpen311BodyThatStopsArrivingIsA408InTheSpecificationsFormat() throws IOException {
 		String answer = raw("POST /open311/v2/requests.json HTTP/1.1\r\nHost: localhost\r\n"
 				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\nservice_code=");

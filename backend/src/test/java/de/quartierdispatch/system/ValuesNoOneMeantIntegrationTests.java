@@ -420,8 +420,18 @@ class ValuesNoOneMeantIntegrationTests {
 		refused(lead.get()
 			.uri(java.net.URI.create("http://localhost:" + this.port + "/api/incidents/search?q=%ED%A0%80"))
 			.exchange(), 400);
-		refused(admin.get()
-			.uri(java.net.URI.create("http://localhost:" + this.port + "/api/admin/audit?username=%C0%AFx"))
+		// Named by its parameter, as every other refused value is.
+		admin.get()
+			.uri(java.net.URI.create("http://localhost:" + this.port + "/api/admin/audit?page=0&username=%C0%AFx"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(400)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("username");
+		// In a path segment too: not looked up as the "/" it would decode to.
+		refused(this.client.get()
+			.uri(java.net.URI.create("http://localhost:" + this.port + "/api/reports/%C0%AF"))
 			.exchange(), 400);
 		lead.get()
 			.uri(java.net.URI.create("http://localhost:" + this.port + "/api/incidents/search?q=L%C3%A4rm"))
@@ -441,6 +451,18 @@ class ValuesNoOneMeantIntegrationTests {
 			.uri("/api/incidents/{id}/notes", incident)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(overlong)
+			.exchange(), 400);
+		// UTF-16, guessed by Jackson from its zero bytes or declared: not UTF-8 either.
+		byte[] utf16 = "{\"text\":\"Notiz in UTF-16\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+		refused(lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(utf16)
+			.exchange(), 400);
+		refused(lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.contentType(MediaType.parseMediaType("application/json;charset=UTF-16BE"))
+			.bodyValue(utf16)
 			.exchange(), 400);
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + incident))
 			.isZero();
