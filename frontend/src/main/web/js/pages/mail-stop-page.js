@@ -7,8 +7,9 @@ import { startPublicPage } from '../shell/publicPage.js';
  * stops nothing; only the person pressing it does.
  */
 async function start() {
-  const { i18n } = await startPublicPage();
-  const token = new URLSearchParams(window.location.search).get('t') || '';
+  const query = new URLSearchParams(window.location.search);
+  const { i18n } = await startPublicPage({ preferred: query.get('lang') });
+  const token = query.get('t') || '';
   const button = $('#stop');
   button.addEventListener('click', async () => {
     button.disabled = true;

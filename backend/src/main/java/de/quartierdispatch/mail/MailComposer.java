@@ -31,7 +31,9 @@ class MailComposer {
 	MimeMessage compose(JavaMailSender sender, OutboxMessage message, String to) throws MessagingException {
 		Locale locale = Locale.forLanguageTag(message.language());
 		String statusLink = this.properties.base() + "/status/" + message.trackingCode();
-		String stopLink = this.properties.base() + "/mail/stop?t=" + message.stopToken();
+		// The page behind it speaks the mail's language, whatever the browser's.
+		String stopLink = this.properties.base() + "/mail/stop?t=" + message.stopToken() + "&lang="
+				+ message.language();
 		String detail = detail(message, locale);
 		Object[] arguments = { message.trackingCode(), statusLink, detail };
 		String subject = this.messages.getMessage("mail." + message.kind() + ".subject", arguments, locale);

@@ -218,6 +218,8 @@ class ReporterMailIntegrationTests {
 		MimeMessage confirmation = only(smtp.getReceivedMessagesForDomain(address));
 		assertThat(confirmation.getHeader("List-Unsubscribe")[0]).startsWith("<https://quartier.example/api/mail/stop");
 		String token = stopToken(confirmation);
+		// The page behind the link speaks the mail's language, not the browser's.
+		assertThat(body(confirmation)).contains("/mail/stop?t=" + token + "&lang=de");
 
 		this.client.get()
 			.uri("/mail/stop?t={token}", token)
