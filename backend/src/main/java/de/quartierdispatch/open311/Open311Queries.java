@@ -78,11 +78,17 @@ class Open311Queries {
 
 	/**
 	 * The report id behind a tracking code (GeoReport v2's token); an erased report's
-	 * code stands for nothing any more.
+	 * code stands for nothing any more, and one about people (not in {@code requests})
+	 * stands for no request either.
 	 */
 	Mono<Long> findIdByToken(String token) {
-		return this.db.sql("SELECT id FROM report WHERE tracking_code = :token AND redacted_at IS NULL")
+		return this.db.sql("""
+				SELECT r.id FROM report r JOIN incident i ON i.id = r.incident_id
+				WHERE r.tracking_code = :token AND r.redacted_at IS NULL
+				  AND r.category_code <> ALL (:hidden::text[]) AND i.category_code <> ALL (:hidden::text[])
+				""")
 			.bind("token", token)
+			.bind("hidden", this.hiddenCategories)
 			.map((row) -> row.get("id", Long.class))
 			.one();
 	}

@@ -34,15 +34,15 @@ final class DataSubjectSql {
 			    'notes', CASE WHEN shared.others > 0 THEN '[]'::jsonb ELSE
 			             (SELECT coalesce(jsonb_agg(jsonb_build_object('at', n.created_at, 'text', n.text)
 			                                        ORDER BY n.created_at), '[]')
-			              FROM incident_note n WHERE n.incident_id = i.id AND n.redacted_at IS NULL) END,
+			              FROM incident_note n WHERE n.incident_id IN (SELECT case_incidents(i.id)) AND n.redacted_at IS NULL) END,
 			    'sharedCase', CASE WHEN shared.others > 0 THEN jsonb_build_object(
 			        'otherReports', shared.others,
 			        'notesWithheld', (SELECT count(*) FROM incident_note n
-			                          WHERE n.incident_id = i.id AND n.redacted_at IS NULL),
+			                          WHERE n.incident_id IN (SELECT case_incidents(i.id)) AND n.redacted_at IS NULL),
 			        'teamPhotosWithheld', (SELECT count(*) FROM photo p
-			                               WHERE p.incident_id = i.id AND p.assignment_id IS NOT NULL),
+			                               WHERE p.incident_id IN (SELECT case_incidents(i.id)) AND p.assignment_id IS NOT NULL),
 			        'referralsWithheld', (SELECT count(*) FROM referral f
-			                              WHERE f.incident_id = i.id AND NOT %1$s)) END,
+			                              WHERE f.incident_id IN (SELECT case_incidents(i.id)) AND NOT %1$s)) END,
 			    -- Partners the case was referred to (recipients too); of a shared case only
 			    -- those where staff wrote down this reporter's own e-mail address or phone.
 			    'referrals', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', f.created_at, 'organisation', o.name,
@@ -58,10 +58,10 @@ final class DataSubjectSql {
 			                  FROM referral f
 			                  JOIN partner_organisation o ON o.id = f.organisation_id
 			                  JOIN partner_service ps ON ps.id = f.service_id
-			                  WHERE f.incident_id = i.id AND (shared.others = 0 OR %1$s)),
+			                  WHERE f.incident_id IN (SELECT case_incidents(i.id)) AND (shared.others = 0 OR %1$s)),
 			    'messagesToReporters', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', m.created_at, 'text', m.text)
 			                                                      ORDER BY m.created_at), '[]')
-			                            FROM reporter_message m WHERE m.incident_id = i.id),
+			                            FROM reporter_message m WHERE m.incident_id IN (SELECT case_incidents(i.id))),
 			    'mails', (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', o.kind, 'createdAt', o.created_at,
 			                                                           'sentAt', o.sent_at) ORDER BY o.created_at), '[]')
 			              FROM mail_outbox o WHERE o.report_id = r.id),
@@ -71,7 +71,7 @@ final class DataSubjectSql {
 			                                                            'at', p.created_at, 'width', p.width,
 			                                                            'height', p.height) ORDER BY p.id), '[]')
 			               FROM photo p WHERE p.report_id = r.id
-			                  OR (p.incident_id = i.id AND p.assignment_id IS NOT NULL AND shared.others = 0)),
+			                  OR (p.incident_id IN (SELECT case_incidents(i.id)) AND p.assignment_id IS NOT NULL AND shared.others = 0)),
 			    -- Who: the account ('staff:<id>', for the administrator to name) and its roles.
 			    'accessedBy', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', a.at, 'action', a.action,
 			                                                                'purpose', a.purpose, 'actor', a.actor,
@@ -102,10 +102,12 @@ final class DataSubjectSql {
 	 * The report's own data, and, when no other report keeps the case, what staff wrote
 	 * about it (notes, the teams' notes and decline reasons, the reason it was closed
 	 * without action: any of them may name the person), and the incident is redacted as
-	 * by retention: its location coarsened, its photos and messages erased. A case that
-	 * goes on for other reporters keeps its record until they are done with it (retention
-	 * removes it then): one reporter's request, made with nothing but a tracking code,
-	 * does not erase the record of the others' case.
+	 * by retention: its location coarsened, its photos and messages erased. The case is
+	 * the report's incident with those merged into it ({@code case_incidents}, V125):
+	 * what was written on those stayed there. A case that goes on for other reporters
+	 * keeps its record until they are done with it (retention removes it then): one
+	 * reporter's request, made with nothing but a tracking code, does not erase the
+	 * record of the others' case.
 	 */
 	static final String ERASE = """
 			WITH target AS (
@@ -122,12 +124,12 @@ final class DataSubjectSql {
 			                   WHERE r.redacted_at IS NULL AND r.id <> t.id) AS remain
 			), notes AS (
 			    UPDATE incident_note SET text = '', redacted_at = :now
-			    WHERE incident_id IN (SELECT incident_id FROM target) AND redacted_at IS NULL
+			    WHERE incident_id IN (SELECT case_incidents(incident_id) FROM target) AND redacted_at IS NULL
 			      AND NOT (SELECT remain FROM others)
 			    RETURNING 1
 			), team_notes AS (
 			    UPDATE assignment SET note = NULL, decline_reason = NULL
-			    WHERE incident_id IN (SELECT incident_id FROM target)
+			    WHERE incident_id IN (SELECT case_incidents(incident_id) FROM target)
 			      AND (note IS NOT NULL OR decline_reason IS NOT NULL) AND NOT (SELECT remain FROM others)
 			    RETURNING 1
 			), incident AS (
@@ -139,7 +141,7 @@ final class DataSubjectSql {
 			        referred_to = CASE WHEN o.remain THEN i.referred_to END,
 			        redacted_at = CASE WHEN o.remain THEN i.redacted_at ELSE coalesce(i.redacted_at, :now) END
 			    FROM others o
-			    WHERE i.id IN (SELECT incident_id FROM target)
+			    WHERE i.id IN (SELECT case_incidents(incident_id) FROM target)
 			    RETURNING 1
 			)
 			SELECT (SELECT id FROM target) AS report_id, (SELECT incident_id FROM target) AS incident_id,

@@ -24,7 +24,8 @@ class ReferralErasure implements ErasureStep {
 
 	private static final String ERASE = """
 			WITH referrals AS (
-			    SELECT id FROM referral WHERE incident_id = :incident
+			    -- The case: the incident with those merged into it (V125).
+			    SELECT id FROM referral WHERE incident_id IN (SELECT case_incidents(:incident))
 			    %s
 			), contacts AS (
 			    DELETE FROM referral_contact WHERE referral_id IN (SELECT id FROM referrals) RETURNING 1

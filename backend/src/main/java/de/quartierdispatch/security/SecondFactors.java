@@ -37,13 +37,16 @@ public class SecondFactors {
 	}
 
 	/**
-	 * Removes the member's authenticator and recovery codes and, when there was one, ends
-	 * their sessions; {@code true} when there was something to remove.
+	 * Removes the member's authenticator and recovery codes and, when one was set up,
+	 * ends their sessions; {@code true} when there was something to remove.
 	 */
 	public Mono<Boolean> reset(long userId) {
-		// Nothing set up, nothing to reset: the member stays signed in.
-		return this.authenticators.remove(userId)
-			.flatMap((removed) -> removed ? this.sessions.closeAll(userId).thenReturn(true) : Mono.just(false));
+		// Nothing set up (or a set-up begun and never confirmed): the member stays signed
+		// in.
+		return this.authenticators.find(userId)
+			.flatMap((account) -> this.authenticators.remove(userId)
+				.flatMap((removed) -> (removed && account.enrolled()) ? this.sessions.closeAll(userId).thenReturn(true)
+						: Mono.just(removed)));
 	}
 
 	/**

@@ -424,6 +424,9 @@ class Open311IntegrationTests {
 			.get("service_request_id")
 			.asString();
 		assertThat(open311.get("requests/" + conflictId + ".json").statusCode()).isEqualTo(404);
+		// Its tracking code stands for no request either.
+		String conflictToken = TestDatabase.queryString("SELECT tracking_code FROM report WHERE id = " + conflictId);
+		assertThat(open311.get("tokens/" + conflictToken + ".json").statusCode()).isEqualTo(404);
 		JsonNode all = Open311Client.validJson(
 				open311.get("requests.json?start_date=" + java.net.URLEncoder.encode(start, StandardCharsets.UTF_8)),
 				"service_requests");

@@ -211,15 +211,17 @@ class ErasedAndSharedCasesIntegrationTests {
 		Submitted first = submit(PersonalData.OTHER_EMAIL);
 		Submitted second = submit(PersonalData.EMAIL);
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		// Referred from the second reporter's own incident before it was merged away: it
+		// stays where it was written, and is still theirs.
+		String theirs = "Mediation mit Frau " + PersonalData.NAME + " " + UUID.randomUUID();
+		refer(lead, second.incident(), theirs,
+				Map.of("name", PersonalData.NAME, "email", PersonalData.EMAIL.toUpperCase(Locale.ROOT)));
 		lead.post()
 			.uri("/api/incidents/{id}/merge", second.incident())
 			.bodyValue(Map.of("into", first.incident(), "version", Fixtures.incidentVersion(second.incident())))
 			.exchange()
 			.expectStatus()
 			.isOk();
-		String theirs = "Mediation mit Frau " + PersonalData.NAME + " " + UUID.randomUUID();
-		refer(lead, first.incident(), theirs,
-				Map.of("name", PersonalData.NAME, "email", PersonalData.EMAIL.toUpperCase(Locale.ROOT)));
 		String others = "Beratung für Herrn " + PersonalData.OTHER_NAME + " " + UUID.randomUUID();
 		refer(lead, first.incident(), others, Map.of("phone", PersonalData.OTHER_PHONE));
 		long referral = TestDatabase.queryLong("SELECT id FROM referral WHERE need = '" + theirs + "'");
@@ -260,16 +262,28 @@ class ErasedAndSharedCasesIntegrationTests {
 			.expectBody()
 			.jsonPath("$.caseContinues")
 			.isEqualTo(true);
-		assertThat(TestDatabase
-			.queryString("SELECT string_agg(need, '|') FROM referral WHERE incident_id = " + first.incident()))
+		String ofTheCase = " IN (" + first.incident() + ", " + second.incident() + ")";
+		assertThat(TestDatabase.queryString("SELECT string_agg(need, '|') FROM referral WHERE incident_id" + ofTheCase))
 			.doesNotContain(theirs)
 			.contains(others);
 		assertThat(TestDatabase.queryString("SELECT string_agg(concat(c.name, c.email, c.phone), '|')"
-				+ " FROM referral_contact c JOIN referral r ON r.id = c.referral_id WHERE r.incident_id = "
-				+ first.incident()))
+				+ " FROM referral_contact c JOIN referral r ON r.id = c.referral_id WHERE r.incident_id" + ofTheCase))
 			.doesNotContain(PersonalData.NAME)
 			.isEqualTo(PersonalData.OTHER_PHONE);
 		Fixtures.decide(this.client, first.incident(), "NOTHING_FOUND");
+	}
+
+	/** A number as staff may write it again is the same number. */
+	@Test
+	void phoneNumbersAreComparedAsDigitsInInternationalForm() {
+		for (String written : new String[] { "0176 4455 6677", "+49 176 44556677", "+49 (0)176 4455-6677",
+				"0049 176 4455 6677", "0049 (0) 176 / 44 55 66 77" }) {
+			assertThat(TestDatabase.queryString("SELECT comparable_phone('" + written + "')")).as(written)
+				.isEqualTo("4917644556677");
+		}
+		// An area code that begins with 49 stays one (Leer, 0491).
+		assertThat(TestDatabase.queryString("SELECT comparable_phone('0491 123456')")).isEqualTo("49491123456");
+		assertThat(TestDatabase.queryString("SELECT coalesce(comparable_phone(' - '), 'none')")).isEqualTo("none");
 	}
 
 	private static void refer(WebTestClient lead, long incident, String need, Map<String, String> contact) {
