@@ -84,7 +84,8 @@ final class GeoJsonFeatureReader implements AutoCloseable {
 		}
 		catch (JacksonException ex) {
 			if (ex.getCause() instanceof CharacterCodingException) {
-				throw new MalformedGeoJsonException("not UTF-8 text near byte " + bytesRead(), ex);
+				// The decoder reads a buffer ahead of the parser: no position to name.
+				throw new MalformedGeoJsonException("not UTF-8 text", ex);
 			}
 			throw new MalformedGeoJsonException("not valid JSON near byte " + bytesRead(), ex);
 		}
