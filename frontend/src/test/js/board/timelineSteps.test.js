@@ -18,6 +18,7 @@ const t = translator(de);
 test('names the step a state change was, not just "updated"', () => {
   assert.equal(stepText({ type: 'INCIDENT_STATE_CHANGED', details: { to: 'CLOSED', outcome: 'NOTHING_FOUND' } }, t), 'Abgeschlossen: nichts vorgefunden');
   assert.equal(stepText({ type: 'INCIDENT_STATE_CHANGED', details: { to: 'OPEN', undone: true } }, t), 'Entscheidung zurückgenommen: wieder offen');
+  assert.equal(stepText({ type: 'INCIDENT_STATE_CHANGED', details: { to: 'ON_SITE', undone: true } }, t), 'Entscheidung zurückgenommen: wieder vor Ort');
   assert.equal(stepText({ type: 'INCIDENT_STATE_CHANGED', details: { to: 'OPEN', reopened: true } }, t), 'Wieder geöffnet („noch ein Problem“)');
 });
 

@@ -45,8 +45,9 @@ export class TeamsPanel {
   _table() {
     const t = (key, values) => this.i18n.t(key, values);
     // The status next to the name: when the table is wider than its column, the row's button
-    // stays in view over the last columns, and the long list of quarters can go under it.
-    const headings = [t('admin.teams.name'), t('admin.teams.status'), t('admin.teams.teamType'), t('admin.teams.languages'), t('admin.teams.quarters'), ''];
+    // stays in view over the last columns. The languages (text only) go under it, not the
+    // quarters' count, which opens their list and must stay a target of its own.
+    const headings = [t('admin.teams.name'), t('admin.teams.status'), t('admin.teams.teamType'), t('admin.teams.quarters'), t('admin.teams.languages'), ''];
     return scrollRegion(t('admin.teams.table'), el('table', { className: 'data-table', id: 'team-table' },
       el('caption', { className: 'visually-hidden' }, t('admin.teams.table')),
       el('thead', {}, el('tr', {}, headings.map((heading) => el('th', { scope: 'col' }, heading || el('span', { className: 'visually-hidden' }, t('admin.actions')))))),
@@ -54,8 +55,8 @@ export class TeamsPanel {
         el('th', { scope: 'row' }, team.name),
         el('td', {}, team.active ? t(teamStatusKey(team)) : t('admin.teams.retired')),
         el('td', {}, this._typeName(team.teamType)),
-        el('td', {}, this._languages(team.languages)),
         el('td', {}, this._quarters(team.quarters)),
+        el('td', {}, this._languages(team.languages)),
         el('td', {}, el('button', {
           type: 'button', className: 'button button--small', 'aria-label': `${t('admin.teams.edit')}: ${team.name}`,
           onClick: () => this._edit(team),

@@ -39,7 +39,8 @@ export function stepText(entry, t) {
 
 function stateStep(details, t) {
   if (details.undone) {
-    return t('step.decisionUndone');
+    // Back where the incident waited: open, dispatched, or on site with its team.
+    return t('step.decisionUndone', { state: t(`state.${details.to}`) });
   }
   if (details.reopened) {
     return t('step.reopened');

@@ -109,7 +109,7 @@ export class FormErrors {
     // move to another section.
     const toField = (event) => {
       event.preventDefault();
-      control.focus();
+      focusable(control).focus();
     };
     return el('li', {}, el('a', { href: `#${control.id}`, onClick: toField }, label ? `${label}: ${text}` : text));
   }
@@ -168,6 +168,18 @@ function labelOf(control) {
  * it: the summary links to that control, and a screen reader hears the error there. A group
  * (a fieldset, or several controls) stays itself.
  */
+/**
+ * What takes the keyboard for a control: a group of boxes or buttons (a fieldset cannot take
+ * it) by its checked one, else its first.
+ */
+function focusable(control) {
+  if (control.tagName !== 'FIELDSET') {
+    return control;
+  }
+  return control.querySelector('input:checked:not([disabled])')
+    || control.querySelector('input:not([type=hidden]):not([disabled]), select, textarea, button') || control;
+}
+
 function soleControlOf(element) {
   if (element.matches('input, select, textarea, fieldset')) {
     return element;

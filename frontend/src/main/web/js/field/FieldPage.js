@@ -223,8 +223,18 @@ export class FieldPage {
     (afterOwnStep || card?.querySelector('h3') || $('#assignments-heading'))?.focus();
   }
 
+  /**
+   * The refusals and the steps waiting, drawn anew only when they changed: the list is a live
+   * region, and a screen reader reads out every line put into it again.
+   */
   renderQueue() {
     const t = (key, params) => this.i18n.t(key, params);
+    const shown = JSON.stringify([this.i18n.language, this.refusals.map((refusal) => refusal.seq),
+      this.waitingSteps.map((step) => step.key), this.queue.sending && !this.offline]);
+    if (shown === this._queueShown) {
+      return;
+    }
+    this._queueShown = shown;
     const stepText = (step) => (step.kind === 'photo' ? t('field.queue.photo', { incident: step.incidentId })
       : t('field.queue.step', { step: t(`assignment.step.${step.body.state}`), incident: step.incidentId }));
     $('#queue').replaceChildren(
@@ -240,10 +250,12 @@ export class FieldPage {
           ` (${formatDateTime(step.takenAt, this.i18n.language)})`))))] : []));
   }
 
+  /** "Understood": the refusal goes; the keyboard goes to the next one's button, or the list's heading. */
   async dismiss(refusal) {
     await this.store.dismissRefused(refusal.seq);
     await this.refreshQueue();
     this.render();
+    ($('#queue .refused button') || $('#assignments-heading'))?.focus();
   }
 
   /** Called by cards for what needs the card in the page (its map). */

@@ -60,7 +60,13 @@ class ResidentFormErrorsBrowserIntegrationTests {
 		page.getByLabel("Beschreibung").blur();
 		assertThat(page.locator("#error-description")).hasCount(0);
 		assertThat(page.locator("#error-category")).isVisible();
-		assertThat(page.locator("#error-summary li")).hasCount(1);
+		assertThat(page.locator("#error-summary li")).hasCount(1); // Its link takes the
+																	// keyboard into the
+																	// group of categories
+																	// (a fieldset takes
+																	// none).
+		page.locator("#error-summary li a").press("Enter");
+		assertThat(page.locator("#category-fieldset input[type=radio]").first()).isFocused();
 	}
 
 	@Test
