@@ -8,7 +8,10 @@ CREATE FUNCTION refuse_addition_to_merged_case() RETURNS trigger
 DECLARE
     survivor bigint;
 BEGIN
-    SELECT merged_into INTO survivor FROM incident WHERE id = NEW.incident_id;
+    -- Waits for a merge under way (its lock on the incident; FOR KEY SHARE is what the
+    -- insert's foreign key takes anyway) and sees what it decided: read without the lock,
+    -- the incident as it was before the merge let a referral or photo sent meanwhile in.
+    SELECT merged_into INTO survivor FROM incident WHERE id = NEW.incident_id FOR KEY SHARE;
     IF survivor IS NOT NULL THEN
         RAISE EXCEPTION 'incident % was merged into %', NEW.incident_id, survivor
             USING ERRCODE = 'check_violation', TABLE = TG_TABLE_NAME, CONSTRAINT = 'incident_merged',

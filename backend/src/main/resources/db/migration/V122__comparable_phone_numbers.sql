@@ -4,8 +4,9 @@
 -- country code are taken as German, as the city's staff write them.
 CREATE FUNCTION comparable_phone(phone text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT AS $$
-    SELECT nullif(CASE WHEN digits LIKE '00%' THEN substr(digits, 3)
-                       WHEN digits LIKE '0%' THEN '49' || substr(digits, 2)
-                       ELSE digits END, '')
+    -- "+49 (0)176 …", as many write a German number: the 0 after the country code goes.
+    SELECT nullif(regexp_replace(CASE WHEN digits LIKE '00%' THEN substr(digits, 3)
+                                      WHEN digits LIKE '0%' THEN '49' || substr(digits, 2)
+                                      ELSE digits END, '^490', '49'), '')
     FROM (SELECT regexp_replace(phone, '\D', '', 'g') AS digits) d
 $$;
