@@ -5,7 +5,8 @@
 --
 -- Taken up (OPEN -> DISPATCHED/ON_SITE, once per opening), an outcome (closed with an honest
 -- outcome other than DUPLICATE: the survivor's reporters hear; sent once the lead's undo window
--- has passed, mail.Outbox), reopened ("still a problem").
+-- has passed, mail.Outbox), reopened ("still a problem"), or followed by a new incident ("still
+-- a problem" after the window).
 CREATE OR REPLACE FUNCTION mail_announce_incident_change() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     message_kind text;
@@ -28,6 +29,11 @@ BEGIN
         -- window, and withdrawn by V96's trigger), so there is nothing to announce.
         message_kind := 'REOPENED';
         message_key := 'reopened:' || NEW.reopened_at::text;
+    ELSIF OLD.follows_incident IS NULL AND NEW.follows_incident IS NOT NULL THEN
+        -- "Still a problem" after the window: the report went to a new incident following
+        -- the closed one (V127's trigger). For the reporter it is taken up again all the same.
+        message_kind := 'REOPENED';
+        message_key := 'follow-up:' || NEW.id;
     ELSE
         RETURN NULL;
     END IF;

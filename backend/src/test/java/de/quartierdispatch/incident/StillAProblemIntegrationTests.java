@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
@@ -63,7 +64,7 @@ class StillAProblemIntegrationTests {
 
 	@Test
 	void pastTheWindowTheReportOpensANewIncidentFollowingTheOldOne() {
-		String code = report();
+		String code = reportWithMail();
 		long incident = Fixtures.incidentOf(code);
 		close(incident);
 		CLOCK.advance(Duration.ofDays(15));
@@ -79,6 +80,10 @@ class StillAProblemIntegrationTests {
 		assertThat(TestDatabase
 			.queryString("SELECT type FROM board_event WHERE incident_id = " + followUp + " ORDER BY seq DESC LIMIT 1"))
 			.isEqualTo("INCIDENT_OPENED");
+		// The reporter hears that it is taken up again, as of a reopening.
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM mail_outbox o JOIN report r ON r.id = o.report_id "
+				+ "WHERE r.tracking_code = '" + code + "' AND o.kind = 'REOPENED'"))
+			.isOne();
 	}
 
 	private void close(long incident) {
@@ -98,6 +103,22 @@ class StillAProblemIntegrationTests {
 			.cookie("XSRF-TOKEN", csrf)
 			.header("X-XSRF-TOKEN", csrf)
 			.exchange();
+	}
+
+	private String reportWithMail() {
+		String receipt = this.client.post()
+			.uri("/api/reports")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("category", "LITTER", "description", "Wieder Sperrmüll an der Ecke", "location",
+					Map.of("lat", 51.5386, "lon", 6.9740), "language", "de", "contact",
+					Map.of("email", "nachbarin@example.org"), "consent", true))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
 	}
 
 	private String report() {
