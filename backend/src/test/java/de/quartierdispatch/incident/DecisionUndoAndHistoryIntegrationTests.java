@@ -205,19 +205,8 @@ class DecisionUndoAndHistoryIntegrationTests {
 	}
 
 	private long reportedWithMail() {
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", "OTHER", "description", "Sperrmüll vor der Einfahrt", "location",
-					Map.of("lat", BOY_LAT, "lon", BOY_LON), "language", "de", "contact",
-					Map.of("email", "anwohnerin@example.org"), "consent", true))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return Fixtures.incidentOf(receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1"));
+		return Fixtures.incidentOf(Fixtures.submitReportWithMail(this.client, "OTHER", "Sperrmüll vor der Einfahrt",
+				BOY_LAT, BOY_LON, "anwohnerin@example.org"));
 	}
 
 	private static long outcomeMails(long incident, String condition) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
@@ -106,19 +105,8 @@ class StillAProblemIntegrationTests {
 	}
 
 	private String reportWithMail() {
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", "LITTER", "description", "Wieder Sperrmüll an der Ecke", "location",
-					Map.of("lat", 51.5386, "lon", 6.9740), "language", "de", "contact",
-					Map.of("email", "nachbarin@example.org"), "consent", true))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		return Fixtures.submitReportWithMail(this.client, "LITTER", "Wieder Sperrmüll an der Ecke", 51.5386, 6.9740,
+				"nachbarin@example.org");
 	}
 
 	private String report() {

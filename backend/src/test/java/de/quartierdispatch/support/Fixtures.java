@@ -29,12 +29,26 @@ public final class Fixtures {
 	/** Submits a public report in the given language and returns its tracking code. */
 	public static String submitReport(WebTestClient client, String category, String description, double lat, double lon,
 			String language) {
+		return submit(client, Map.of("category", category, "description", description, "location",
+				Map.of("lat", lat, "lon", lon), "language", language));
+	}
+
+	/**
+	 * Submits a public report in German whose reporter gave an e-mail address (and
+	 * consent), so that mail is queued for it; returns its tracking code.
+	 */
+	public static String submitReportWithMail(WebTestClient client, String category, String description, double lat,
+			double lon, String email) {
+		return submit(client, Map.of("category", category, "description", description, "location",
+				Map.of("lat", lat, "lon", lon), "language", "de", "contact", Map.of("email", email), "consent", true));
+	}
+
+	private static String submit(WebTestClient client, Map<String, Object> report) {
 		String receipt = client.post()
 			.uri("/api/reports")
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", category, "description", description, "location",
-					Map.of("lat", lat, "lon", lon), "language", language))
+			.bodyValue(report)
 			.exchange()
 			.expectStatus()
 			.isCreated()
