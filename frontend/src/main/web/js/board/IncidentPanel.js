@@ -187,6 +187,8 @@ export class IncidentPanel {
       : this._element.contains(document.activeElement) ? document.activeElement.id : null;
     const incident = this._store.asShown(this._detail.incident);
     const active = ['OPEN', 'DISPATCHED', 'ON_SITE'].includes(incident.state);
+    // A merged incident's case goes on in the one it was merged into: what is added goes there.
+    const merged = this._detail.mergedInto != null;
     this._element.dataset.incidentId = incident.id;
     this._element.dataset.version = incident.version;
     this._element.replaceChildren(
@@ -207,9 +209,9 @@ export class IncidentPanel {
       active ? this._section('board.merge', this._mergeForm(incident)) : '',
       this._section('board.reports', el('ol', { className: 'reports' }, this._detail.reports.map((report) => this._report(report)))),
       this._section('board.photos', incidentPhotos(incident.id, this._i18n)),
-      this._section('board.notes', this._notes(incident)),
-      this._section('board.publicMessages', incidentPublicMessages(incident.id, this._i18n)),
-      this._section('board.referrals', incidentReferrals(incident.id, this._i18n)),
+      this._section('board.notes', this._notes(incident, !merged)),
+      this._section('board.publicMessages', incidentPublicMessages(incident.id, this._i18n, { writable: !merged })),
+      this._section('board.referrals', incidentReferrals(incident.id, this._i18n, { writable: !merged })),
       this._section('board.timeline', this._timeline()));
     this._restoreTypedValues(typed);
     this._restoreFocus(focused);
@@ -307,6 +309,14 @@ export class IncidentPanel {
     }, t('board.undo')) : '';
     if (undo) {
       setTimeout(() => undo.remove(), until - Date.now());
+    }
+    if (detail.mergedInto != null) {
+      const into = String(detail.mergedInto);
+      return el('div', { className: 'ending notice' },
+        el('p', {}, t('board.mergedCase', { into }),
+          detail.closedAt ? ` · ${formatDateTime(detail.closedAt, this._i18n.language)}` : ''),
+        el('button', { type: 'button', className: 'button button--small', id: 'open-merge-target',
+          onClick: () => this.show(detail.mergedInto) }, t('board.openMergeTarget', { into })));
     }
     return el('div', { className: 'ending notice' },
       el('p', {}, detail.outcome ? t(`outcome.${detail.outcome}`) : t(`state.${incident.state}`),
@@ -442,7 +452,7 @@ export class IncidentPanel {
       contact);
   }
 
-  _notes(incident) {
+  _notes(incident, writable) {
     const t = (key) => this._i18n.t(key);
     const text = el('textarea', { id: 'note-text', maxlength: '2000', rows: '2', dir: 'auto' });
     return el('div', {},
@@ -450,7 +460,7 @@ export class IncidentPanel {
         el('p', { className: 'meta' }, `${formatDateTime(note.at, this._i18n.language)} · ${note.author}`,
           note.kind === 'FIELD' ? ` · ${t('board.fieldNote')}` : ''),
         el('p', { dir: 'auto' }, note.text ?? t('board.redacted'))))),
-      el('form', { onSubmit: (event) => {
+      !writable ? '' : el('form', { onSubmit: (event) => {
         event.preventDefault();
         this._act(incident, `/api/incidents/${incident.id}/notes`, { text: text.value }, 'note-text');
       } },

@@ -21,7 +21,7 @@ const sending = new Set();
  * and sends one message at a time: a second click while the first is on its way sends nothing.
  * The keyboard stays on the button.
  */
-export function incidentPublicMessages(incidentId, i18n) {
+export function incidentPublicMessages(incidentId, i18n, { writable = true } = {}) {
   const t = (key, params) => i18n.t(key, params);
   const id = `public-message-${incidentId}`;
   const list = el('ul', { className: 'public-messages' });
@@ -101,7 +101,7 @@ export function incidentPublicMessages(incidentId, i18n) {
 
   load();
   return el('div', { className: 'incident-public-messages' }, list, status,
-    el('form', { onSubmit: publish, novalidate: true },
+    !writable ? '' : el('form', { onSubmit: publish, novalidate: true },
       el('label', { for: text.id }, t('board.publicMessageText')), text, missing,
       el('p', { className: 'hint', id: `${id}-hint` }, t('board.publicMessageHint')),
       el('label', { for: language.id }, t('board.publicMessageLanguage')), language,

@@ -19,11 +19,11 @@ const lastErrors = new Map();
  * neighbour conflict to mediation, a family to early help). Contact details only with the
  * person's consent; without it the partner gets the need alone.
  */
-export function incidentReferrals(incidentId, i18n) {
+export function incidentReferrals(incidentId, i18n, { writable = true } = {}) {
   const t = (key, params) => i18n.t(key, params);
   const list = el('ul', { className: 'referral-list' });
   const message = el('p', { role: 'status', 'aria-live': 'polite' });
-  const form = referralForm(incidentId, i18n, message, () => load());
+  const form = writable ? referralForm(incidentId, i18n, message, () => load()) : '';
   const container = el('div', { className: 'incident-referrals' }, list, message, form);
 
   let shown = null;

@@ -28,6 +28,7 @@ class IncidentQueries {
 			    'undoableUntil', CASE WHEN i.decided_by = :viewer AND i.closed_at IS NOT NULL AND i.merged_into IS NULL
 			                          THEN i.closed_at + :undoSeconds * interval '1 second' END,
 			    'outcome', i.outcome,
+			    'mergedInto', i.merged_into,
 			    'referredTo', i.referred_to,
 			    'outcomeReason', i.outcome_reason,
 			    'reopenedAt', i.reopened_at,

@@ -122,6 +122,26 @@ class BoardPanelBrowserIntegrationTests {
 		assertThat(panel.locator(".notice").first()).containsText("#" + duplicate);
 		assertThat(Fixtures.incidentState(duplicate)).isEqualTo("CLOSED");
 
+		// The merged-away incident, found again: its case goes on in the other one, so it
+		// offers nothing to add (the database would refuse it) and leads there.
+		board.locator("#history-box summary").click();
+		board.getByLabel("Vorgangscode, Nummer, Adresse oder Text").fill(String.valueOf(duplicate));
+		board.locator("#search-closed").selectOption("true");
+		board.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suchen").setExact(true)).click();
+		board.locator(".search-list li")
+			.filter(new Locator.FilterOptions().setHasText(Pattern.compile("#" + duplicate + "(?!\\d)")))
+			.getByRole(AriaRole.BUTTON)
+			.click();
+		assertThat(heading(board)).containsText("#" + duplicate + " ");
+		assertThat(panel.locator(".ending")).containsText("Mit #" + first + " zusammengeführt");
+		assertThat(panel.locator("#note-text")).hasCount(0);
+		assertThat(panel.locator(".incident-public-messages form")).hasCount(0);
+		assertThat(panel.locator(".referral-form")).hasCount(0);
+		assertThat(panel.locator(".notes")).containsText("Gilt für die Doppelmeldung");
+		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("#" + first + " öffnen")).click();
+		assertThat(heading(board)).containsText("#" + first + " ");
+		assertThat(panel.locator("#note-text")).hasCount(1);
+
 		// Another lead merges the incident shown: the panel follows it too.
 		long second = Fixtures.reportIncident(this.client, "PROBLEM_PROPERTY", BOY_LAT - 0.0021, BOY_LON + 0.002);
 		queueEntry(board, second).click();
