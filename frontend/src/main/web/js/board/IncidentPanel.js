@@ -472,7 +472,10 @@ export class IncidentPanel {
     const t = (key, params) => this._i18n.t(key, params);
     return el('ol', { className: 'timeline' }, this._detail.timeline.map((entry) => el('li', {},
       el('span', { className: 'meta' }, formatDateTime(entry.at, this._i18n.language)), ' ',
-      el('span', { className: 'step' }, stepText(entry, t)), ' · ',
+      el('span', { className: 'step' }, stepText(entry, t)),
+      // A field step that waited on the phone without network: when it was taken.
+      entry.details?.takenAt ? ` (${t('board.takenOffline', { time: formatDateTime(entry.details.takenAt, this._i18n.language) })})` : '',
+      ' · ',
       el('span', { className: 'actor' }, actorText(entry, t)),
       entry.note ? el('q', { className: 'timeline-note', dir: 'auto' }, entry.note) : '')));
   }

@@ -82,8 +82,10 @@ export class StepQueue {
         await this.onPhoto(step);
         return true;
       }
+      // With when it was taken: a step that waited here counts from then (the server keeps it
+      // between the assignment's previous step and its arrival).
       const document = await api(`/api/field/assignments/${step.assignmentId}`, {
-        method: 'POST', body: step.body, headers: { 'Idempotency-Key': step.key },
+        method: 'POST', body: { ...step.body, takenAt: step.takenAt }, headers: { 'Idempotency-Key': step.key },
       });
       await this.store.dequeue(step.seq);
       await this.onDocument(document);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Assignments {
 
-	private static final String COLUMNS = "id, incident_id, team_id, state, version";
+	private static final String COLUMNS = "id, incident_id, team_id, state, version, updated_at";
 
 	private final DatabaseClient db;
 
@@ -138,7 +138,7 @@ class Assignments {
 				  AND EXISTS (SELECT 1 FROM team t WHERE t.id = a.team_id AND t.status = 'AVAILABLE' AND t.active)
 				  AND NOT EXISTS (SELECT 1 FROM assignment o WHERE o.team_id = a.team_id AND o.id <> a.id
 				                  AND o.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE'))
-				RETURNING a.id, a.incident_id, a.team_id, a.state, a.version
+				RETURNING a.id, a.incident_id, a.team_id, a.state, a.version, a.updated_at
 				""").bind("incident", incidentId).bind("at", at).map(Assignments::toRow).all();
 	}
 
@@ -153,7 +153,7 @@ class Assignments {
 	private static AssignmentRow toRow(Readable row) {
 		return new AssignmentRow(row.get("id", Long.class), row.get("incident_id", Long.class),
 				row.get("team_id", Long.class), AssignmentState.valueOf(row.get("state", String.class)),
-				row.get("version", Integer.class));
+				row.get("version", Integer.class), row.get("updated_at", OffsetDateTime.class));
 	}
 
 }

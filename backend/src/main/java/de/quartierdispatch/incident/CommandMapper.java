@@ -18,9 +18,13 @@ interface CommandMapper {
 
 	/** A lead moves an assignment: no position. */
 	@Mapping(target = "position", ignore = true)
+	@Mapping(target = "takenAt", ignore = true)
 	AssignmentMove move(MoveAssignment request);
 
-	/** A field member moves their assignment, with where they are if they share it. */
+	/**
+	 * A field member moves their assignment, with where they are if they share it, and
+	 * when they took the step if it waited on the phone.
+	 */
 	AssignmentMove move(FieldMove request);
 
 	default @Nullable String text(@Nullable String text) {

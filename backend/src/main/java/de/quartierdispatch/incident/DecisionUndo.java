@@ -7,7 +7,6 @@ import java.util.Map;
 
 import de.quartierdispatch.board.BoardEventType;
 import de.quartierdispatch.board.EventLog;
-import de.quartierdispatch.incident.Incidents.Decided;
 import de.quartierdispatch.incident.LifecycleProblems.NotFoundException;
 import de.quartierdispatch.incident.LifecycleProblems.OutsideScopeException;
 import de.quartierdispatch.security.StaffPrincipal;

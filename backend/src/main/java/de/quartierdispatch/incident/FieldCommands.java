@@ -3,7 +3,9 @@ package de.quartierdispatch.incident;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import de.quartierdispatch.board.BoardEventType;
 import de.quartierdispatch.board.EventLog;
@@ -133,18 +135,38 @@ class FieldCommands {
 	 */
 	private Mono<Void> apply(AssignmentRow current, IncidentRow incident, AssignmentMove move, StaffPrincipal actor,
 			OffsetDateTime now) {
-		return this.assignments.move(current.id(), move.state(), move.note(), move.reason(), now)
+		// The team's status and its check-in timer start from now: the safety timer runs
+		// from when the team was last heard of.
+		OffsetDateTime taken = StepTimes.taken(move.takenAt(), current.updatedAt(), now);
+		return this.assignments.move(current.id(), move.state(), move.note(), move.reason(), taken)
 			.then(this.teams.setStatus(current.teamId(), teamStatusFor(move.state()), move.position(), now))
 			.then(checkIn(current, move.state(), now))
-			.then(declineNote(incident.id(), move, actor, now))
-			.then(stepNote(incident.id(), move, actor, now)
-				.map((noteId) -> Map.<String, Object>of("assignment", current.id(), "state", move.state(), "noteId",
-						noteId))
-				.defaultIfEmpty(Map.of("assignment", current.id(), "state", move.state())))
-			.flatMap((details) -> this.incidentCommands.followAssignments(incident, now)
+			.then(declineNote(incident.id(), move, actor, taken))
+			.then(stepNote(incident.id(), move, actor, taken).map(Optional::of).defaultIfEmpty(Optional.empty()))
+			.flatMap((noteId) -> this.incidentCommands.followAssignments(incident, now)
+				.then(arrival(incident.id(), move.state(), taken, now))
 				.then(this.events.assignmentChanged(BoardEventType.ASSIGNMENT_CHANGED, incident.id(), current.teamId(),
-						IncidentCommands.actor(actor), details)))
+						IncidentCommands.actor(actor), details(current, move.state(), noteId, taken, now))))
 			.then();
+	}
+
+	/** An arrival that waited on the phone counts from when it was taken (statistics). */
+	private Mono<Void> arrival(long incidentId, AssignmentState state, OffsetDateTime taken, OffsetDateTime now) {
+		return (state == AssignmentState.ON_SITE && taken.isBefore(now)) ? this.incidents.arrivedBy(incidentId, taken)
+				: Mono.empty();
+	}
+
+	/** What the board learns of a step: ids and times, no free text. */
+	private static Map<String, Object> details(AssignmentRow current, AssignmentState state, Optional<Long> noteId,
+			OffsetDateTime taken, OffsetDateTime now) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("assignment", current.id());
+		details.put("state", state);
+		noteId.ifPresent((id) -> details.put("noteId", id));
+		if (StepTimes.delayed(taken, now)) {
+			details.put("takenAt", taken.toInstant().toString());
+		}
+		return details;
 	}
 
 	/**
@@ -217,9 +239,10 @@ class FieldCommands {
 	 * @param note a short note (optional)
 	 * @param reason why it was declined (required for a decline)
 	 * @param position where the team is, if the member shares it
+	 * @param takenAt when the member took the step, as the phone says (StepTimes)
 	 */
 	record AssignmentMove(AssignmentState state, int version, @Nullable String note, @Nullable String reason,
-			@Nullable GeoPoint position) {
+			@Nullable GeoPoint position, @Nullable OffsetDateTime takenAt) {
 	}
 
 }

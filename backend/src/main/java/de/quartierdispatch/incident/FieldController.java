@@ -2,6 +2,7 @@ package de.quartierdispatch.incident;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
 
 import de.quartierdispatch.board.EventLog;
@@ -111,10 +112,12 @@ class FieldController {
 	}
 
 	/**
-	 * A field member's step, with their position if they choose to share it.
+	 * A field member's step, with their position if they choose to share it, and when
+	 * they took it (a step queued on the phone without network arrives later).
 	 */
 	record FieldMove(@NotNull AssignmentState state, int version, @Nullable @Size(max = 500) String note,
-			@Nullable @Size(max = 500) String reason, @Nullable @Valid GeoPoint position) {
+			@Nullable @Size(max = 500) String reason, @Nullable @Valid GeoPoint position,
+			@Nullable OffsetDateTime takenAt) {
 	}
 
 	/**

@@ -140,6 +140,17 @@ public class Incidents {
 			.then();
 	}
 
+	/**
+	 * A team's arrival taken earlier than it reached the server: the first arrival on
+	 * site (V100) is the earliest one taken.
+	 */
+	Mono<Void> arrivedBy(long id, OffsetDateTime at) {
+		return this.db.sql("UPDATE incident SET on_site_at = least(on_site_at, :at) WHERE id = :id")
+			.bind("id", id)
+			.bind("at", at)
+			.then();
+	}
+
 	/** Ends an incident with a lead's decision. */
 	Mono<Void> decide(long id, Outcome outcome, @Nullable String referredTo, @Nullable String reason, String decidedBy,
 			OffsetDateTime at) {
@@ -228,22 +239,6 @@ public class Incidents {
 		return new IncidentRow(row.get("id", Long.class), row.get("version", Integer.class),
 				IncidentState.valueOf(row.get("state", String.class)), row.get("priority", Short.class),
 				row.get("quarter_id", Long.class), List.of(row.get("team_types", String[].class)));
-	}
-
-	/**
-	 * An incident's end as decided.
-	 *
-	 * @param id the incident
-	 * @param version its version
-	 * @param state its state
-	 * @param quarterId its quarter
-	 * @param outcome how it ended, if it did
-	 * @param decidedBy who decided ({@code staff:<id>}), if a lead did
-	 * @param closedAt when
-	 * @param merged whether it ended as a duplicate merged into another incident
-	 */
-	record Decided(long id, int version, IncidentState state, @Nullable Long quarterId, @Nullable String outcome,
-			@Nullable String decidedBy, @Nullable OffsetDateTime closedAt, boolean merged) {
 	}
 
 }

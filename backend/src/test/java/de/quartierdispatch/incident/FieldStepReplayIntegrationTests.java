@@ -1,5 +1,8 @@
 package de.quartierdispatch.incident;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -116,6 +119,77 @@ class FieldStepReplayIntegrationTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE id = " + second)).isEqualTo("ASSIGNED");
+	}
+
+	@Test
+	void aStepThatWaitedOnThePhoneCountsFromWhenItWasTakenWithinWhatTheServerKnows() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long assignment = assigned(team);
+		long incident = TestDatabase.queryLong("SELECT incident_id FROM assignment WHERE id = " + assignment);
+		// Assigned two hours ago; the team went without network since.
+		TestDatabase.queryString("UPDATE incident SET created_at = created_at - interval '3 hours' WHERE id = "
+				+ incident + " RETURNING id");
+		TestDatabase.queryString("UPDATE assignment SET updated_at = updated_at - interval '2 hours' WHERE id = "
+				+ assignment + " RETURNING id");
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+
+		step(field, assignment, "EN_ROUTE", 0, now.minus(Duration.ofMinutes(90))).expectStatus().isOk();
+		step(field, assignment, "ON_SITE", 1, now.minus(Duration.ofMinutes(70))).expectStatus().isOk();
+
+		assertThat(epoch("SELECT updated_at FROM assignment WHERE id = " + assignment))
+			.isEqualTo(now.minus(Duration.ofMinutes(70)).getEpochSecond());
+		assertThat(epoch("SELECT on_site_at FROM incident WHERE id = " + incident))
+			.isEqualTo(now.minus(Duration.ofMinutes(70)).getEpochSecond());
+		assertThat(TestDatabase.queryString("SELECT data ->> 'takenAt' FROM board_event WHERE type = "
+				+ "'ASSIGNMENT_CHANGED' AND data ->> 'state' = 'ON_SITE' AND incident_id = " + incident))
+			.isEqualTo(now.minus(Duration.ofMinutes(70)).toString());
+
+		// Before the previous step it cannot have been: it counts from that step.
+		step(field, assignment, "DONE", 2, now.minus(Duration.ofHours(5))).expectStatus().isOk();
+		assertThat(epoch("SELECT updated_at FROM assignment WHERE id = " + assignment))
+			.isEqualTo(now.minus(Duration.ofMinutes(70)).getEpochSecond());
+	}
+
+	@Test
+	void aStepTakenLaterThanItArrivedCountsFromItsArrivalAndAMalformedTimeIsRefused() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long assignment = assigned(team);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+
+		step(field, assignment, "EN_ROUTE", 0, Instant.now().plus(Duration.ofDays(400))).expectStatus().isOk();
+		assertThat(epoch("SELECT updated_at FROM assignment WHERE id = " + assignment))
+			.isBetween(Instant.now().getEpochSecond() - 60, Instant.now().getEpochSecond());
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM board_event WHERE type = 'ASSIGNMENT_CHANGED' "
+				+ "AND data ? 'takenAt' AND data ->> 'assignment' = '" + assignment + "'"))
+			.isZero();
+
+		field.post()
+			.uri("/api/field/assignments/{id}", assignment)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("state", "ON_SITE", "version", 1, "takenAt", "gestern Abend"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE id = " + assignment))
+			.isEqualTo("EN_ROUTE");
+	}
+
+	private static long epoch(String sql) {
+		return TestDatabase.queryLong("SELECT extract(epoch FROM (" + sql + "))::bigint");
+	}
+
+	private static WebTestClient.ResponseSpec step(WebTestClient field, long assignment, String state, int version,
+			Instant takenAt) {
+		return field.post()
+			.uri("/api/field/assignments/{id}", assignment)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("state", state, "version", version, "takenAt", takenAt.toString()))
+			.exchange();
 	}
 
 	private long assigned(long team) {

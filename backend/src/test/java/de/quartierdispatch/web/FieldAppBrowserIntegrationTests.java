@@ -3,6 +3,7 @@ package de.quartierdispatch.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -188,11 +189,17 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(TestDatabase.queryString("SELECT state FROM assignment WHERE id = " + job.assignment()))
 			.isEqualTo("ASSIGNED");
 
+		Instant backOnline = Instant.now();
 		field.context().setOffline(false);
 		assertThat(field.locator("#queue")).isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(20000));
 		assertThat(TestDatabase.queryString("SELECT string_agg(data ->> 'state', ',' ORDER BY seq) FROM board_event "
 				+ "WHERE type = 'ASSIGNMENT_CHANGED' AND data ->> 'assignment' = '" + job.assignment() + "'"))
 			.isEqualTo("EN_ROUTE,ON_SITE,DONE");
+		// Each step counts from when it was taken on the phone, not from when it was
+		// sent.
+		assertThat(TestDatabase
+			.queryString("SELECT updated_at < '" + backOnline + "' FROM assignment WHERE id = " + job.assignment()))
+			.isEqualTo("t");
 		assertThat(TestDatabase.queryString("SELECT note FROM assignment WHERE id = " + job.assignment()))
 			.isEqualTo("Sperrmüll an die Seite geräumt");
 
