@@ -3,8 +3,10 @@ package de.quartierdispatch.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
@@ -12,6 +14,7 @@ import com.microsoft.playwright.options.AriaRole;
 import de.quartierdispatch.support.Accessibility;
 import de.quartierdispatch.support.BrowserExtension;
 import de.quartierdispatch.support.BrowserExtension.BrowserSession;
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -49,6 +52,35 @@ class AccessibilityPagesBrowserIntegrationTests {
 			assertThat(page.locator(".site-links a[href='/barrierefreiheit']")).hasText("Barrierefreiheit");
 			assertThat(page.locator(".site-links a[href='/leichte-sprache']")).hasText("Leichte Sprache");
 		}
+	}
+
+	/**
+	 * The mail stop page keeps the keyboard: on the button while it is refused, on the
+	 * sentence that says mail stopped once it did.
+	 */
+	@Test
+	void stoppingMailKeepsTheKeyboardOnThePage(BrowserSession browser) {
+		Page page = phone(browser, "de-DE");
+		page.navigate(url("/mail/stop?t=0&lang=de"));
+		Locator stop = page.getByRole(AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Keine E-Mails mehr senden"));
+		stop.click();
+		assertThat(page.locator("#result")).not().isEmpty();
+		assertThat(stop).isFocused();
+
+		String code = Fixtures.submitReportWithMail(this.client, "LITTER", "Sperrmüll vor dem Haus", 51.5259, 6.9129,
+				"stop-" + UUID.randomUUID() + "@example.org");
+		String token = TestDatabase.queryString("SELECT m.stop_token FROM reporter_mail m JOIN report r "
+				+ "ON r.id = m.report_id WHERE r.tracking_code = '" + code + "'");
+		page.navigate(url("/mail/stop?t=" + token + "&lang=de"));
+		stop.click();
+		assertThat(page.locator("#result")).hasText("Erledigt: Sie erhalten zu dieser Meldung keine E-Mails mehr.");
+		assertThat(page.locator("#result")).isFocused();
+		assertThat(stop).isHidden();
+		assertThat(TestDatabase
+			.queryString("SELECT stopped_at IS NOT NULL FROM reporter_mail WHERE stop_token = '" + token + "'"))
+			.isEqualTo("t");
+		Accessibility.assertNoSeriousViolations(page);
 	}
 
 	/**
