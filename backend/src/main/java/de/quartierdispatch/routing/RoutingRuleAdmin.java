@@ -45,7 +45,7 @@ class RoutingRuleAdmin {
 		return this.writes.lockedRules().flatMap((current) -> {
 			List<RoutingRule> ordered = new ArrayList<>(current);
 			RoutingRule draft = this.mapper.toRule(request, 0, 0, false, 1);
-			ordered.add(insertionIndex(ordered, request.position()), draft);
+			ordered.add(placeOfNew(ordered, draft, request.position()), draft);
 			return this.checks.check(draft, ordered)
 				.then(this.writes.insert(draft, actor, ordered))
 				.flatMap((id) -> this.writes.renumber(ordered, id).then(this.rules.findById(id)))
@@ -116,6 +116,21 @@ class RoutingRuleAdmin {
 							.then(this.writes.recordChange(rule.id(), rule.version() + 1, "UPDATED", actor, before))))
 					.then(this.rules.findAll().collectList()));
 		});
+	}
+
+	/**
+	 * Where a new rule goes: where asked; without a position last, unless an earlier rule
+	 * would hide it (a night rule for litter in two quarters after the rule for all
+	 * litter), then just before the first that would. No rule after that point can be
+	 * hidden by it that the hiding rule did not hide already.
+	 */
+	private static int placeOfNew(List<RoutingRule> ordered, RoutingRule draft, @Nullable Integer position) {
+		int index = insertionIndex(ordered, position);
+		if (position != null) {
+			return index;
+		}
+		List<RoutingRule> earlier = ordered.subList(0, index);
+		return RuleShadowing.coveredBy(draft, earlier).map(earlier::indexOf).orElse(index);
 	}
 
 	/**

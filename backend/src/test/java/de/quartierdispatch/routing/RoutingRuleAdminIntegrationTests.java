@@ -50,15 +50,48 @@ class RoutingRuleAdminIntegrationTests {
 
 	@Test
 	void refusesARuleThatCouldNeverMatch() {
-		// "Vandalismus" (position 13) matches every vandalism report: a later, narrower
-		// rule could never match.
-		refused(rule(Map.of("category", "VANDALISM", "quarterCodes", List.of("15"))), "position",
+		// "Vandalismus" matches every vandalism report: a narrower rule asked for after
+		// it
+		// could never match.
+		Map<String, Object> afterVandalism = rule(Map.of("category", "VANDALISM", "quarterCodes", List.of("15")));
+		afterVandalism.put("position",
+				TestDatabase.queryLong("SELECT position FROM routing_rule WHERE name = 'Vandalismus'") + 1);
+		refused(afterVandalism, "position",
 				"Rule \"Test rule\" could never match: rule \"Vandalismus\" comes first and matches every report it would.");
 		// Put first, a catch-all for noise would make "Lärm nachts" unreachable.
 		Map<String, Object> everyNoise = rule(Map.of("category", "NOISE", "quarterCodes", List.of()));
 		everyNoise.put("position", 1);
 		refused(everyNoise, "position",
 				"Rule \"Lärm nachts\" could never match: rule \"Test rule\" comes first and matches every report it would.");
+	}
+
+	@Test
+	void aNewRuleWithoutAPositionGoesJustBeforeTheFirstRuleThatWouldHideIt() {
+		long vandalism = TestDatabase.queryLong("SELECT id FROM routing_rule WHERE name = 'Vandalismus'");
+		int before = (int) TestDatabase.queryLong("SELECT position FROM routing_rule WHERE id = " + vandalism);
+		RoutingRule created = this.admin.post()
+			.uri("/api/routing/rules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(rule(Map.of("category", "VANDALISM", "quarterCodes", List.of("15"), "name",
+					"Vandalismus Stadtmitte " + UUID.randomUUID())))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(RoutingRule.class)
+			.returnResult()
+			.getResponseBody();
+		try {
+			assertThat(created.position()).isEqualTo(before);
+			assertThat(TestDatabase.queryLong("SELECT position FROM routing_rule WHERE id = " + vandalism))
+				.isGreaterThan(before);
+		}
+		finally {
+			this.admin.delete()
+				.uri("/api/routing/rules/{id}?version={version}", created.id(), created.version())
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful();
+		}
 	}
 
 	@Test
