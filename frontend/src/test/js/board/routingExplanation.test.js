@@ -26,7 +26,7 @@ const aggression = {
 
 test('says the routing in German, built from parts, with no codes', () => {
   assert.equal(explainRouting(aggression, translator('de.json', 'de'), names('de')),
-    'Regel „Aggression oder Bedrohung“: Kategorie Aggression / Bedrohung → Kommunaler Ordnungsdienst, P1, 15 Min.');
+    'Regel „Aggression oder Bedrohung“: Kategorie Aggression / Bedrohung → Kommunaler Ordnungsdienst, P1, innerhalb von 15 Min.');
 });
 
 test('names night-time weekday rules, flags, the default rule and a hotspot', () => {
@@ -37,7 +37,7 @@ test('names night-time weekday rules, flags, the default rule and a hotspot', ()
   assert.match(explainRouting(night, t, names('de')), /23:10 Uhr liegt zwischen 22:00 und 06:00 Uhr, Freitagnacht, Merkmal Aggression/);
   const fallback = { ...aggression, default: true, rule: 'Standard', hotspot: { reports: 3, category: 'NOISE', quarter: 'Boy-West', days: 14, teamType: 'QUARTER_MGMT' } };
   assert.equal(explainRouting(fallback, t, names('de')),
-    'keine andere Regel passte, Standardregel „Standard“ → Kommunaler Ordnungsdienst, P1, 15 Min.; Brennpunkt: 3 Meldungen Lärm in Boy-West in 14 Tagen → + Quartiersmanagement');
+    'keine andere Regel passte, Standardregel „Standard“ → Kommunaler Ordnungsdienst, P1, innerhalb von 15 Min.; Brennpunkt: 3 Meldungen Lärm in Boy-West in 14 Tagen → + Quartiersmanagement');
 });
 
 test('says the same in English', () => {
