@@ -19,11 +19,11 @@ const lastErrors = new Map();
  * neighbour conflict to mediation, a family to early help). Contact details only with the
  * person's consent; without it the partner gets the need alone.
  */
-export function incidentReferrals(incidentId, i18n, { writable = true } = {}) {
+export function incidentReferrals(incidentId, i18n, { writable = true, language = null } = {}) {
   const t = (key, params) => i18n.t(key, params);
   const list = el('ul', { className: 'referral-list' });
   const message = el('p', { role: 'status', 'aria-live': 'polite' });
-  const form = writable ? referralForm(incidentId, i18n, message, () => load()) : '';
+  const form = writable ? referralForm(incidentId, i18n, message, () => load(), language) : '';
   const container = el('div', { className: 'incident-referrals' }, list, message, form);
 
   let shown = null;
@@ -49,13 +49,14 @@ export function incidentReferrals(incidentId, i18n, { writable = true } = {}) {
   return container;
 }
 
-function referralForm(incidentId, i18n, message, refresh) {
+/** `personLanguage`: the language the person wrote in, chosen until the lead says otherwise. */
+function referralForm(incidentId, i18n, message, refresh, personLanguage) {
   const t = (key, params) => i18n.t(key, params);
   const id = (name) => `referral-${incidentId}-${name}`;
   const service = el('select', { id: id('service') });
   const need = el('textarea', { id: id('need'), dir: 'auto', maxlength: 2000, rows: 2 });
   const language = el('select', { id: id('language') },
-    RESIDENT_LANGUAGES.map((code) => el('option', { value: code }, staffLanguageName(code, i18n.language, t))));
+    RESIDENT_LANGUAGES.map((code) => el('option', { value: code, selected: code === personLanguage }, staffLanguageName(code, i18n.language, t))));
   const consent = el('input', { type: 'checkbox', id: id('consent') });
   const phone = el('input', { type: 'tel', id: id('phone'), autocomplete: 'off', maxlength: 30, disabled: true });
   consent.addEventListener('change', () => {

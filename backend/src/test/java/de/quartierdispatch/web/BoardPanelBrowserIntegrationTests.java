@@ -586,6 +586,10 @@ class BoardPanelBrowserIntegrationTests {
 			Locator busySpeakers = board.locator("#busy-speakers");
 			assertThat(busySpeakers).containsText("Nicht verfügbar, spricht aber Persisch");
 			assertThat(busySpeakers).containsText(name + " (vor Ort)");
+			// A referral is for the person in the language they wrote in, until the lead
+			// says
+			// otherwise.
+			assertThat(board.locator("#referral-" + incident + "-language")).hasValue("fa");
 		}
 		finally {
 			TestDatabase.queryLong("UPDATE team SET status = 'OFF_DUTY' WHERE id = " + team + " RETURNING 1");
