@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 import de.quartierdispatch.geo.GeoPoint;
 import de.quartierdispatch.intake.PartnerReportRequest;
@@ -26,6 +27,26 @@ record Open311Parameters(MultiValueMap<String, String> values) {
 
 	/** The flags a partner app may send (the hotspot flag is set by routing). */
 	static final Set<ReportFlag> SETTABLE_FLAGS = EnumSet.complementOf(EnumSet.of(ReportFlag.HOTSPOT));
+
+	/**
+	 * One submission as an app that sends no key sent it: every parameter but the key
+	 * (who sent it too: device, account, e-mail, name, which are not stored), in a stable
+	 * order, each length-prefixed so that no two submissions read the same.
+	 */
+	String submission() {
+		StringBuilder text = new StringBuilder();
+		new TreeMap<>(this.values).forEach((name, list) -> {
+			if (!"api_key".equals(name)) {
+				list.forEach((value) -> text.append(name.length())
+					.append(':')
+					.append(name)
+					.append(value.length())
+					.append(':')
+					.append(value));
+			}
+		});
+		return text.toString();
+	}
 
 	@Nullable String first(String name) {
 		String value = this.values.getFirst(name);

@@ -1,6 +1,8 @@
 package de.quartierdispatch.open311;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,9 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class Open311SubmissionController {
 
+	/** How long a submission sent again without a key counts as the same (a retry). */
+	private static final Duration RETRY_WINDOW = Duration.ofMinutes(15);
+
 	/** Room for a submission's text fields and the multipart framing beside its photo. */
 	/**
 	 * An app's own key, as apps make them (UUIDs, hashes, their own ids); longer ones
@@ -68,8 +73,10 @@ class Open311SubmissionController {
 
 	private final Open311Properties properties;
 
+	private final Clock clock;
+
 	Open311SubmissionController(PartnerSubmissions intake, PartnerAccess access, MediaStore media, AuditLog audit,
-			Open311Responses responses, Open311Writer writer, Open311Properties properties) {
+			Open311Responses responses, Open311Writer writer, Open311Properties properties, Clock clock) {
 		this.intake = intake;
 		this.access = access;
 		this.media = media;
@@ -77,6 +84,7 @@ class Open311SubmissionController {
 		this.responses = responses;
 		this.writer = writer;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@PostMapping({ "/open311/v2/requests", "/open311/v2/requests.{format}" })
@@ -120,7 +128,7 @@ class Open311SubmissionController {
 			return Mono.error(Open311Exception.badRequest("Idempotency-Key must be 1 to 128 visible ASCII characters"));
 		}
 		return checked.flatMap((image) -> {
-			String key = idempotencyKey(partner, report, photo, given);
+			String key = idempotencyKey(partner, parameters, photo, given);
 			return this.intake.submit(report, partner.name(), key)
 				.flatMap((receipt) -> audited(partner, receipt).then(keep(receipt, image)))
 				.flatMap((kept) -> Mono.just(this.responses.posted(kept.receipt(), kept.discarded(), language)));
@@ -206,17 +214,21 @@ class Open311SubmissionController {
 	}
 
 	/**
-	 * The app's own {@code Idempotency-Key}, or one made from what it sent: the same
-	 * report sent twice by the same app is stored once. Kept beside the residents' keys,
-	 * under a name theirs cannot take (a resident's key has no {@code /}): a report from
-	 * the form cannot claim the key of an app's next submission.
+	 * The app's own {@code Idempotency-Key}, or one made from what it sent: a submission
+	 * an app sends again within {@link #RETRY_WINDOW} (its answer was lost) is stored
+	 * once. GeoReport clients send no key; what they send names the resident (device,
+	 * account, e-mail), so two residents' same complaint stays two reports, and the same
+	 * complaint a day later is a new one. Kept beside the residents' keys, under a name
+	 * theirs cannot take (a resident's key has no {@code /}).
 	 */
-	private static String idempotencyKey(PartnerKey partner, PartnerReportRequest report, Optional<byte[]> photo,
+	private String idempotencyKey(PartnerKey partner, Open311Parameters parameters, Optional<byte[]> photo,
 			@Nullable String given) {
 		if (given != null && !given.isBlank()) {
 			return "open311/" + partner.id() + "/" + given.strip();
 		}
-		byte[] fingerprint = Sha256.of(report.toString().getBytes(StandardCharsets.UTF_8), photo.orElse(new byte[0]));
+		long window = this.clock.instant().getEpochSecond() / RETRY_WINDOW.toSeconds();
+		byte[] fingerprint = Sha256.of((parameters.submission() + "@" + window).getBytes(StandardCharsets.UTF_8),
+				photo.orElse(new byte[0]));
 		return "open311/" + partner.id() + "/" + HexFormat.of().formatHex(fingerprint);
 	}
 

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Repository;
  * that records a board event; here they are claimed, and marked delivered or due again.
  * Claiming skips rows another instance holds ({@code FOR UPDATE SKIP LOCKED}) and leases
  * them, so that two instances never send the same delivery at once, and a delivery whose
- * sender died is sent again when its lease ends.
+ * sender died is sent again when its lease ends. One incident's events reach a subscriber
+ * in order: only the earliest pending delivery of each incident is claimed, so a later
+ * one waits while an earlier one is on its way or due again after a failure (V128).
  */
 @Repository
 class WebhookDeliveries {
@@ -25,11 +27,16 @@ class WebhookDeliveries {
 			SET leased_until = :leaseEnd, attempts = d.attempts + 1
 			FROM webhook_subscriber s
 			WHERE s.id = d.subscriber_id
-			  AND d.id IN (SELECT id FROM webhook_delivery
-			               WHERE delivered_at IS NULL AND given_up_at IS NULL
-			                 AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
-			                 AND (leased_until IS NULL OR leased_until <= :now)
-			               ORDER BY id
+			  AND d.id IN (SELECT p.id FROM webhook_delivery p
+			               WHERE p.delivered_at IS NULL AND p.given_up_at IS NULL
+			                 AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= :now)
+			                 AND (p.leased_until IS NULL OR p.leased_until <= :now)
+			                 AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
+			                                 WHERE e.subscriber_id = p.subscriber_id
+			                                   AND (e.payload -> 'incident' ->> 'id') = (p.payload -> 'incident' ->> 'id')
+			                                   AND e.id < p.id
+			                                   AND e.delivered_at IS NULL AND e.given_up_at IS NULL)
+			               ORDER BY p.id
 			               LIMIT :limit
 			               FOR UPDATE SKIP LOCKED)
 			RETURNING d.id, d.event_seq, d.event_type, d.payload::text AS payload, d.attempts, s.url, s.secret

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,6 +110,18 @@ class Open311IntegrationTests {
 				.isEqualTo(id);
 			assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE source_name = '" + app + "'"))
 				.isEqualTo(1);
+
+			// Another resident's same complaint through the same app (GeoReport clients
+			// send no key) is a report of its own, with its own tracking code.
+			Map<String, List<String>> neighbour = new HashMap<>(form);
+			neighbour.put("email", List.of("bernd@example.org"));
+			neighbour.put("device_id", List.of("device-b"));
+			HttpResponse<String> other = new Open311Client(this.port).postForm("requests.json", neighbour);
+			assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+			assertThat(Open311Client.validJson(other, "service_requests").get(0).get("service_request_id").asString())
+				.isNotEqualTo(id);
+			assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE source_name = '" + app + "'"))
+				.isEqualTo(2);
 		}
 	}
 

@@ -108,6 +108,42 @@ class WebhookDeliveryIntegrationTests {
 		}
 	}
 
+	/**
+	 * A receiver that applies what arrives ends with the incident as it is: its events
+	 * come in order, also when the first one had to be sent again.
+	 */
+	@Test
+	void oneIncidentsEventsArriveInTheOrderTheyHappenedAlsoAfterAFailure() throws Exception {
+		try (WebhookReceiver receiver = new WebhookReceiver(500)) {
+			subscribe(receiver, Set.of("INCIDENT_OPENED", "PRIORITY_CHANGED", "INCIDENT_STATE_CHANGED"));
+			long incident = Fixtures.reportIncident(this.client, "OTHER", 51.5236, 6.9286);
+			StaffLogin.as(this.client, "dispatcher", CLOCK)
+				.post()
+				.uri("/api/incidents/{id}/priority", incident)
+				.bodyValue(Map.of("priority", 1, "reason", "Kinder in Gefahr", "version",
+						Fixtures.incidentVersion(incident)))
+				.exchange()
+				.expectStatus()
+				.isOk();
+			Fixtures.decide(this.client, incident, "NOTHING_FOUND");
+
+			this.sender.deliverDue().block(WAIT);
+			assertThat(receiver.next(WAIT).answered()).isEqualTo(500);
+			// Due again later: the incident's later events wait for it.
+			this.sender.deliverDue().block(WAIT);
+			assertThat(receiver.all()).hasSize(1);
+			CLOCK.advance(Duration.ofHours(1));
+			List<String> events = new java.util.ArrayList<>();
+			for (int run = 0; run < 10 && events.size() < 3; run++) {
+				this.sender.deliverDue().block(WAIT);
+				receiver.all().stream().skip(1 + events.size()).forEach((received) -> events.add(received.event()));
+			}
+			assertThat(events).containsExactly("INCIDENT_OPENED", "PRIORITY_CHANGED", "INCIDENT_STATE_CHANGED");
+			assertThat(receiver.all().stream().skip(1).map(Received::delivery).map(Long::parseLong).toList())
+				.isSorted();
+		}
+	}
+
 	@Test
 	void eventsQueuedWhileTheSenderIsDownAreDeliveredAfterItsRestartOnceEach() throws Exception {
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
