@@ -32,7 +32,7 @@ public class Quarters {
 			        'type', 'Feature',
 			        'id', code,
 			        'properties', json_build_object('code', code, 'name', name),
-			        'geometry', ST_AsGeoJSON(map_geom, 6)::json
+			        'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(map_geom), 6)::json
 			    ) ORDER BY area_m2 DESC, code), '[]'::json)
 			)::text AS document
 			FROM quarter

@@ -2,6 +2,7 @@ package de.quartierdispatch.security;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import de.quartierdispatch.system.MapProperties;
 import reactor.core.publisher.Mono;
@@ -37,6 +38,9 @@ class SecurityConfiguration {
 	private static final String[] PUBLIC_PAGES_AND_FILES = { "/", "/index.html", "/status/**", "/mail/stop",
 			"/barrierefreiheit", "/leichte-sprache", "/login", "/favicon.ico", "/css/**", "/js/**", "/r/*/css/**",
 			"/r/*/js/**", "/i18n/**", "/img/**", "/webjars/**", "/field-sw.js", "/field.webmanifest" };
+
+	/** Files a shared cache may keep (application.yml, LoadedResources). */
+	private static final List<String> SHARED_ANSWERS = List.of("/css/", "/js/", "/r/", "/i18n/", "/img/", "/webjars/");
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SessionSecurityContextRepository contexts,
@@ -173,10 +177,17 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The CSRF cookie is written lazily: touch the token so that every page load sets it.
+	 * The CSRF cookie is written lazily: touch the token so that every page load and API
+	 * call sets it. Not for files and the quarters' map, which a shared cache may keep: a
+	 * cookie in them would be handed to every visitor, or keep the cache from keeping
+	 * them.
 	 */
 	private static WebFilter materializeCsrfToken() {
 		return (exchange, chain) -> {
+			String path = exchange.getRequest().getPath().pathWithinApplication().value();
+			if (SHARED_ANSWERS.stream().anyMatch(path::startsWith) || "/api/quarters".equals(path)) {
+				return chain.filter(exchange);
+			}
 			Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
 			return token.then(chain.filter(exchange));
 		};

@@ -1,5 +1,7 @@
 package de.quartierdispatch.geo;
 
+import java.util.List;
+
 import de.quartierdispatch.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,6 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 class QuarterLocateIntegrationTests {
@@ -105,7 +109,23 @@ class QuarterLocateIntegrationTests {
 			.jsonPath("$.features[?(@.properties.code == '15')].properties.name")
 			.isEqualTo("Boy-West")
 			.jsonPath("$.features[?(@.properties.code == '15')].geometry.type")
-			.isEqualTo("MultiPolygon");
+			.isEqualTo("MultiPolygon")
+			// RFC 7946 3.1.6: exterior rings counterclockwise (a positive area by the
+			// shoelace formula), holes clockwise.
+			.jsonPath("$.features[*].geometry.coordinates[*][0]")
+			.value((rings) -> assertThat((List<?>) rings).isNotEmpty()
+				.allSatisfy((ring) -> assertThat(shoelace((List<?>) ring)).isPositive()));
+	}
+
+	private static double shoelace(List<?> ring) {
+		double sum = 0;
+		for (int i = 0; i + 1 < ring.size(); i++) {
+			List<?> here = (List<?>) ring.get(i);
+			List<?> next = (List<?>) ring.get(i + 1);
+			sum += ((Number) here.get(0)).doubleValue() * ((Number) next.get(1)).doubleValue()
+					- ((Number) next.get(0)).doubleValue() * ((Number) here.get(1)).doubleValue();
+		}
+		return sum / 2;
 	}
 
 }

@@ -80,6 +80,23 @@ class StaticAssetCompressionIntegrationTests {
 		}
 	}
 
+	/**
+	 * What a shared cache in front may keep says that it comes in two forms, and carries
+	 * no visitor's CSRF cookie; a page still sets it.
+	 */
+	@Test
+	void answersACacheMayKeepVaryByEncodingAndCarryNoCookie() throws IOException, InterruptedException {
+		for (String path : new String[] { "/api/quarters", "/", LIBRARY, OWN_SCRIPT }) {
+			HttpResponse<byte[]> answer = get(path, "gzip");
+			assertThat(answer.headers().allValues(HttpHeaders.VARY)).as(path).contains(HttpHeaders.ACCEPT_ENCODING);
+		}
+		for (String path : new String[] { "/api/quarters", LIBRARY, OWN_SCRIPT, "/i18n/de.json" }) {
+			assertThat(get(path, "gzip").headers().allValues(HttpHeaders.SET_COOKIE)).as(path).isEmpty();
+		}
+		assertThat(get("/", "gzip").headers().allValues(HttpHeaders.SET_COOKIE))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("XSRF-TOKEN="));
+	}
+
 	@Test
 	void aGzippedFileIsStillRevalidatedByItsDate() throws IOException, InterruptedException {
 		HttpResponse<byte[]> first = get(OWN_SCRIPT, "gzip");
