@@ -156,7 +156,7 @@ class OpenApiConfiguration {
 		operation.setResponses(responses);
 	}
 
-	private static ApiResponse problem(String description) {
+	static ApiResponse problem(String description) {
 		return new ApiResponse().description(description)
 			.content(new Content().addMediaType("application/problem+json",
 					new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));

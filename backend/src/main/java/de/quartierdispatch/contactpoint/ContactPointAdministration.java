@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -62,6 +63,7 @@ class ContactPointAdministration {
 		return this.contactPoints.findAll();
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	Mono<ResponseEntity<ContactPoint>> create(@Valid @RequestBody ContactPointRequest request,
 			@AuthenticationPrincipal StaffPrincipal admin) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -59,6 +61,7 @@ class CounterController {
 	 * A report entered at the counter; its {@code Idempotency-Key} is optional for API
 	 * clients, and the counter page always sends one.
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(path = "/reports", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			@Valid @RequestBody CounterReportRequest request, @AuthenticationPrincipal StaffPrincipal staff) {

@@ -3,6 +3,7 @@ package de.quartierdispatch.intake;
 import de.quartierdispatch.intake.IdempotentSubmissions.StoredResponse;
 import de.quartierdispatch.mail.ReporterMessages;
 import de.quartierdispatch.system.ProblemException;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,9 +39,14 @@ class PublicReportController {
 		this.messages = messages;
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+	Mono<ResponseEntity<String>> submit(
+			// Read as optional so that its absence is refused as this API's own problem.
+			@Parameter(required = true,
+					description = "A fresh key per report, the same for its retries") @RequestHeader(
+							name = "Idempotency-Key", required = false) String key,
 			@Valid @RequestBody PublicReportRequest request) {
 		if (!IdempotentSubmissions.isUsable(key)) {
 			return Mono.error(new IdempotencyKeyMissingException());

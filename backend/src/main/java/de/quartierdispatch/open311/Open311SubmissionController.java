@@ -34,6 +34,7 @@ import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
@@ -87,6 +88,7 @@ class Open311SubmissionController {
 		this.clock = clock;
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping({ "/open311/v2/requests", "/open311/v2/requests.{format}" })
 	Mono<ResponseEntity<String>> submit(ServerWebExchange exchange) {
 		// A suffix other than .json or .xml is refused, as on every other resource,

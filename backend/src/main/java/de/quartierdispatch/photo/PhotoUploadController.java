@@ -23,6 +23,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,6 +53,7 @@ class PhotoUploadController {
 	 * A reporter's photo. With an {@code Idempotency-Key} a photo sent again after its
 	 * answer was lost is stored once (201 the first time, 200 after).
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(path = "/api/reports/{code}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<PhotoReceipt>> addByReporter(@PathVariable String code,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
@@ -67,6 +69,7 @@ class PhotoUploadController {
 			.map(PhotoUploadController::answer);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(path = "/api/counter/reports/{code}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<PhotoReceipt>> addAtCounter(@PathVariable String code, ServerHttpRequest request,
 			@AuthenticationPrincipal StaffPrincipal staff) {
@@ -82,6 +85,7 @@ class PhotoUploadController {
 	 * A field team's photo of one of its assignments. With an {@code Idempotency-Key} a
 	 * photo queued offline and sent again is stored once (201 the first time, 200 after).
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(path = "/api/field/assignments/{id}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<PhotoReceipt>> addInTheField(@PathVariable long id,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, ServerHttpRequest request,

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -68,6 +69,7 @@ class CategoryAdministration {
 		return this.categories.findAll();
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	Mono<ResponseEntity<Category>> create(@Valid @RequestBody CategoryRequest request,
 			@AuthenticationPrincipal StaffPrincipal admin) {

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -66,6 +67,7 @@ class TeamAdministration {
 		return this.roster.all();
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	Mono<ResponseEntity<String>> create(@Valid @RequestBody TeamRequest request,
 			@AuthenticationPrincipal StaffPrincipal admin) {

@@ -19,6 +19,7 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,29 @@ class OpenApiDocumentIntegrationTests {
 		assertThat(createUser.getSecurity())
 			.anySatisfy((requirement) -> assertThat(requirement).containsKeys("staffSession", "csrfHeader"));
 		assertThat(createUser.getResponses().get("422").getContent()).containsKey("application/problem+json");
+
+		// What a client generated from it is told: a report is created (201) with its key
+		// (required), an answer built as JSON is not a string, an object named in the
+		// path
+		// may not be found, and Open311 answers in JSON or XML.
+		Operation report = document.getPaths().get("/api/reports").getPost();
+		assertThat(report.getResponses()).containsKeys("201", "413", "415").doesNotContainKey("200");
+		assertThat(report.getParameters()).anySatisfy((parameter) -> {
+			assertThat(parameter.getName()).isEqualTo("Idempotency-Key");
+			assertThat(parameter.getRequired()).isTrue();
+		});
+		Schema<?> receipt = report.getResponses().get("201").getContent().get("application/json").getSchema();
+		assertThat(receipt.getType()).isNull();
+		assertThat(receipt.getTypes() == null || receipt.getTypes().isEmpty()).isTrue();
+		Operation decide = document.getPaths().get("/api/incidents/{id}/decision").getPost();
+		assertThat(decide.getResponses()).containsKeys("404", "409");
+		assertThat(submit.getResponses()).containsKey("201");
+		assertThat(document.getPaths()
+			.get("/open311/v2/services.{format}")
+			.getGet()
+			.getResponses()
+			.get("200")
+			.getContent()).containsKeys("application/json", "text/xml").doesNotContainKey("*/*");
 	}
 
 	/**
