@@ -14,8 +14,12 @@ import de.quartierdispatch.system.InvalidCoordinatesException;
  */
 public record GeoPoint(double lat, double lon) {
 
-	/** Degrees in decimal notation, as every client and the public map write them. */
-	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,3}(\\.[0-9]{1,20})?");
+	/**
+	 * Degrees in decimal notation, as every client and the public map write them, with
+	 * the sign ISO 6709 writes too, and as many decimals as a client's double prints and
+	 * more.
+	 */
+	private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{1,40})?");
 
 	public GeoPoint {
 		List<String> invalid = invalidFields(lat, lon);

@@ -103,6 +103,14 @@ class Open311SubmissionController {
 		if (declared > this.properties.maxMediaSize().toBytes() + FIELDS_ALLOWANCE) {
 			return Mono.error(new ContentTooLargeException(null));
 		}
+		// GeoReport v2 posts form fields; a JSON body read as a form would be "no
+		// api_key".
+		MediaType type = exchange.getRequest().getHeaders().getContentType();
+		if (type != null && !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)
+				&& !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
+			return Mono.error(new Open311Exception(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"Send the fields as application/x-www-form-urlencoded or multipart/form-data"));
+		}
 		return Mono.zip(parameters(exchange), photo(exchange))
 			.onErrorMap(UnreadableBodies::asClientError)
 			.flatMap((read) -> {

@@ -271,6 +271,12 @@ class Open311IntegrationTests {
 
 		assertThat(open311.post("requests.json", "application/x-www-form-urlencoded", "api_key=" + key + "&lat=%zz")
 			.statusCode()).isEqualTo(400);
+		// The fields as JSON: said so, not "api_key was not provided".
+		HttpResponse<String> json = open311.post("requests.json", "application/json",
+				"{\"api_key\": \"" + key + "\", \"service_code\": \"NOISE\"}");
+		assertThat(json.statusCode()).isEqualTo(415);
+		assertThat(Open311Client.validJson(json, "errors").get(0).get("description").asString())
+			.contains("application/x-www-form-urlencoded");
 		assertThat(open311.post("requests.json", "multipart/form-data", "--x\r\n" + field + "--x--\r\n").statusCode())
 			.isEqualTo(400);
 		assertThat(open311

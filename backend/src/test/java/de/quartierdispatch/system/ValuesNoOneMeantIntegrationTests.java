@@ -384,14 +384,17 @@ class ValuesNoOneMeantIntegrationTests {
 	 */
 	@Test
 	void coordinatesAndJsonKeysHaveOneSpelling() {
-		for (String lat : new String[] { "51.5259d", "0x1.9cp5", "5.15259e1", "+51.5259", "51,5259" }) {
+		for (String lat : new String[] { "51.5259d", "0x1.9cp5", "5.15259e1", "51,5259", "++51.5259" }) {
 			refused(this.client.get().uri("/api/quarters/locate?lat={lat}&lon={lon}", lat, LON).exchange(), 400);
 		}
-		this.client.get()
-			.uri("/api/quarters/locate?lat={lat}&lon={lon}", " 51.5259 ", LON)
-			.exchange()
-			.expectStatus()
-			.isOk();
+		// ISO 6709's sign and a double printed in full are decimal degrees too.
+		for (String lat : new String[] { " 51.5259 ", "+51.5259", "51.525900000000000000000001" }) {
+			this.client.get()
+				.uri("/api/quarters/locate?lat={lat}&lon={lon}", lat, LON)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
 		String description = "Doppelt genannt " + UUID.randomUUID();
 		refused(this.client.post()
 			.uri("/api/reports")
