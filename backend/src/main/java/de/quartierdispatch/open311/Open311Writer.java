@@ -13,6 +13,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import de.quartierdispatch.open311.Open311Document.Repeated;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,14 @@ class Open311Writer {
 	private final JsonMapper json;
 
 	Open311Writer(JsonMapper json) {
-		this.json = json;
+		// GeoReport v2's JSON carries a field it has no value for as null, as its XML
+		// carries
+		// it empty: a client that maps both formats to one model finds every key in both
+		// (the application leaves nulls out elsewhere, application.yml).
+		this.json = json.rebuild()
+			.changeDefaultPropertyInclusion(
+					(inclusion) -> JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
+			.build();
 	}
 
 	String write(Open311Document document, Open311Format format) {

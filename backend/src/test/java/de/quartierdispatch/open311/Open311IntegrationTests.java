@@ -53,6 +53,10 @@ class Open311IntegrationTests {
 		JsonNode services = Open311Client.validJson(open311.get("services.json"), "services");
 		assertThat(services.findValuesAsString("service_code")).contains("NOISE", "LITTER", "OTHER");
 		assertThat(serviceName(services, "NOISE")).isEqualTo("Lärm");
+		// Every key the XML carries, also without a value (null, as the specification's
+		// examples write it).
+		assertThat(services.get(0).has("group")).isTrue();
+		assertThat(services.get(0).get("group").isNull()).isTrue();
 		assertThat(serviceName(Open311Client.validJson(open311.get("services.json?locale=ar"), "services"), "NOISE"))
 			.isEqualTo("ضوضاء");
 		String xml = Open311Client.validXml(open311.get("services.xml?locale=en_GB"));
