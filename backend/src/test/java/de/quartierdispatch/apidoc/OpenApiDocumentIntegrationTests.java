@@ -102,6 +102,14 @@ class OpenApiDocumentIntegrationTests {
 		Operation decide = document.getPaths().get("/api/incidents/{id}/decision").getPost();
 		assertThat(decide.getResponses()).containsKeys("404", "409");
 		assertThat(submit.getResponses()).containsKey("201");
+		// A pattern is the whole value, as the server checks it: "deutsch" is no
+		// language.
+		Schema<?> language = (Schema<?>) document.getComponents()
+			.getSchemas()
+			.get("PublicReportRequest")
+			.getProperties()
+			.get("language");
+		assertThat(language.getPattern()).isEqualTo("^(?:de|en|ar|fa|tr|uk|ro|bg)$");
 		assertThat(document.getPaths()
 			.get("/open311/v2/services.{format}")
 			.getGet()
