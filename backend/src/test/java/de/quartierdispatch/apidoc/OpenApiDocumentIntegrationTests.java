@@ -102,6 +102,14 @@ class OpenApiDocumentIntegrationTests {
 		Operation decide = document.getPaths().get("/api/incidents/{id}/decision").getPost();
 		assertThat(decide.getResponses()).containsKeys("404", "409");
 		assertThat(submit.getResponses()).containsKey("201");
+		assertThat(submit.getRequestBody().getContent()).containsKeys("application/x-www-form-urlencoded",
+				"multipart/form-data");
+		Schema<?> fields = submit.getRequestBody().getContent().get("multipart/form-data").getSchema();
+		assertThat(fields.getProperties().keySet()).contains("api_key", "service_code", "lat", "long", "description",
+				"attribute[FLAGS][]", "media");
+		assertThat(document.getPaths().get("/open311/v2/requests.{format}").getGet().getParameters())
+			.extracting(io.swagger.v3.oas.models.parameters.Parameter::getName)
+			.contains("service_request_id", "start_date", "status");
 		// A pattern is the whole value, as the server checks it: "deutsch" is no
 		// language.
 		Schema<?> language = (Schema<?>) document.getComponents()
