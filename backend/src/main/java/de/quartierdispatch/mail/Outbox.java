@@ -70,6 +70,25 @@ class Outbox {
 			.all();
 	}
 
+	/**
+	 * Holds a claimed message for a lease from now, just before it is sent: a batch sent
+	 * to a slow server may outlast the lease it was claimed with. False when another
+	 * instance took the message over meanwhile, or it was sent or closed: then this
+	 * instance leaves it alone, and the reporter gets it once.
+	 */
+	Mono<Boolean> renew(long id, String instance, OffsetDateTime leaseUntil) {
+		return this.db.sql("""
+				UPDATE mail_outbox SET lease_until = :leaseUntil
+				WHERE id = :id AND leased_by = :instance AND sent_at IS NULL AND closed_at IS NULL
+				""")
+			.bind("id", id)
+			.bind("instance", instance)
+			.bind("leaseUntil", leaseUntil)
+			.fetch()
+			.rowsUpdated()
+			.map((n) -> n > 0);
+	}
+
 	/** Marks a message sent; false when this instance no longer held it. */
 	Mono<Boolean> markSent(long id, String instance, OffsetDateTime at) {
 		return this.db.sql("""

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers due messages: claims a batch for this instance, sends one message after the
  * other over SMTP (blocking, on {@code boundedElastic}), and marks each sent as soon as
- * the server took it. A failure sets the message aside with a doubling wait, up to the
- * last attempt. Only ids, kinds and error types are logged, never an address or a text.
+ * the server took it. Each message is held for a fresh lease just before it is sent, and
+ * left alone if another instance took it over while a slow server held up the batch. A
+ * failure sets the message aside with a doubling wait, up to the last attempt. Only ids,
+ * kinds and error types are logged, never an address or a text.
  */
 @Component
 class OutboxSender {
@@ -52,7 +54,8 @@ class OutboxSender {
 		return this.outbox.claim(this.instance, this.properties.batchSize(), now, now.plus(this.properties.lease()))
 			.collectList()
 			.flatMapMany(Flux::fromIterable)
-			.concatMap(this::deliver);
+			.concatMap((message) -> this.outbox.renew(message.id(), this.instance, now().plus(this.properties.lease()))
+				.flatMap((held) -> held ? deliver(message) : Mono.empty()));
 	}
 
 	private Mono<Long> deliver(OutboxMessage message) {

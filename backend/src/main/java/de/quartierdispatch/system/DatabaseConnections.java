@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import reactor.netty.resources.LoopResources;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -27,10 +28,19 @@ import org.springframework.context.annotation.Configuration;
  * snapshot, large but simple: the snapshot spent 235 ms of every execution compiling, and
  * won it back in faster execution at best (measured both ways); without it, its time does
  * not depend on whether the planner's estimate crosses the JIT threshold.</li>
+ * <li>A database that stops answering (a dead firewall state, a hung proxy) holds no
+ * connection for good: connecting gives up after {@value #CONNECT_SECONDS} s, a new
+ * connection's start-up after the pool's {@code max-create-connection-time}
+ * (application.yml), and the operating system's keep-alive ends idle ones that went
+ * silent.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConnections implements DisposableBean {
+
+	static final int CONNECT_SECONDS = 5;
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(CONNECT_SECONDS);
 
 	private final LoopResources loops = LoopResources.create("r2dbc-postgresql", 1,
 			Math.max(3, Runtime.getRuntime().availableProcessors() | 1), true, false);
@@ -38,7 +48,9 @@ class DatabaseConnections implements DisposableBean {
 	@Bean
 	ConnectionFactoryOptionsBuilderCustomizer databaseConnectionsCustomizer() {
 		return (options) -> options.option(PostgresqlConnectionFactoryProvider.LOOP_RESOURCES, this.loops)
-			.option(PostgresqlConnectionFactoryProvider.OPTIONS, Map.of("jit", "off"));
+			.option(PostgresqlConnectionFactoryProvider.OPTIONS, Map.of("jit", "off"))
+			.option(ConnectionFactoryOptions.CONNECT_TIMEOUT, CONNECT_TIMEOUT)
+			.option(PostgresqlConnectionFactoryProvider.TCP_KEEPALIVE, true);
 	}
 
 	@Override

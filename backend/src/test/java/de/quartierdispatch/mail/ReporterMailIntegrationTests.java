@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +210,31 @@ class ReporterMailIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM mail_outbox o JOIN report r ON r.id = o.report_id "
 				+ "WHERE o.sent_at IS NULL AND r.tracking_code IN ('" + String.join("','", codes) + "')"))
 			.isZero();
+	}
+
+	/**
+	 * A batch sent to a slow server outlasts its lease: another instance takes over the
+	 * messages not yet sent, and the slow one, back from its server, does not send them
+	 * again (each message is held anew just before it is sent).
+	 */
+	@Test
+	void aMessageTakenOverFromASlowInstanceIsSentOnce() throws Exception {
+		String code = report("de", "f-" + UUID.randomUUID() + "@example.org");
+		OffsetDateTime now = OffsetDateTime.ofInstant(CLOCK.instant(), ZoneOffset.UTC);
+		long id = this.outbox.claim("instance-slow", 20, now, now.plus(this.properties.lease()))
+			.filter((message) -> code.equals(message.trackingCode()))
+			.blockFirst()
+			.id();
+
+		CLOCK.advance(this.properties.lease().plusSeconds(1));
+		assertThat(this.sender.sendDue().collectList().block()).contains(id);
+		assertThat(this.outbox
+			.renew(id, "instance-slow",
+					OffsetDateTime.ofInstant(CLOCK.instant(), ZoneOffset.UTC).plus(this.properties.lease()))
+			.block()).isFalse();
+		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter((message) -> subject(message).contains(code)))
+			.hasSize(1);
 	}
 
 	@Test
