@@ -275,6 +275,15 @@ class Open311IntegrationTests {
 
 		assertThat(open311.post("requests.json", "application/x-www-form-urlencoded", "api_key=" + key + "&lat=%zz")
 			.statusCode()).isEqualTo(400);
+		// A path the firewall refuses (a ";", an encoded "%") is an error in the
+		// specification's format too.
+		for (String path : new String[] { "requests/1%3B.json", "services/%25.json" }) {
+			HttpResponse<String> refused = open311.get(path);
+			assertThat(refused.statusCode()).as(path).isEqualTo(400);
+			assertThat(Open311Client.validJson(refused, "errors").get(0).get("code").asInt()).isEqualTo(400);
+		}
+		assertThat(Open311Client.validXml(open311.get("requests/1%3B.xml")))
+			.contains("<errors><error><code>400</code>");
 		// The fields as JSON: said so, not "api_key was not provided".
 		HttpResponse<String> json = open311.post("requests.json", "application/json",
 				"{\"api_key\": \"" + key + "\", \"service_code\": \"NOISE\"}");

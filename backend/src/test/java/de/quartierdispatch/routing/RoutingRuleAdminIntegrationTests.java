@@ -81,9 +81,12 @@ class RoutingRuleAdminIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		try {
-			assertThat(created.position()).isEqualTo(before);
+			// Before "Vandalismus", or before an earlier rule another test added that
+			// would
+			// hide it too.
+			assertThat(created.position()).isLessThanOrEqualTo(before);
 			assertThat(TestDatabase.queryLong("SELECT position FROM routing_rule WHERE id = " + vandalism))
-				.isGreaterThan(before);
+				.isGreaterThan(created.position());
 		}
 		finally {
 			this.admin.delete()
