@@ -44,8 +44,7 @@ class DatabaseBootstrap {
 		URI uri = URI.create(url.substring("jdbc:".length()));
 		String database = uri.getPath().substring(1);
 		String maintenanceUrl = url.replace("/" + database, "/postgres");
-		try (Connection connection = DriverManager.getConnection(maintenanceUrl, properties.getUser(),
-				properties.getPassword());
+		try (Connection connection = connect(maintenanceUrl, properties);
 				PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
 			exists.setString(1, database);
 			try (ResultSet found = exists.executeQuery()) {
@@ -60,6 +59,40 @@ class DatabaseBootstrap {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create database " + database + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Connects as the migrations will: a server not reachable yet is tried again as often
+	 * and as patiently as Flyway tries ({@code spring.flyway.connect-retries}), waiting
+	 * 1, 2, 4 ... seconds up to the interval. This runs once, on the main thread, before
+	 * the application starts.
+	 */
+	private static Connection connect(String url, FlywayProperties properties) throws SQLException {
+		long wait = 1;
+		for (int attempt = 0;; attempt++) {
+			try {
+				return DriverManager.getConnection(url, properties.getUser(), properties.getPassword());
+			}
+			catch (SQLException ex) {
+				boolean unreachable = ex.getSQLState() != null && ex.getSQLState().startsWith("08");
+				if (!unreachable || attempt >= properties.getConnectRetries()) {
+					throw ex;
+				}
+				logger.warn("Database server not reachable yet ({}); trying again in {} s", ex.getSQLState(), wait);
+				sleep(wait);
+				wait = Math.min(wait * 2, Math.max(1, properties.getConnectRetriesInterval().toSeconds()));
+			}
+		}
+	}
+
+	private static void sleep(long seconds) {
+		try {
+			Thread.sleep(seconds * 1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the database", ex);
 		}
 	}
 
