@@ -7,9 +7,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -63,37 +69,39 @@ class DatabaseBootstrap {
 	}
 
 	/**
-	 * Connects as the migrations will: a server not reachable yet is tried again as often
-	 * and as patiently as Flyway tries ({@code spring.flyway.connect-retries}), waiting
-	 * 1, 2, 4 ... seconds up to the interval. This runs once, on the main thread, before
-	 * the application starts.
+	 * Connects as the migrations will: a server not reachable yet (SQL state class 08) is
+	 * tried again as often as Flyway tries ({@code spring.flyway.connect-retries}),
+	 * backing off from one second up to Flyway's interval. This runs once, on the main
+	 * thread, before the application starts, so blocking on it is fine.
 	 */
 	private static Connection connect(String url, FlywayProperties properties) throws SQLException {
-		long wait = 1;
-		for (int attempt = 0;; attempt++) {
-			try {
-				return DriverManager.getConnection(url, properties.getUser(), properties.getPassword());
+		Duration interval = properties.getConnectRetriesInterval();
+		Mono<Connection> connection = Mono
+			.fromCallable(() -> DriverManager.getConnection(url, properties.getUser(), properties.getPassword()))
+			// Every attempt, also those the retry timer starts, blocks a thread meant for
+			// it.
+			.subscribeOn(Schedulers.boundedElastic())
+			.retryWhen(Retry.backoff(properties.getConnectRetries(), Duration.ofSeconds(1))
+				.maxBackoff((interval.compareTo(Duration.ofSeconds(1)) > 0) ? interval : Duration.ofSeconds(1))
+				.jitter(0)
+				.filter(DatabaseBootstrap::unreachable)
+				.doBeforeRetry((signal) -> logger.warn("Database server not reachable yet ({}); trying again",
+						((SQLException) signal.failure()).getSQLState()))
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+		try {
+			return Objects.requireNonNull(connection.block());
+		}
+		catch (RuntimeException ex) {
+			// block() wraps a checked exception; the caller reports the driver's own.
+			if (Exceptions.unwrap(ex) instanceof SQLException failure) {
+				throw failure;
 			}
-			catch (SQLException ex) {
-				boolean unreachable = ex.getSQLState() != null && ex.getSQLState().startsWith("08");
-				if (!unreachable || attempt >= properties.getConnectRetries()) {
-					throw ex;
-				}
-				logger.warn("Database server not reachable yet ({}); trying again in {} s", ex.getSQLState(), wait);
-				sleep(wait);
-				wait = Math.min(wait * 2, Math.max(1, properties.getConnectRetriesInterval().toSeconds()));
-			}
+			throw ex;
 		}
 	}
 
-	private static void sleep(long seconds) {
-		try {
-			Thread.sleep(seconds * 1000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for the database", ex);
-		}
+	private static boolean unreachable(Throwable failure) {
+		return failure instanceof SQLException ex && ex.getSQLState() != null && ex.getSQLState().startsWith("08");
 	}
 
 }

@@ -69,21 +69,11 @@ class RoutingRuleAdminIntegrationTests {
 	void aNewRuleWithoutAPositionGoesJustBeforeTheFirstRuleThatWouldHideIt() {
 		long vandalism = TestDatabase.queryLong("SELECT id FROM routing_rule WHERE name = 'Vandalismus'");
 		int before = (int) TestDatabase.queryLong("SELECT position FROM routing_rule WHERE id = " + vandalism);
-		RoutingRule created = this.admin.post()
-			.uri("/api/routing/rules")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(rule(Map.of("category", "VANDALISM", "quarterCodes", List.of("15"), "name",
-					"Vandalismus Stadtmitte " + UUID.randomUUID())))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(RoutingRule.class)
-			.returnResult()
-			.getResponseBody();
+		RoutingRule created = create(rule(Map.of("category", "VANDALISM", "quarterCodes", List.of("15"), "name",
+				"Vandalismus Stadtmitte " + UUID.randomUUID())));
 		try {
 			// Before "Vandalismus", or before an earlier rule another test added that
-			// would
-			// hide it too.
+			// would hide it too.
 			assertThat(created.position()).isLessThanOrEqualTo(before);
 			assertThat(TestDatabase.queryLong("SELECT position FROM routing_rule WHERE id = " + vandalism))
 				.isGreaterThan(created.position());
@@ -126,16 +116,7 @@ class RoutingRuleAdminIntegrationTests {
 		Map<String, Object> create = rule(
 				Map.of("category", "OTHER", "quarterCodes", List.of("7"), "name", "Other in Fuhlenbrock-Süd"));
 		create.put("position", 1);
-		RoutingRule created = this.admin.post()
-			.uri("/api/routing/rules")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(create)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(RoutingRule.class)
-			.returnResult()
-			.getResponseBody();
+		RoutingRule created = create(create);
 		assertThat(created.version()).isEqualTo(1);
 		assertThat(created.position()).isEqualTo(10);
 		Map<String, Object> update = new HashMap<>(create);
@@ -234,6 +215,19 @@ class RoutingRuleAdminIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+	}
+
+	private RoutingRule create(Map<String, Object> rule) {
+		return this.admin.post()
+			.uri("/api/routing/rules")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(rule)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(RoutingRule.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private void refused(Map<String, Object> rule, String field, String message) {
