@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
 
+import jakarta.mail.Address;
+import jakarta.mail.SendFailedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +25,9 @@ import org.springframework.stereotype.Component;
  * other over SMTP (blocking, on {@code boundedElastic}), and marks each sent as soon as
  * the server took it. Each message is held for a fresh lease just before it is sent, and
  * left alone if another instance took it over while a slow server held up the batch. A
- * failure sets the message aside with a doubling wait, up to the last attempt. Only ids,
- * kinds and error types are logged, never an address or a text.
+ * failure sets the message aside with a doubling wait, up to the last attempt; a
+ * recipient the server refuses for good is not tried again. Only ids, kinds and error
+ * types are logged, never an address or a text.
  */
 @Component
 class OutboxSender {
@@ -83,6 +89,11 @@ class OutboxSender {
 	}
 
 	private Mono<Void> failed(OutboxMessage message, Throwable failure) {
+		if (recipientRefused(failure)) {
+			logger.warn("Mail {} ({}) refused for good: the server does not accept its recipient", message.id(),
+					message.kind());
+			return this.outbox.close(message.id(), "RECIPIENT_REFUSED", now());
+		}
 		if (message.attempts() >= this.properties.maxAttempts()) {
 			logger.warn("Mail {} ({}) given up after {} attempts: {}", message.id(), message.kind(), message.attempts(),
 					failure.getClass().getSimpleName());
@@ -92,6 +103,25 @@ class OutboxSender {
 		logger.warn("Mail {} ({}) attempt {} failed ({}), retrying in {}", message.id(), message.kind(),
 				message.attempts(), failure.getClass().getSimpleName(), wait);
 		return this.outbox.retryLater(message.id(), this.instance, now().plus(wait));
+	}
+
+	/**
+	 * The server refused the only recipient with a permanent reply (5xx to
+	 * {@code RCPT TO}, e.g. 550 no such mailbox): asking again would get the same answer.
+	 * A temporary reply (4xx) leaves the address among the valid ones and the message is
+	 * tried again.
+	 */
+	static boolean recipientRefused(Throwable failure) {
+		Exception[] causes = (failure instanceof MailSendException sending) ? sending.getMessageExceptions()
+				: new Exception[] { (failure instanceof Exception ex) ? ex : new Exception(failure) };
+		return Arrays.stream(causes)
+			.anyMatch((cause) -> cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+					&& refused.getInvalidAddresses().length > 0 && empty(refused.getValidUnsentAddresses())
+					&& empty(refused.getValidSentAddresses()));
+	}
+
+	private static boolean empty(Address @Nullable [] addresses) {
+		return addresses == null || addresses.length == 0;
 	}
 
 	/** Doubling from the base, at most the maximum: 30 s, 1 min, 2 min, ... 1 h. */

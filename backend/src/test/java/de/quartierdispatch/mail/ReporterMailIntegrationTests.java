@@ -36,6 +36,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -235,6 +236,35 @@ class ReporterMailIntegrationTests {
 		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
 		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter((message) -> subject(message).contains(code)))
 			.hasSize(1);
+	}
+
+	@Test
+	void aRecipientTheServerRefusesForGoodIsNotTriedAgainButOneFullForNowIs() throws Exception {
+		String gone = report("de", "gone-" + UUID.randomUUID() + "@example.org");
+		try (RefusingSmtpServer server = RefusingSmtpServer.answering("550 5.1.1 no such mailbox")) {
+			assertThat(senderTo(server).sendDue().collectList().block()).isEmpty();
+		}
+		assertThat(TestDatabase.queryString("SELECT o.close_reason FROM mail_outbox o JOIN report r ON "
+				+ "r.id = o.report_id WHERE r.tracking_code = '" + gone + "'"))
+			.isEqualTo("RECIPIENT_REFUSED");
+
+		String full = report("de", "full-" + UUID.randomUUID() + "@example.org");
+		try (RefusingSmtpServer server = RefusingSmtpServer.answering("452 4.2.2 mailbox full")) {
+			assertThat(senderTo(server).sendDue().collectList().block()).isEmpty();
+		}
+		assertThat(TestDatabase.queryString("SELECT (o.closed_at IS NULL AND o.due_at > o.created_at)::text "
+				+ "FROM mail_outbox o JOIN report r ON r.id = o.report_id WHERE r.tracking_code = '" + full + "'"))
+			.isEqualTo("true");
+		// Once the mailbox has room, GreenMail takes it.
+		CLOCK.advance(this.properties.retryMax());
+		assertThat(this.sender.sendDue().collectList().block()).hasSize(1);
+	}
+
+	private OutboxSender senderTo(RefusingSmtpServer server) {
+		JavaMailSenderImpl mail = new JavaMailSenderImpl();
+		mail.setHost("127.0.0.1");
+		mail.setPort(server.port());
+		return new OutboxSender(this.outbox, this.composer, mail, this.properties, CLOCK);
 	}
 
 	@Test
