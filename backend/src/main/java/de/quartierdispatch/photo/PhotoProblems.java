@@ -103,20 +103,39 @@ final class PhotoProblems {
 
 	}
 
-	/** An upload's Idempotency-Key that is not 8 to 100 letters, digits or dashes. */
-	static class UploadKeyInvalidException extends PhotoProblem {
+	/**
+	 * An upload's Idempotency-Key that is not 8 to 100 letters, digits or dashes, worded
+	 * for the field app's staff or for a resident.
+	 */
+	static final class UploadKeyInvalidException extends PhotoProblem {
 
-		UploadKeyInvalidException() {
-			super(HttpStatus.BAD_REQUEST, "step-key-invalid");
+		private UploadKeyInvalidException(String code) {
+			super(HttpStatus.BAD_REQUEST, code);
+		}
+
+		static UploadKeyInvalidException inTheField() {
+			return new UploadKeyInvalidException("step-key-invalid");
+		}
+
+		static UploadKeyInvalidException ofAReport() {
+			return new UploadKeyInvalidException("report-photo-key-invalid");
 		}
 
 	}
 
-	/** The Idempotency-Key was used before for a photo of another assignment. */
-	static class UploadKeyReusedException extends PhotoProblem {
+	/** The Idempotency-Key was used before for another photo (of another assignment). */
+	static final class UploadKeyReusedException extends PhotoProblem {
 
-		UploadKeyReusedException() {
-			super(HttpStatus.UNPROCESSABLE_CONTENT, "photo-key-reused");
+		private UploadKeyReusedException(String code) {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, code);
+		}
+
+		static UploadKeyReusedException inTheField() {
+			return new UploadKeyReusedException("photo-key-reused");
+		}
+
+		static UploadKeyReusedException ofAReport() {
+			return new UploadKeyReusedException("report-photo-key-reused");
 		}
 
 	}

@@ -63,7 +63,7 @@ class PhotoUploadController {
 			return Mono.error(new PhotoNotFoundException());
 		}
 		if (key != null && !UPLOAD_KEY.matcher(key).matches()) {
-			return Mono.error(new UploadKeyInvalidException());
+			return Mono.error(UploadKeyInvalidException.ofAReport());
 		}
 		return body(request).flatMap((upload) -> this.reporterPhotos.byReporter(trackingCode, key, upload))
 			.map(PhotoUploadController::answer);
@@ -95,7 +95,7 @@ class PhotoUploadController {
 			return Mono.error(NotYourPhotoException.toAdd());
 		}
 		if (key != null && !UPLOAD_KEY.matcher(key).matches()) {
-			return Mono.error(new UploadKeyInvalidException());
+			return Mono.error(UploadKeyInvalidException.inTheField());
 		}
 		return body(request)
 			.flatMap((upload) -> this.photos.storeForAssignment(id, team, key, upload, "staff:" + member.userId()))

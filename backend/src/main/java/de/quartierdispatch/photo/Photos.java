@@ -111,7 +111,7 @@ public class Photos implements DisposableBean {
 		}
 		return this.store.byUploadKey(uploadKey).flatMap((keyed) -> {
 			if (!keyed.sameUpload() || !Objects.equals(keyed.photo().assignmentId(), assignmentId)) {
-				return Mono.error(new UploadKeyReusedException());
+				return Mono.error(UploadKeyReusedException.inTheField());
 			}
 			return this.transactions.transactional(this.queries.lockTeamAssignment(assignmentId, teamId))
 				.switchIfEmpty(Mono.defer(() -> notYours(assignmentId)))

@@ -76,7 +76,7 @@ class ReporterPhotos {
 		}
 		return this.store.byUploadKey(uploadKey)
 			.flatMap((keyed) -> keyed.sameUpload() ? Mono.just(new StoredPhoto(keyed.photo(), false))
-					: Mono.error(new UploadKeyReusedException()));
+					: Mono.error(UploadKeyReusedException.ofAReport()));
 	}
 
 	private Mono<PhotoView> store(String trackingCode, @Nullable UploadKey uploadKey, byte[] upload, String uploadedBy,

@@ -176,8 +176,18 @@ class PhotoUploadIntegrationTests {
 		upload(code, photo, "image/jpeg", key).expectStatus().isCreated();
 		upload(code, photo, "image/jpeg", key).expectStatus().isOk();
 		assertThat(photosOf(code)).isOne();
-		upload(code, TellingPhotos.plainJpeg(200, 100), "image/jpeg", key).expectStatus().isEqualTo(422);
-		upload(code, photo, "image/jpeg", "kurz").expectStatus().isBadRequest();
+		// Worded for the resident, not for the field app's staff.
+		upload(code, TellingPhotos.plainJpeg(200, 100), "image/jpeg", key).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Diese Übermittlung wurde bereits für ein anderes Foto verwendet. "
+					+ "Bitte laden Sie die Seite neu und fügen Sie das Foto erneut hinzu.");
+		upload(code, photo, "image/jpeg", "kurz").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Foto nicht zuzuordnen");
 
 		String other = report();
 		upload(other, photo, "image/jpeg", key).expectStatus().isCreated();
