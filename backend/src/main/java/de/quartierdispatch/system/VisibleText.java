@@ -2,9 +2,9 @@ package de.quartierdispatch.system;
 
 /**
  * Whether text shows anything. Text of white space, format characters (zero-width space,
- * direction marks and overrides, the byte order mark), fillers and variation selectors
- * alone is as empty to the person reading it as no text at all, so it never counts as a
- * name, a note or a description.
+ * direction marks and overrides, the byte order mark), fillers, variation selectors and
+ * accents with no letter to sit on alone is as empty to the person reading it as no text
+ * at all, so it never counts as a name, a note or a description.
  */
 public final class VisibleText {
 
@@ -25,7 +25,15 @@ public final class VisibleText {
 	}
 
 	private static boolean shows(int codePoint) {
-		return !invisible(codePoint) && !Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint);
+		return !invisible(codePoint) && !Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint)
+				&& !isMark(codePoint);
+	}
+
+	/** An accent or vowel sign: it shows on the character before it, never alone. */
+	private static boolean isMark(int codePoint) {
+		int type = Character.getType(codePoint);
+		return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+				|| type == Character.COMBINING_SPACING_MARK;
 	}
 
 	private static boolean invisible(int codePoint) {
