@@ -69,11 +69,14 @@ class PageDictionaries {
 		}
 	}
 
-	/** A dictionary as sent, with the entity tag that lets a browser keep it. */
+	/**
+	 * A dictionary as sent, with the entity tag that lets a browser keep it: weak, as the
+	 * server sends it compressed or not.
+	 */
 	record Dictionary(byte[] json, String etag) {
 
 		static Dictionary of(byte[] json) {
-			return new Dictionary(json, "\"" + DigestUtils.md5DigestAsHex(json) + "\"");
+			return new Dictionary(json, "W/\"" + DigestUtils.md5DigestAsHex(json) + "\"");
 		}
 
 	}

@@ -30,7 +30,11 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class StaticPage implements HandlerFunction<ServerResponse> {
 
-	private static final String RELEASE = "\"" + FrontendRelease.tag() + "\"";
+	/**
+	 * Weak: the server compresses the page for clients that accept it, and a strong tag
+	 * would claim the gzip and the plain bytes are the same.
+	 */
+	private static final String RELEASE = "W/\"" + FrontendRelease.tag() + "\"";
 
 	private final @Nullable Resource page;
 
