@@ -92,7 +92,8 @@ class FieldStepReplayIntegrationTests {
 		WebTestClient german = field.mutate().defaultHeader("Accept-Language", "de").build();
 		step(german, assignment, UUID.randomUUID().toString(), "ON_SITE", 0).expectBody()
 			.jsonPath("$.detail")
-			.isEqualTo("Der Einsatz wurde inzwischen weitergeführt: er ist jetzt unterwegs.")
+			.isEqualTo(
+					"Er wurde an anderer Stelle geändert (von der Leitstelle oder Ihrem Team) und ist jetzt unterwegs.")
 			.jsonPath("$.currentState")
 			.isEqualTo("EN_ROUTE");
 		step(german, assignment, UUID.randomUUID().toString(), "ASSIGNED", 1).expectBody()
