@@ -36,9 +36,13 @@ export class DispatchBoard {
     this.store = new BoardStore();
     this.selected = null;
     this.attention = new Set();
-    this.news = new IncidentNews($('#news'), (incidents) => (incidents.length === 1
-      ? i18n.t('board.newIncident', this.describeForNews(incidents[0]))
-      : i18n.t('board.newIncidents', { count: incidents.length })));
+    this.news = new IncidentNews($('#news'), (incidents) => {
+      if (incidents.length === 1) {
+        return i18n.t(incidents[0].reopened ? 'board.reopenedIncident' : 'board.newIncident', this.describeForNews(incidents[0]));
+      }
+      return i18n.t(incidents.some((incident) => incident.reopened) ? 'board.newOrReopenedIncidents' : 'board.newIncidents',
+        { count: incidents.length });
+    });
     const category = (code) => this.category(code);
     this.queue = new QueueList($('#queue'), $('#queue-count'), { i18n, category, onSelect: (id) => this.select(id) });
     this.history = new HistorySearch($('#history'), { i18n, categories, quarters: this.quarters, onSelect: (id) => this.select(id) });
@@ -105,6 +109,10 @@ export class DispatchBoard {
     else if (incident && event.type === 'INCIDENT_OPENED' && this.filters.predicate()(incident)) {
       this.news.add(incident);
     }
+    else if (incident && event.data?.reopened && this.filters.predicate()(incident)) {
+      // A resident said it is still a problem: back in the queue, said like a new one.
+      this.news.add({ ...incident, reopened: true });
+    }
     if (incident) {
       const shown = this.store.incidents.get(incident.id);
       this.map.showIncident(incident.id, shown && this.filters.predicate()(shown) ? shown : null, this.describeIncident);
@@ -114,6 +122,10 @@ export class DispatchBoard {
       return;
     }
     const survivor = event.data?.into ?? event.data?.incident?.mergedInto;
+    if (survivor && this.panel.merging(event.incidentId)) {
+      // This board's own merge: its answer moves the panel on and says it worked.
+      return;
+    }
     if (survivor) {
       this.select(survivor, { notice: { kind: 'warning', text: this.i18n.t('board.followedMerge', { from: event.incidentId, into: survivor }) } });
     }

@@ -41,6 +41,7 @@ export class IncidentPanel {
     this._detail = null;
     this._proposals = [];
     this._id = null;
+    this._merging = null;
     this._generation = 0;
     this._busy = false;
     this._message = null;
@@ -59,6 +60,11 @@ export class IncidentPanel {
   /** The selected incident's id, or null. */
   get incidentId() {
     return this._id;
+  }
+
+  /** Whether this panel's own merge of the incident is on its way (its answer says how it went). */
+  merging(id) {
+    return this._merging != null && this._merging === id;
   }
 
   /** Selects an incident: the panel shows it alone from now on. */
@@ -509,7 +515,14 @@ export class IncidentPanel {
   }
 
   async _merge(incident, into) {
-    const merged = await this._act(incident, `/api/incidents/${incident.id}/merge`, { into, version: incident.version });
+    this._merging = incident.id;
+    let merged;
+    try {
+      merged = await this._act(incident, `/api/incidents/${incident.id}/merge`, { into, version: incident.version });
+    }
+    finally {
+      this._merging = null;
+    }
     if (merged && this._id === incident.id) {
       await this.show(into, { notice: { kind: 'success', text: this._i18n.t('board.mergedInto', { from: incident.id, into }) } });
     }

@@ -119,7 +119,10 @@ class BoardPanelBrowserIntegrationTests {
 		board.locator("#merge-into").selectOption(String.valueOf(first));
 		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Zusammenführen")).click();
 		assertThat(heading(board)).containsText("#" + first + " ");
-		assertThat(panel.locator(".notice").first()).containsText("#" + duplicate);
+		// Said as the lead's own doing, also when the live event came before the answer.
+		assertThat(panel.locator(".notice").first())
+			.hasText("#" + duplicate + " wurde mit #" + first + " zusammengeführt; Sie sehen jetzt #" + first + ".");
+		assertThat(panel.locator(".notice").first()).hasClass(Pattern.compile(".*notice--success.*"));
 		assertThat(Fixtures.incidentState(duplicate)).isEqualTo("CLOSED");
 
 		// The merged-away incident, found again: its case goes on in the other one, so it
