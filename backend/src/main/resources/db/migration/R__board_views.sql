@@ -40,7 +40,9 @@ CROSS JOIN LATERAL (SELECT i.id,
                            reports.count AS reports,
                            assignments.list AS assignments,
                            i.outcome,
-                           i.merged_into AS "mergedInto") AS summary;
+                           i.merged_into AS "mergedInto",
+                           -- A resident said it is still a problem: the board marks it.
+                           i.reopened_at AS "reopenedAt") AS summary;
 
 CREATE VIEW incident_board AS
 SELECT id, state, quarter_id, summary::jsonb AS summary

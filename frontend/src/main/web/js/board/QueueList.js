@@ -193,7 +193,8 @@ export class QueueList {
       incident.reports > 1 ? ` · ${t('board.reportsCount', { count: incident.reports })}` : ''),
     el('p', { className: overdue ? 'meta overdue-text' : 'meta' }, this._due(incident, overdue)),
     el('p', { className: 'meta' }, incident.teamTypes.map((type) => el('span', { className: 'chip', title: teamTypeName(this._i18n, type) }, teamTypeName(this._i18n, type, { short: true }))),
-      incident.hotspot ? el('span', { className: 'chip' }, t('board.hotspot')) : ''));
+      incident.hotspot ? el('span', { className: 'chip' }, t('board.hotspot')) : '',
+      incident.reopenedAt ? el('span', { className: 'chip' }, t('board.reopenedChip')) : ''));
   }
 
   _due(incident, overdue) {

@@ -53,6 +53,10 @@ class StillAProblemIntegrationTests {
 		assertThat(TestDatabase.queryString("SELECT data->>'reopened' FROM board_event WHERE incident_id = " + incident
 				+ " ORDER BY seq DESC LIMIT 1"))
 			.isEqualTo("true");
+		// The board marks it in its queue: the summary says since when it is open again.
+		assertThat(TestDatabase.queryString("SELECT (data -> 'incident' ->> 'reopenedAt' IS NOT NULL)::text "
+				+ "FROM board_event WHERE incident_id = " + incident + " ORDER BY seq DESC LIMIT 1"))
+			.isEqualTo("true");
 		this.client.get()
 			.uri("/api/reports/{code}", code)
 			.exchange()
