@@ -32,6 +32,8 @@ export class AddressSearch {
     input.addEventListener('input', () => this._schedule());
     input.addEventListener('keydown', (event) => this._key(event));
     input.addEventListener('blur', () => setTimeout(() => this._close(), 150));
+    // What was said of the last search is in the language it was said in: not kept past a switch.
+    document.addEventListener('languagechange', () => this._announce(''));
   }
 
   _schedule() {

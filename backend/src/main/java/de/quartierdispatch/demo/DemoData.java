@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.r2dbc.connection.init.ResourceDatabasePopulator;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+// Before the check for a first administrator (InitialAdmin, order 0): the demo brings its
+// own, and that check would otherwise warn that none exists.
+@Order(-1)
 class DemoData implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);

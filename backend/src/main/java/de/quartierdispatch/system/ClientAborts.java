@@ -29,9 +29,13 @@ public final class ClientAborts {
 		return false;
 	}
 
+	/**
+	 * The client closed or reset the connection, while it sent or while it was answered.
+	 */
 	public static boolean isClientAbort(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof AbortedException || cause instanceof ClosedChannelException) {
+			if (cause instanceof AbortedException || cause instanceof ClosedChannelException
+					|| AbortedException.isConnectionReset(cause)) {
 				return true;
 			}
 		}

@@ -8,6 +8,7 @@ import de.quartierdispatch.system.DatabaseFailures.DatabaseFailure;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -52,10 +53,11 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
 		if (exchange.getResponse().isCommitted()) {
-			// Too late for an answer: the connection is cut. Logged here, by path only,
-			// because the framework's own message would carry the query string.
-			logger.warn("Request {} {} failed after its answer began: {}", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath().value(), failure.getClass().getSimpleName());
+			// Too late for an answer: the connection is cut. Logged by path only (not the
+			// query string); a client that left is no fault of the server's.
+			logger.atLevel(ClientAborts.isClientAbort(failure) ? Level.DEBUG : Level.WARN)
+				.log("Request {} {} failed after its answer began: {}", exchange.getRequest().getMethod(),
+						exchange.getRequest().getPath().value(), failure.getClass().getSimpleName());
 			return Mono.error(failure);
 		}
 		Locale locale = this.problems.locale(exchange);
