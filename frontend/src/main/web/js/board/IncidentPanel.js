@@ -216,7 +216,8 @@ export class IncidentPanel {
       this._section('board.reports', el('ol', { className: 'reports' }, this._detail.reports.map((report) => this._report(report)))),
       this._section('board.photos', incidentPhotos(incident.id, this._i18n)),
       this._section('board.notes', this._notes(incident, !merged)),
-      this._section('board.publicMessages', incidentPublicMessages(incident.id, this._i18n, { writable: !merged })),
+      this._section('board.publicMessages', incidentPublicMessages(incident.id, this._i18n,
+        { writable: !merged, readerLanguages: this._detail.reports.map((report) => report.language) })),
       this._section('board.referrals', incidentReferrals(incident.id, this._i18n, { writable: !merged, language: this._detail.reports[0]?.language })),
       this._section('board.timeline', this._timeline()));
     this._restoreTypedValues(typed);

@@ -19,9 +19,10 @@ const sending = new Set();
  * short form to tell them more. A message is shown on the status page of every report of the
  * incident and mailed to the reporters who asked for mail, so the form says that it is public,
  * and sends one message at a time: a second click while the first is on its way sends nothing.
- * The keyboard stays on the button.
+ * The keyboard stays on the button. Where reporters wrote in another language than the lead's,
+ * the form names their languages beside the language of the message.
  */
-export function incidentPublicMessages(incidentId, i18n, { writable = true } = {}) {
+export function incidentPublicMessages(incidentId, i18n, { writable = true, readerLanguages = [] } = {}) {
   const t = (key, params) => i18n.t(key, params);
   const id = `public-message-${incidentId}`;
   const list = el('ul', { className: 'public-messages' });
@@ -35,6 +36,16 @@ export function incidentPublicMessages(incidentId, i18n, { writable = true } = {
   const language = el('select', { id: `${id}-language` }, ...RESIDENT_LANGUAGES.map((code) => el('option', {
     value: code, selected: code === (lastLanguage.get(incidentId) ?? i18n.language),
   }, staffLanguageName(code, i18n.language, t))));
+  // The languages the reporters wrote in, named where one is not the lead's: a message in
+  // German to Arabic-speaking reporters should be a choice, not an oversight.
+  const readers = [...new Set(readerLanguages.filter(Boolean))];
+  const readersHint = readers.some((code) => code !== i18n.language)
+    ? el('p', { className: 'hint', id: `${id}-readers` }, t('board.publicMessageReaders',
+      { languages: readers.map((code) => staffLanguageName(code, i18n.language, t)).join(', ') }))
+    : '';
+  if (readersHint) {
+    language.setAttribute('aria-describedby', readersHint.id);
+  }
   const send = el('button', { type: 'submit', className: 'button button--small', id: `${id}-send` }, t('board.publicMessageSend'));
   // The panel may have been drawn anew while a message was on its way: what it says goes to
   // the fields on the page now.
@@ -104,6 +115,6 @@ export function incidentPublicMessages(incidentId, i18n, { writable = true } = {
     !writable ? '' : el('form', { onSubmit: publish, novalidate: true },
       el('label', { for: text.id }, t('board.publicMessageText')), text, missing,
       el('p', { className: 'hint', id: `${id}-hint` }, t('board.publicMessageHint')),
-      el('label', { for: language.id }, t('board.publicMessageLanguage')), language,
+      el('label', { for: language.id }, t('board.publicMessageLanguage')), language, readersHint,
       send));
 }

@@ -270,6 +270,8 @@ class BoardPanelBrowserIntegrationTests {
 		board.locator("#public-message-" + incident).fill(message);
 		assertThat(missing).isHidden();
 		assertThat(board.getByLabel("Geschrieben auf")).hasValue("de");
+		// The reporter wrote in the lead's language: nothing more to say about languages.
+		assertThat(board.locator("#public-message-" + incident + "-readers")).hasCount(0);
 		panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Veröffentlichen")).click();
 		assertThat(panel.locator(".public-messages")).containsText(message);
 		assertThat(board.locator("#public-message-" + incident)).hasValue("");
@@ -277,6 +279,15 @@ class BoardPanelBrowserIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM reporter_message WHERE incident_id = " + incident))
 			.isEqualTo(1);
 		Accessibility.assertNoSeriousViolations(board);
+
+		// Reporters who wrote in another language: named beside the message's language.
+		long arabic = Fixtures.incidentOf(Fixtures.submitReport(this.client, "LITTER",
+				"نفايات كثيرة أمام المنزل منذ أيام", BOY_LAT - 0.003, BOY_LON + 0.003, "ar"));
+		queueEntry(board, arabic).click();
+		assertThat(board.locator("#public-message-" + arabic + "-readers"))
+			.hasText("Die meldenden Personen schrieben auf: Arabisch (العربية).");
+		queueEntry(board, incident).click();
+		assertThat(heading(board)).containsText("#" + incident + " ");
 
 		// A priority without its reason: the reason field says so, named, and has the
 		// keyboard; the panel says it without a request the server has to refuse.
