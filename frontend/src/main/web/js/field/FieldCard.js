@@ -42,8 +42,9 @@ export class FieldCard {
       el('p', { className: 'meta' }, incident.reportedAt ? t('field.reportedAgo', { time: formatDuration(minutesUntil(incident.reportedAt), t) }) : '',
         incident.deadline && !assignment.offer ? ` · ${t('board.deadline')} ${formatDateTime(incident.deadline, this.page.i18n.language)}` : ''),
       ...(incident.reports ?? []).map((report) => this.report(report)),
-      this.place(incident),
-      new FieldPhotos(this.page, assignment, active).render());
+      // A declined job comes without its place and photos: the team is no longer on the case.
+      incident.lat == null ? '' : this.place(incident),
+      assignment.state === 'DECLINED' ? '' : new FieldPhotos(this.page, assignment, active).render());
     if (active) {
       card.append(this.steps());
     }

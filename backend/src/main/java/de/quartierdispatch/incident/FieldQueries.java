@@ -26,7 +26,12 @@ class FieldQueries {
 			        'id', a.id, 'state', a.state, 'version', a.version, 'note', a.note, 'assignedAt', a.created_at,
 			        'offer', (SELECT tt.voluntary FROM team t JOIN team_type tt ON tt.code = t.team_type
 			                  WHERE t.id = a.team_id),
-			        'incident', jsonb_build_object(
+			        -- A team that declined (or was taken off) keeps what it was asked, not the
+			        -- case: no place, no reports, nothing added after.
+			        'incident', CASE WHEN a.state = 'DECLINED' THEN jsonb_build_object(
+			            'id', i.id, 'category', i.category_code, 'priority', i.priority, 'state', i.state,
+			            'quarter', (SELECT name FROM quarter q WHERE q.id = i.quarter_id))
+			        ELSE jsonb_build_object(
 			            'id', i.id, 'category', i.category_code, 'priority', i.priority, 'state', i.state,
 			            'lat', round(ST_Y(i.location)::numeric, 6), 'lon', round(ST_X(i.location)::numeric, 6),
 			            'quarter', (SELECT name FROM quarter q WHERE q.id = i.quarter_id),
@@ -45,7 +50,9 @@ class FieldQueries {
 			                                           nearest_address_label(r.location, :radius)) END,
 			                            'language', r.language,
 			                            'interpreterNeeded', r.interpreter_needed) ORDER BY r.submitted_at)
-			                        FROM report r WHERE r.incident_id = i.id)))
+			                        -- A finished team's reports as they were when it finished.
+			                        FROM report r WHERE r.incident_id = i.id
+			                          AND (a.state <> 'DONE' OR r.submitted_at <= a.updated_at))) END)
 			        ORDER BY (a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) DESC, i.priority, a.created_at DESC)
 			    FROM assignment a JOIN incident i ON i.id = a.incident_id
 			    WHERE a.team_id = :team

@@ -44,6 +44,10 @@ final class RuleShadowing {
 	}
 
 	private static boolean coversTime(RoutingRule general, RoutingRule specific) {
+		if (halfAWindow(general) || halfAWindow(specific)) {
+			// Refused by the rule checks (a window needs both ends): nothing to compare.
+			return false;
+		}
 		if (general.timeFrom() == null) {
 			if (general.weekdays().isEmpty()) {
 				return true;
@@ -59,6 +63,10 @@ final class RuleShadowing {
 		boolean daysCovered = general.weekdays().isEmpty()
 				|| (!specific.weekdays().isEmpty() && general.weekdays().containsAll(specific.weekdays()));
 		return daysCovered && windowContains(general, specific);
+	}
+
+	private static boolean halfAWindow(RoutingRule rule) {
+		return (rule.timeFrom() == null) != (rule.timeTo() == null);
 	}
 
 	private static boolean windowContains(RoutingRule general, RoutingRule specific) {

@@ -44,6 +44,11 @@ class RoutingRuleAdminIntegrationTests {
 		refused(rule(Map.of("escalateAddTeamType", "SWAT")), "escalateAddTeamType", "There is no team type SWAT.");
 		refused(rule(Map.of("timeFrom", "22:00")), "timeTo",
 				"Give both the start and the end of the time window, or neither.");
+		// Also where a night rule comes first that a whole window could fall under.
+		refused(rule(Map.of("category", "NOISE", "quarterCodes", List.of(), "timeFrom", "23:00")), "timeTo",
+				"Give both the start and the end of the time window, or neither.");
+		refused(rule(Map.of("category", "NOISE", "quarterCodes", List.of(), "timeTo", "05:00")), "timeTo",
+				"Give both the start and the end of the time window, or neither.");
 		refused(rule(Map.of("timeFrom", "22:00", "timeTo", "22:00")), "timeTo",
 				"The time window starts and ends at the same time, so it never matches.");
 	}

@@ -191,6 +191,86 @@ class ObjectLevelAccessIntegrationTests {
 		}
 	}
 
+	/**
+	 * A team off the case (it declined, or a lead declined for it) keeps only what it was
+	 * asked: no place, no reports. A team that finished keeps the reports it went out
+	 * for, not those added after.
+	 */
+	@Test
+	void aTeamOffTheCaseSeesNothingOfItAndAFinishedTeamNothingAddedAfter() {
+		long incident = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT, BOY_LON);
+		long declining = Fixtures.team("KOD", BOY_LAT, BOY_LON);
+		long finishing = Fixtures.team("KOD", BOY_LAT, BOY_LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		for (long team : List.of(declining, finishing)) {
+			lead.post()
+				.uri("/api/incidents/{id}/assignments", incident)
+				.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		WebTestClient declined = StaffLogin.as(this.client, Fixtures.fieldMember(declining));
+		WebTestClient finished = StaffLogin.as(this.client, Fixtures.fieldMember(finishing));
+		step(declined, assignmentOf(incident, declining),
+				Map.of("state", "DECLINED", "version", 0, "reason", "Kein Personal frei"));
+		long done = assignmentOf(incident, finishing);
+		int version = 0;
+		for (String state : List.of("EN_ROUTE", "ON_SITE", "DONE")) {
+			step(finished, done, Map.of("state", state, "version", version++));
+		}
+
+		StaffLogin.as(this.client, "counter")
+			.post()
+			.uri("/api/counter/reports")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(Map.of("channel", "WALK_IN", "contactPointId", 1, "category", "LITTER", "description",
+					"Zweite Beschwerde aus Haus 7 über denselben Müll", "location",
+					Map.of("lat", BOY_LAT, "lon", BOY_LON), "noContact", true, "language", "de", "attachToIncident",
+					incident))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+
+		String job = "$.assignments[?(@.incident.id == " + incident + ")]";
+		declined.get()
+			.uri("/api/field/assignments")
+			.exchange()
+			.expectBody()
+			.jsonPath(job + ".state")
+			.isEqualTo("DECLINED")
+			.jsonPath(job + ".incident.category")
+			.isEqualTo("LITTER")
+			.jsonPath(job + ".incident.reports")
+			.doesNotExist()
+			.jsonPath(job + ".incident.lat")
+			.doesNotExist()
+			.jsonPath(job + ".incident.address")
+			.doesNotExist();
+		finished.get()
+			.uri("/api/field/assignments")
+			.exchange()
+			.expectBody()
+			.jsonPath(job + ".incident.reports[*].description")
+			.value((Object descriptions) -> assertThat(descriptions.toString()).contains("Testmeldung")
+				.doesNotContain("Haus 7"));
+	}
+
+	private static long assignmentOf(long incident, long team) {
+		return TestDatabase
+			.queryLong("SELECT id FROM assignment WHERE incident_id = " + incident + " AND team_id = " + team);
+	}
+
+	private static void step(WebTestClient member, long assignment, Map<String, Object> step) {
+		member.post()
+			.uri("/api/field/assignments/{id}", assignment)
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.bodyValue(step)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	@Test
 	void aLeadLimitedToSomeQuartersSeesAndTouchesNothingOutsideThem() {
 		long outside = Fixtures.reportIncident(this.client, "LITTER", MITTE_LAT, MITTE_LON);
