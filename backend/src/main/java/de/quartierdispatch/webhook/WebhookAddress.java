@@ -23,6 +23,19 @@ final class WebhookAddress {
 	/** Digits and dots, or hex digits and colons (and dots, for an embedded IPv4). */
 	private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
+	/**
+	 * A host of numbers alone in any notation (hex, octal, one to four parts): some
+	 * clients read {@code 0xa9fea9fe} as 169.254.169.254, others as a name.
+	 */
+	private static final Pattern NUMERIC_HOST = Pattern
+		.compile("(?i)(?:0x[0-9a-f]*|[0-9]+)(?:\\.(?:0x[0-9a-f]*|[0-9]+))*\\.?");
+
+	/**
+	 * An IPv4 address as four decimal numbers without leading zeros: read alike by all.
+	 */
+	private static final Pattern DOTTED_DECIMAL = Pattern.compile(
+			"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+
 	private WebhookAddress() {
 	}
 
@@ -43,9 +56,10 @@ final class WebhookAddress {
 	/**
 	 * What is wrong with the address, as a message code: {@code webhook.address-invalid}
 	 * when no request could be sent to it (no host, a port beyond 65535, user info, an
-	 * IPv6 zone), {@code webhook.address-internal} for a link-local, unspecified or
-	 * multicast IP, {@code webhook.plain-http} when it would leave unencrypted;
-	 * {@code null} when it is fine.
+	 * IPv6 zone), {@code webhook.address-ambiguous} for an IPv4 address not written as
+	 * four decimal numbers, {@code webhook.address-internal} for a link-local,
+	 * unspecified or multicast IP, {@code webhook.plain-http} when it would leave
+	 * unencrypted; {@code null} when it is fine.
 	 */
 	static @Nullable String problem(String url) {
 		URI uri;
@@ -59,6 +73,9 @@ final class WebhookAddress {
 		if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getPort() > 65535
 				|| uri.getHost().contains("%")) {
 			return "webhook.address-invalid";
+		}
+		if (NUMERIC_HOST.matcher(uri.getHost()).matches() && !DOTTED_DECIMAL.matcher(uri.getHost()).matches()) {
+			return "webhook.address-ambiguous";
 		}
 		if (noSubscriberThere(uri.getHost())) {
 			return "webhook.address-internal";

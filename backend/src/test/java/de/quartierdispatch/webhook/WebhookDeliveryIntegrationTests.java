@@ -199,6 +199,14 @@ class WebhookDeliveryIntegrationTests {
 				"https://a..b/hook", "https://[fe80::1%25eth0]/hook" }) {
 			refusedSaying(admin, url, "An diese Adresse kann nichts");
 		}
+		// An IP in a notation clients read differently (169.254.169.254 in hex, octal, as
+		// one number).
+		for (String url : new String[] { "https://0xa9fea9fe/", "https://2852039166/", "https://010.1.2.3/" }) {
+			refusedSaying(admin, url, "Schreiben Sie eine IP-Adresse als vier Dezimalzahlen");
+		}
+		for (String url : new String[] { "https://0251.0376.0251.0376/", "https://0xa9.254.169.254/" }) {
+			refusedSaying(admin, url, "An diese Adresse kann nichts");
+		}
 		// Where no subscriber lives, but a cloud's metadata service may.
 		for (String url : new String[] { "https://169.254.169.254/latest/meta-data", "https://[fe80::1]/hook",
 				"https://0.0.0.0/hook", "https://224.0.0.1/hook" }) {
