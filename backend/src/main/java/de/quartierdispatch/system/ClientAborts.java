@@ -29,17 +29,26 @@ public final class ClientAborts {
 		return false;
 	}
 
-	/**
-	 * The client closed or reset the connection, while it sent or while it was answered.
-	 */
 	public static boolean isClientAbort(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof AbortedException || cause instanceof ClosedChannelException
-					|| AbortedException.isConnectionReset(cause)) {
+			if (cause instanceof AbortedException || cause instanceof ClosedChannelException) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Once an answer has begun, a reset or broken connection is the client's going away
+	 * too (before that, it could be a connection the server opened itself).
+	 */
+	static boolean isClientGoneMidAnswer(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (AbortedException.isConnectionReset(cause)) {
+				return true;
+			}
+		}
+		return isClientAbort(failure);
 	}
 
 }

@@ -55,7 +55,7 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 		if (exchange.getResponse().isCommitted()) {
 			// Too late for an answer: the connection is cut. Logged by path only (not the
 			// query string); a client that left is no fault of the server's.
-			logger.atLevel(ClientAborts.isClientAbort(failure) ? Level.DEBUG : Level.WARN)
+			logger.atLevel(ClientAborts.isClientGoneMidAnswer(failure) ? Level.DEBUG : Level.WARN)
 				.log("Request {} {} failed after its answer began: {}", exchange.getRequest().getMethod(),
 						exchange.getRequest().getPath().value(), failure.getClass().getSimpleName());
 			return Mono.error(failure);
