@@ -1,5 +1,6 @@
 import { api } from '../core/api.js';
 import { el } from '../core/dom.js';
+import { missingNumber } from './houseNumbers.js';
 
 /**
  * Address search as the user types, as a WAI-ARIA combobox: arrow keys move through the
@@ -23,7 +24,12 @@ export class AddressSearch {
     this._timer = null;
     this._generation = 0;
     this._list = el('ul', { role: 'listbox', id: `${input.id}-listbox`, hidden: true });
-    input.after(this._list);
+    // Said when the street is found but not the house number: the nearest numbers come first,
+    // and one of them must not pass for the house asked for.
+    this._numberHint = el('p', { className: 'hint', id: `${input.id}-number`, hidden: true });
+    input.after(this._list, this._numberHint);
+    // The suggestions have a name of their own (a list without one is an unnamed control).
+    this._list.setAttribute('aria-label', i18n.t('address.suggestions'));
     input.setAttribute('role', 'combobox');
     input.setAttribute('aria-autocomplete', 'list');
     input.setAttribute('aria-expanded', 'false');
@@ -33,7 +39,10 @@ export class AddressSearch {
     input.addEventListener('keydown', (event) => this._key(event));
     input.addEventListener('blur', () => setTimeout(() => this._close(), 150));
     // What was said of the last search is in the language it was said in: not kept past a switch.
-    document.addEventListener('languagechange', () => this._announce(''));
+    document.addEventListener('languagechange', () => {
+      this._announce('');
+      this._list.setAttribute('aria-label', this._i18n.t('address.suggestions'));
+    });
   }
 
   _schedule() {
@@ -45,6 +54,7 @@ export class AddressSearch {
     const query = this._input.value.trim();
     const generation = ++this._generation;
     if (query.length < 3) {
+      this._numberHint.hidden = true;
       this._close();
       return;
     }
@@ -55,8 +65,12 @@ export class AddressSearch {
       }
       this._results = found.results;
       this._render();
+      const missing = missingNumber(query, found.results);
+      this._numberHint.textContent = missing ? this._i18n.t('address.numberMissing', { number: missing }) : '';
+      this._numberHint.hidden = !missing;
       const key = found.results.length ? 'address.results' : 'address.none';
       this._announce(this._i18n.t(key, { count: found.results.length })
+        + (missing ? ` ${this._numberHint.textContent}` : '')
         + (found.externalUnavailable ? ` ${this._i18n.t('address.externalUnavailable')}` : ''));
     }
     catch (failure) {
@@ -117,6 +131,10 @@ export class AddressSearch {
       return;
     }
     this._input.value = result.label;
+    // A search still on its way is for what was typed before: it must not open the list again.
+    clearTimeout(this._timer);
+    this._generation++;
+    this._numberHint.hidden = true;
     this._close();
     this._onSelect(result);
   }

@@ -46,8 +46,15 @@ class ResidentFormBrowserIntegrationTests {
 		page.getByLabel("Beschreibung").fill("Seit Tagen laute Musik bis nach Mitternacht im Hinterhof.");
 		page.getByText("Das ist schon öfter passiert").click();
 		next(page, "what");
+		// A house number the city does not list: said, not silently replaced by a
+		// neighbour.
+		page.getByLabel("Adresse suchen").fill("hansastr 12");
+		assertThat(page.locator("#address-listbox [role=option]").first()).hasText("Hansastraße 9, 46236 Bottrop");
+		assertThat(page.locator("#address-number"))
+			.hasText("Die Hausnummer 12 ist nicht verzeichnet; die nächsten Nummern der Straße stehen oben.");
 		page.getByLabel("Adresse suchen").fill("hansastr 16");
 		page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Hansastraße 16, 46236 Bottrop")).click();
+		assertThat(page.locator("#address-number")).isHidden();
 		assertThat(page.locator("#quarter-status")).hasText("Quartier: Mitte");
 		Accessibility.assertNoSeriousViolations(page);
 		next(page, "where");
