@@ -301,20 +301,10 @@ class ReporterMailIntegrationTests {
 	}
 
 	private String report(String language, String email) {
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", "NOISE", "description", "Laute Musik im Hinterhof seit Stunden", "location",
-					Map.of("lat", 51.5423, "lon", 6.9681), "language", language, "contact", Map.of("email", email),
-					"consent", true))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		return Fixtures.submitReport(this.client,
+				Map.of("category", "NOISE", "description", "Laute Musik im Hinterhof seit Stunden", "location",
+						Map.of("lat", 51.5423, "lon", 6.9681), "language", language, "contact", Map.of("email", email),
+						"consent", true));
 	}
 
 	private static MimeMessage only(MimeMessage[] messages) {

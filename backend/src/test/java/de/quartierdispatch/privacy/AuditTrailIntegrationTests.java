@@ -289,21 +289,11 @@ class AuditTrailIntegrationTests {
 
 	private Submitted submitWithContact() {
 		String description = "Streit im Treppenhaus, laute Drohungen " + UUID.randomUUID();
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", "NEIGHBOUR_CONFLICT", "description", description, "location",
-					Map.of("lat", 51.5423, "lon", 6.9681), "language", "de", "contact",
-					Map.of("name", PersonalData.NAME, "email", PersonalData.EMAIL, "phone", PersonalData.PHONE),
-					"consent", true))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		String code = Fixtures.submitReport(this.client,
+				Map.of("category", "NEIGHBOUR_CONFLICT", "description", description, "location",
+						Map.of("lat", 51.5423, "lon", 6.9681), "language", "de", "contact",
+						Map.of("name", PersonalData.NAME, "email", PersonalData.EMAIL, "phone", PersonalData.PHONE),
+						"consent", true));
 		return new Submitted(TestDatabase.queryLong("SELECT id FROM report WHERE tracking_code = '" + code + "'"), code,
 				description);
 	}

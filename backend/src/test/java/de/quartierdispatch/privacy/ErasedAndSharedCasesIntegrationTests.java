@@ -307,20 +307,10 @@ class ErasedAndSharedCasesIntegrationTests {
 
 	private Submitted submit(String email) {
 		String description = "Lärm aus der Werkstatt im Hinterhof " + UUID.randomUUID();
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", "NOISE", "description", description, "location",
-					Map.of("lat", LAT, "lon", LON), "language", "de", "contact",
-					Map.of("name", PersonalData.NAME, "email", email), "consent", true))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		String code = Fixtures.submitReport(this.client,
+				Map.of("category", "NOISE", "description", description, "location", Map.of("lat", LAT, "lon", LON),
+						"language", "de", "contact", Map.of("name", PersonalData.NAME, "email", email), "consent",
+						true));
 		long id = TestDatabase.queryLong("SELECT id FROM report WHERE tracking_code = '" + code + "'");
 		return new Submitted(id, TestDatabase.queryLong("SELECT incident_id FROM report WHERE id = " + id), code,
 				description);

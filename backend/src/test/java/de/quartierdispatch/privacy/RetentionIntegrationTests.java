@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.MutableClock;
 import de.quartierdispatch.support.PersonalData;
@@ -21,7 +22,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -227,19 +227,10 @@ class RetentionIntegrationTests {
 		if (phone != null) {
 			contact.put("phone", phone);
 		}
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", "NOISE", "description", description, "location",
-					Map.of("lat", 51.54234, "lon", 6.96812), "language", "de", "contact", contact, "consent", true))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		String code = Fixtures.submitReport(this.client,
+				Map.of("category", "NOISE", "description", description, "location",
+						Map.of("lat", 51.54234, "lon", 6.96812), "language", "de", "contact", contact, "consent",
+						true));
 		return new Fixture(count("SELECT id FROM report WHERE tracking_code = '" + code + "'"),
 				count("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'"), description);
 	}

@@ -40,8 +40,8 @@ class PublicMapIntegrationTests {
 		Map<String, Object> report = new HashMap<>(Map.of("category", "LITTER", "description", description, "location",
 				Map.of("lat", LAT, "lon", LON), "language", "de", "address", "Gladbecker Str. 7", "contact",
 				Map.of("name", "Erika Beispiel", "email", email, "phone", "0170 1234567"), "consent", true));
-		String code = submit(report);
-		long incident = incidentOf(code);
+		String code = Fixtures.submitReport(this.client, report);
+		long incident = Fixtures.incidentOf(code);
 		Fixtures.reportPhoto(this.client, code, TellingPhotos.jpegWithMetadata()).expectStatus().isCreated();
 
 		String raw = this.client.get()
@@ -84,9 +84,10 @@ class PublicMapIntegrationTests {
 
 	@Test
 	void reportsAboutPeopleNeverAppearOnTheMap() {
-		long incident = incidentOf(submit(new HashMap<>(Map.of("category", "PERSON_IN_NEED", "description",
-				"Ein älterer Mann sitzt seit Stunden hilflos im Hauseingang", "location",
-				Map.of("lat", LAT + 0.002, "lon", LON), "language", "de"))));
+		long incident = Fixtures.incidentOf(Fixtures.submitReport(this.client,
+				new HashMap<>(Map.of("category", "PERSON_IN_NEED", "description",
+						"Ein älterer Mann sitzt seit Stunden hilflos im Hauseingang", "location",
+						Map.of("lat", LAT + 0.002, "lon", LON), "language", "de"))));
 		assertThat(openReports(LAT + 0.002, LON, 300, null))
 			.noneMatch((entry) -> ((Number) entry.get("ref")).longValue() == incident);
 	}
@@ -94,8 +95,9 @@ class PublicMapIntegrationTests {
 	@Test
 	void meTooJoinsTheOpenReportAndCountsOnIt() {
 		double lat = LAT + 0.004;
-		long incident = incidentOf(submit(new HashMap<>(Map.of("category", "NOISE", "description",
-				"Laute Musik aus der Gartenlaube", "location", Map.of("lat", lat, "lon", LON), "language", "de"))));
+		long incident = Fixtures
+			.incidentOf(Fixtures.submitReport(this.client, new HashMap<>(Map.of("category", "NOISE", "description",
+					"Laute Musik aus der Gartenlaube", "location", Map.of("lat", lat, "lon", LON), "language", "de"))));
 		List<Map<String, Object>> offered = openReports(lat + 0.0003, LON, 150, "NOISE");
 		assertThat(offered).anyMatch((entry) -> ((Number) entry.get("ref")).longValue() == incident);
 
@@ -115,7 +117,7 @@ class PublicMapIntegrationTests {
 			.getResponseBody();
 		assertThat(receipt).contains("\"joined\":true");
 		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
-		assertThat(incidentOf(code)).isEqualTo(incident);
+		assertThat(Fixtures.incidentOf(code)).isEqualTo(incident);
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE incident_id = " + incident)).isEqualTo(2);
 		assertThat(TestDatabase
 			.queryString("SELECT type FROM board_event WHERE incident_id = " + incident + " ORDER BY seq DESC LIMIT 1"))
@@ -125,7 +127,7 @@ class PublicMapIntegrationTests {
 		Map<String, Object> other = new HashMap<>(meToo);
 		other.put("category", "LITTER");
 		other.put("description", "Müll liegt neben der Gartenlaube");
-		assertThat(incidentOf(submit(other))).isNotEqualTo(incident);
+		assertThat(Fixtures.incidentOf(Fixtures.submitReport(this.client, other))).isNotEqualTo(incident);
 	}
 
 	private List<Map<String, Object>> openReports(double lat, double lon, int radius, String category) {
@@ -139,25 +141,6 @@ class PublicMapIntegrationTests {
 			})
 			.returnResult()
 			.getResponseBody();
-	}
-
-	private String submit(Map<String, Object> report) {
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(report)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
-	}
-
-	private static long incidentOf(String code) {
-		return TestDatabase.queryLong("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -154,19 +155,8 @@ class RoutingRuleAdminIntegrationTests {
 					+ "|| coalesce(before ->> 'priority', '-') || '>' || (after ->> 'priority'), ',' ORDER BY revision) "
 					+ "FROM routing_rule_change WHERE rule_id = " + created.id()))
 			.isEqualTo("CREATED:1:admin:->3,UPDATED:2:admin:3>2");
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", "OTHER", "description", "Etwas anderes im Fuhlenbrock", "location",
-					Map.of("lat", 51.53321, "lon", 6.90422), "language", "de"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		String code = Fixtures.submitReport(this.client, Map.of("category", "OTHER", "description",
+				"Etwas anderes im Fuhlenbrock", "location", Map.of("lat", 51.53321, "lon", 6.90422), "language", "de"));
 		assertThat(TestDatabase
 			.queryString("SELECT i.routing_rule_id || ':' || i.routing_rule_version || ':' || i.priority "
 					+ "FROM report r JOIN incident i ON i.id = r.incident_id WHERE r.tracking_code = '" + code + "'"))

@@ -29,7 +29,7 @@ public final class Fixtures {
 	/** Submits a public report in the given language and returns its tracking code. */
 	public static String submitReport(WebTestClient client, String category, String description, double lat, double lon,
 			String language) {
-		return submit(client, Map.of("category", category, "description", description, "location",
+		return submitReport(client, Map.of("category", category, "description", description, "location",
 				Map.of("lat", lat, "lon", lon), "language", language));
 	}
 
@@ -39,11 +39,12 @@ public final class Fixtures {
 	 */
 	public static String submitReportWithMail(WebTestClient client, String category, String description, double lat,
 			double lon, String email) {
-		return submit(client, Map.of("category", category, "description", description, "location",
+		return submitReport(client, Map.of("category", category, "description", description, "location",
 				Map.of("lat", lat, "lon", lon), "language", "de", "contact", Map.of("email", email), "consent", true));
 	}
 
-	private static String submit(WebTestClient client, Map<String, Object> report) {
+	/** Submits a public report as the form does and returns its tracking code. */
+	public static String submitReport(WebTestClient client, Map<String, Object> report) {
 		String receipt = client.post()
 			.uri("/api/reports")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -472,18 +472,7 @@ class FieldAppBrowserIntegrationTests {
 				Map.of("category", "LITTER", "description", "Sperrmüll blockiert den Gehweg " + UUID.randomUUID(),
 						"location", Map.of("lat", lat, "lon", lon), "language", "de"));
 		report.putAll(extra);
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(report)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		String code = receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		String code = Fixtures.submitReport(this.client, report);
 		long incident = TestDatabase.queryLong("SELECT incident_id FROM report WHERE tracking_code = '" + code + "'");
 		long team = (existingTeam != null) ? existingTeam : Fixtures.team(teamType, lat, lon);
 		StaffLogin.as(this.client, "dispatcher")

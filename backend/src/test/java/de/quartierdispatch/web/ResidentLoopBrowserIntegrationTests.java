@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -209,19 +208,8 @@ class ResidentLoopBrowserIntegrationTests {
 	}
 
 	private String report(String category, String description) {
-		String receipt = this.client.post()
-			.uri("/api/reports")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.bodyValue(Map.of("category", category, "description", description, "location",
-					Map.of("lat", LAT, "lon", LON), "language", "de"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return receipt.replaceAll(".*\"trackingCode\":\"([^\"]+)\".*", "$1");
+		return Fixtures.submitReport(this.client, Map.of("category", category, "description", description, "location",
+				Map.of("lat", LAT, "lon", LON), "language", "de"));
 	}
 
 	private void close(long incident) {
