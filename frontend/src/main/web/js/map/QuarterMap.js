@@ -49,14 +49,35 @@ export class QuarterMap {
       // From the keyboard: the arrow keys move the map (Leaflet), Enter or Space picks the
       // place under the cross in its middle (drawn while the map has the keyboard).
       element.classList.add('map--pickable');
+      // A pan or zoom from the keys is animated: Enter pressed during it picks where the
+      // cross ends up, not where the map was when the key went down.
+      let moving = false;
+      let pickWhenStill = false;
+      this._map.on('movestart', () => { moving = true; });
+      this._map.on('moveend', () => {
+        moving = false;
+        if (pickWhenStill) {
+          pickWhenStill = false;
+          this._pickCentre();
+        }
+      });
       element.addEventListener('keydown', (event) => {
         if (event.target === element && (event.key === 'Enter' || event.key === ' ') && !event.repeat) {
           event.preventDefault();
-          const centre = this._map.getCenter();
-          this._pick(centre.lat, centre.lng);
+          if (moving) {
+            pickWhenStill = true;
+          }
+          else {
+            this._pickCentre();
+          }
         }
       });
     }
+  }
+
+  _pickCentre() {
+    const centre = this._map.getCenter();
+    this._pick(centre.lat, centre.lng);
   }
 
   get leaflet() {

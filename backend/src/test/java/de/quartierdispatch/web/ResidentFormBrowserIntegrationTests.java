@@ -32,6 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 class ResidentFormBrowserIntegrationTests {
 
+	/** The pin's point (the bottom middle of Leaflet's icon) at the map's middle. */
+	private static final String PIN_UNDER_THE_CROSS = """
+			() => {
+			  const map = document.querySelector('#map').getBoundingClientRect();
+			  const pin = document.querySelector('#map .leaflet-marker-icon')?.getBoundingClientRect();
+			  return pin !== undefined && Math.abs(pin.left + pin.width / 2 - (map.left + map.width / 2)) < 3
+			    && Math.abs(pin.bottom - (map.top + map.height / 2)) < 3;
+			}""";
+
 	@LocalServerPort
 	private int port;
 
@@ -103,7 +112,19 @@ class ResidentFormBrowserIntegrationTests {
 		// quarter. Picked from the keyboard: Enter takes the place under the cross in the
 		// middle, as the map's description says.
 		assertThat(page.locator("#" + page.locator("#map").getAttribute("aria-describedby"))).containsText("Enter");
+		// Enter straight after an arrow key, while the map still glides: the pin goes
+		// where
+		// the cross ends up, not where it was when the key went down.
+		page.locator("#map").press("ArrowUp");
 		page.locator("#map").press("Enter");
+		page.waitForFunction(PIN_UNDER_THE_CROSS);
+		// The hint beside the zoom buttons, which are on the right in Arabic, not under
+		// them.
+		Locator hint = page.locator("#map .map-keyboard-hint");
+		assertThat(hint).isVisible();
+		BoundingBox hintBox = hint.boundingBox();
+		BoundingBox zoomBox = page.locator("#map .leaflet-control-zoom").boundingBox();
+		assertThat(hintBox.x + hintBox.width).isLessThanOrEqualTo(zoomBox.x);
 		assertThat(page.locator("#quarter-status")).hasClass("map-status map-status--ok");
 		assertThat(page.locator("#quarter-status")).containsText("الحي:");
 		assertThat(page.locator("#map .leaflet-marker-icon")).hasAttribute("alt", "المكان المختار");
