@@ -81,3 +81,13 @@ test('an Arabic count of addresses takes the dual, the plural of three to ten an
   assert.match(i18n.t('address.results', { count: 6 }), /6 عناوين/);
   assert.match(i18n.t('address.results', { count: 12 }), /12 عنوانًا/);
 });
+
+test('numbers in a text are written in the language\'s digits, as its dates are, and never grouped', () => {
+  const i18n = translations({ fa: { 'error.description': 'در {min} تا {max} نویسه', 'board.incident': '#{id}' }, de: { 'board.incident': '#{id}', 'board.hours': '{n} Std.' }, en: {} });
+  i18n.language = 'fa';
+  assert.equal(i18n.t('error.description', { min: 10, max: 2000 }), 'در ۱۰ تا ۲۰۰۰ نویسه');
+  i18n.language = 'de';
+  assert.equal(i18n.t('board.incident', { id: 12345 }), '#12345');
+  assert.equal(i18n.t('board.hours', { n: 1.5 }), '1,5 Std.');
+  assert.equal(i18n.t('board.incident', { id: '12345' }), '#12345');
+});

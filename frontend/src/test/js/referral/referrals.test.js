@@ -15,6 +15,9 @@ test('opening hours name the weekdays in the reader\'s language', () => {
   assert.ok(arabic.includes('\u206609:00–12:00, 13:00–15:00\u2069'), arabic);
   assert.ok(!arabic.includes(';'), arabic);
   assert.equal(openingHoursText('Mo 10:00-12:00', 'ar'), 'الاثنين \u206610:00–12:00\u2069');
+
+  // In Farsi the times in Persian digits, as the page's dates and numbers are.
+  assert.ok(openingHoursText('Mo 09:00-16:00', 'fa').endsWith('\u2066۰۹:۰۰–۱۶:۰۰\u2069'));
 });
 
 test('opening hours in another shape are shown as they are', () => {

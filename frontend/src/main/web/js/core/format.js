@@ -55,6 +55,30 @@ export function dateLocale(language) {
   return `${base === 'en' ? 'en-GB' : base}-u-ca-gregory`;
 }
 
+/**
+ * A number in the language's digits, as its dates are written (Persian digits in Farsi; Latin
+ * ones in the other languages here), never grouped: an incident's number stays "#1234".
+ */
+export function formatNumber(value, language) {
+  return numberFormat(language).format(value);
+}
+
+/** The digits in a text, such as opening hours "09:00", in the language's digits. */
+export function localDigits(text, language) {
+  const format = numberFormat(language);
+  return text.replace(/[0-9]/g, (digit) => format.format(Number(digit)));
+}
+
+const numberFormats = new Map();
+
+function numberFormat(language) {
+  const locale = dateLocale(language);
+  if (!numberFormats.has(locale)) {
+    numberFormats.set(locale, new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 2 }));
+  }
+  return numberFormats.get(locale);
+}
+
 /** A date and time in the given language, in the city's time, e.g. "21.11.2026, 23:10". */
 export function formatDateTime(iso, language) {
   return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: CITY_TIME_ZONE }).format(new Date(iso));

@@ -1,4 +1,4 @@
-import { pluralKey } from './format.js';
+import { formatNumber, pluralKey } from './format.js';
 
 /**
  * Translations: one JSON dictionary per language under /i18n/. Elements name their text with
@@ -84,7 +84,13 @@ export class I18n {
 
   _text(code, key, params) {
     const text = this._form(code, key, params) ?? this._form(FALLBACK, key, params) ?? key;
-    return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+    return text.replace(/\{(\w+)\}/g, (match, name) => {
+      if (!(name in params)) {
+        return match;
+      }
+      const value = params[name];
+      return (typeof value === 'number') ? formatNumber(value, code) : String(value);
+    });
   }
 
   /** The language's text for a key, in the plural form for params.count if it has one. */

@@ -1,5 +1,5 @@
 import { el } from '../core/dom.js';
-import { formatDateTime, formatList } from '../core/format.js';
+import { formatDateTime, formatList, localDigits } from '../core/format.js';
 import { staffLanguageName } from '../core/languageNames.js';
 
 /**
@@ -25,7 +25,7 @@ export function openingHoursText(hours, language) {
   const rightToLeft = RIGHT_TO_LEFT.includes(language.split('-')[0]);
   const semicolon = rightToLeft ? '؛ ' : '; ';
   const times = (text) => {
-    const spans = text.replaceAll('-', '–').replaceAll(',', ', ');
+    const spans = localDigits(text.replaceAll('-', '–').replaceAll(',', ', '), language);
     return rightToLeft ? `\u2066${spans}\u2069` : spans;
   };
   const dayName = (index) => new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' })
