@@ -41,8 +41,13 @@ class HandoverQueries {
 			                        WHERE e.type = 'INCIDENT_ESCALATED'
 			                           OR (e.type = 'INCIDENT_OPENED' AND e.data -> 'incident' ->> 'priority' = '1')
 			                           OR (e.type = 'PRIORITY_CHANGED' AND e.data ->> 'to' = '1')), '[]'),
+			    -- A merge is two events (on the incident merged away and on the one it went into):
+			    -- it counts once, by the incident merged away.
 			    'changes', coalesce((SELECT jsonb_object_agg(c.type, c.steps)
-			                         FROM (SELECT type, count(*) AS steps FROM shift GROUP BY type) AS c), '{}'),
+			                         FROM (SELECT type, count(DISTINCT CASE WHEN type = 'INCIDENT_MERGED'
+			                                                   THEN coalesce((data ->> 'from')::bigint, incident_id)
+			                                                   ELSE seq END) AS steps
+			                               FROM shift GROUP BY type) AS c), '{}'),
 			    'closed', coalesce((SELECT jsonb_agg(jsonb_build_object('id', s.id, 'category', s.category_code,
 			                           'outcome', s.outcome, 'closedAt', s.closed_at, 'priority', s.priority,
 			                           'mergedInto', s.merged_into) ORDER BY s.closed_at)

@@ -3,6 +3,8 @@ package de.quartierdispatch.incident;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shift handover names what the next lead must know: the open incidents, the alarms
@@ -92,6 +96,34 @@ class ShiftHandoverIntegrationTests {
 				.expectHeader()
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		}
+	}
+
+	@Test
+	void aMergeCountsOnceAmongTheShiftsChanges() {
+		WebTestClient lead = scopedLead("Boy-West");
+		long before = merges(lead);
+		long kept = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT, BOY_LON);
+		long duplicate = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT, BOY_LON);
+		lead.post()
+			.uri("/api/incidents/{id}/merge", duplicate)
+			.bodyValue(Map.of("into", kept, "version", Fixtures.incidentVersion(duplicate)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(merges(lead)).isEqualTo(before + 1);
+	}
+
+	private static long merges(WebTestClient lead) {
+		String handover = lead.get()
+			.uri("/api/incidents/handover?hours=8")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		Matcher merges = Pattern.compile("\"INCIDENT_MERGED\": ?(\\d+)").matcher(handover);
+		return merges.find() ? Long.parseLong(merges.group(1)) : 0;
 	}
 
 	private WebTestClient scopedLead(String quarterName) {
