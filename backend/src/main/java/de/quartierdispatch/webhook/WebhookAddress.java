@@ -1,9 +1,11 @@
 package de.quartierdispatch.webhook;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,6 +37,14 @@ final class WebhookAddress {
 	 */
 	private static final Pattern DOTTED_DECIMAL = Pattern.compile(
 			"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+
+	/**
+	 * Metadata services outside the link-local range: Alibaba Cloud's (in the shared
+	 * range 100.64/10, which stays allowed otherwise) and Amazon's over IPv6 (in the
+	 * unique local range, where a city's own systems may live).
+	 */
+	private static final Set<InetAddress> METADATA_SERVICES = Set.of(literal("100.100.100.200"),
+			literal("fd00:ec2::254"));
 
 	private WebhookAddress() {
 	}
@@ -105,9 +115,52 @@ final class WebhookAddress {
 		}
 	}
 
-	/** Link-local, unspecified or multicast: not where a subscriber lives. */
+	/**
+	 * Link-local, unspecified or multicast, or a cloud's metadata service outside those
+	 * ranges: not where a subscriber lives. An IPv6 address that carries an IPv4 one
+	 * (IPv4-compatible {@code ::a.b.c.d}, NAT64's {@code 64:ff9b::/96} and
+	 * {@code 64:ff9b:1::/48}, 6to4's {@code 2002::/16}) is judged by that too: it is
+	 * where packets to it end up. (IPv4-mapped ones, {@code ::ffff:a.b.c.d}, Java reads
+	 * as IPv4 already.)
+	 */
 	static boolean noSubscriberAt(InetAddress address) {
-		return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress();
+		InetAddress carried = (address instanceof Inet6Address v6) ? carriedIpv4(v6.getAddress()) : null;
+		return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
+				|| METADATA_SERVICES.contains(address) || carried != null && noSubscriberAt(carried);
+	}
+
+	private static @Nullable InetAddress carriedIpv4(byte[] v6) {
+		boolean sixToFour = v6[0] == 0x20 && v6[1] == 0x02;
+		boolean nat64 = v6[0] == 0 && v6[1] == 0x64 && v6[2] == (byte) 0xff && v6[3] == (byte) 0x9b
+				&& (zeros(v6, 4, 12) || v6[4] == 0 && v6[5] == 1);
+		if (!sixToFour && !nat64 && !zeros(v6, 0, 12)) {
+			return null;
+		}
+		int from = sixToFour ? 2 : 12;
+		try {
+			return InetAddress.getByAddress(Arrays.copyOfRange(v6, from, from + 4));
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException("four bytes are an IPv4 address", ex);
+		}
+	}
+
+	private static boolean zeros(byte[] bytes, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (bytes[i] != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static InetAddress literal(String ip) {
+		try {
+			return InetAddress.getByName(ip);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException("an IP literal", ex);
+		}
 	}
 
 }

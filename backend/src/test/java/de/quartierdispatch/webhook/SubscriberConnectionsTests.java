@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -67,6 +68,23 @@ class SubscriberConnectionsTests {
 				List.of(metadata, linkLocalV6, unspecified, multicast, city, mappedMetadata),
 				WebhookAddress::noSubscriberAt))
 			.containsExactly(city);
+	}
+
+	@Test
+	void anIpv6AddressCarryingAForbiddenIpv4OneAndMetadataServicesElsewhereAreDropped() throws Exception {
+		List<InetSocketAddress> forbidden = new ArrayList<>();
+		for (String ip : List.of("::169.254.169.254", "64:ff9b::a9fe:a9fe", "64:ff9b:1::a9fe:a9fe", "2002:a9fe:a9fe::1",
+				"64:ff9b::e000:1", "100.100.100.200", "fd00:ec2::254")) {
+			forbidden.add(new InetSocketAddress(InetAddress.getByName(ip), 443));
+		}
+		// The city's own systems, also through NAT64, and the rest of the shared range.
+		InetSocketAddress cityOverNat64 = new InetSocketAddress(InetAddress.getByName("64:ff9b::a14:1e28"), 443);
+		InetSocketAddress sharedRange = new InetSocketAddress(InetAddress.getByName("100.64.1.2"), 443);
+		InetSocketAddress global = new InetSocketAddress(InetAddress.getByName("2001:db8::1"), 443);
+		List<InetSocketAddress> all = new ArrayList<>(forbidden);
+		all.addAll(List.of(cityOverNat64, sharedRange, global));
+		assertThat(SubscriberConnections.allowed(all, WebhookAddress::noSubscriberAt)).containsExactly(cityOverNat64,
+				sharedRange, global);
 	}
 
 	private WebClient client(Predicate<InetAddress> forbidden) {

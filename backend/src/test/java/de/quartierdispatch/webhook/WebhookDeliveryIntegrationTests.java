@@ -209,7 +209,8 @@ class WebhookDeliveryIntegrationTests {
 		}
 		// Where no subscriber lives, but a cloud's metadata service may.
 		for (String url : new String[] { "https://169.254.169.254/latest/meta-data", "https://[fe80::1]/hook",
-				"https://0.0.0.0/hook", "https://224.0.0.1/hook" }) {
+				"https://0.0.0.0/hook", "https://224.0.0.1/hook", "https://[::169.254.169.254]/x",
+				"https://[64:ff9b::a9fe:a9fe]/x", "https://100.100.100.200/latest/meta-data" }) {
 			refusedSaying(admin, url, "Unter dieser Adresse kann kein");
 		}
 		for (String url : new String[] { "https://stadt.example.org/hook", "HTTPS://stadt.example.org/hook",
