@@ -1,5 +1,6 @@
 package de.quartierdispatch.system;
 
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +26,8 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
  * UTF-8 before and after percent-decoding, as a query must ({@link StrictUtf8}): Spring
  * turns what is not into replacement characters, and a client sending Latin-1
  * ({@code Stra%DFe}) would have "Stra�e" stored without being told. Reading such a body
- * fails as a malformed one does (400, {@link UnreadableBodies}). A form that names
- * another charset is read in it.
+ * fails with 400 naming the first field that is not, as for a query
+ * ({@link StorableRequestTextFilter}). A form that names another charset is read in it.
  * <p>
  * Checked on the request before the exchange is made: the exchange reads forms with the
  * last of the configured readers that can, the framework's own, so a stricter reader
@@ -62,11 +62,14 @@ class Utf8FormBodies {
 			@Override
 			public Flux<DataBuffer> getBody() {
 				return DataBufferUtils.join(super.getBody(), limit).flatMapMany((body) -> {
-					if (isUtf8(body)) {
+					ByteBuffer bytes = ByteBuffer.allocate(body.readableByteCount());
+					body.toByteBuffer(body.readPosition(), bytes, 0, bytes.capacity());
+					if (isUtf8(bytes)) {
 						return Flux.just(body);
 					}
 					DataBufferUtils.release(body);
-					return Flux.error(new DecodingException("Form body is not UTF-8"));
+					return Flux
+						.error(new StorableRequestTextFilter.UnstorableTextException(undecodableField(bytes.array())));
 				});
 			}
 
@@ -91,11 +94,44 @@ class Utf8FormBodies {
 		}
 	}
 
-	private static boolean isUtf8(DataBuffer body) {
-		ByteBuffer bytes = ByteBuffer.allocate(body.readableByteCount());
-		body.toByteBuffer(body.readPosition(), bytes, 0, bytes.capacity());
+	private static boolean isUtf8(ByteBuffer bytes) {
 		return StrictUtf8.decodes(bytes.duplicate())
-				&& StrictUtf8.percentDecodes(StandardCharsets.UTF_8.decode(bytes).toString());
+				&& StrictUtf8.percentDecodes(StandardCharsets.UTF_8.decode(bytes.duplicate()).toString());
+	}
+
+	/**
+	 * The first field whose name or value is not UTF-8, by its name where that is, else
+	 * "form": the client is told which field to fix, as for a query.
+	 */
+	static String undecodableField(byte[] body) {
+		int start = 0;
+		for (int end = 0; end <= body.length; end++) {
+			if (end < body.length && body[end] != '&') {
+				continue;
+			}
+			if (!isUtf8(ByteBuffer.wrap(body, start, end - start))) {
+				return nameOf(body, start, end);
+			}
+			start = end + 1;
+		}
+		return "form";
+	}
+
+	private static String nameOf(byte[] body, int start, int end) {
+		int equals = start;
+		while (equals < end && body[equals] != '=') {
+			equals++;
+		}
+		ByteBuffer name = ByteBuffer.wrap(body, start, equals - start);
+		if (equals == start || !isUtf8(name)) {
+			return "form";
+		}
+		try {
+			return URLDecoder.decode(StandardCharsets.UTF_8.decode(name).toString(), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return "form";
+		}
 	}
 
 }

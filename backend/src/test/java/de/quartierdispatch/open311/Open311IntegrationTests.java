@@ -345,6 +345,10 @@ class Open311IntegrationTests {
 		HttpResponse<String> unnamed = open311.post("requests.json", "application/x-www-form-urlencoded", form);
 		assertThat(unnamed.statusCode()).isEqualTo(400);
 		assertThat(Open311Client.validJson(unnamed, "errors").get(0).get("code").asInt()).isEqualTo(400);
+		// Named, as in a query or a multipart part: the partner's developer knows what to
+		// fix.
+		assertThat(Open311Client.validJson(unnamed, "errors").get(0).get("description").asString())
+			.startsWith("description: ");
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description LIKE '%" + marker + "%'"))
 			.isZero();
 

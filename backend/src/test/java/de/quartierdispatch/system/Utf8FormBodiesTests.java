@@ -3,12 +3,12 @@ package de.quartierdispatch.system;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import de.quartierdispatch.system.InvalidFieldsException.InvalidField;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.core.ResolvableType;
-import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.FormHttpMessageReader;
@@ -44,9 +44,23 @@ class Utf8FormBodiesTests {
 		for (byte[] body : new byte[][] { ascii("a=Stra%DFe"), ascii("a=%C0%AF"), ascii("a=%ED%A0%80"),
 				{ 'a', '=', (byte) 0xDF } }) {
 			StepVerifier.create(read(MediaType.APPLICATION_FORM_URLENCODED, body))
-				.expectError(DecodingException.class)
+				.expectErrorSatisfies((failure) -> assertThat(failure).isInstanceOfSatisfying(
+						InvalidFieldsException.class,
+						(invalid) -> assertThat(invalid.fields()).extracting(InvalidField::field).containsExactly("a")))
 				.verify();
 		}
+	}
+
+	@Test
+	void theFirstFieldThatIsNotUtf8IsNamedWhereItsNameIsReadable() {
+		assertThat(Utf8FormBodies.undecodableField(ascii("api_key=k&lat=1&description=%ED%A0%80x&last_name=%FF")))
+			.isEqualTo("description");
+		assertThat(Utf8FormBodies.undecodableField(ascii("first+name=%C0%AF"))).isEqualTo("first name");
+		assertThat(Utf8FormBodies.undecodableField(new byte[] { 'n', '=', 'o', '&', 'x', '=', (byte) 0xDF }))
+			.isEqualTo("x");
+		assertThat(Utf8FormBodies.undecodableField(ascii("a=1&%FF=2"))).isEqualTo("form");
+		assertThat(Utf8FormBodies.undecodableField(ascii("a=1&=%FF"))).isEqualTo("form");
+		assertThat(Utf8FormBodies.undecodableField(ascii("a=1&%zz%FF=2"))).isEqualTo("form");
 	}
 
 	@Test

@@ -454,7 +454,23 @@ class ValuesNoOneMeantIntegrationTests {
 			.uri("/api/incidents/{id}/notes", incident)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(overlong)
-			.exchange(), 400);
+			.exchange(), 400).expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("text")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("UnstorableText");
+		// In a property name, after an escape's backslash, cut off at the end: named, or
+		// malformed JSON.
+		for (byte[] odd : new byte[][] { { '{', '"', 't', 'e', 'x', 't', (byte) 0xC0, '"', ':', '"', 'a', '"', '}' },
+				{ '{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'a', '\\', (byte) 0xC0, (byte) 0xAF, '"', '}' },
+				{ '{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'a', (byte) 0xE0, (byte) 0x80 },
+				{ '{', (byte) 0xFF, '"', 't', 'e', 'x', 't', '"', ':', '"', 'a', '"', '}' } }) {
+			refused(lead.post()
+				.uri("/api/incidents/{id}/notes", incident)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(odd)
+				.exchange(), 400);
+		}
 		// UTF-16, guessed by Jackson from its zero bytes or declared: not UTF-8 either.
 		byte[] utf16 = "{\"text\":\"Notiz in UTF-16\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
 		refused(lead.post()
@@ -478,8 +494,8 @@ class ValuesNoOneMeantIntegrationTests {
 			.isOk();
 	}
 
-	private static void refused(WebTestClient.ResponseSpec response, int status) {
-		response.expectStatus()
+	private static WebTestClient.ResponseSpec refused(WebTestClient.ResponseSpec response, int status) {
+		return response.expectStatus()
 			.isEqualTo(status)
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
