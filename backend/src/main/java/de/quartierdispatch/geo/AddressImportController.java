@@ -3,6 +3,9 @@ package de.quartierdispatch.geo;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +34,9 @@ class AddressImportController {
 		this.importer = importer;
 	}
 
+	@RequestBody(required = true,
+			description = "The gazetteer: one address per row, with a header row naming the columns",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@PostMapping(path = "/import", consumes = "text/csv")
 	Mono<AddressImportReport> importAddresses(ServerHttpRequest request,
 			@RequestParam(defaultValue = ";") char delimiter, @RequestParam(defaultValue = "STN") String street,

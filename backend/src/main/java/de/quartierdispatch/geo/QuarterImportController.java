@@ -5,6 +5,9 @@ import java.util.List;
 
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.InvalidFieldsException.InvalidField;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -33,6 +36,9 @@ class QuarterImportController {
 		this.importer = importer;
 	}
 
+	@RequestBody(required = true, description = "The boundary file: a GeoJSON FeatureCollection in WGS 84",
+			content = { @Content(mediaType = "application/geo+json", schema = @Schema(type = "object")),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")) })
 	@PostMapping(path = "/import", consumes = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
 	Mono<QuarterImportReport> importQuarters(ServerHttpRequest request, @RequestParam String codeProperty,
 			@RequestParam String nameProperty, @RequestParam(defaultValue = "true") boolean repair,

@@ -54,6 +54,7 @@ class PhotoUploadController {
 	 * answer was lost is stored once (201 the first time, 200 after).
 	 */
 	@ResponseStatus(HttpStatus.CREATED)
+	@PhotoBytes
 	@PostMapping(path = "/api/reports/{code}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<PhotoReceipt>> addByReporter(@PathVariable String code,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
@@ -70,6 +71,7 @@ class PhotoUploadController {
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)
+	@PhotoBytes
 	@PostMapping(path = "/api/counter/reports/{code}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<PhotoReceipt>> addAtCounter(@PathVariable String code, ServerHttpRequest request,
 			@AuthenticationPrincipal StaffPrincipal staff) {
@@ -86,6 +88,7 @@ class PhotoUploadController {
 	 * photo queued offline and sent again is stored once (201 the first time, 200 after).
 	 */
 	@ResponseStatus(HttpStatus.CREATED)
+	@PhotoBytes
 	@PostMapping(path = "/api/field/assignments/{id}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<PhotoReceipt>> addInTheField(@PathVariable long id,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, ServerHttpRequest request,
