@@ -80,6 +80,17 @@ class IdempotentSubmissions {
 	}
 
 	/**
+	 * As {@link #claim(Claim)}, after looking for an identical submission stored under an
+	 * earlier key (a partner app's retry across the edge of its time window).
+	 */
+	Mono<Optional<StoredResponse>> claim(Claim claim, @Nullable Claim earlier) {
+		if (earlier == null) {
+			return claim(claim);
+		}
+		return claim(earlier).flatMap((stored) -> stored.isPresent() ? Mono.just(stored) : claim(claim));
+	}
+
+	/**
 	 * What a retry under the claimed key will be answered, for {@link Reports#insert} to
 	 * write in the same statement as the report.
 	 */

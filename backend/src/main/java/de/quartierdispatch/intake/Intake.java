@@ -104,9 +104,11 @@ class Intake {
 	 * and idempotency as the public form; the board names the app.
 	 */
 	@Transactional
-	Mono<PartnerReceipt> submitFromPartner(PartnerReportRequest request, String partnerName, String idempotencyKey) {
+	Mono<PartnerReceipt> submitFromPartner(PartnerReportRequest request, String partnerName, String idempotencyKey,
+			@Nullable String earlierKey) {
 		Claim claim = this.idempotency.claimFor(idempotencyKey, request);
-		return this.idempotency.claim(claim)
+		@Nullable Claim earlier = (earlierKey != null) ? this.idempotency.claimFor(earlierKey, request) : null;
+		return this.idempotency.claim(claim, earlier)
 			.flatMap((previous) -> previous.map(Mono::just)
 				.orElseGet(() -> receive(NewReports.fromPartner(request, partnerName), claim).map(Received::response)))
 			.flatMap((stored) -> this.reports.idOf(stored.trackingCode())

@@ -1,5 +1,6 @@
 package de.quartierdispatch.intake;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -20,10 +21,13 @@ public class PartnerSubmissions {
 
 	/**
 	 * Submits a partner app's report. The same idempotency key with the same report
-	 * answers as the first time and stores nothing new.
+	 * answers as the first time and stores nothing new; so does the same report stored
+	 * under {@code earlierKey}, where one is given (a key made from a time window, and
+	 * the window before it).
 	 */
-	public Mono<PartnerReceipt> submit(PartnerReportRequest request, String partnerName, String idempotencyKey) {
-		return this.intake.submitFromPartner(request, partnerName, idempotencyKey);
+	public Mono<PartnerReceipt> submit(PartnerReportRequest request, String partnerName, String idempotencyKey,
+			@Nullable String earlierKey) {
+		return this.intake.submitFromPartner(request, partnerName, idempotencyKey, earlierKey);
 	}
 
 }

@@ -1,9 +1,6 @@
 package de.quartierdispatch.open311;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +13,6 @@ import de.quartierdispatch.open311.MediaStore.CheckedImage;
 import de.quartierdispatch.open311.PartnerKeys.PartnerKey;
 import de.quartierdispatch.privacy.AuditLog;
 import de.quartierdispatch.system.Language;
-import de.quartierdispatch.system.Sha256;
 import de.quartierdispatch.system.TextNormalizer;
 import de.quartierdispatch.system.UnreadableBodies;
 import org.jspecify.annotations.Nullable;
@@ -48,16 +44,13 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class Open311SubmissionController {
 
-	/** How long a submission sent again without a key counts as the same (a retry). */
-	private static final Duration RETRY_WINDOW = Duration.ofMinutes(15);
-
-	/** Room for a submission's text fields and the multipart framing beside its photo. */
 	/**
 	 * An app's own key, as apps make them (UUIDs, hashes, their own ids); longer ones
 	 * would not fit the key's index.
 	 */
 	private static final Pattern APP_KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
+	/** Room for a submission's text fields and the multipart framing beside its photo. */
 	private static final long FIELDS_ALLOWANCE = 1024 * 1024;
 
 	private final PartnerSubmissions intake;
@@ -138,8 +131,8 @@ class Open311SubmissionController {
 			return Mono.error(Open311Exception.badRequest("Idempotency-Key must be 1 to 128 visible ASCII characters"));
 		}
 		return checked.flatMap((image) -> {
-			String key = idempotencyKey(partner, parameters, photo, given);
-			return this.intake.submit(report, partner.name(), key)
+			SubmissionKeys keys = SubmissionKeys.of(partner, parameters, photo, given, this.clock.instant());
+			return this.intake.submit(report, partner.name(), keys.key(), keys.earlier())
 				.flatMap((receipt) -> audited(partner, receipt).then(keep(receipt, image)))
 				.flatMap((kept) -> Mono.just(this.responses.posted(kept.receipt(), kept.discarded(), language)));
 		});
@@ -221,25 +214,6 @@ class Open311SubmissionController {
 				.onErrorMap(DataBufferLimitException.class, (tooLarge) -> Open311Exception
 					.badRequest("media is larger than " + this.properties.maxMediaSize().toMegabytes() + " MB"));
 		});
-	}
-
-	/**
-	 * The app's own {@code Idempotency-Key}, or one made from what it sent: a submission
-	 * an app sends again within {@link #RETRY_WINDOW} (its answer was lost) is stored
-	 * once. GeoReport clients send no key; what they send names the resident (device,
-	 * account, e-mail), so two residents' same complaint stays two reports, and the same
-	 * complaint a day later is a new one. Kept beside the residents' keys, under a name
-	 * theirs cannot take (a resident's key has no {@code /}).
-	 */
-	private String idempotencyKey(PartnerKey partner, Open311Parameters parameters, Optional<byte[]> photo,
-			@Nullable String given) {
-		if (given != null && !given.isBlank()) {
-			return "open311/" + partner.id() + "/" + given.strip();
-		}
-		long window = this.clock.instant().getEpochSecond() / RETRY_WINDOW.toSeconds();
-		byte[] fingerprint = Sha256.of((parameters.submission() + "@" + window).getBytes(StandardCharsets.UTF_8),
-				photo.orElse(new byte[0]));
-		return "open311/" + partner.id() + "/" + HexFormat.of().formatHex(fingerprint);
 	}
 
 	private record Kept(PartnerReceipt receipt, boolean discarded) {
