@@ -8,6 +8,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import reactor.netty.resources.LoopResources;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +32,9 @@ import org.springframework.context.annotation.Configuration;
  * <li>A database that stops answering (a dead firewall state, a hung proxy) holds no
  * connection for good: connecting gives up after {@value #CONNECT_SECONDS} s, a new
  * connection's start-up after the pool's {@code max-create-connection-time}
- * (application.yml), and the operating system's keep-alive ends idle ones that went
- * silent.</li>
+ * (application.yml), the operating system's keep-alive ends idle ones that went silent,
+ * and one that waits longer than {@code quartier.database.answer-timeout} for an answer
+ * is closed ({@link SilentDatabaseGuard}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,8 +44,12 @@ class DatabaseConnections implements DisposableBean {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(CONNECT_SECONDS);
 
-	private final LoopResources loops = LoopResources.create("r2dbc-postgresql", 1,
-			Math.max(3, Runtime.getRuntime().availableProcessors() | 1), true, false);
+	private final LoopResources loops;
+
+	DatabaseConnections(@Value("${quartier.database.answer-timeout}") Duration answerTimeout) {
+		this.loops = new GuardedLoopResources(LoopResources.create("r2dbc-postgresql", 1,
+				Math.max(3, Runtime.getRuntime().availableProcessors() | 1), true, false), answerTimeout);
+	}
 
 	@Bean
 	ConnectionFactoryOptionsBuilderCustomizer databaseConnectionsCustomizer() {

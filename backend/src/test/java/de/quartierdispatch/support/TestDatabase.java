@@ -118,6 +118,23 @@ public class TestDatabase implements LauncherSessionListener {
 		return connect();
 	}
 
+	/** Where the test database's server listens, and as whom tests sign in to it. */
+	public static String host() {
+		return setting("DB_HOST", "localhost");
+	}
+
+	public static int port() {
+		return Integer.parseInt(setting("DB_PORT", "5432"));
+	}
+
+	public static String user() {
+		return setting("DB_USER", "postgres");
+	}
+
+	public static String password() {
+		return setting("DB_PASSWORD", "postgres");
+	}
+
 	/** The single text value a query returns, for tests that check what was stored. */
 	public static String queryString(String sql) {
 		return queryString(name, sql);
