@@ -66,7 +66,7 @@ class CounterController {
 	Mono<ResponseEntity<String>> submit(@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			@Valid @RequestBody CounterReportRequest request, @AuthenticationPrincipal StaffPrincipal staff) {
 		if (key != null && !IdempotentSubmissions.isUsable(key)) {
-			return Mono.error(new PublicReportController.IdempotencyKeyMissingException());
+			return Mono.error(new PublicReportController.IdempotencyKeyInvalidException());
 		}
 		return this.intake.submitAtCounter(request, staff, key).map(StoredResponse::toResponseEntity);
 	}

@@ -48,8 +48,11 @@ class PublicReportController {
 					description = "A fresh key per report, the same for its retries") @RequestHeader(
 							name = "Idempotency-Key", required = false) String key,
 			@Valid @RequestBody PublicReportRequest request) {
-		if (!IdempotentSubmissions.isUsable(key)) {
+		if (key == null || key.isBlank()) {
 			return Mono.error(new IdempotencyKeyMissingException());
+		}
+		if (!IdempotentSubmissions.isUsable(key)) {
+			return Mono.error(new IdempotencyKeyInvalidException());
 		}
 		if (request.website() != null && !request.website().isEmpty()) {
 			return Mono.error(new AutomatedSubmissionException());
@@ -66,11 +69,20 @@ class PublicReportController {
 			.switchIfEmpty(Mono.error(new UnknownTrackingCodeException()));
 	}
 
-	/** A submission without a usable {@code Idempotency-Key} where one is needed. */
+	/** A submission without an {@code Idempotency-Key} where one is needed. */
 	static class IdempotencyKeyMissingException extends ProblemException {
 
 		IdempotencyKeyMissingException() {
 			super(HttpStatus.BAD_REQUEST, "idempotency-key-missing");
+		}
+
+	}
+
+	/** An {@code Idempotency-Key} in a form no key may have (too short, a '/'). */
+	static class IdempotencyKeyInvalidException extends ProblemException {
+
+		IdempotencyKeyInvalidException() {
+			super(HttpStatus.BAD_REQUEST, "idempotency-key-invalid");
 		}
 
 	}

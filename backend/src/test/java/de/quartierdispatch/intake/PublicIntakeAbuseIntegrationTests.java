@@ -219,7 +219,11 @@ class PublicIntakeAbuseIntegrationTests {
 	@Test
 	void submissionsWithoutAUsableKeyOrWithTheHiddenFieldFilledAre400() throws SQLException {
 		for (String key : new String[] { null, "", "short", "x".repeat(129), "key with spaces", "ключ-ключ-ключ" }) {
-			assertThat(post(report(Map.of()), key).getStatus().value()).as(String.valueOf(key)).isEqualTo(400);
+			EntityExchangeResult<String> refused = post(report(Map.of()), key);
+			assertThat(refused.getStatus().value()).as(String.valueOf(key)).isEqualTo(400);
+			// A client is told whether its key was missing or malformed.
+			assertThat(refused.getResponseBody()).as(String.valueOf(key))
+				.contains((key == null || key.isEmpty()) ? "idempotency-key-missing" : "idempotency-key-invalid");
 		}
 		assertThat(submit(report(Map.of("website", "http://spam.example"))).value()).isEqualTo(400);
 		assertOnlyAcceptedReportsWereStored();
