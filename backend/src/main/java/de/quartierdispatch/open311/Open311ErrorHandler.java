@@ -108,8 +108,13 @@ class Open311ErrorHandler implements WebExceptionHandler {
 				.toList();
 		}
 		if (failure instanceof ProblemException problem) {
-			return List.of(error(code, this.messages.getMessage("problem." + problem.code() + ".detail",
-					problem.getDetailMessageArguments(), problem.code(), locale)));
+			// A wording for the app's developer where the resident's would mislead
+			// ("reload
+			// the page").
+			String forResidents = this.messages.getMessage("problem." + problem.code() + ".detail",
+					problem.getDetailMessageArguments(), problem.code(), locale);
+			return List.of(error(code, this.messages.getMessage("open311.problem." + problem.code(),
+					problem.getDetailMessageArguments(), forResidents, locale)));
 		}
 		if (status.is5xxServerError() && ClientAborts.isClientAbort(failure)) {
 			logger.debug("Open311 client of {} went away mid-request", exchange.getRequest().getPath().value());

@@ -253,6 +253,29 @@ class Open311IntegrationTests {
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
 	}
 
+	/** An app's key used again for other content is told in words for its developer. */
+	@Test
+	void anAppsKeyUsedAgainForOtherContentIsRefusedInWordsForTheAppsDeveloper() throws Exception {
+		String key = issueKey("Wieder " + UUID.randomUUID().toString().substring(0, 6), 100);
+		Open311Client open311 = new Open311Client(this.port);
+		String given = "app-req-" + UUID.randomUUID();
+		for (String description : List.of("Laute Musik im Hof " + given, "Müll am Spielplatz " + given)) {
+			HttpResponse<String> posted = open311.postForm(
+					"requests.json", Map.of("api_key", List.of(key), "service_code", List.of("NOISE"), "lat",
+							List.of(LAT), "long", List.of(LON), "description", List.of(description)),
+					"Idempotency-Key", given);
+			if (description.startsWith("Laute")) {
+				assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+			}
+			else {
+				assertThat(posted.statusCode()).isEqualTo(422);
+				assertThat(Open311Client.validJson(posted, "errors").get(0).get("description").asString())
+					.contains("Idempotency-Key was already used")
+					.doesNotContain("reload");
+			}
+		}
+	}
+
 	@Test
 	void anAppsIdempotencyKeyTooLongForItsIndexIsRefusedInTheSpecificationsFormat() throws Exception {
 		String key = issueKey("Lange Schlüssel " + UUID.randomUUID().toString().substring(0, 6), 100);
