@@ -5,7 +5,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -117,28 +118,64 @@ final class WebhookAddress {
 
 	/**
 	 * Link-local, unspecified or multicast, or a cloud's metadata service outside those
-	 * ranges: not where a subscriber lives. An IPv6 address that carries an IPv4 one
-	 * (IPv4-compatible {@code ::a.b.c.d}, NAT64's {@code 64:ff9b::/96} and
-	 * {@code 64:ff9b:1::/48}, 6to4's {@code 2002::/16}) is judged by that too: it is
-	 * where packets to it end up. (IPv4-mapped ones, {@code ::ffff:a.b.c.d}, Java reads
-	 * as IPv4 already.)
+	 * ranges: not where a subscriber lives. An IPv6 address that may carry an IPv4 one is
+	 * judged by that too: it is where packets to it can end up.
 	 */
 	static boolean noSubscriberAt(InetAddress address) {
-		InetAddress carried = (address instanceof Inet6Address v6) ? carriedIpv4(v6.getAddress()) : null;
 		return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
-				|| METADATA_SERVICES.contains(address) || carried != null && noSubscriberAt(carried);
+				|| METADATA_SERVICES.contains(address) || (address instanceof Inet6Address v6)
+						&& carriedIpv4(v6.getAddress()).stream().anyMatch(WebhookAddress::noSubscriberAt);
 	}
 
-	private static @Nullable InetAddress carriedIpv4(byte[] v6) {
-		boolean sixToFour = v6[0] == 0x20 && v6[1] == 0x02;
-		boolean nat64 = v6[0] == 0 && v6[1] == 0x64 && v6[2] == (byte) 0xff && v6[3] == (byte) 0x9b
-				&& (zeros(v6, 4, 12) || v6[4] == 0 && v6[5] == 1);
-		if (!sixToFour && !nat64 && !zeros(v6, 0, 12)) {
-			return null;
+	/**
+	 * The IPv4 addresses an IPv6 one may carry: IPv4-compatible {@code ::a.b.c.d} and
+	 * IPv4-translated {@code ::ffff:0:a.b.c.d}; NAT64's well-known {@code 64:ff9b::/96}
+	 * and, in every layout RFC 6052 allows there, its local-use {@code 64:ff9b:1::/48};
+	 * 6to4's {@code 2002::/16}; Teredo's server and (inverted) client. IPv4-mapped
+	 * addresses, {@code ::ffff:a.b.c.d}, Java reads as IPv4 already.
+	 */
+	private static List<InetAddress> carriedIpv4(byte[] v6) {
+		List<InetAddress> carried = new ArrayList<>();
+		boolean translated = zeros(v6, 0, 8) && v6[8] == (byte) 0xff && v6[9] == (byte) 0xff && zeros(v6, 10, 12);
+		boolean nat64 = startsWith(v6, 0, 0x64, 0xff, 0x9b);
+		if (zeros(v6, 0, 12) || translated || nat64 && zeros(v6, 4, 12)) {
+			carried.add(ipv4(v6, 12, 13, 14, 15));
 		}
-		int from = sixToFour ? 2 : 12;
+		if (nat64 && startsWith(v6, 0, 0x64, 0xff, 0x9b, 0, 1)) {
+			// The prefix is /48, /56, /64 or /96; bits 64 to 71 are never part of the
+			// address.
+			carried.add(ipv4(v6, 6, 7, 9, 10));
+			carried.add(ipv4(v6, 7, 9, 10, 11));
+			carried.add(ipv4(v6, 9, 10, 11, 12));
+			carried.add(ipv4(v6, 12, 13, 14, 15));
+		}
+		if (startsWith(v6, 0x20, 0x02)) {
+			carried.add(ipv4(v6, 2, 3, 4, 5));
+		}
+		if (startsWith(v6, 0x20, 0x01, 0, 0)) {
+			carried.add(ipv4(v6, 4, 5, 6, 7));
+			byte[] client = { (byte) ~v6[12], (byte) ~v6[13], (byte) ~v6[14], (byte) ~v6[15] };
+			carried.add(ipv4(client, 0, 1, 2, 3));
+		}
+		return carried;
+	}
+
+	private static boolean startsWith(byte[] bytes, int... prefix) {
+		for (int i = 0; i < prefix.length; i++) {
+			if (bytes[i] != (byte) prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static InetAddress ipv4(byte[] bytes, int... at) {
+		byte[] address = new byte[at.length];
+		for (int i = 0; i < at.length; i++) {
+			address[i] = bytes[at[i]];
+		}
 		try {
-			return InetAddress.getByAddress(Arrays.copyOfRange(v6, from, from + 4));
+			return InetAddress.getByAddress(address);
 		}
 		catch (UnknownHostException ex) {
 			throw new IllegalStateException("four bytes are an IPv4 address", ex);

@@ -73,8 +73,11 @@ class SubscriberConnectionsTests {
 	@Test
 	void anIpv6AddressCarryingAForbiddenIpv4OneAndMetadataServicesElsewhereAreDropped() throws Exception {
 		List<InetSocketAddress> forbidden = new ArrayList<>();
-		for (String ip : List.of("::169.254.169.254", "64:ff9b::a9fe:a9fe", "64:ff9b:1::a9fe:a9fe", "2002:a9fe:a9fe::1",
-				"64:ff9b::e000:1", "100.100.100.200", "fd00:ec2::254")) {
+		// Compatible, translated, NAT64 (well-known; local-use in its /96, /48 and /64
+		// layouts), 6to4, Teredo's client (inverted).
+		for (String ip : List.of("::169.254.169.254", "::ffff:0:a9fe:a9fe", "64:ff9b::a9fe:a9fe",
+				"64:ff9b:1::a9fe:a9fe", "64:ff9b:1:a9fe:a9:fe00:0:1", "64:ff9b:1:0:a9:fea9:fe00:1", "2002:a9fe:a9fe::1",
+				"2001:0:4136:e378:8000:63bf:5601:5601", "64:ff9b::e000:1", "100.100.100.200", "fd00:ec2::254")) {
 			forbidden.add(new InetSocketAddress(InetAddress.getByName(ip), 443));
 		}
 		// The city's own systems, also through NAT64, and the rest of the shared range.

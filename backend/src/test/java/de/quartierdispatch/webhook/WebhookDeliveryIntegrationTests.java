@@ -210,7 +210,8 @@ class WebhookDeliveryIntegrationTests {
 		// Where no subscriber lives, but a cloud's metadata service may.
 		for (String url : new String[] { "https://169.254.169.254/latest/meta-data", "https://[fe80::1]/hook",
 				"https://0.0.0.0/hook", "https://224.0.0.1/hook", "https://[::169.254.169.254]/x",
-				"https://[64:ff9b::a9fe:a9fe]/x", "https://100.100.100.200/latest/meta-data" }) {
+				"https://[64:ff9b::a9fe:a9fe]/x", "https://100.100.100.200/latest/meta-data",
+				"https://[::ffff:0:a9fe:a9fe]/x", "https://[64:ff9b:1:a9fe:a9:fe00:0:1]/x" }) {
 			refusedSaying(admin, url, "Unter dieser Adresse kann kein");
 		}
 		for (String url : new String[] { "https://stadt.example.org/hook", "HTTPS://stadt.example.org/hook",
