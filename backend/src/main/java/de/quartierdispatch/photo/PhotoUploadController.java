@@ -73,14 +73,18 @@ class PhotoUploadController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PhotoBytes
 	@PostMapping(path = "/api/counter/reports/{code}/photos", produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<PhotoReceipt>> addAtCounter(@PathVariable String code, ServerHttpRequest request,
+	Mono<ResponseEntity<PhotoReceipt>> addAtCounter(@PathVariable String code,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, ServerHttpRequest request,
 			@AuthenticationPrincipal StaffPrincipal staff) {
 		String trackingCode = TrackingCodes.normalize(code).orElse(null);
 		if (trackingCode == null) {
 			return Mono.error(new PhotoNotFoundException());
 		}
-		return body(request).flatMap((upload) -> this.reporterPhotos.atCounter(trackingCode, upload, staff))
-			.map(PhotoUploadController::created);
+		if (key != null && !UPLOAD_KEY.matcher(key).matches()) {
+			return Mono.error(UploadKeyInvalidException.ofAReport());
+		}
+		return body(request).flatMap((upload) -> this.reporterPhotos.atCounter(trackingCode, key, upload, staff))
+			.map(PhotoUploadController::answer);
 	}
 
 	/**
@@ -133,10 +137,6 @@ class PhotoUploadController {
 	private static ResponseEntity<PhotoReceipt> answer(Photos.StoredPhoto stored) {
 		return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(PhotoReceipt.of(stored.photo()));
-	}
-
-	private static ResponseEntity<PhotoReceipt> created(PhotoView photo) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(PhotoReceipt.of(photo));
 	}
 
 	/**

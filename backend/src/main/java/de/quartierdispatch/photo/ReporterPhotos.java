@@ -52,21 +52,30 @@ class ReporterPhotos {
 	Mono<StoredPhoto> byReporter(String trackingCode, @Nullable String key, byte[] upload) {
 		// The key stands for this report only: the same key for another report is
 		// another.
-		UploadKey uploadKey = UploadKey.of((key != null) ? "report/" + trackingCode + "/" + key : null, upload);
-		Mono<StoredPhoto> stored = store(trackingCode, uploadKey, upload, "public", (report) -> true)
-			.map((saved) -> new StoredPhoto(saved, true))
-			// Empty only when the same key was stored by a concurrent arrival meanwhile.
-			.switchIfEmpty(Mono.defer(() -> earlier(uploadKey)));
-		return earlier(uploadKey).switchIfEmpty(stored);
+		return keyed(trackingCode, (key != null) ? "report/" + trackingCode + "/" + key : null, upload, "public",
+				(report) -> true);
 	}
 
 	/**
 	 * A photo counter staff add for a walk-in: to a report in their quarters or one they
-	 * entered, as for everything else they see and do.
+	 * entered, as for everything else they see and do. A key is the staff member's own,
+	 * as for the reports they enter: nobody is answered another's photo.
 	 */
-	Mono<PhotoView> atCounter(String trackingCode, byte[] upload, StaffPrincipal staff) {
-		return store(trackingCode, null, upload, "staff:" + staff.userId(),
+	Mono<StoredPhoto> atCounter(String trackingCode, @Nullable String key, byte[] upload, StaffPrincipal staff) {
+		return keyed(trackingCode, (key != null) ? "counter/" + staff.userId() + "/" + trackingCode + "/" + key : null,
+				upload, "staff:" + staff.userId(),
 				(report) -> report.withinRemitOf(staff.quarterScope(), staff.userId()));
+	}
+
+	/** Stored once under its key: a retry after a lost answer finds the first. */
+	private Mono<StoredPhoto> keyed(String trackingCode, @Nullable String key, byte[] upload, String uploadedBy,
+			Predicate<UploadTarget> mayAdd) {
+		UploadKey uploadKey = UploadKey.of(key, upload);
+		Mono<StoredPhoto> stored = store(trackingCode, uploadKey, upload, uploadedBy, mayAdd)
+			.map((saved) -> new StoredPhoto(saved, true))
+			// Empty only when the same key was stored by a concurrent arrival meanwhile.
+			.switchIfEmpty(Mono.defer(() -> earlier(uploadKey)));
+		return earlier(uploadKey).switchIfEmpty(stored);
 	}
 
 	/** Stored before under the key: answered again for the same bytes only. */

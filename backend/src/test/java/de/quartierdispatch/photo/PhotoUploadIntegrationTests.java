@@ -195,6 +195,34 @@ class PhotoUploadIntegrationTests {
 		assertThat(photosOf(other)).isOne();
 	}
 
+	/**
+	 * The counter form sends a key with every photo too: stored once; another staff
+	 * member's photo under the same key is their own.
+	 */
+	@Test
+	void aPhotoSentAgainFromTheCounterUnderItsKeyIsStoredOnce() {
+		String code = report();
+		byte[] photo = TellingPhotos.plainJpeg(320, 240);
+		String key = "counter-photo-" + UUID.randomUUID();
+		WebTestClient counter = StaffLogin.as(this.client, "counter");
+		counterUpload(counter, code, photo, key).expectStatus().isCreated();
+		counterUpload(counter, code, photo, key).expectStatus().isOk();
+		assertThat(photosOf(code)).isOne();
+		counterUpload(counter, code, photo, "kurz").expectStatus().isBadRequest();
+		counterUpload(StaffLogin.as(this.client, "dispatcher"), code, photo, key).expectStatus().isCreated();
+		assertThat(photosOf(code)).isEqualTo(2);
+	}
+
+	private static WebTestClient.ResponseSpec counterUpload(WebTestClient staff, String code, byte[] bytes,
+			String key) {
+		return staff.post()
+			.uri("/api/counter/reports/{code}/photos", code)
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.IMAGE_JPEG)
+			.bodyValue(bytes)
+			.exchange();
+	}
+
 	private String report() {
 		return Fixtures.submitReport(this.client, "LITTER", "Sperrmüll auf dem Gehweg vor dem Haus", 51.5423, 6.9681);
 	}
