@@ -12,6 +12,7 @@ import de.quartierdispatch.intake.PartnerSubmissions;
 import de.quartierdispatch.open311.MediaStore.CheckedImage;
 import de.quartierdispatch.open311.PartnerKeys.PartnerKey;
 import de.quartierdispatch.privacy.AuditLog;
+import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.Language;
 import de.quartierdispatch.system.TextNormalizer;
 import de.quartierdispatch.system.UnreadableBodies;
@@ -166,7 +167,7 @@ class Open311SubmissionController {
 				});
 				String unreadable = unreadableField(values);
 				if (unreadable != null) {
-					sink.error(Open311Exception.badRequest(unreadable + " is not UTF-8 text"));
+					sink.error(new InvalidFieldsException(unreadable, "unstorable-text"));
 					return;
 				}
 				sink.next(new Open311Parameters(values));

@@ -395,7 +395,7 @@ class Open311IntegrationTests {
 					multipart.toByteArray());
 			assertThat(refused.statusCode()).isEqualTo(400);
 			assertThat(Open311Client.validJson(refused, "errors").get(0).get("description").asString())
-				.isEqualTo("description is not UTF-8 text");
+				.startsWith("description: ");
 		}
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description LIKE '%" + marker + "%'"))
 			.isZero();
