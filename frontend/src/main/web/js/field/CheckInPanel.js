@@ -25,8 +25,16 @@ export class CheckInPanel {
     // read out, one whose text changes is. What it says holds for the check-in it answered.
     this._message = el('p', { className: 'check-in-message', role: 'status', id: 'check-in-message' });
     this._saidFor = null;
+    // The key of what the line says, where it is one of ours: said again in another language.
+    this._saidKey = null;
     this._parts = null;
     setInterval(() => this.render(), REFRESH_MS);
+    // "No network" no longer holds once the phone is back online.
+    window.addEventListener('online', () => {
+      if (this._saidKey === 'field.checkIn.offline') {
+        this._say('', null);
+      }
+    });
   }
 
   show(checkIn) {
@@ -72,6 +80,9 @@ export class CheckInPanel {
       : t('field.checkIn.due', { time: formatDuration(minutes, t) }));
     setText(parts.fine, t('field.checkIn.fine'));
     setText(parts.help, t('field.checkIn.help'));
+    if (this._saidKey) {
+      setText(this._message, t(this._saidKey));
+    }
   }
 
   _draw(panel) {
@@ -87,9 +98,10 @@ export class CheckInPanel {
     return this._parts;
   }
 
-  _say(text, dueAt) {
+  _say(text, dueAt, key = null) {
     this._message.textContent = text;
     this._saidFor = dueAt;
+    this._saidKey = key;
   }
 
   /**
@@ -103,11 +115,16 @@ export class CheckInPanel {
       await this.page.received(answer);
       // During an alarm "still fine" restarts the time, but the alarm stays for the lead to end.
       const extended = button === 'check-in-fine' && answer.checkIn && !answer.checkIn.alarm;
-      this._say(extended ? this.page.i18n.t('field.checkIn.extended') : '', answer.checkIn?.dueAt ?? null);
+      const key = extended ? 'field.checkIn.extended' : null;
+      this._say(key ? this.page.i18n.t(key) : '', answer.checkIn?.dueAt ?? null, key);
     }
     catch (failure) {
-      this._say((failure instanceof ApiError && failure.status)
-        ? [failure.title, failure.detail].filter(Boolean).join(': ') : this.page.i18n.t('field.checkIn.offline'), this.checkIn?.dueAt ?? null);
+      if (failure instanceof ApiError && failure.status) {
+        this._say([failure.title, failure.detail].filter(Boolean).join(': '), this.checkIn?.dueAt ?? null);
+      }
+      else {
+        this._say(this.page.i18n.t('field.checkIn.offline'), this.checkIn?.dueAt ?? null, 'field.checkIn.offline');
+      }
     }
     document.getElementById(button)?.focus();
   }

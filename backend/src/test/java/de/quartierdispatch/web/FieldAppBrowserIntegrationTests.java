@@ -322,6 +322,14 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(field.locator("#check-in-fine")).isFocused();
 		assertThat(field.locator("#check-in-message"))
 			.hasText("Danke, Meldung angekommen. Die Zeit bis zur nächsten läuft neu.");
+
+		// Without network, "need help" says to call 110; back online, that no longer
+		// holds.
+		field.context().setOffline(true);
+		field.locator("#check-in-help").press("Enter");
+		assertThat(field.locator("#check-in-message")).containsText("Notruf 110");
+		field.context().setOffline(false);
+		assertThat(field.locator("#check-in-message")).hasText("");
 	}
 
 	@Test
