@@ -21,5 +21,10 @@ test("the geometry library's finding keeps its coordinates and gets words of the
   assert.equal(geometryFinding('Self-intersection[6.92 51.52]', t), 'Selbstüberschneidung [6.92 51.52]');
   assert.equal(geometryFinding('Ring Self-intersection[6.9 51.5]', t), 'Ring überschneidet sich selbst [6.9 51.5]');
   assert.equal(geometryFinding('Something new[1 2]', t), 'Something new [1 2]');
-  assert.equal(geometryFinding('Points of LinearRing do not form a closed linestring', t), 'Points of LinearRing do not form a closed linestring');
+  // A ring the library cannot even build: said in our words too.
+  assert.equal(geometryFinding('Points of LinearRing do not form a closed linestring', t), 'Ring ist nicht geschlossen');
+  const withParams = (key, params = {}) => (german[key] ?? key).replace(/\{(\w+)\}/g, (match, name) => String(params[name] ?? match));
+  assert.equal(geometryFinding('Invalid number of points in LinearRing (found 3 - must be 0 or >= 4)', withParams),
+    'Ring hat zu wenige Punkte (3; mindestens 4)');
+  assert.equal(geometryFinding('Something else entirely', t), 'Something else entirely');
 });

@@ -47,8 +47,22 @@ function where(note, t) {
     { number: note.feature, code: note.code ?? '–', name: note.name ?? '–' });
 }
 
+/** What the geometry library says when it cannot even build a ring, in our words. */
+const RING_FAILURES = [
+  [/^Points of LinearRing do not form a closed linestring$/, () => ['admin.geodata.geos.Ringisnotclosed', {}]],
+  [/^Invalid number of points in LinearRing \(found (\d+) - must be 0 or >= 4\)$/,
+    (found) => ['admin.geodata.geos.ringTooFewPoints', { found: Number(found[1]) }]],
+];
+
 /** "Self-intersection[6.92 51.52]" from the geometry library: its words translated where we know them. */
 export function geometryFinding(detail, t) {
+  for (const [pattern, words] of RING_FAILURES) {
+    const failure = pattern.exec(detail);
+    if (failure) {
+      const [key, params] = words(failure);
+      return t(key, params);
+    }
+  }
   const found = /^([A-Za-z -]+?)\s*\[([^\]]*)\]$/.exec(detail);
   if (!found) {
     return detail;
