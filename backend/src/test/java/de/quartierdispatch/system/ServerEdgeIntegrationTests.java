@@ -572,6 +572,27 @@ class ServerEdgeIntegrationTests {
 		return cookie;
 	}
 
+	/**
+	 * A transfer coding the server does not apply (only chunked is) is refused, not read
+	 * as if it were chunked alone; two Host headers are refused too: a proxy in front may
+	 * read either otherwise than we do.
+	 */
+	@Test
+	void aTransferCodingOtherThanChunkedAndTwoHostHeadersAreRefused() throws IOException {
+		String gzipChunked = raw("POST /api/reports HTTP/1.1\r\nHost: localhost\r\nAccept-Language: de\r\n"
+				+ "Content-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n"
+				+ "2\r\n{}\r\n0\r\n\r\n");
+		assertThat(gzipChunked).startsWith("HTTP/1.1 501")
+			.contains("application/problem+json")
+			.contains(asSentOverTheWire("Vom Server nicht unterstützt"));
+		String twoHosts = raw("GET /api/config HTTP/1.1\r\nHost: localhost\r\nHost: elsewhere.example\r\n"
+				+ "Connection: close\r\n\r\n");
+		assertThat(twoHosts).startsWith("HTTP/1.1 400").contains("application/problem+json");
+		String chunked = raw("GET /api/config HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
+				+ "Connection: close\r\n\r\n0\r\n\r\n");
+		assertThat(chunked).startsWith("HTTP/1.1 200");
+	}
+
 	/** Sends bytes as they are and reads the answer until the server closes. */
 	private String raw(String request) throws IOException {
 		try (Socket socket = new Socket("localhost", this.port)) {
