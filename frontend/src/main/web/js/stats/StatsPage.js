@@ -65,12 +65,14 @@ export class StatsPage {
     // A period that ends before it starts is said at its field without asking the server.
     const [from, to] = [$('#from').value, $('#to').value];
     if (from && to && from > to) {
+      this._withdrawFigures();
       this.errors.show([{ field: 'from', key: 'stats.fromAfterTo' }]);
       return;
     }
     try {
       [this.summary, this.grid] = await Promise.all([api(`/api/stats/summary?${this._query()}`), api(`/api/stats/grid?${this._query()}`)]);
       this.errors.clear();
+      $('#result').hidden = false;
       $('#from').value = this.summary.from;
       $('#to').value = this.summary.to;
       this._linkCsv();
@@ -79,8 +81,14 @@ export class StatsPage {
       await showReferralStatistics($('#referral-stats'), this._query(), this.i18n);
     }
     catch (failure) {
+      this._withdrawFigures();
       showProblem(this.errors, failure, this.i18n);
     }
+  }
+
+  /** Figures of an earlier period under an error would be read as the answer to the new one. */
+  _withdrawFigures() {
+    $('#result').hidden = true;
   }
 
   _count(value) {
