@@ -51,7 +51,7 @@ class ReferralQueries {
 			    'state', r.state, 'outcome', r.outcome, 'appointmentAt', r.appointment_at,
 			    'redirectTo', r.redirect_to, 'declineReason', r.decline_reason, 'createdAt', r.created_at,
 			    'acceptedAt', r.accepted_at, 'outcomeAt', r.outcome_at, 'version', r.version,
-			    'referredFrom', coalesce((SELECT cp.name FROM contact_point cp WHERE cp.id = r.contact_point_id), ''),
+			    'referredFrom', (SELECT cp.name FROM contact_point cp WHERE cp.id = r.contact_point_id),
 			    'fromIncident', r.incident_id IS NOT NULL)
 			""";
 

@@ -332,6 +332,19 @@ class ReferralIntegrationTests {
 			.getResponseBody()
 			.id();
 		WebTestClient diakonie = StaffLogin.as(this.client, Partners.member(Partners.DIAKONIE), CLOCK);
+		// From an incident, not from a contact point: the partner reads no place at all,
+		// not
+		// an empty name.
+		diakonie.get()
+			.uri("/api/partner/referrals/{id}", referral)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.fromIncident")
+			.isEqualTo(true)
+			.jsonPath("$.referredFrom")
+			.doesNotExist();
 		diakonie.post()
 			.uri("/api/partner/referrals/{id}/outcome", referral)
 			.bodyValue(Map.of("outcome", "HELPED"))
