@@ -16,9 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateRadiusMeters how near an open incident must be to be offered as a
  * duplicate
  * @param duplicateWindow how recent it must be
+ * @param counterNearbyPerMinute the counter's looks at open incidents nearby one client
+ * may take per minute (their excerpts are city-wide)
  */
 @ConfigurationProperties("quartier.intake")
 record IntakeProperties(@DefaultValue("10") int submissionsPerClient, @DefaultValue("10m") Duration submissionWindow,
 		@DefaultValue("30") int statusLookupsPerMinute, @DefaultValue("150") int duplicateRadiusMeters,
-		@DefaultValue("2d") Duration duplicateWindow) {
+		@DefaultValue("2d") Duration duplicateWindow, @DefaultValue("120") int counterNearbyPerMinute) {
 }

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The public side's allowances: submissions, and status lookups (so that tracking codes
- * cannot be enumerated).
+ * The intake's allowances: public submissions, status lookups (so that tracking codes
+ * cannot be enumerated), and the counter's look at open incidents nearby.
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeRateLimits {
@@ -25,6 +25,17 @@ class IntakeRateLimits {
 	RateLimitRule stillAProblem(IntakeProperties properties) {
 		return new RateLimitRule(HttpMethod.POST, "/api/reports/{code}/still-a-problem",
 				properties.statusLookupsPerMinute(), Duration.ofMinutes(1));
+	}
+
+	/**
+	 * Counter staff see open incidents city-wide with an excerpt of their text: a person
+	 * entering reports asks a few times a minute, a script walking the map many times
+	 * that.
+	 */
+	@Bean
+	RateLimitRule counterNearby(IntakeProperties properties) {
+		return new RateLimitRule(HttpMethod.GET, "/api/counter/nearby", properties.counterNearbyPerMinute(),
+				Duration.ofMinutes(1));
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the refused submissions is stored.
  */
 @IntegrationTest
-@TestPropertySource(
-		properties = { "quartier.intake.submissions-per-client=3", "quartier.intake.status-lookups-per-minute=5" })
+@TestPropertySource(properties = { "quartier.intake.submissions-per-client=3",
+		"quartier.intake.status-lookups-per-minute=5", "quartier.intake.counter-nearby-per-minute=4" })
 class PublicIntakeFloodIntegrationTests {
 
 	@Autowired
@@ -64,6 +65,25 @@ class PublicIntakeFloodIntegrationTests {
 			.isEqualTo(429)
 			.expectHeader()
 			.value("Retry-After", (seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 600L))
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void theCountersLookAtIncidentsNearbyCannotWalkTheCity() {
+		WebTestClient counter = StaffLogin.as(this.client, "counter");
+		for (int i = 0; i < 4; i++) {
+			counter.get()
+				.uri("/api/counter/nearby?category=NOISE&lat=51.52{i}&lon=6.93", i)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		counter.get()
+			.uri("/api/counter/nearby?category=NOISE&lat=51.53&lon=6.93")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
