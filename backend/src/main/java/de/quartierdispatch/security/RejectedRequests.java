@@ -1,8 +1,11 @@
 package de.quartierdispatch.security;
 
+import java.util.Set;
+
 import de.quartierdispatch.system.ProblemResponses;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -12,11 +15,16 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Requests the security firewall refuses outright (encoded slashes or backslashes, path
- * traversal, malformed headers) are answered like every other bad request: 400 with
- * problem details, or under {@code /open311/} in GeoReport v2's error format.
+ * traversal, malformed headers, methods not served) are answered like every other bad
+ * request: with problem details, or under {@code /open311/} in GeoReport v2's error
+ * format.
  */
 @Component
 class RejectedRequests implements ServerExchangeRejectedHandler {
+
+	/** The methods the firewall lets through (StrictServerWebExchangeFirewall). */
+	private static final Set<HttpMethod> SERVED = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+			HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
 	private final ProblemResponses problems;
 
@@ -26,13 +34,29 @@ class RejectedRequests implements ServerExchangeRejectedHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
+		HttpStatus status = statusFor(exchange.getRequest().getMethod());
+		if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+			exchange.getResponse().getHeaders().setAllow(SERVED);
+		}
 		if (exchange.getRequest().getPath().value().startsWith("/open311/")) {
 			// Open311 clients read the specification's error list there, for this refusal
 			// too: the exception goes on to its handler (Open311ErrorHandler).
-			return Mono
-				.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request path is not acceptable"));
+			return Mono.error(new ResponseStatusException(status, "The request is not acceptable"));
 		}
-		return this.problems.write(exchange, HttpStatus.BAD_REQUEST);
+		return this.problems.write(exchange, status);
+	}
+
+	/**
+	 * The firewall refuses every method but those served: one the protocol knows is not
+	 * allowed here (405), one it does not know is not implemented (501, RFC 9110); any
+	 * other refusal is of a bad path or header (400).
+	 */
+	private static HttpStatus statusFor(HttpMethod method) {
+		if (SERVED.contains(method)) {
+			return HttpStatus.BAD_REQUEST;
+		}
+		return (HttpMethod.TRACE.equals(method) || "CONNECT".equals(method.name())) ? HttpStatus.METHOD_NOT_ALLOWED
+				: HttpStatus.NOT_IMPLEMENTED;
 	}
 
 }

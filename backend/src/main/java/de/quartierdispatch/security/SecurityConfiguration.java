@@ -1,10 +1,7 @@
 package de.quartierdispatch.security;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
-import de.quartierdispatch.system.MapProperties;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +15,6 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
@@ -44,7 +40,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SessionSecurityContextRepository contexts,
-			RefusalAnswers refusals, MapProperties map, MetricsAccess metrics, CsrfCookies csrfTokens,
+			RefusalAnswers refusals, MetricsAccess metrics, CsrfCookies csrfTokens,
 			ObjectProvider<ReactiveClientRegistrationRepository> identityProviders, OidcSignIn oidcSignIn) {
 		http.securityContextRepository(contexts)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -55,12 +51,8 @@ class SecurityConfiguration {
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(csrfProtected())
 				.accessDeniedHandler(refusals.csrfRejected()))
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy(map)))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.permissionsPolicy((permissions) -> permissions.policy("geolocation=(self), camera=(), microphone=()"))
-				.hsts((hsts) -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
-				.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
+			// Written for every answer by SecurityHeadersFilter, outside this chain.
+			.headers(ServerHttpSecurity.HeaderSpec::disable)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(refusals.entryPoint())
 				.accessDeniedHandler(refusals.accessDenied()))
 			.authorizeExchange((exchanges) -> exchanges
@@ -191,18 +183,6 @@ class SecurityConfiguration {
 			Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
 			return token.then(chain.filter(exchange));
 		};
-	}
-
-	private static String contentSecurityPolicy(MapProperties map) {
-		String tiles = tileOrigin(map.tileUrl());
-		return String.join("; ", "default-src 'self'", "script-src 'self'", "style-src 'self'",
-				"img-src 'self' data: " + tiles, "connect-src 'self'", "font-src 'self'", "object-src 'none'",
-				"base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'");
-	}
-
-	private static String tileOrigin(String tileUrl) {
-		URI uri = URI.create(tileUrl.replace("{", "").replace("}", ""));
-		return (uri.getScheme() == null || uri.getHost() == null) ? "" : uri.getScheme() + "://" + uri.getAuthority();
 	}
 
 }

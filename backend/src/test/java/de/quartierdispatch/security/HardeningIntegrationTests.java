@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.TestPropertySource;
@@ -53,6 +54,39 @@ class HardeningIntegrationTests {
 		assertThat(headers.getFirst("Strict-Transport-Security")).as("only over HTTPS").isNull();
 		if (path.startsWith("/api/")) {
 			assertThat(headers.getCacheControl()).isEqualTo("no-store");
+		}
+	}
+
+	/**
+	 * Refusals made before the security chain runs (the firewall's, a method the protocol
+	 * knows or not) carry the headers as well, and say what they refuse.
+	 */
+	@Test
+	void refusalsBeforeTheSecurityChainCarryTheSecurityHeaders() {
+		HttpHeaders trace = this.client.method(HttpMethod.TRACE)
+			.uri("/api/categories")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.returnResult(String.class)
+			.getResponseHeaders();
+		assertThat(trace.getAllow()).contains(HttpMethod.GET).doesNotContain(HttpMethod.TRACE);
+		HttpHeaders unknown = this.client.method(HttpMethod.valueOf("BREW"))
+			.uri("/api/categories")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(501)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.returnResult(String.class)
+			.getResponseHeaders();
+		for (HttpHeaders headers : List.of(trace, unknown)) {
+			assertThat(headers.getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+			assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+			assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("no-referrer");
 		}
 	}
 
