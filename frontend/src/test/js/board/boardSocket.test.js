@@ -112,3 +112,14 @@ test('a device that loses its network says so at once, and tries again as soon a
   window.dispatchEvent(new Event('online'));
   assert.equal(FakeWebSocket.opened.length, 2);
 });
+
+test('a heartbeat saying the server cannot read new events shows the board as behind, not live, until it can', () => {
+  const { socket, statuses } = board();
+  socket.start(5);
+  const connection = FakeWebSocket.opened[0];
+  connection.receive({ type: 'live', seq: 5 });
+  connection.receive({ type: 'heartbeat', seq: 5, at: '2026-12-06T20:00:00Z', behind: true });
+  connection.receive({ type: 'heartbeat', seq: 5, at: '2026-12-06T20:00:10Z' });
+  assert.deepEqual(statuses, ['connecting', 'live', 'behind', 'live']);
+  socket.stop();
+});

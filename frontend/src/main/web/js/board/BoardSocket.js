@@ -2,8 +2,9 @@
  * The board's event stream over WebSocket, in the manner of uMap's sync client: it resumes
  * from the last sequence number applied, reloads the snapshot when the server says so, and
  * reconnects with exponential backoff and jitter. Its status is 'connecting', 'live',
- * 'reconnecting', 'too-many' (refused: the account has its maximum of boards open) or 'stale'
- * (no heartbeat for a while although the socket looks open).
+ * 'behind' (connected, but the server says it cannot read new events), 'reconnecting',
+ * 'too-many' (refused: the account has its maximum of boards open) or 'stale' (no heartbeat
+ * for a while although the socket looks open).
  */
 const STALE_AFTER_MS = 25000;
 const BACKOFF_START_MS = 500;
@@ -83,7 +84,8 @@ export class BoardSocket {
       this._attempt = 0;
       this._refused = false;
       this._seq = Math.max(this._seq, message.seq);
-      this._status('live');
+      // Connected, but the server cannot read new events (its database is down): not "live".
+      this._status(message.behind ? 'behind' : 'live');
       return;
     }
     if (message.type === 'reload') {

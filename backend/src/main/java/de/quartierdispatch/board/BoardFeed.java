@@ -19,6 +19,8 @@ class BoardFeed {
 
 	private final AtomicLong lastPublished = new AtomicLong(-1);
 
+	private volatile boolean behind;
+
 	Flux<BoardMessage> live() {
 		return this.sink.asFlux();
 	}
@@ -36,6 +38,23 @@ class BoardFeed {
 		// Without subscribers the message is simply not delivered: boards replay from the
 		// table.
 		this.sink.tryEmitNext(message);
+	}
+
+	/**
+	 * Whether the listener's last read of the table failed (the database is down or
+	 * silent): boards are told, rather than shown "live" while nothing new can reach
+	 * them.
+	 */
+	boolean isBehind() {
+		return this.behind;
+	}
+
+	void readFailed() {
+		this.behind = true;
+	}
+
+	void caughtUp() {
+		this.behind = false;
 	}
 
 	/**

@@ -141,7 +141,8 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	}
 
 	/**
-	 * A heartbeat with the last sequence number sent, and a ping the board must answer.
+	 * A heartbeat with the last sequence number sent (and {@code behind} while this
+	 * instance cannot read new events), and a ping the board must answer.
 	 */
 	private Flux<WebSocketMessage> heartbeats(WebSocketSession session, AtomicLong lastProcessed) {
 		return Flux.interval(this.properties.heartbeat())
@@ -217,7 +218,8 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	}
 
 	private String heartbeat(long seq) {
-		return "{\"type\":\"heartbeat\",\"seq\":" + seq + ",\"at\":\"" + this.clock.instant() + "\"}";
+		String behind = this.feed.isBehind() ? ",\"behind\":true" : "";
+		return "{\"type\":\"heartbeat\",\"seq\":" + seq + ",\"at\":\"" + this.clock.instant() + "\"" + behind + "}";
 	}
 
 	private static String liveNotice(long seq) {

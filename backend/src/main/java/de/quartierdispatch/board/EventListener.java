@@ -55,7 +55,8 @@ class EventListener implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.listening = this.wakeUps.onBackpressureLatest()
-			.concatMap((wakeUp) -> publishNew(), 1)
+			.concatMap((wakeUp) -> publishNew().doOnSuccess((done) -> this.feed.caughtUp()), 1)
+			.doOnError((failure) -> this.feed.readFailed())
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(250))
 				.maxBackoff(Duration.ofSeconds(10))
 				.transientErrors(true)

@@ -1,0 +1,82 @@
+package de.quartierdispatch.board;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import de.quartierdispatch.support.BoardClient;
+import de.quartierdispatch.support.IntegrationTest;
+import de.quartierdispatch.support.StaffLogin;
+import de.quartierdispatch.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A board whose server cannot read new events (its database is gone) is told so with
+ * every heartbeat, rather than looking live while nothing can reach it, and is told again
+ * when the server has caught up.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "quartier.board.poll-interval=200ms", "quartier.board.heartbeat=300ms",
+		"spring.r2dbc.properties.applicationName=" + BoardBehindIntegrationTests.INSTANCE })
+class BoardBehindIntegrationTests {
+
+	/** This instance's name in pg_stat_activity: the outage ends only its connections. */
+	static final String INSTANCE = "quartier-dispatch-board-behind";
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void aBoardIsToldWhileItsServerCannotReadNewEventsAndAgainOnceItCan() throws Exception {
+		String session = StaffLogin.sessionToken(this.client, "dispatcher");
+		long since = TestDatabase.queryLong("SELECT last_seq FROM board_event_sequence");
+		try (Connection database = TestDatabase.connectToTestDatabase();
+				BoardClient board = BoardClient.connect(this.port, session, since)) {
+			board.await((json) -> "live".equals(json.path("type").asString()), WAIT);
+			board.await((json) -> heartbeat(json) && !behind(json), WAIT);
+			try {
+				cutOffTheApplication(database, true);
+				board.await((json) -> heartbeat(json) && behind(json), WAIT);
+			}
+			finally {
+				cutOffTheApplication(database, false);
+			}
+			board.await((json) -> heartbeat(json) && !behind(json), WAIT);
+		}
+	}
+
+	private static boolean heartbeat(JsonNode json) {
+		return "heartbeat".equals(json.path("type").asString());
+	}
+
+	private static boolean behind(JsonNode json) {
+		return json.path("behind").asBoolean(false);
+	}
+
+	/**
+	 * Ends this application's connections to the run's database and refuses new ones (or
+	 * allows them again).
+	 */
+	private static void cutOffTheApplication(Connection database, boolean cutOff) throws SQLException {
+		try (Statement statement = database.createStatement()) {
+			statement.execute("ALTER DATABASE " + TestDatabase.name() + " CONNECTION LIMIT " + (cutOff ? 0 : -1));
+			if (cutOff) {
+				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+						+ TestDatabase.name() + "' AND application_name = '" + INSTANCE + "'");
+			}
+		}
+	}
+
+}
