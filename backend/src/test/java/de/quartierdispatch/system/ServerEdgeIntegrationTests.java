@@ -574,11 +574,11 @@ class ServerEdgeIntegrationTests {
 
 	/**
 	 * A transfer coding the server does not apply (only chunked is) is refused, not read
-	 * as if it were chunked alone; two Host headers are refused too: a proxy in front may
-	 * read either otherwise than we do.
+	 * as if it were chunked alone; two Host headers, or none over HTTP/1.1, are refused
+	 * too: a proxy in front may read them otherwise than we do.
 	 */
 	@Test
-	void aTransferCodingOtherThanChunkedAndTwoHostHeadersAreRefused() throws IOException {
+	void aTransferCodingOtherThanChunkedAndTwoHostHeadersOrNoneAreRefused() throws IOException {
 		String gzipChunked = raw("POST /api/reports HTTP/1.1\r\nHost: localhost\r\nAccept-Language: de\r\n"
 				+ "Content-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n"
 				+ "2\r\n{}\r\n0\r\n\r\n");
@@ -588,6 +588,11 @@ class ServerEdgeIntegrationTests {
 		String twoHosts = raw("GET /api/config HTTP/1.1\r\nHost: localhost\r\nHost: elsewhere.example\r\n"
 				+ "Connection: close\r\n\r\n");
 		assertThat(twoHosts).startsWith("HTTP/1.1 400").contains("application/problem+json");
+		String noHost = raw("GET /api/config HTTP/1.1\r\nConnection: close\r\n\r\n");
+		assertThat(noHost).startsWith("HTTP/1.1 400").contains("application/problem+json");
+		// HTTP/1.0 may leave it out.
+		String oldClient = raw("GET /api/config HTTP/1.0\r\n\r\n");
+		assertThat(oldClient).startsWith("HTTP/1.0 200");
 		String chunked = raw("GET /api/config HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
 				+ "Connection: close\r\n\r\n0\r\n\r\n");
 		assertThat(chunked).startsWith("HTTP/1.1 200");
