@@ -147,7 +147,7 @@ export class UsersPanel {
       this._edit(saved);
     }
     catch (failure) {
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.errors, failure);
     }
   }
 
@@ -155,14 +155,12 @@ export class UsersPanel {
     try {
       await api(`/api/admin/users/${this.editing.id}/password`, { method: 'PUT', body: { password: $('#user-password').value } });
       $('#user-password').value = '';
-    // A new account needs its first password; an existing one gets a new one only when set.
-    $('#user-password').required = !member;
       this.errors.clear();
       this.message.show(this.i18n.t('admin.users.passwordSet', { username: this.editing.username }));
       await this.load();
     }
     catch (failure) {
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.errors, failure);
     }
   }
 
