@@ -118,7 +118,7 @@ export class CategoriesPanel {
       this.message.show(this.i18n.t(added ? 'admin.categories.created' : 'admin.categories.saved', { name: this._name(saved.code) }));
     }
     catch (failure) {
-      showProblem(errors, failure, this.i18n);
+      showProblem(errors, failure);
     }
   }
 

@@ -144,7 +144,7 @@ export class ContactPointsPanel {
       this.message.show(this.i18n.t(added ? 'admin.contactPoints.created' : 'admin.contactPoints.saved', { name: saved.name }));
     }
     catch (failure) {
-      showProblem(errors, failure, this.i18n);
+      showProblem(errors, failure);
     }
   }
 

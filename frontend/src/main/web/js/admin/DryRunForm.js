@@ -72,7 +72,7 @@ export class DryRunForm {
     catch (failure) {
       this.result = null;
       this._renderResult();
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.errors, failure);
     }
   }
 

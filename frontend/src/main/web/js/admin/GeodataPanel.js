@@ -13,11 +13,20 @@ export class GeodataPanel {
   constructor(i18n, message) {
     this.i18n = i18n;
     this.message = message;
+    /** Each report on screen, by its element: drawn again in a new language. */
+    this.shown = new Map();
   }
 
   start() {
     takeOverSubmit($('#quarter-import'), () => this._importQuarters());
     takeOverSubmit($('#address-import'), () => this._importAddresses());
+    document.addEventListener('languagechange', () => this.shown.forEach((draw, output) => output.replaceChildren(...draw())));
+  }
+
+  _show(output, draw) {
+    this.shown.set(output, draw);
+    output.replaceChildren(...draw());
+    output.hidden = false;
   }
 
   async _importQuarters() {
@@ -42,20 +51,19 @@ export class GeodataPanel {
 
   async _upload(path, file, contentType, output, describe) {
     const t = (key, params) => this.i18n.t(key, params);
+    this.shown.delete(output);
     output.hidden = true;
     this.message.show(t('admin.geodata.importing'));
     try {
       const report = await api(path, { method: 'POST', body: file, contentType });
-      output.replaceChildren(...describe(report, t));
-      output.hidden = false;
+      this._show(output, () => describe(report, t));
       this.message.show(t('admin.geodata.imported'));
     }
     catch (failure) {
       this.message.show(problemText(failure, this.i18n), true);
       // Also under the form, where the administrator is: the page's message may be far above.
-      output.replaceChildren(...(failure instanceof ApiError && failure.body?.report ? describe(failure.body.report, t)
+      this._show(output, () => (failure instanceof ApiError && failure.body?.report ? describe(failure.body.report, t)
         : [el('p', { className: 'notice notice--warning' }, problemText(failure, this.i18n))]));
-      output.hidden = false;
       output.setAttribute('tabindex', '-1');
       output.focus();
     }

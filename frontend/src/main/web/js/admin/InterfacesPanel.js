@@ -83,7 +83,7 @@ export class InterfacesPanel {
       await this._showKeys();
     }
     catch (failure) {
-      showProblem(this.keyErrors, failure, this.i18n);
+      showProblem(this.keyErrors, failure);
     }
   }
 
@@ -136,7 +136,7 @@ export class InterfacesPanel {
       await this._showWebhooks();
     }
     catch (failure) {
-      showProblem(this.webhookErrors, failure, this.i18n);
+      showProblem(this.webhookErrors, failure);
     }
   }
 

@@ -143,7 +143,7 @@ export class PartnersPanel {
       await this.load();
     }
     catch (failure) {
-      showProblem(errors, failure, this.i18n);
+      showProblem(errors, failure);
     }
   }
 

@@ -82,7 +82,7 @@ export class PrivacyPanel {
       await this._loadAudit(false);
     }
     catch (failure) {
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.errors, failure);
     }
   }
 
@@ -105,7 +105,7 @@ export class PrivacyPanel {
       await this._loadAudit(false);
     }
     catch (failure) {
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.errors, failure);
     }
   }
 

@@ -196,7 +196,7 @@ export class RulesPanel {
       this._close(saved.id);
     }
     catch (failure) {
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.errors, failure);
     }
   }
 
@@ -213,7 +213,7 @@ export class RulesPanel {
       this._close(null);
     }
     catch (failure) {
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.errors, failure);
     }
   }
 

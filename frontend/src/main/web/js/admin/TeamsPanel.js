@@ -39,7 +39,8 @@ export class TeamsPanel {
     this.section.replaceChildren(
       el('h1', { id: 'teams-heading' }, t('admin.teams.heading')),
       el('p', { className: 'hint' }, t('admin.teams.hint')),
-      el('div', { className: 'admin-columns' }, el('div', {}, this._table()), this._form()));
+      // The table under its form's width, not beside it: beside, its last columns went under the buttons.
+      el('div', { className: 'admin-columns admin-columns--stacked' }, el('div', {}, this._table()), this._form()));
   }
 
   _table() {
@@ -148,7 +149,7 @@ export class TeamsPanel {
       this.message.show(this.i18n.t(added ? 'admin.teams.created' : 'admin.teams.saved', { name: saved.name }));
     }
     catch (failure) {
-      showProblem(errors, failure, this.i18n);
+      showProblem(errors, failure);
     }
   }
 

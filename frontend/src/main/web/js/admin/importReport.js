@@ -11,7 +11,7 @@ export function quarterReport(report, t) {
   return [
     el('p', {}, rejected.length
       ? t('admin.geodata.result.rejected', { count: rejected.length, features: report.features })
-      : t('admin.geodata.result.applied', report)),
+      : t('admin.geodata.result.applied', { ...report, count: report.features })),
     notes(t('admin.geodata.result.problems'), rejected, t),
     notes(t('admin.geodata.result.repaired'), report.repaired ?? [], t),
   ];
@@ -20,7 +20,7 @@ export function quarterReport(report, t) {
 export function addressReport(report, t) {
   return [
     el('p', {}, t('admin.geodata.result.addresses', {
-      rows: report.rows, imported: report.imported, rejected: report.rejectedCount,
+      count: report.rows, imported: report.imported, rejected: report.rejectedCount,
       unchanged: Math.max(0, report.rows - report.imported - report.rejectedCount),
     })),
     (report.rejected ?? []).length

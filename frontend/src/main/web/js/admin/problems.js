@@ -4,13 +4,14 @@ import { ApiError } from '../core/api.js';
  * Shows a failed request in a form: the server's field errors next to their fields, or its
  * message (or the network notice) in the summary.
  */
-export function showProblem(errors, failure, i18n) {
+export function showProblem(errors, failure) {
   if (failure instanceof ApiError && failure.errors.length) {
-    errors.show(failure.errors, i18n.t('error.summary'));
+    errors.show(failure.errors, { key: 'error.summary' });
   }
   else {
-    const message = (failure instanceof ApiError && failure.status !== 0) ? (failure.detail || failure.title) : i18n.t('error.network');
-    errors.show([{ message }], i18n.t('error.notSent'));
+    // Headings and the network notice as keys, so that a change of language translates them.
+    const problem = (failure instanceof ApiError && failure.status !== 0) ? { message: failure.detail || failure.title } : { key: 'error.network' };
+    errors.show([problem], { key: 'error.notDone' });
   }
 }
 

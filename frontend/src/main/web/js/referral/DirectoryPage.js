@@ -183,7 +183,7 @@ export class DirectoryPage {
       }
     }
     catch (failure) {
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.errors, failure);
     }
   }
 

@@ -150,7 +150,7 @@ export class PartnerDeskPage {
     catch (failure) {
       // An earlier "saved" does not stand beside this refusal.
       $('#detail-saved').hidden = true;
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.errors, failure);
     }
   }
 
@@ -193,7 +193,7 @@ export class PartnerDeskPage {
     }
     catch (failure) {
       $('#detail-saved').hidden = true;
-      showProblem(this.noteErrors, failure, this.i18n);
+      showProblem(this.noteErrors, failure);
     }
   }
 

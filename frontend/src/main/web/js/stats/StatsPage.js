@@ -82,7 +82,7 @@ export class StatsPage {
     }
     catch (failure) {
       this._withdrawFigures();
-      showProblem(this.errors, failure, this.i18n);
+      showProblem(this.errors, failure);
     }
   }
 

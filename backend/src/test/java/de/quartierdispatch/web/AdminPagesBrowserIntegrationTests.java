@@ -129,6 +129,11 @@ class AdminPagesBrowserIntegrationTests {
 				"Teilfläche 1 (Kürzel „T-X“, Name „Kaputt“): Die Geometrie ist keine Fläche (Polygon oder MultiPolygon), "
 						+ "sondern: LINESTRING");
 		Accessibility.assertNoSeriousViolations(page);
+		// A report on screen follows a change of the page's language.
+		page.locator("#language").selectOption("en");
+		assertThat(page.locator("#quarter-report")).containsText("Nothing imported: 1 problem in the file");
+		page.locator("#language").selectOption("de");
+		assertThat(page.locator("#quarter-report")).containsText("Nichts eingespielt: 1 Problem in der Datei");
 		page.locator("#quarter-file")
 			.setInputFiles(new FilePayload("grenzen.geojson", "application/geo+json",
 					("{\"type\":\"FeatureCollection\","
@@ -206,6 +211,13 @@ class AdminPagesBrowserIntegrationTests {
 				.as("summary %d is not under the sticky column", i)
 				.isEqualTo(true);
 		}
+		// On a desktop screen the table has the width it needs: no column (the teams'
+		// languages, last) lies under the buttons.
+		assertThat(page.locator("#team-table")
+			.evaluate(
+					"(table) => table.closest('.table-scroll').scrollWidth <= table.closest('.table-scroll').clientWidth"))
+			.as("the teams' table fits its region")
+			.isEqualTo(true);
 	}
 
 	@Test
@@ -294,6 +306,27 @@ class AdminPagesBrowserIntegrationTests {
 		assertThat(page.locator("#user-displayName")).hasValue("Erika Beispiel");
 		assertThat(page.locator("#user-teamId option:checked")).containsText(name);
 		assertThat(page.locator("#user-teamId option:checked")).containsText("retired");
+	}
+
+	/** A new account, then a new password for it: the page says so, and nothing else. */
+	@Test
+	void anAdministratorCreatesAnAccountAndSetsANewPasswordForIt(BrowserSession browser) {
+		String username = "neu." + UUID.randomUUID().toString().substring(0, 8);
+		Page page = signIn(browser.newPage());
+		page.locator(".tabs a[href='#users']").click();
+		page.locator("#user-username").fill(username);
+		page.locator("#user-displayName").fill("Neue Kraft");
+		page.locator("#user-password").fill("Kiesel Laterne Brombeere Hafen");
+		page.locator("#role-COUNTER").check();
+		page.locator("#user-form button[type=submit]").click();
+		assertThat(page.locator("#message")).hasText("Konto " + username + " angelegt.");
+
+		page.locator("#user-password").fill("Hafen Brombeere Laterne Kiesel");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Passwort neu setzen")).click();
+		assertThat(page.locator("#message"))
+			.hasText("Neues Passwort für " + username + " gesetzt; alle Sitzungen sind beendet.");
+		assertThat(page.locator("#user-errors")).isHidden();
+		assertThat(page.locator("#user-password")).hasValue("");
 	}
 
 	/**
