@@ -20,7 +20,10 @@ public enum Outcome {
 	/** Nothing could be done; the lead gives the reason (for staff). */
 	NO_ACTION_POSSIBLE(IncidentState.CLOSED),
 
-	/** A team went there and found nothing. */
+	/**
+	 * Looked into, and nothing found: as a rule by a team on site, but the reporter is
+	 * not told so, as no team may have been sent (a lead who checked by other means).
+	 */
 	NOTHING_FOUND(IncidentState.CLOSED),
 
 	/** Merged into another incident about the same thing. */

@@ -105,7 +105,7 @@ class ResidentLoopBrowserIntegrationTests {
 		close(incident);
 		page.navigate(url("/status/" + code));
 		assertThat(page.locator("#result-text"))
-			.hasText("Nichts vorgefunden: Ein Team war vor Ort und hat nichts vorgefunden.");
+			.hasText("Nichts vorgefunden: Wir sind Ihrer Meldung nachgegangen und haben nichts vorgefunden.");
 		page.locator("#still-a-problem-button").click();
 		assertThat(page.locator("#still-a-problem-result"))
 			.hasText("Ihre Meldung ist wieder offen. Ein Team kümmert sich erneut darum.");
