@@ -76,6 +76,11 @@ export class FieldPhotos {
     for (const file of files) {
       await this.page.addPhoto(this.assignment, await scaledPhoto(file));
     }
+    // The card was drawn anew meanwhile; where the keyboard was lost with it (the file
+    // chooser had it), it goes back to "add photo" on the new card.
+    if (!document.activeElement || document.activeElement === document.body) {
+      document.getElementById(input.id)?.focus();
+    }
   }
 
 }
