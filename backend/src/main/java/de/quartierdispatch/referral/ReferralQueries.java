@@ -34,7 +34,7 @@ class ReferralQueries {
 	private static final String FOR_REFERRER = "SELECT coalesce(jsonb_agg(" + REFERRER_VIEW
 			+ " ORDER BY (r.state = 'OPEN' AND r.stale_at IS NOT NULL) DESC, r.created_at DESC), '[]')::text AS list "
 			+ "FROM (SELECT * FROM referral WHERE referred_by = :user OR contact_point_id = :contactPoint "
-			+ "ORDER BY created_at DESC LIMIT 200) r "
+			+ "ORDER BY state IN ('OPEN', 'ACCEPTED') DESC, created_at DESC LIMIT 200) r "
 			+ "JOIN partner_service s ON s.id = r.service_id JOIN partner_organisation o ON o.id = r.organisation_id";
 
 	private static final String FOR_INCIDENT = "SELECT coalesce(jsonb_agg(" + REFERRER_VIEW
@@ -58,7 +58,8 @@ class ReferralQueries {
 	private static final String FOR_PARTNER = "SELECT coalesce(jsonb_agg(" + PARTNER_VIEW
 			+ " ORDER BY r.state = 'OPEN' DESC, r.created_at DESC), '[]')::text AS list "
 			+ "FROM (SELECT * FROM referral WHERE organisation_id = :organisation "
-			+ "ORDER BY created_at DESC LIMIT 500) r JOIN partner_service s ON s.id = r.service_id";
+			+ "ORDER BY state IN ('OPEN', 'ACCEPTED') DESC, created_at DESC LIMIT 500) r "
+			+ "JOIN partner_service s ON s.id = r.service_id";
 
 	private static final String PARTNER_DETAIL = "SELECT (" + PARTNER_VIEW + """
 			 || jsonb_build_object(

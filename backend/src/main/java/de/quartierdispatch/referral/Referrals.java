@@ -84,13 +84,14 @@ class Referrals {
 
 	Mono<Long> recordOutcome(long id, long organisationId, Outcome outcome, @Nullable OffsetDateTime appointmentAt,
 			@Nullable String redirectTo, OffsetDateTime now) {
-		return this.db.sql("""
-				UPDATE referral
-				SET outcome = :outcome, appointment_at = :appointmentAt, redirect_to = :redirectTo, outcome_at = :now,
-				    state = CASE WHEN :closes THEN 'CLOSED' ELSE state END,
-				    closed_at = CASE WHEN :closes THEN :now END, version = version + 1
-				WHERE id = :id AND organisation_id = :organisation AND state = 'ACCEPTED'
-				""")
+		return this.db
+			.sql("""
+					UPDATE referral
+					SET outcome = :outcome, appointment_at = coalesce(:appointmentAt, appointment_at), redirect_to = :redirectTo, outcome_at = :now,
+					    state = CASE WHEN :closes THEN 'CLOSED' ELSE state END,
+					    closed_at = CASE WHEN :closes THEN :now END, version = version + 1
+					WHERE id = :id AND organisation_id = :organisation AND state = 'ACCEPTED'
+					""")
 			.bind("id", id)
 			.bind("organisation", organisationId)
 			.bind("outcome", outcome.name())

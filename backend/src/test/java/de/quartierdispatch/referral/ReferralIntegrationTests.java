@@ -315,6 +315,22 @@ class ReferralIntegrationTests {
 			.expectBody()
 			.jsonPath("$.notes[0].text")
 			.isEqualTo("Vater berichtet von Gewalt in der Familie");
+
+		// The help given later: the appointment it came from stays on record.
+		partner.post()
+			.uri("/api/partner/referrals/{id}/outcome", referral)
+			.bodyValue(Map.of("outcome", "HELPED"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		counter().get()
+			.uri("/api/referrals")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.id == " + referral + ")].outcome")
+			.isEqualTo(List.of("HELPED"))
+			.jsonPath("$[?(@.id == " + referral + ")].appointmentAt")
+			.isEqualTo(List.of("2027-03-04T13:00:00+00:00"));
 	}
 
 	@Test
