@@ -25,3 +25,6 @@ BEGIN
     EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO %I', application_user);
 END
 $grants$;
+
+-- The public map's cells, as the application is configured (V129): webhooks place incidents on them.
+UPDATE public_grid SET lat_step = '${publicGridLatStep}'::float8, lon_step = '${publicGridLonStep}'::float8;

@@ -98,7 +98,10 @@ class WebhookDeliveryIntegrationTests {
 			assertThat(payload.get("incident").get("category").asString()).isEqualTo("NOISE");
 			String body = attempts.get(2).body();
 			assertThat(body).doesNotContain("Testmeldung").doesNotContain("description").doesNotContain("contact");
-			assertThat(payload.get("incident").get("location").get("lat").asDouble()).isBetween(51.52, 51.53);
+			// The centre of the place's cell on the public map's grid, as Open311 and the
+			// public map give it: no second grid to narrow it down with.
+			assertThat(payload.get("incident").get("location").get("lat").asDouble()).isEqualTo(51.5235);
+			assertThat(payload.get("incident").get("location").get("lon").asDouble()).isEqualTo(6.92925);
 
 			// Delivered: nothing more is sent, however often the sender runs.
 			for (int i = 0; i < 3; i++) {
@@ -145,6 +148,10 @@ class WebhookDeliveryIntegrationTests {
 			assertThat(events).containsExactly("INCIDENT_OPENED", "PRIORITY_CHANGED", "INCIDENT_STATE_CHANGED");
 			assertThat(receiver.all().stream().skip(1).map(Received::delivery).map(Long::parseLong).toList())
 				.isSorted();
+			// Every event names the channel the incident came in by, not only the first.
+			for (Received received : receiver.all()) {
+				assertThat(JSON.readTree(received.body()).get("channel").asString()).isEqualTo("WEB");
+			}
 		}
 	}
 
