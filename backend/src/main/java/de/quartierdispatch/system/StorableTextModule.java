@@ -2,6 +2,7 @@ package de.quartierdispatch.system;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.ValueDeserializer;
@@ -27,17 +28,43 @@ class StorableTextModule extends SimpleModule {
 	@Override
 	public void setupModule(SetupContext context) {
 		super.setupModule(context);
-		// A property no request type has is skipped without being read as a key.
+		// A property no request type has is skipped without being read as a key: its name
+		// and every string in its value are checked on the way past, as any other.
 		context.addHandler(new DeserializationProblemHandler() {
 
 			@Override
 			public boolean handleUnknownProperty(DeserializationContext deserialization, JsonParser parser,
 					ValueDeserializer<?> deserializer, Object bean, String name) throws JacksonException {
 				checked(name, parser);
+				skipChecked(parser);
+				// Skipped: what Jackson does next (skip, or refuse where unknown
+				// properties
+				// are) finds nothing left of it to read.
 				return false;
 			}
 
 		});
+	}
+
+	/** Reads past the value the parser is at, checking every name and string in it. */
+	private static void skipChecked(JsonParser parser) {
+		int depth = 0;
+		JsonToken token = parser.currentToken();
+		while (token != null) {
+			if (token.isStructStart()) {
+				depth++;
+			}
+			else if (token.isStructEnd()) {
+				depth--;
+			}
+			else if (token == JsonToken.VALUE_STRING || token == JsonToken.PROPERTY_NAME) {
+				checked(parser.getString(), parser);
+			}
+			if (depth == 0) {
+				return;
+			}
+			token = parser.nextToken();
+		}
 	}
 
 	private static String checked(String text, JsonParser parser) {

@@ -483,12 +483,22 @@ class ValuesNoOneMeantIntegrationTests {
 			.contentType(MediaType.parseMediaType("application/json;charset=UTF-16BE"))
 			.bodyValue(utf16)
 			.exchange(), 400);
+		// In the value of a property no request has, however deep: refused as well.
+		for (String unknown : new String[] { "{\"text\":\"Notiz\",\"zz\":\"a\\u0000b\"}",
+				"{\"text\":\"Notiz\",\"zz\":{\"y\":[\"\\ud800\"]}}" }) {
+			refused(lead.post()
+				.uri("/api/incidents/{id}/notes", incident)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(unknown)
+				.exchange(), 400);
+		}
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + incident))
 			.isZero();
 		lead.post()
 			.uri("/api/incidents/{id}/notes", incident)
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"text\":\"Lärm: ∕abc Notiz\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.bodyValue("{\"text\":\"Lärm: ∕abc Notiz\",\"zz\":{\"y\":[1,\"ok\",null]}}"
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8))
 			.exchange()
 			.expectStatus()
 			.isOk();
