@@ -38,6 +38,13 @@ public class Quarters {
 			FROM quarter
 			""";
 
+	/** About 50 km around the quarters; everywhere while there are none. */
+	private static final String NEAR_THE_CITY = """
+			SELECT coalesce((SELECT ST_Intersects(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326),
+			                                      ST_Expand(ST_SetSRID(ST_Extent(geom)::geometry, 4326), 0.5))
+			                 FROM quarter), true) AS near
+			""";
+
 	private final DatabaseClient db;
 
 	Quarters(DatabaseClient db) {
@@ -63,6 +70,19 @@ public class Quarters {
 			.map(Quarters::toRef)
 			.all();
 		return containing.collectList().filter((areas) -> !areas.isEmpty()).map(Quarters::toLocation);
+	}
+
+	/**
+	 * Whether the point lies near the city (about 50 km around its quarters): staff may
+	 * keep a place outside every quarter, not one on another continent (0, 0 from a phone
+	 * without a fix, latitude and longitude swapped).
+	 */
+	public Mono<Boolean> isNearTheCity(GeoPoint point) {
+		return this.db.sql(NEAR_THE_CITY)
+			.bind("lat", point.lat())
+			.bind("lon", point.lon())
+			.map((row) -> Boolean.TRUE.equals(row.get("near", Boolean.class)))
+			.one();
 	}
 
 	/** The codes of the quarters with these ids (for scoping a board). */

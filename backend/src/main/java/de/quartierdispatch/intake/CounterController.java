@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import de.quartierdispatch.geo.GeoPoint;
+import de.quartierdispatch.geo.Quarters;
 import de.quartierdispatch.intake.IdempotentSubmissions.StoredResponse;
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.InvalidFieldsException;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -37,12 +39,15 @@ class CounterController {
 
 	private final Reports reports;
 
+	private final Quarters quarters;
+
 	private final IntakeProperties properties;
 
 	private final Clock clock;
 
-	CounterController(Intake intake, Reports reports, IntakeProperties properties, Clock clock) {
+	CounterController(Intake intake, Reports reports, Quarters quarters, IntakeProperties properties, Clock clock) {
 		this.intake = intake;
+		this.quarters = quarters;
 		this.reports = reports;
 		this.properties = properties;
 		this.clock = clock;
@@ -68,7 +73,14 @@ class CounterController {
 		if (key != null && !IdempotentSubmissions.isUsable(key)) {
 			return Mono.error(new PublicReportController.IdempotencyKeyInvalidException());
 		}
-		return this.intake.submitAtCounter(request, staff, key).map(StoredResponse::toResponseEntity);
+		// Staff may keep a place outside every quarter, not one far from the city (a
+		// typing
+		// slip, 0, 0 from a phone without a fix): the incident would be nobody's.
+		return this.quarters.isNearTheCity(request.location().toPoint())
+			.filter(Boolean::booleanValue)
+			.switchIfEmpty(Mono.error(() -> new InvalidFieldsException("location", "location.far")))
+			.flatMap((near) -> this.intake.submitAtCounter(request, staff, key))
+			.map(StoredResponse::toResponseEntity);
 	}
 
 }

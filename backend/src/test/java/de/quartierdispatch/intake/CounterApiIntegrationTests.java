@@ -57,6 +57,30 @@ class CounterApiIntegrationTests {
 			.isForbidden();
 	}
 
+	/** Outside every quarter, but not far from the city: 0, 0 or swapped coordinates. */
+	@Test
+	void aPlaceFarFromTheCityIsRefusedAtItsFieldAndNothingIsStored() {
+		WebTestClient counter = StaffLogin.as(this.client, "counter");
+		long reports = TestDatabase.queryLong("SELECT count(*) FROM report");
+		for (Map<String, Object> far : List.of(Map.<String, Object>of("lat", 0, "lon", 0),
+				Map.<String, Object>of("lat", 6.9681, "lon", 51.5423))) {
+			counter.post()
+				.uri("/api/counter/reports")
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("Accept-Language", "de")
+				.bodyValue(walkIn(Map.of("location", far)))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("location")
+				.jsonPath("$.errors[0].message")
+				.value((message) -> assertThat((String) message).contains("weit außerhalb der Stadt"));
+		}
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(reports);
+	}
+
 	@Test
 	void staffMayKeepAPlaceOutsideEveryQuarter() throws SQLException {
 		ReportReceipt receipt = StaffLogin.as(this.client, "counter")
