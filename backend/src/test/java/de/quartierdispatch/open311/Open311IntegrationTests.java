@@ -298,6 +298,12 @@ class Open311IntegrationTests {
 
 		assertThat(open311.post("requests.json", "application/x-www-form-urlencoded", "api_key=" + key + "&lat=%zz")
 			.statusCode()).isEqualTo(400);
+		// A field that takes one value, given twice: which was meant cannot be told.
+		HttpResponse<String> twice = open311.post("requests.json", "application/x-www-form-urlencoded", "api_key=" + key
+				+ "&service_code=LITTER&service_code=NOISE&lat=51.5226&long=6.9286&description=Zweimal+gesagt");
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(Open311Client.validJson(twice, "errors").get(0).get("description").asString())
+			.isEqualTo("service_code was given more than once");
 		// A path the firewall refuses (a ";", an encoded "%") is an error in the
 		// specification's format too.
 		for (String path : new String[] { "requests/1%3B.json", "services/%25.json" }) {
