@@ -31,11 +31,16 @@ public final class TrackingCodes {
 
 	/**
 	 * The canonical form of what a person typed, or empty when it cannot be a tracking
-	 * code.
+	 * code. Digits in any script count (an Arabic or Persian phone keyboard types ٤ or ۴
+	 * for 4), and so does any dash between the groups.
 	 */
 	public static Optional<String> normalize(String typed) {
-		String symbols = typed.toUpperCase(Locale.ROOT)
-			.replaceAll("[\\s-]", "")
+		StringBuilder latin = new StringBuilder(typed.length());
+		typed.codePoints()
+			.forEach((c) -> latin.appendCodePoint(Character.isDigit(c) ? '0' + Character.digit(c, 10) : c));
+		String symbols = latin.toString()
+			.toUpperCase(Locale.ROOT)
+			.replaceAll("[\\s\\p{Pd}\\u2212]", "")
 			.replace('O', '0')
 			.replace('I', '1')
 			.replace('L', '1');
