@@ -47,8 +47,8 @@ class MailComposer {
 		helper.setText(body, false);
 		mime.setHeader("Content-Language", message.language());
 		mime.setHeader("Auto-Submitted", "auto-generated");
-		mime.setHeader("List-Unsubscribe",
-				"<" + this.properties.base() + "/api/mail/stop?t=" + message.stopToken() + ">");
+		mime.setHeader("List-Unsubscribe", "<" + this.properties.base() + "/api/mail/stop?t=" + message.stopToken()
+				+ "&lang=" + message.language() + ">");
 		mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		mime.setHeader("X-Quartier-Outbox", Long.toString(message.id()));
 		return mime;

@@ -4,19 +4,24 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import de.quartierdispatch.system.Language;
 import de.quartierdispatch.system.ProblemException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The stop link of every mail: the page {@code /mail/stop?t=...} asks the reporter to
- * confirm and posts here; mail programs post here directly (RFC 8058 one-click). The
- * token is the only key; it names no one.
+ * confirm and posts here; mail programs post here directly (RFC 8058 one-click), or,
+ * without one-click, open it and are sent on to the page. The token is the only key; it
+ * names no one.
  */
 @RestController
 class MailStopController {
@@ -28,6 +33,21 @@ class MailStopController {
 	MailStopController(Outbox outbox, Clock clock) {
 		this.outbox = outbox;
 		this.clock = clock;
+	}
+
+	/**
+	 * The {@code List-Unsubscribe} address opened in a browser (a mail program without
+	 * one-click): the page that asks first, not a refusal of the method.
+	 */
+	@GetMapping("/api/mail/stop")
+	ResponseEntity<Void> page(@RequestParam("t") String token,
+			@RequestParam(name = "lang", required = false) @Nullable String language) {
+		UriComponentsBuilder page = UriComponentsBuilder.fromPath("/mail/stop").queryParam("t", token);
+		// The page speaks the mail's language, named in the address the mail gave.
+		if (language != null) {
+			Language.fromCode(language).ifPresent((known) -> page.queryParam("lang", known.code()));
+		}
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(page.encode().build().toUri()).build();
 	}
 
 	@PostMapping("/api/mail/stop")

@@ -18,7 +18,7 @@ public final class PublicApi {
 	/** Read by the public pages: the form, the status page, the map, the statement. */
 	static final String[] READS = { "/api/quarters", "/api/quarters/locate", "/api/categories", "/api/config",
 			"/api/geocode", "/api/geocode/reverse", "/api/contact-points", "/api/reports/*", "/api/open-reports",
-			"/api/accessibility", "/api/auth/providers" };
+			"/api/accessibility", "/api/auth/providers", "/api/mail/stop" };
 
 	/**
 	 * Sent without a session but with the CSRF token (the {@code XSRF-TOKEN} cookie,

@@ -79,6 +79,7 @@ class AccessMatrixIntegrationTests {
 			api("POST /api/admin/accessibility-feedback/{id}/answer", "/api/admin/accessibility-feedback/999999/answer",
 					EnumSet.of(Caller.ADMIN)),
 			api("POST /api/mail/stop", "/api/mail/stop?t=0000", EVERYONE),
+			api("GET /api/mail/stop", "/api/mail/stop?t=0000", EVERYONE),
 			api("POST /api/auth/login", "/api/auth/login", EVERYONE),
 			// Open311 for partner apps: reading is public; a submission passes the
 			// security layer and is then checked for the partner app's key
