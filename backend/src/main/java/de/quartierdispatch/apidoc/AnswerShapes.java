@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
 /**
  * What springdoc reads wrong from the handlers' types, and what it cannot read at all.
  * Many answers are JSON documents the database builds, handed on as text: springdoc calls
- * them a string, which a generated client would take literally; they are described as
- * JSON (their fields in the README). Open311 answers in the format the path or Accept
- * asks for. And the statuses an operation of a kind may answer besides its own: 404 for
- * an object named in the path, 409 for a change to something changed meanwhile or in the
- * wrong state, 413 and 415 for a body too large or of another type.
+ * them a string (or, for one written as it is produced, a list of buffers), which a
+ * generated client would take literally; they are described as JSON (their fields in the
+ * README). Open311 answers in the format the path or Accept asks for. And the statuses an
+ * operation of a kind may answer besides its own: 404 for an object named in the path,
+ * 409 for a change to something changed meanwhile or in the wrong state, 413 and 415 for
+ * a body too large or of another type.
  */
 @Component
 class AnswerShapes implements OpenApiCustomizer {
@@ -46,6 +47,9 @@ class AnswerShapes implements OpenApiCustomizer {
 			}
 			operation.setResponses(responses);
 		}));
+		if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+			openApi.getComponents().getSchemas().remove("DataBuffer");
+		}
 	}
 
 	private static void describeDocuments(String path, ApiResponse response) {
@@ -60,7 +64,7 @@ class AnswerShapes implements OpenApiCustomizer {
 			return;
 		}
 		content.forEach((type, media) -> {
-			if (JSON.contains(type) && isText(media.getSchema())) {
+			if (JSON.contains(type) && (isText(media.getSchema()) || isBuffers(media.getSchema()))) {
 				media.setSchema(document("A JSON document; its fields are described in the README"));
 			}
 		});
@@ -77,6 +81,14 @@ class AnswerShapes implements OpenApiCustomizer {
 				responses.addApiResponse(status, OpenApiConfiguration.problem(descriptions.get(status)));
 			}
 		});
+	}
+
+	/**
+	 * An answer written as it is produced (the board's snapshot): springdoc sees buffers.
+	 */
+	private static boolean isBuffers(Schema<?> schema) {
+		Schema<?> items = (schema != null) ? schema.getItems() : null;
+		return items != null && items.get$ref() != null && items.get$ref().endsWith("/DataBuffer");
 	}
 
 	private static boolean isText(Schema<?> schema) {

@@ -69,7 +69,8 @@ class Open311Fields implements OpenApiCustomizer {
 		flags.setItems(text("A flag code from the service definition"));
 		flags.setDescription("The service's one attribute, FLAGS: repeated or comma-separated");
 		form.addProperty("attribute[FLAGS][]", flags);
-		form.setRequired(List.of("api_key", "service_code", "description"));
+		// lat and long too: an address alone is not resolved to a place.
+		form.setRequired(List.of("api_key", "service_code", "lat", "long", "description"));
 		Schema<Object> withPhoto = object();
 		withPhoto.setProperties(new LinkedHashMap<>(form.getProperties()));
 		withPhoto.setRequired(form.getRequired());

@@ -3,6 +3,7 @@ package de.quartierdispatch.privacy;
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,5 +23,5 @@ import org.jspecify.annotations.Nullable;
  */
 record AuditEntry(long id, OffsetDateTime at, String actor, @Nullable String actorUsername, @Nullable String actorName,
 		String action, @Nullable Long reportId, @Nullable String trackingCode, @Nullable String purpose,
-		@JsonRawValue String details) {
+		@JsonRawValue @Schema(types = "object", description = "What the entry is about, by action") String details) {
 }

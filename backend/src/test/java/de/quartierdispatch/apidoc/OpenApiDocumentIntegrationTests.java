@@ -126,6 +126,24 @@ class OpenApiDocumentIntegrationTests {
 		Schema<?> receipt = report.getResponses().get("201").getContent().get("application/json").getSchema();
 		assertThat(receipt.getType()).isNull();
 		assertThat(receipt.getTypes() == null || receipt.getTypes().isEmpty()).isTrue();
+		// The snapshot, written as it is produced, is one JSON object, not a list of
+		// buffers; an audit entry's details are an object too.
+		Schema<?> snapshot = document.getPaths()
+			.get("/api/board/snapshot")
+			.getGet()
+			.getResponses()
+			.get("200")
+			.getContent()
+			.get("application/json")
+			.getSchema();
+		assertThat(snapshot.getItems()).isNull();
+		assertThat(document.getComponents().getSchemas()).doesNotContainKey("DataBuffer");
+		Schema<?> details = (Schema<?>) document.getComponents()
+			.getSchemas()
+			.get("AuditEntry")
+			.getProperties()
+			.get("details");
+		assertThat(details.getType() + " " + details.getTypes()).contains("object").doesNotContain("string");
 		Operation decide = document.getPaths().get("/api/incidents/{id}/decision").getPost();
 		assertThat(decide.getResponses()).containsKeys("404", "409");
 		assertThat(submit.getResponses()).containsKey("201");
