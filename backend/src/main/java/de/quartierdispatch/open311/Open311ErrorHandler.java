@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
@@ -124,6 +125,13 @@ class Open311ErrorHandler implements WebExceptionHandler {
 			logger.warn("Open311 request {} {}: database unavailable", exchange.getRequest().getMethod(),
 					exchange.getRequest().getPath().value());
 			return List.of(error(code, "Service unavailable, try again in a few seconds"));
+		}
+		if (status.value() == HttpStatus.NOT_IMPLEMENTED.value()
+				&& failure instanceof ResponseStatusException refused) {
+			// A method or transfer coding the client chose that no one here implements:
+			// its
+			// refusal, not a failure of ours.
+			return List.of(error(code, (refused.getReason() != null) ? refused.getReason() : "Not implemented"));
 		}
 		if (status.is5xxServerError()) {
 			String reference = exchange.getRequest().getId();

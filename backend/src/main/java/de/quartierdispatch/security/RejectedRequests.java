@@ -41,7 +41,12 @@ class RejectedRequests implements ServerExchangeRejectedHandler {
 		if (exchange.getRequest().getPath().value().startsWith("/open311/")) {
 			// Open311 clients read the specification's error list there, for this refusal
 			// too: the exception goes on to its handler (Open311ErrorHandler).
-			return Mono.error(new ResponseStatusException(status, "The request is not acceptable"));
+			String method = exchange.getRequest().getMethod().name();
+			return Mono.error(new ResponseStatusException(status, switch (status) {
+				case METHOD_NOT_ALLOWED -> "Method " + method + " is not allowed";
+				case NOT_IMPLEMENTED -> "Method " + method + " is not implemented";
+				default -> "The request is not acceptable";
+			}));
 		}
 		return this.problems.write(exchange, status);
 	}

@@ -96,6 +96,14 @@ final class Open311Client {
 	}
 
 	/** Sends the body as it is, with the given {@code Content-Type}. */
+	/** A request with any method, without a body. */
+	HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
 		return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
 	}

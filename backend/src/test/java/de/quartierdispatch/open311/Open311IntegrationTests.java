@@ -298,6 +298,12 @@ class Open311IntegrationTests {
 
 		assertThat(open311.post("requests.json", "application/x-www-form-urlencoded", "api_key=" + key + "&lat=%zz")
 			.statusCode()).isEqualTo(400);
+		// A method no one here implements: refused as the client's, not a failure of
+		// ours.
+		HttpResponse<String> brew = open311.send("BREW", "services.json");
+		assertThat(brew.statusCode()).isEqualTo(501);
+		assertThat(Open311Client.validJson(brew, "errors").get(0).get("description").asString())
+			.isEqualTo("Method BREW is not implemented");
 		// A field that takes one value, given twice: which was meant cannot be told.
 		HttpResponse<String> twice = open311.post("requests.json", "application/x-www-form-urlencoded", "api_key=" + key
 				+ "&service_code=LITTER&service_code=NOISE&lat=51.5226&long=6.9286&description=Zweimal+gesagt");
