@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import de.quartierdispatch.category.Categories;
 import de.quartierdispatch.category.Category;
+import de.quartierdispatch.intake.TrackingCodes;
 import de.quartierdispatch.open311.Open311Queries.RequestFilter;
 import de.quartierdispatch.system.Language;
 import de.quartierdispatch.system.Timestamps;
@@ -139,7 +140,10 @@ class Open311Controller {
 	@GetMapping("/tokens/{token}")
 	Mono<ResponseEntity<String>> token(@PathVariable String token, ServerWebExchange exchange) {
 		ServerHttpRequest request = checked(exchange);
-		String code = Open311Format.stripSuffix(token).strip().toUpperCase(Locale.ROOT);
+		// A token is read as the status page reads a tracking code: as a person may have
+		// typed it.
+		String typed = Open311Format.stripSuffix(token);
+		String code = TrackingCodes.normalize(typed).orElse(typed.strip().toUpperCase(Locale.ROOT));
 		return this.queries.findIdByToken(code)
 			.switchIfEmpty(Mono.error(() -> Open311Exception.notFound("token not found")))
 			.map((reportId) -> answer(request, this.responses.token(code, reportId)));

@@ -482,6 +482,15 @@ class Open311IntegrationTests {
 		String token = TestDatabase.queryString("SELECT tracking_code FROM report WHERE id = " + id);
 		JsonNode byToken = Open311Client.validJson(open311.get("tokens/" + token + ".json"), "service_requests");
 		assertThat(byToken.get(0).get("service_request_id").asString()).isEqualTo(id);
+		// As a person may have typed it: Persian digits, dashes of another kind.
+		StringBuilder typed = new StringBuilder();
+		token.chars()
+			.forEach((c) -> typed
+				.append(Character.isDigit(c) ? (char) ('\u06F0' + (c - '0')) : (c == '-') ? '\u2013' : (char) c));
+		assertThat(
+				open311.get("tokens/" + java.net.URLEncoder.encode(typed.toString(), StandardCharsets.UTF_8) + ".json")
+					.statusCode())
+			.isEqualTo(200);
 
 		// A report about people, not a place, is not shown, as on the public map: where
 		// and
