@@ -56,6 +56,13 @@ final class DecodingFailureProblems extends ChannelOutboundHandlerAdapter {
 			problem.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
 			problem.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
 			problem.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+			// No filter sees this answer, so it carries the browser's guards itself; a
+			// problem document needs nothing loaded or framed.
+			problem.headers()
+				.set(HttpHeaderNames.CONTENT_SECURITY_POLICY, "default-src 'none'; frame-ancestors 'none'");
+			problem.headers().set("X-Content-Type-Options", "nosniff");
+			problem.headers().set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY");
+			problem.headers().set("Referrer-Policy", "no-referrer");
 			response.release();
 			super.write(context, problem, promise);
 			return;

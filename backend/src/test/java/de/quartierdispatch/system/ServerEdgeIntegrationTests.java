@@ -104,6 +104,11 @@ class ServerEdgeIntegrationTests {
 		assertThat(longUri).startsWith("HTTP/1.1 414").contains("application/problem+json").contains("\"status\":414");
 		assertThat(longHeaders).startsWith("HTTP/1.1 431").contains("application/problem+json");
 		assertThat(brokenHeader).startsWith("HTTP/1.1 400").contains("application/problem+json");
+		// No filter sees these answers: they carry the browser's guards themselves.
+		for (String answer : List.of(longUri, longHeaders, brokenHeader)) {
+			assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("x-content-type-options: nosniff")
+				.contains("content-security-policy: default-src 'none'");
+		}
 	}
 
 	/**
