@@ -108,7 +108,7 @@ class ResidentLoopBrowserIntegrationTests {
 			.hasText("Nichts vorgefunden: Wir sind Ihrer Meldung nachgegangen und haben nichts vorgefunden.");
 		page.locator("#still-a-problem-button").click();
 		assertThat(page.locator("#still-a-problem-result"))
-			.hasText("Ihre Meldung ist wieder offen. Ein Team kümmert sich erneut darum.");
+			.hasText("Ihre Meldung ist wieder offen und wird erneut bearbeitet.");
 		assertThat(page.locator("#result-progress [aria-current=step]")).hasText("Eingegangen");
 		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
 	}
@@ -146,7 +146,7 @@ class ResidentLoopBrowserIntegrationTests {
 		page.navigate(url("/status/" + code));
 		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
 		page.locator("#still-a-problem-button").click();
-		assertThat(page.locator("#still-a-problem-result")).hasText("أُعيد فتح بلاغك. سيتولاه فريق مرة أخرى.");
+		assertThat(page.locator("#still-a-problem-result")).hasText("أُعيد فتح بلاغك وستتم متابعته من جديد.");
 		assertThat(page.locator("#still-a-problem-result")).isFocused();
 		assertThat(Fixtures.incidentState(incident)).isEqualTo("OPEN");
 		Accessibility.assertNoSeriousViolations(page);
