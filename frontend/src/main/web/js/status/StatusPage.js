@@ -50,6 +50,12 @@ export class StatusPage {
   async _load(code) {
     try {
       this.status = await api(`/api/reports/${encodeURIComponent(code)}`);
+      // Found as typed (other digits, dashes, lower case): the address and the field show
+      // the code as it is written, for a bookmark or to read out.
+      if (this.status.trackingCode !== code) {
+        $('#code').value = this.status.trackingCode;
+        window.history.replaceState(null, '', `/status/${this.status.trackingCode}`);
+      }
       if (!I18n.hasRememberedLanguage() && this.status.language !== this.i18n.language) {
         await this.i18n.use(this.status.language, { remember: false });
         $('#language').value = this.status.language;
@@ -115,6 +121,12 @@ export class StatusPage {
     try {
       const answer = await api(`/api/reports/${encodeURIComponent(code)}/still-a-problem`, { method: 'POST' });
       this.status = await api(`/api/reports/${encodeURIComponent(code)}`);
+      // Found as typed (other digits, dashes, lower case): the address and the field show
+      // the code as it is written, for a bookmark or to read out.
+      if (this.status.trackingCode !== code) {
+        $('#code').value = this.status.trackingCode;
+        window.history.replaceState(null, '', `/status/${this.status.trackingCode}`);
+      }
       this._render();
       result.textContent = this.i18n.t(answer.followUp ? 'status.followUp' : 'status.reopened');
       // A box of its own: under the team's messages, a plain line would read as one more of them.

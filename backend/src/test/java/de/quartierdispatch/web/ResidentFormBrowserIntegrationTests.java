@@ -1,5 +1,6 @@
 package de.quartierdispatch.web;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -144,9 +145,16 @@ class ResidentFormBrowserIntegrationTests {
 		assertThat(page.locator("#status-link")).isInViewport();
 		String code = page.locator("#tracking-code").textContent();
 		Accessibility.assertNoSeriousViolations(page);
-		page.navigate(url("/status/" + code));
+		// Typed on an Arabic keyboard, with its digits and another dash: found, and shown
+		// as it is written.
+		StringBuilder typed = new StringBuilder();
+		code.chars()
+			.forEach((c) -> typed
+				.append(Character.isDigit(c) ? (char) ('\u0660' + (c - '0')) : (c == '-') ? '\u2013' : (char) c));
+		page.navigate(url("/status/" + java.net.URLEncoder.encode(typed.toString(), StandardCharsets.UTF_8)));
 		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
 		assertThat(page.locator("#result-progress [aria-current=step]")).hasText("تم الاستلام");
+		assertThat(page).hasURL(url("/status/" + code));
 		Accessibility.assertNoSeriousViolations(page);
 		assertStored(code, "WEB", "ar", null);
 	}
