@@ -73,6 +73,7 @@ export class StatsPage {
       [this.summary, this.grid] = await Promise.all([api(`/api/stats/summary?${this._query()}`), api(`/api/stats/grid?${this._query()}`)]);
       this.errors.clear();
       $('#result').hidden = false;
+      $('#csv').hidden = false;
       $('#from').value = this.summary.from;
       $('#to').value = this.summary.to;
       this._linkCsv();
@@ -86,9 +87,13 @@ export class StatsPage {
     }
   }
 
-  /** Figures of an earlier period under an error would be read as the answer to the new one. */
+  /**
+   * Figures of an earlier period under an error would be read as the answer to the new one;
+   * the table's link would fetch the period refused.
+   */
   _withdrawFigures() {
     $('#result').hidden = true;
+    $('#csv').hidden = true;
   }
 
   _count(value) {

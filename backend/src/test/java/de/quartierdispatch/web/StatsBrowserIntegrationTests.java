@@ -133,11 +133,13 @@ class StatsBrowserIntegrationTests {
 		assertThat(refused).isEmpty();
 		// April's figures are withdrawn: under the error they would read as May's.
 		assertThat(page.locator("#result")).isHidden();
+		assertThat(page.locator("#csv")).isHidden();
 
 		// A week without times (no incident reached on site): the note, not empty axes.
 		page.getByLabel("Von", new Page.GetByLabelOptions().setExact(true)).fill("2012-04-09");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Anzeigen")).click();
 		assertThat(page.locator("#period-errors")).isHidden();
+		assertThat(page.locator("#csv")).isVisible();
 		assertThat(page.locator("#times-note")).hasText("Für Zeiten zu wenige Vorgänge (weniger als 3).");
 		assertThat(page.locator("#response-chart")).isHidden();
 		assertThat(page.locator("#resolution-chart")).isHidden();
