@@ -128,6 +128,8 @@ export class UsersPanel {
 
   async _save() {
     const t = (key, params) => this.i18n.t(key, params);
+    // A success said before would read as this attempt's.
+    this.message.clear();
     const missing = missingRequired(this.form);
     if (missing.length) {
       this.errors.show(missing);
@@ -152,6 +154,7 @@ export class UsersPanel {
   }
 
   async _setPassword() {
+    this.message.clear();
     try {
       await api(`/api/admin/users/${this.editing.id}/password`, { method: 'PUT', body: { password: $('#user-password').value } });
       $('#user-password').value = '';
