@@ -9,3 +9,10 @@ import { startPublicPage } from '../shell/publicPage.js';
  */
 const { i18n } = await startPublicPage();
 showContactPoints($('#in-person'), i18n);
+// The page's text stays German; the contact points speak the language chosen, and say so.
+const markLanguage = () => {
+  $('#in-person').lang = i18n.language;
+  $('#in-person').dir = document.documentElement.dir || 'ltr';
+};
+markLanguage();
+document.addEventListener('languagechange', markLanguage);
