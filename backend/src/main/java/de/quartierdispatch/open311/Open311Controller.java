@@ -153,25 +153,25 @@ class Open311Controller {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().pathWithinApplication().value();
 		Open311Format.stripSuffix(path.substring(path.lastIndexOf('/') + 1));
-		Jurisdiction.check(request.getQueryParams().getFirst("jurisdiction_id"), this.properties);
+		Jurisdiction.check(Open311Parameters.single(request.getQueryParams(), "jurisdiction_id"), this.properties);
 		return request;
 	}
 
 	private Language language(ServerHttpRequest request) {
 		Language fallback = Language.fromCode(this.properties.language()).orElse(Language.DEFAULT);
-		return Open311Languages.of(request.getQueryParams().getFirst("locale"), fallback);
+		return Open311Languages.of(Open311Parameters.single(request.getQueryParams(), "locale"), fallback);
 	}
 
 	private RequestFilter filter(ServerHttpRequest request) {
 		var query = request.getQueryParams();
-		List<String> ids = list(query.getFirst("service_request_id"));
+		List<String> ids = list(Open311Parameters.single(query, "service_request_id"));
 		if (!ids.isEmpty()) {
 			// The specification: service_request_id overrides every other argument.
 			return new RequestFilter(ids.stream().map(Open311Controller::reportId).toList(), List.of(), List.of(),
 					ALWAYS_START, ALWAYS_END);
 		}
-		OffsetDateTime end = time("end_date", query.getFirst("end_date"));
-		OffsetDateTime start = time("start_date", query.getFirst("start_date"));
+		OffsetDateTime end = time("end_date", Open311Parameters.single(query, "end_date"));
+		OffsetDateTime start = time("start_date", Open311Parameters.single(query, "start_date"));
 		Duration window = this.properties.defaultWindow();
 		if (end == null) {
 			end = (start != null) ? start.plus(window) : OffsetDateTime.now(this.clock).plusSeconds(1);
@@ -183,14 +183,14 @@ class Open311Controller {
 			throw Open311Exception.badRequest("start_date must not lie after end_date");
 		}
 		List<String> states = new ArrayList<>();
-		for (String status : list(query.getFirst("status"))) {
+		for (String status : list(Open311Parameters.single(query, "status"))) {
 			switch (status.toLowerCase(Locale.ROOT)) {
 				case "open" -> states.addAll(OPEN);
 				case "closed" -> states.addAll(CLOSED);
 				default -> throw Open311Exception.badRequest("status must be open or closed, not " + status);
 			}
 		}
-		return new RequestFilter(List.of(), list(query.getFirst("service_code")), states, start, end);
+		return new RequestFilter(List.of(), list(Open311Parameters.single(query, "service_code")), states, start, end);
 	}
 
 	private static List<String> list(@Nullable String value) {

@@ -48,17 +48,21 @@ record Open311Parameters(MultiValueMap<String, String> values) {
 		return text.toString();
 	}
 
+	@Nullable String first(String name) {
+		String value = single(this.values, name);
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
 	/**
 	 * The one value of a parameter that takes one: given twice in the same place, which
 	 * was meant cannot be told (a proxy in front may read the other).
 	 */
-	@Nullable String first(String name) {
-		List<String> given = this.values.get(name);
+	static @Nullable String single(MultiValueMap<String, String> values, String name) {
+		List<String> given = values.get(name);
 		if (given != null && given.size() > 1) {
 			throw Open311Exception.badRequest(name + " was given more than once");
 		}
-		String value = this.values.getFirst(name);
-		return (value == null || value.isBlank()) ? null : value.strip();
+		return values.getFirst(name);
 	}
 
 	String required(String name) {

@@ -475,6 +475,11 @@ class Open311IntegrationTests {
 		// One spelling of an id: a sign or full-width digits name no request.
 		assertThat(open311.get("requests/%2B" + id + ".json").statusCode()).isEqualTo(404);
 		assertThat(open311.get("requests.json?service_request_id=%2B" + id).statusCode()).isEqualTo(404);
+		// A filter given twice: which was meant cannot be told.
+		HttpResponse<String> twice = open311.get("requests.json?status=open&status=closed");
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(Open311Client.validJson(twice, "errors").get(0).get("description").asString())
+			.isEqualTo("status was given more than once");
 		HttpResponse<String> none = open311.get("requests/999999999.json");
 		assertThat(none.statusCode()).isEqualTo(404);
 		Open311Client.validJson(none, "errors");
