@@ -41,8 +41,7 @@ class TableOwnershipTests {
 			Map.entry("open311", Set.of("open311_api_key")),
 			Map.entry("partner", Set.of("partner_member", "partner_organisation", "partner_service")),
 			Map.entry("photo", Set.of("photo")), Map.entry("privacy", Set.of("audit_log")),
-			// The public map's cells, written by Flyway (afterMigrate.sql) from its
-			// settings.
+			// The public map's cells, written by Flyway from its settings.
 			Map.entry("publicmap", Set.of("public_grid")),
 			Map.entry("referral", Set.of("referral", "referral_contact", "referral_note")),
 			Map.entry("routing", Set.of("routing_rule", "routing_rule_change")),

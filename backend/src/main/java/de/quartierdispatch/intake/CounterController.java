@@ -74,8 +74,7 @@ class CounterController {
 			return Mono.error(new PublicReportController.IdempotencyKeyInvalidException());
 		}
 		// Staff may keep a place outside every quarter, not one far from the city (a
-		// typing
-		// slip, 0, 0 from a phone without a fix): the incident would be nobody's.
+		// typing slip, 0, 0 from a phone without a fix): the incident would be nobody's.
 		return this.quarters.isNearTheCity(request.location().toPoint())
 			.filter(Boolean::booleanValue)
 			.switchIfEmpty(Mono.error(() -> new InvalidFieldsException("location", "location.far")))

@@ -129,8 +129,7 @@ class Open311ErrorHandler implements WebExceptionHandler {
 		if (status.value() == HttpStatus.NOT_IMPLEMENTED.value()
 				&& failure instanceof ResponseStatusException refused) {
 			// A method or transfer coding the client chose that no one here implements:
-			// its
-			// refusal, not a failure of ours.
+			// its refusal, not a failure of ours.
 			return List.of(error(code, (refused.getReason() != null) ? refused.getReason() : "Not implemented"));
 		}
 		if (status.is5xxServerError()) {

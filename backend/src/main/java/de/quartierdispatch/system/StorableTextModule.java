@@ -38,8 +38,7 @@ class StorableTextModule extends SimpleModule {
 				checked(name, parser);
 				skipChecked(parser);
 				// Skipped: what Jackson does next (skip, or refuse where unknown
-				// properties
-				// are) finds nothing left of it to read.
+				// properties are) finds nothing left of it to read.
 				return false;
 			}
 

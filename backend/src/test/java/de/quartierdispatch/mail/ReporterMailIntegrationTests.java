@@ -288,8 +288,7 @@ class ReporterMailIntegrationTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.TEXT_HTML);
 		// Opened in a browser rather than posted (a mail program without one-click): on
-		// to
-		// the page that asks first; nothing is stopped by the look.
+		// to the page that asks first; nothing is stopped by the look.
 		assertThat(confirmation.getHeader("List-Unsubscribe")[0]).endsWith("&lang=de>");
 		this.client.get()
 			.uri("/api/mail/stop?t={token}&lang=de", token)

@@ -298,8 +298,7 @@ class Open311IntegrationTests {
 
 		assertThat(open311.post("requests.json", "application/x-www-form-urlencoded", "api_key=" + key + "&lat=%zz")
 			.statusCode()).isEqualTo(400);
-		// A method no one here implements: refused as the client's, not a failure of
-		// ours.
+		// A method no one here implements: the client's refusal, not our failure.
 		HttpResponse<String> brew = open311.send("BREW", "services.json");
 		assertThat(brew.statusCode()).isEqualTo(501);
 		assertThat(Open311Client.validJson(brew, "errors").get(0).get("description").asString())

@@ -348,9 +348,8 @@ class ReferralIntegrationTests {
 			.getResponseBody()
 			.id();
 		WebTestClient diakonie = StaffLogin.as(this.client, Partners.member(Partners.DIAKONIE), CLOCK);
-		// From an incident, not from a contact point: the partner reads no place at all,
-		// not
-		// an empty name.
+		// From an incident, not from a contact point: the partner reads no place at
+		// all, not an empty name.
 		diakonie.get()
 			.uri("/api/partner/referrals/{id}", referral)
 			.exchange()
