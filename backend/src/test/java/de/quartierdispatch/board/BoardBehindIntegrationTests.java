@@ -1,8 +1,5 @@
 package de.quartierdispatch.board;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import de.quartierdispatch.support.BoardClient;
@@ -42,16 +39,15 @@ class BoardBehindIntegrationTests {
 	void aBoardIsToldWhileItsServerCannotReadNewEventsAndAgainOnceItCan() throws Exception {
 		String session = StaffLogin.sessionToken(this.client, "dispatcher");
 		long since = TestDatabase.queryLong("SELECT last_seq FROM board_event_sequence");
-		try (Connection database = TestDatabase.connectToTestDatabase();
-				BoardClient board = BoardClient.connect(this.port, session, since)) {
+		try (BoardClient board = BoardClient.connect(this.port, session, since)) {
 			board.await((json) -> "live".equals(json.path("type").asString()), WAIT);
 			board.await((json) -> heartbeat(json) && !behind(json), WAIT);
 			try {
-				cutOffTheApplication(database, true);
+				TestDatabase.cutOffApplication(INSTANCE, true);
 				board.await((json) -> heartbeat(json) && behind(json), WAIT);
 			}
 			finally {
-				cutOffTheApplication(database, false);
+				TestDatabase.cutOffApplication(INSTANCE, false);
 			}
 			board.await((json) -> heartbeat(json) && !behind(json), WAIT);
 		}
@@ -63,20 +59,6 @@ class BoardBehindIntegrationTests {
 
 	private static boolean behind(JsonNode json) {
 		return json.path("behind").asBoolean(false);
-	}
-
-	/**
-	 * Ends this application's connections to the run's database and refuses new ones (or
-	 * allows them again).
-	 */
-	private static void cutOffTheApplication(Connection database, boolean cutOff) throws SQLException {
-		try (Statement statement = database.createStatement()) {
-			statement.execute("ALTER DATABASE " + TestDatabase.name() + " CONNECTION LIMIT " + (cutOff ? 0 : -1));
-			if (cutOff) {
-				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-						+ TestDatabase.name() + "' AND application_name = '" + INSTANCE + "'");
-			}
-		}
 	}
 
 }

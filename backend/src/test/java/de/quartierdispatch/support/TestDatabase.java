@@ -118,6 +118,23 @@ public class TestDatabase implements LauncherSessionListener {
 		return connect();
 	}
 
+	/**
+	 * Ends the connections of one application instance (named by its
+	 * {@code spring.r2dbc.properties.applicationName}) to this run's database and refuses
+	 * new ones of the application's role, or lets them in again. The server keeps running
+	 * for everyone else, the other instances of the run included once they reconnect.
+	 */
+	public static void cutOffApplication(String applicationName, boolean cutOff) throws SQLException {
+		try (Connection database = connectToTestDatabase(); Statement statement = database.createStatement()) {
+			statement.execute("ALTER DATABASE " + name + " CONNECTION LIMIT " + (cutOff ? 0 : -1));
+			if (cutOff) {
+				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
+						+ "' AND usename = '" + APPLICATION_ROLE + "' AND application_name = '" + applicationName
+						+ "'");
+			}
+		}
+	}
+
 	/** Where the test database's server listens, and as whom tests sign in to it. */
 	public static String host() {
 		return setting("DB_HOST", "localhost");

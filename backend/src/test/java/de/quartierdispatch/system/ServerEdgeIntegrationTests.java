@@ -7,9 +7,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -511,54 +509,37 @@ class ServerEdgeIntegrationTests {
 	@Test
 	void anUnreachableDatabaseIsA503WithRetryAfterAndReadinessDownAndNoQueryStringInTheLog() throws SQLException {
 		String marker = "Trickweg" + UUID.randomUUID().toString().substring(0, 6);
-		try (Connection database = TestDatabase.connectToTestDatabase()) {
-			cutOffTheApplication(database, true);
-			try {
-				this.client.get()
-					.uri("/api/geocode?q=" + marker)
-					.exchange()
-					.expectStatus()
-					.isEqualTo(503)
-					.expectHeader()
-					.valueEquals("Retry-After", "5")
-					.expectHeader()
-					.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-				this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
-				// A partner app hears the same, in the specification's format.
-				this.client.get()
-					.uri("/open311/v2/requests.json")
-					.exchange()
-					.expectStatus()
-					.isEqualTo(503)
-					.expectHeader()
-					.valueEquals("Retry-After", "5")
-					.expectBody()
-					.jsonPath("$[0].code")
-					.isEqualTo(503);
-			}
-			finally {
-				cutOffTheApplication(database, false);
-			}
+		TestDatabase.cutOffApplication(INSTANCE, true);
+		try {
+			this.client.get()
+				.uri("/api/geocode?q=" + marker)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.valueEquals("Retry-After", "5")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+			// A partner app hears the same, in the specification's format.
+			this.client.get()
+				.uri("/open311/v2/requests.json")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.valueEquals("Retry-After", "5")
+				.expectBody()
+				.jsonPath("$[0].code")
+				.isEqualTo(503);
+		}
+		finally {
+			TestDatabase.cutOffApplication(INSTANCE, false);
 		}
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
 		List<String> leaks = CapturedLog.lines().stream().filter((line) -> line.contains(marker)).toList();
 		assertThat(leaks).isEmpty();
-	}
-
-	/**
-	 * Ends the application's connections to this run's database and refuses new ones (or
-	 * allows them again). The server itself keeps running for everyone else.
-	 */
-	private static void cutOffTheApplication(Connection database, boolean cutOff) throws SQLException {
-		try (Statement statement = database.createStatement()) {
-			statement.execute("ALTER DATABASE " + TestDatabase.name() + " CONNECTION LIMIT " + (cutOff ? 0 : -1));
-			if (cutOff) {
-				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-						+ TestDatabase.name() + "' AND usename = '" + TestDatabase.APPLICATION_ROLE
-						+ "' AND application_name = '" + INSTANCE + "'");
-			}
-		}
 	}
 
 	private WebTestClient.ResponseSpec statusLookup(String forwardedFor) {
