@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param status received, in progress, resolved, referred or closed
  * @param category the category code (the page shows its label)
  * @param submittedAt when the report came in
- * @param updatedAt when its incident last moved on
+ * @param updatedAt when it last changed in a way the reporter can see (status, outcome, a
+ * message to them); internal work (a note, a priority) does not count
  * @param language the reporter's language
  * @param outcome how it ended ({@code RESOLVED}, {@code REFERRED},
  * {@code NO_ACTION_POSSIBLE}, {@code NOTHING_FOUND}, {@code DUPLICATE}), once it has

@@ -25,7 +25,7 @@ class Open311Queries {
 
 	private static final String REQUESTS = """
 			SELECT r.id, r.category_code, c.labels ->> :language AS category_name, r.submitted_at,
-			       i.state, i.updated_at, i.deadline, q.name AS quarter_name,
+			       i.state, i.public_changed_at AS updated_at, i.deadline, q.name AS quarter_name,
 			       round(least(90, greatest(-90, (floor(ST_Y(r.location) / :latStep) + 0.5) * :latStep))::numeric,
 			             6)::float8 AS lat,
 			       round(least(180, greatest(-180, (floor(ST_X(r.location) / :lonStep) + 0.5) * :lonStep))::numeric,
@@ -122,7 +122,7 @@ class Open311Queries {
 	 * @param serviceName the category in the language asked for
 	 * @param state the incident's state
 	 * @param requestedAt when the report arrived
-	 * @param updatedAt when the incident last changed
+	 * @param updatedAt when the incident last changed its public status or outcome
 	 * @param expectedAt the incident's target time, if any
 	 * @param quarterName the quarter it lies in, if any
 	 * @param lat latitude snapped to the public grid

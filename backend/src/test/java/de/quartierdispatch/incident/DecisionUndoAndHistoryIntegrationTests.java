@@ -3,10 +3,13 @@ package de.quartierdispatch.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.MutableClock;
@@ -365,6 +368,75 @@ class DecisionUndoAndHistoryIntegrationTests {
 			.isEqualTo("staff")
 			.jsonPath("$.timeline[1].actor")
 			.isEqualTo(name);
+	}
+
+	/**
+	 * "Last updated" on the status page and in Open311 is the last change the reporter
+	 * can see. A note or a priority is internal work: it told the reporter of it, and
+	 * showed them no change.
+	 */
+	@Test
+	void theReporterIsToldOfAnUpdateOnlyWhenThereIsOneToSee() {
+		String code = Fixtures.submitReport(this.client, "OTHER", "Sperrmüll am Spielplatz", BOY_LAT, BOY_LON);
+		long incident = Fixtures.incidentOf(code);
+		long request = TestDatabase.queryLong("SELECT id FROM report WHERE tracking_code = '" + code + "'");
+		Instant before = statusUpdatedAt(code);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+
+		CLOCK.advance(Duration.ofMinutes(10));
+		lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.bodyValue(Map.of("text", "Hausmeister informiert"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+		lead.post()
+			.uri("/api/incidents/{id}/priority", incident)
+			.bodyValue(Map.of("priority", 1, "reason", "Kinder spielen dort", "version",
+					Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(statusUpdatedAt(code)).isEqualTo(before);
+		assertThat(open311UpdatedAt(request)).isEqualTo(before);
+
+		CLOCK.advance(Duration.ofMinutes(10));
+		Instant dispatched = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS);
+		lead.post()
+			.uri("/api/incidents/{id}/assignments", incident)
+			.bodyValue(Map.of("teamId", Fixtures.team("KOD", BOY_LAT, BOY_LON), "version",
+					Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(statusUpdatedAt(code)).isEqualTo(dispatched);
+		assertThat(open311UpdatedAt(request)).isEqualTo(dispatched);
+
+		CLOCK.advance(Duration.ofMinutes(10));
+		Instant written = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS);
+		lead.post()
+			.uri("/api/incidents/{id}/public-messages", incident)
+			.bodyValue(Map.of("text", "Wir kümmern uns darum.", "language", "de"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+		assertThat(statusUpdatedAt(code)).as("the message is on the status page").isEqualTo(written);
+		assertThat(open311UpdatedAt(request)).as("Open311 does not carry messages").isEqualTo(dispatched);
+	}
+
+	private Instant statusUpdatedAt(String code) {
+		return instant(this.client.get().uri("/api/reports/{code}", code).exchange(), "$.updatedAt");
+	}
+
+	private Instant open311UpdatedAt(long request) {
+		return instant(this.client.get().uri("/open311/v2/requests/{id}.json", request).exchange(),
+				"$[0].updated_datetime");
+	}
+
+	private static Instant instant(WebTestClient.ResponseSpec answer, String path) {
+		String body = answer.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		String time = JsonPath.read(body, path);
+		return OffsetDateTime.parse(time).toInstant().truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	private WebTestClient.BodyContentSpec search(WebTestClient lead, String query) {
