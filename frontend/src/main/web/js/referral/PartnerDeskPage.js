@@ -35,6 +35,8 @@ export class PartnerDeskPage {
     $('#record-outcome').addEventListener('click', () => this._recordOutcome());
     $('#outcome').addEventListener('change', () => this._outcomeChanged());
     takeOverSubmit($('#note-form'), () => this._addNote());
+    // Another text is another note, with a key of its own.
+    $('#note-text').addEventListener('input', () => { this.noteKey = null; });
     document.addEventListener('languagechange', () => {
       this._renderInbox();
       if (this.current) {
@@ -90,6 +92,9 @@ export class PartnerDeskPage {
 
   async open(id, { focus = true } = {}) {
     this.current = await api(`/api/partner/referrals/${id}`);
+    if (focus) {
+      this.noteKey = null;
+    }
     this.errors.clear();
     this._renderDetail();
     $('#detail').hidden = false;
@@ -148,6 +153,11 @@ export class PartnerDeskPage {
       await this._refresh(origin);
     }
     catch (failure) {
+      if (failure.status === 409) {
+        // Answered or changed by a colleague meanwhile: the problem says "the current state is
+        // shown", so it is, under the message.
+        await Promise.all([this.load(), this.open(this.current.id, { focus: false })]).catch(() => {});
+      }
       // An earlier "saved" does not stand beside this refusal.
       $('#detail-saved').hidden = true;
       showProblem(this.errors, failure);
@@ -167,7 +177,8 @@ export class PartnerDeskPage {
 
   async _recordOutcome() {
     const outcome = $('#outcome').value;
-    const body = { outcome };
+    // The version this member saw: an outcome a colleague recorded meanwhile is not overwritten.
+    const body = { outcome, version: this.current.version };
     if (outcome === 'APPOINTMENT' && $('#appointment').value) {
       body.appointmentAt = cityTimeToIso($('#appointment').value);
     }
@@ -185,8 +196,12 @@ export class PartnerDeskPage {
       return;
     }
     const origin = document.activeElement?.id;
+    // One key per note written: sent again after a lost answer, it is stored once.
+    this.noteKey ??= crypto.randomUUID();
     try {
-      await api(`/api/partner/referrals/${this.current.id}/notes`, { method: 'POST', body: { text: $('#note-text').value } });
+      await api(`/api/partner/referrals/${this.current.id}/notes`,
+        { method: 'POST', body: { text: $('#note-text').value }, headers: { 'Idempotency-Key': this.noteKey } });
+      this.noteKey = null;
       $('#note-text').value = '';
       this.noteErrors.clear();
       await this._refresh(origin);

@@ -9,12 +9,15 @@ import java.util.Map;
 
 import de.quartierdispatch.partner.PartnerMembers;
 import de.quartierdispatch.privacy.AuditLog;
+import de.quartierdispatch.referral.ReferralProblems.ChangedMeanwhileException;
 import de.quartierdispatch.referral.ReferralProblems.NotFoundException;
+import de.quartierdispatch.referral.ReferralProblems.NoteKeyReusedException;
 import de.quartierdispatch.referral.ReferralProblems.StateConflictException;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.TextNormalizer;
 import de.quartierdispatch.system.Timestamps;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -65,11 +68,11 @@ class PartnerDesk {
 	}
 
 	Mono<Void> accept(long id, StaffPrincipal member) {
-		return change(id, member, (organisation, now) -> this.referrals.accept(id, organisation, now));
+		return change(id, "OPEN", member, (organisation, now) -> this.referrals.accept(id, organisation, now));
 	}
 
 	Mono<Void> decline(long id, String reason, StaffPrincipal member) {
-		return change(id, member, (organisation, now) -> this.referrals.decline(id, organisation, reason, now));
+		return change(id, "OPEN", member, (organisation, now) -> this.referrals.decline(id, organisation, reason, now));
 	}
 
 	Mono<Void> recordOutcome(long id, OutcomeRequest request, StaffPrincipal member) {
@@ -89,29 +92,46 @@ class PartnerDesk {
 			// "help given".
 			return Mono.error(new InvalidFieldsException("appointmentAt", "referral.appointment-past"));
 		}
-		return change(id, member, (organisation, now) -> this.referrals.recordOutcome(id, organisation,
-				request.outcome(), appointmentAt, redirectTo, now));
+		return change(id, "ACCEPTED", member, (organisation, now) -> this.referrals.recordOutcome(id, organisation,
+				request.outcome(), appointmentAt, redirectTo, request.version(), now));
 	}
 
-	Mono<Void> addNote(long id, String text, StaffPrincipal member) {
+	/**
+	 * A note; one sent again under the same key (after a lost answer) is the note stored
+	 * the first time.
+	 */
+	Mono<Void> addNote(long id, String text, @Nullable String key, StaffPrincipal member) {
+		String note = TextNormalizer.clean(text);
 		return this.members.organisationOf(member)
-			.flatMap((organisation) -> this.referrals
-				.addNote(id, organisation, member.userId(), TextNormalizer.clean(text), now())
-				.flatMap((added) -> (added > 0) ? Mono.<Void>empty()
-						: this.referrals.stateFor(id, organisation)
-							.flatMap((state) -> Mono.<Void>error(new NotFoundException()))
-							.switchIfEmpty(Mono.defer(() -> refused(id, member)))));
+			.flatMap((organisation) -> this.referrals.addNote(id, organisation, member.userId(), note, key, now())
+				.flatMap((added) -> (added > 0) ? Mono.<Void>empty() : sentBefore(id, organisation, key, note)
+					.switchIfEmpty(Mono.defer(() -> this.referrals.stateFor(id, organisation)
+						.flatMap((state) -> Mono.<Boolean>error(new NotFoundException()))
+						.switchIfEmpty(Mono.defer(() -> refused(id, member)))))
+					.then()));
 	}
 
-	private Mono<Void> change(long id, StaffPrincipal member, Change change) {
+	private Mono<Boolean> sentBefore(long id, long organisation, @Nullable String key, String note) {
+		if (key == null) {
+			return Mono.empty();
+		}
+		return this.referrals.noteTextFor(id, organisation, key)
+			.flatMap((stored) -> stored.equals(note) ? Mono.just(true) : Mono.error(new NoteKeyReusedException()));
+	}
+
+	/**
+	 * A change from the given state. Nothing changed while the referral is still in that
+	 * state means the member's version was an old one.
+	 */
+	private Mono<Void> change(long id, String from, StaffPrincipal member, Change change) {
 		return this.members.organisationOf(member)
 			.flatMap((organisation) -> change.apply(organisation, now())
-				.flatMap((changed) -> (changed > 0) ? Mono.<Void>empty()
-						: this.referrals.stateFor(id, organisation)
-							.flatMap((state) -> Mono.<Void>error(new StateConflictException(state)))
-							// Another organisation's referral: refused as unknown, and on
-							// record.
-							.switchIfEmpty(Mono.defer(() -> refused(id, member)))));
+				.flatMap((changed) -> (changed > 0) ? Mono.<Void>empty() : this.referrals.stateFor(id, organisation)
+					.flatMap((state) -> Mono.<Void>error(
+							state.equals(from) ? new ChangedMeanwhileException() : new StateConflictException(state)))
+					// Another organisation's referral: refused as unknown, and on
+					// record.
+					.switchIfEmpty(Mono.defer(() -> refused(id, member)))));
 	}
 
 	private <T> Mono<T> refused(long id, StaffPrincipal member) {

@@ -1,10 +1,14 @@
 package de.quartierdispatch.referral;
 
+import java.util.regex.Pattern;
+
+import de.quartierdispatch.referral.ReferralProblems.NoteKeyInvalidException;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.TextNormalizer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/partner/referrals")
 class PartnerReferralController {
+
+	/** As the field app's step keys: a UUID fits. */
+	private static final Pattern NOTE_KEY = Pattern.compile("[A-Za-z0-9-]{8,100}");
 
 	private final PartnerDesk desk;
 
@@ -58,10 +66,18 @@ class PartnerReferralController {
 		return this.desk.recordOutcome(id, outcome, member);
 	}
 
+	/**
+	 * A sealed note. With an {@code Idempotency-Key} (the desk sends one per note) a note
+	 * sent again after a lost answer is stored once.
+	 */
 	@PostMapping("/{id}/notes")
-	Mono<Void> note(@PathVariable long id, @Valid @RequestBody Note note,
-			@AuthenticationPrincipal StaffPrincipal member) {
-		return this.desk.addNote(id, note.text(), member);
+	Mono<Void> note(@PathVariable long id,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+			@Valid @RequestBody Note note, @AuthenticationPrincipal StaffPrincipal member) {
+		if (key != null && !NOTE_KEY.matcher(key).matches()) {
+			return Mono.error(new NoteKeyInvalidException());
+		}
+		return this.desk.addNote(id, note.text(), key, member);
 	}
 
 	/**

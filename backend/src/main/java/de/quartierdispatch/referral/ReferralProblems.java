@@ -31,6 +31,36 @@ final class ReferralProblems {
 
 	}
 
+	/**
+	 * The referral is still in the state the change starts from, but not in the version
+	 * the member saw: someone of their organisation recorded an outcome meanwhile.
+	 */
+	static class ChangedMeanwhileException extends ProblemException {
+
+		ChangedMeanwhileException() {
+			super(HttpStatus.CONFLICT, "referral-changed-meanwhile");
+		}
+
+	}
+
+	/** A note sent again under its key, but with another text: not the same note. */
+	static class NoteKeyReusedException extends ProblemException {
+
+		NoteKeyReusedException() {
+			super(HttpStatus.UNPROCESSABLE_CONTENT, "referral-note-key-reused");
+		}
+
+	}
+
+	/** An {@code Idempotency-Key} in a form no key may have. */
+	static class NoteKeyInvalidException extends ProblemException {
+
+		NoteKeyInvalidException() {
+			super(HttpStatus.BAD_REQUEST, "referral-note-key-invalid");
+		}
+
+	}
+
 	/** The incident does not exist. */
 	static class NoSuchIncidentException extends ProblemException {
 

@@ -83,7 +83,7 @@ class Referrals {
 	}
 
 	Mono<Long> recordOutcome(long id, long organisationId, Outcome outcome, @Nullable OffsetDateTime appointmentAt,
-			@Nullable String redirectTo, OffsetDateTime now) {
+			@Nullable String redirectTo, @Nullable Integer version, OffsetDateTime now) {
 		return this.db
 			.sql("""
 					UPDATE referral
@@ -91,9 +91,11 @@ class Referrals {
 					    state = CASE WHEN :closes THEN 'CLOSED' ELSE state END,
 					    closed_at = CASE WHEN :closes THEN :now END, version = version + 1
 					WHERE id = :id AND organisation_id = :organisation AND state = 'ACCEPTED'
+					  AND (CAST(:version AS int) IS NULL OR version = :version)
 					""")
 			.bind("id", id)
 			.bind("organisation", organisationId)
+			.bind("version", SqlParameters.nullable(version, Integer.class))
 			.bind("outcome", outcome.name())
 			.bind("appointmentAt", SqlParameters.nullable(appointmentAt, OffsetDateTime.class))
 			.bind("redirectTo", SqlParameters.nullable(redirectTo, String.class))
@@ -103,19 +105,36 @@ class Referrals {
 			.rowsUpdated();
 	}
 
-	Mono<Long> addNote(long id, long organisationId, long author, String text, OffsetDateTime now) {
+	/** Zero rows: not theirs, erased, or a note with this key is there already. */
+	Mono<Long> addNote(long id, long organisationId, long author, String text, @Nullable String key,
+			OffsetDateTime now) {
 		return this.db.sql("""
-				INSERT INTO referral_note (referral_id, organisation_id, author, text, created_at)
-				SELECT r.id, r.organisation_id, :author, :text, :now FROM referral r
+				INSERT INTO referral_note (referral_id, organisation_id, author, text, created_at, idempotency_key)
+				SELECT r.id, r.organisation_id, :author, :text, :now, :key FROM referral r
 				WHERE r.id = :id AND r.organisation_id = :organisation AND r.redacted_at IS NULL
+				ON CONFLICT (referral_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 				""")
 			.bind("id", id)
 			.bind("organisation", organisationId)
 			.bind("author", author)
 			.bind("text", text)
+			.bind("key", SqlParameters.nullable(key, String.class))
 			.bind("now", now)
 			.fetch()
 			.rowsUpdated();
+	}
+
+	/** The text of the organisation's note sent under this key, if there is one. */
+	Mono<String> noteTextFor(long id, long organisationId, String key) {
+		return this.db.sql("""
+				SELECT text FROM referral_note
+				WHERE referral_id = :id AND organisation_id = :organisation AND idempotency_key = :key
+				""")
+			.bind("id", id)
+			.bind("organisation", organisationId)
+			.bind("key", key)
+			.map((row) -> row.get("text", String.class))
+			.one();
 	}
 
 	/**

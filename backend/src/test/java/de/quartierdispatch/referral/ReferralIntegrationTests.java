@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import de.quartierdispatch.privacy.RetentionCutoffs;
 import de.quartierdispatch.support.Fixtures;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -331,6 +333,71 @@ class ReferralIntegrationTests {
 			.isEqualTo(List.of("HELPED"))
 			.jsonPath("$[?(@.id == " + referral + ")].appointmentAt")
 			.isEqualTo(List.of("2027-03-04T13:00:00+00:00"));
+	}
+
+	/**
+	 * Two members of the organisation at once, and a partner app sending again after a
+	 * lost answer: an outcome recorded meanwhile is not overwritten, a note is stored
+	 * once.
+	 */
+	@Test
+	void anOutcomeRecordedMeanwhileIsNotOverwrittenAndANoteSentTwiceIsStoredOnce() {
+		long referral = refer(counter(), FAMILY_COUNSELLING, false, Map.of());
+		WebTestClient partner = StaffLogin.as(this.client, Partners.member(Partners.CARITAS), CLOCK);
+		partner.post().uri("/api/partner/referrals/{id}/accept", referral).exchange().expectStatus().isOk();
+		int read = (int) TestDatabase.queryLong("SELECT version FROM referral WHERE id = " + referral);
+		partner.post()
+			.uri("/api/partner/referrals/{id}/outcome", referral)
+			.bodyValue(Map.of("outcome", "APPOINTMENT", "appointmentAt", "2027-03-04T13:00:00Z", "version", read))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		partner.post()
+			.uri("/api/partner/referrals/{id}/outcome", referral)
+			.header("Accept-Language", "de")
+			.bodyValue(Map.of("outcome", "NOT_REACHED", "version", read))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:referral-changed-meanwhile")
+			.jsonPath("$.title")
+			.isEqualTo("Vermittlung inzwischen geändert");
+		assertThat(TestDatabase.queryString("SELECT outcome FROM referral WHERE id = " + referral))
+			.isEqualTo("APPOINTMENT");
+
+		String key = UUID.randomUUID().toString();
+		for (int attempt = 0; attempt < 2; attempt++) {
+			partner.post()
+				.uri("/api/partner/referrals/{id}/notes", referral)
+				.header("Idempotency-Key", key)
+				.bodyValue(Map.of("text", "Termin telefonisch bestätigt"))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		partner.post()
+			.uri("/api/partner/referrals/{id}/notes", referral)
+			.header("Idempotency-Key", key)
+			.bodyValue(Map.of("text", "Etwas anderes"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:problem:quartier-dispatch:referral-note-key-reused");
+		partner.post()
+			.uri("/api/partner/referrals/{id}/notes", referral)
+			.header("Idempotency-Key", "kurz")
+			.bodyValue(Map.of("text", "Noch eine"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM referral_note WHERE referral_id = " + referral))
+			.isOne();
 	}
 
 	@Test
