@@ -36,6 +36,10 @@ class BoardEvents {
 			                              'data', jsonb_build_object('team', without_position(data -> 'team')))::text
 			       END AS unplaced_team_message,
 			       coalesce(team_reach, '{}') AS team_reach,
+			       CASE WHEN data #> '{team,alarm,incidentId}' IS NOT NULL THEN
+			           coalesce((SELECT q.code FROM incident i JOIN quarter q ON q.id = i.quarter_id
+			                     WHERE i.id = (data #>> '{team,alarm,incidentId}')::bigint), '')
+			       END AS alarm_quarter_code,
 			       jsonb_build_object('seq', seq, 'type', type, 'incidentId', incident_id, 'teamId', team_id,
 			                          'at', occurred_at)::text AS brief_message,
 			       ARRAY(SELECT a.team_id FROM assignment a
@@ -76,6 +80,7 @@ class BoardEvents {
 		return new BoardMessage(row.get("seq", Long.class), row.get("incident_id", Long.class),
 				row.get("team_id", Long.class), Set.of(row.get("teams_on_incident", Long[].class)),
 				row.get("quarter_code", String.class), Set.of(row.get("team_reach", String[].class)),
+				row.get("alarm_quarter_code", String.class),
 				new Placed(row.get("full_message", String.class), row.get("unplaced_message", String.class)), Placed
 					.ofNullable(row.get("team_message", String.class), row.get("unplaced_team_message", String.class)),
 				row.get("brief_message", String.class));

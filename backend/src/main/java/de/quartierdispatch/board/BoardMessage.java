@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param quarterCode the incident's quarter, for team leads limited to some quarters
  * @param teamReach the codes of the quarters its team covered or worked in when it
  * happened (V112)
+ * @param alarmQuarterCode the quarter of the incident the team's alarm came from ("" when
+ * it lies outside every quarter), if the team is alarmed
  * @param full the message for team leads' boards (JSON)
  * @param teamOnly for an event about an incident and a team: the team's part alone, for
  * leads whose quarters the incident lies outside (they still see every team's status)
@@ -23,15 +25,19 @@ import org.jspecify.annotations.Nullable;
  * incident details
  */
 record BoardMessage(long seq, @Nullable Long incidentId, @Nullable Long teamId, Set<Long> teamsOnIncident,
-		@Nullable String quarterCode, Set<String> teamReach, Placed full, @Nullable Placed teamOnly, String brief) {
+		@Nullable String quarterCode, Set<String> teamReach, @Nullable String alarmQuarterCode, Placed full,
+		@Nullable Placed teamOnly, String brief) {
 
 	/**
 	 * The message for a lead limited to these quarters, or null when it is none of
 	 * theirs: an incident only when it lies in one of them, a team's position only when
-	 * the team worked in one of them (need to know).
+	 * the team worked in one of them (need to know). An alarm from an incident outside
+	 * them comes without the incident and without the team's position, which is that
+	 * incident's place while the team is on site.
 	 */
 	@Nullable String within(Set<String> quarterCodes) {
-		boolean reached = !Collections.disjoint(this.teamReach, quarterCodes);
+		boolean reached = !Collections.disjoint(this.teamReach, quarterCodes)
+				&& (this.alarmQuarterCode == null || quarterCodes.contains(this.alarmQuarterCode));
 		if (this.incidentId == null || quarterCodes.contains(this.quarterCode)) {
 			return this.full.seen(reached);
 		}

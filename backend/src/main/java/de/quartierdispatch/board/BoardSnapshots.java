@@ -29,10 +29,18 @@ class BoardSnapshots {
 			SELECT json_build_object(
 			    'seq', (SELECT last_seq FROM board_event_sequence),
 			    'teams', coalesce((SELECT json_agg(CASE WHEN cardinality(:scope::bigint[]) = 0
-			                                                 OR team_reach(id) && ARRAY(SELECT code FROM quarter
-			                                                                            WHERE id = ANY (:scope::bigint[]))
-			                                            THEN team_summary(id) ELSE without_position(team_summary(id)) END
-			                                       ORDER BY team_type, name) FROM team WHERE active), '[]'::json),
+			                                                 OR (team_reach(t.id) && ARRAY(SELECT code FROM quarter
+			                                                                               WHERE id = ANY (:scope::bigint[]))
+			                                                     -- an alarm from an incident outside the
+			                                                     -- quarters: position and incident withheld
+			                                                     AND (s.summary #> '{alarm,incidentId}' IS NULL
+			                                                          OR EXISTS (SELECT 1 FROM incident i
+			                                                                     WHERE i.id = (s.summary #>> '{alarm,incidentId}')::bigint
+			                                                                       AND i.quarter_id = ANY (:scope::bigint[]))))
+			                                            THEN s.summary ELSE without_position(s.summary) END
+			                                       ORDER BY t.team_type, t.name)
+			                        FROM team t CROSS JOIN LATERAL (SELECT team_summary(t.id) AS summary) s
+			                        WHERE t.active), '[]'::json),
 			    'teamTypes', coalesce((SELECT json_agg(json_build_object('code', code, 'de', label_de, 'en', label_en,
 			                                                             'color', color, 'voluntary', voluntary)
 			                                     ORDER BY sort_order)

@@ -214,7 +214,7 @@ class BoardWebSocketHandler implements WebSocketHandler {
 	}
 
 	private BoardMessage raw(String json) {
-		return new BoardMessage(-1, null, null, Set.of(), null, Set.of(), new Placed(json, null), null, json);
+		return new BoardMessage(-1, null, null, Set.of(), null, Set.of(), null, new Placed(json, null), null, json);
 	}
 
 	private String heartbeat(long seq) {

@@ -63,7 +63,7 @@ class LiveBufferTests {
 
 	private void publish(long first, long last) {
 		LongStream.rangeClosed(first, last)
-			.forEach((seq) -> this.feed.publish(new BoardMessage(seq, null, null, Set.of(), null, Set.of(),
+			.forEach((seq) -> this.feed.publish(new BoardMessage(seq, null, null, Set.of(), null, Set.of(), null,
 					new BoardMessage.Placed("{}", null), null, "{}")));
 	}
 

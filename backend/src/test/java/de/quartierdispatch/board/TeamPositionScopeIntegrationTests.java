@@ -144,6 +144,43 @@ class TeamPositionScopeIntegrationTests {
 		}
 	}
 
+	/**
+	 * A team of the lead's quarters, called for help at an incident outside them: the
+	 * alarm reaches the lead, but not which incident, nor the team's position, which is
+	 * that incident's place while it is on site.
+	 */
+	@Test
+	void aTeamOfTheQuartersAlarmedElsewhereNamesNeitherTheIncidentNorThePlace() throws InterruptedException {
+		long own = team("KOD", TestDatabase.queryString("SELECT code FROM quarter WHERE name = 'Boy-West'"));
+		String lead = Fixtures.leadFor("Boy-West");
+		long elsewhere = Fixtures.reportIncident(this.client, "LITTER", MITTE_LAT, MITTE_LON);
+		assign(own, elsewhere);
+		TestDatabase.queryLong("UPDATE assignment SET state = 'ON_SITE' WHERE team_id = " + own + " RETURNING id");
+		TestDatabase.queryLong("INSERT INTO check_in (team_id, assignment_id, due_at, alarm_at, alarm_reason) "
+				+ "SELECT team_id, id, now(), now(), 'HELP' FROM assignment WHERE team_id = " + own
+				+ " RETURNING team_id");
+		try {
+			JsonNode team = teamIn(snapshot(StaffLogin.as(this.client, lead)), own);
+			assertThat(team.path("alarm").path("reason").asString()).isEqualTo("HELP");
+			assertThat(team.path("alarm").has("incidentId")).isFalse();
+			assertThat(team.has("lat")).isFalse();
+			long since = snapshot(StaffLogin.as(this.client, lead)).path("seq").asLong();
+			try (BoardClient board = BoardClient.connect(this.port, StaffLogin.sessionToken(this.client, lead),
+					since)) {
+				moved(own);
+				JsonNode seen = teamOf(board, own);
+				assertThat(seen.path("alarm").path("reason").asString()).isEqualTo("HELP");
+				assertThat(seen.path("alarm").has("incidentId")).isFalse();
+				assertThat(seen.has("lat")).isFalse();
+			}
+			assertThat(teamIn(snapshot(StaffLogin.as(this.client, "dispatcher")), own).path("alarm").has("incidentId"))
+				.isTrue();
+		}
+		finally {
+			TestDatabase.queryLong("DELETE FROM check_in WHERE team_id = " + own + " RETURNING team_id");
+		}
+	}
+
 	private void assign(long team, long incident) {
 		StaffLogin.as(this.client, "dispatcher")
 			.post()
