@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
  * ({@link TrustedProxies}), how long a request's headers and body may take
  * ({@link HeaderReadTimeout}; the idle timeout between requests is Spring Boot's
  * {@code server.netty.idle-timeout}), problem details for the requests Netty refuses
- * itself ({@link DecodingFailureProblems}), and a WebSocket client's broken frames as the
- * client's fault ({@link MalformedWebSocketFrames}).
+ * itself ({@link DecodingFailureProblems}), a WebSocket client's broken frames as the
+ * client's fault ({@link MalformedWebSocketFrames}), and HTTP/1.2 read as HTTP/1.1
+ * ({@link ProtocolVersions}).
  */
 @Configuration(proxyBeanMethods = false)
 class ServerConnectionConfiguration {
@@ -39,6 +40,8 @@ class ServerConnectionConfiguration {
 					channel.pipeline()
 						.addAfter(NettyPipeline.HttpCodec, MalformedWebSocketFrames.NAME,
 								MalformedWebSocketFrames.INSTANCE);
+					channel.pipeline()
+						.addAfter(NettyPipeline.HttpCodec, ProtocolVersions.NAME, ProtocolVersions.INSTANCE);
 				});
 			return forwarded ? configured.forwarded(proxies) : configured.forwarded(false);
 		};

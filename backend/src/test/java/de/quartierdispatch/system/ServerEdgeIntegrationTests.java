@@ -582,6 +582,12 @@ class ServerEdgeIntegrationTests {
 		String chunked = raw("GET /api/config HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
 				+ "Connection: close\r\n\r\n0\r\n\r\n");
 		assertThat(chunked).startsWith("HTTP/1.1 200");
+		// A later HTTP/1 is read and answered as HTTP/1.1; another major version is
+		// refused.
+		assertThat(raw("GET /api/config HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+			.startsWith("HTTP/1.1 200");
+		assertThat(raw("GET /api/config HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n")).contains(" 505 ")
+			.contains("application/problem+json");
 	}
 
 	/** Sends bytes as they are and reads the answer until the server closes. */
