@@ -20,4 +20,7 @@ test('formats short distances in metres and longer ones in kilometres', () => {
   assert.equal(formatDistance(349.6, 'de'), '350\u00A0m');
   assert.equal(formatDistance(1234, 'de'), '1,2\u00A0km');
   assert.equal(formatDistance(1234, 'en'), '1.2\u00A0km');
+  // The unit in the reader's language too, not a Latin "m" beside Persian digits.
+  assert.equal(formatDistance(349.6, 'uk'), '350\u00A0м');
+  assert.match(formatDistance(349.6, 'fa'), /۳۵۰.*متر/);
 });

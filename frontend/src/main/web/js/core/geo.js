@@ -13,10 +13,13 @@ export function distanceMeters(a, b) {
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(h));
 }
 
-/** "350 m" below a kilometre, "1.2 km" (in the language's digits and separator) above. */
+/**
+ * "350 m" below a kilometre, "1.2 km" above: digits, separator and unit in the reader's
+ * language ("350 м", "۳۵۰ متر"), kept on one line.
+ */
 export function formatDistance(meters, language) {
-  if (meters < 1000) {
-    return `${new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(meters)}\u00A0m`;
-  }
-  return `${new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(meters / 1000)}\u00A0km`;
+  const [value, unit, digits] = meters < 1000 ? [meters, 'meter', 0] : [meters / 1000, 'kilometer', 1];
+  return new Intl.NumberFormat(language, {
+    style: 'unit', unit, unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits,
+  }).format(value).replace(/ /g, '\u00A0');
 }

@@ -29,17 +29,28 @@ export class QuarterMap {
     this._pinLabel = pinLabel;
     this._pin = null;
     this._map = L.map(element, { zoomControl: true, keyboard: true, minZoom, maxZoom: 19 }).setView([config.centerLat, config.centerLon], config.zoom);
+    // A label or notice given as a function is said again in the new language on a switch.
     if (label) {
-      element.setAttribute('aria-label', label);
+      element.setAttribute('aria-label', textOf(label));
     }
     // Leaflet's own link, without its English title.
     this._map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
     this._map.attributionControl.addAttribution(config.quarterAttribution);
     if (t) {
       this._nameZoomButtons(element, t);
-      document.addEventListener('languagechange', () => this._nameZoomButtons(element, t));
     }
-    this._addTiles(element, tileNotice);
+    document.addEventListener('languagechange', () => {
+      if (t) {
+        this._nameZoomButtons(element, t);
+      }
+      if (typeof label === 'function') {
+        element.setAttribute('aria-label', label());
+      }
+      if (typeof tileNotice === 'function') {
+        this.setTileNotice(tileNotice());
+      }
+    });
+    this._addTiles(element, textOf(tileNotice));
     this._keepOneTabStop(element);
     // Leaflet reads its size once: a container that grows or shrinks later (a fieldset shown
     // above it, a scrollbar, a turned phone) would otherwise turn a tap into the wrong place.
@@ -192,4 +203,8 @@ export class QuarterMap {
     tiles.addTo(this._map);
   }
 
+}
+
+function textOf(value) {
+  return typeof value === 'function' ? value() : value;
 }

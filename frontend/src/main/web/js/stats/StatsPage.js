@@ -30,7 +30,9 @@ export class StatsPage {
     this.errors = new FormErrors($('#period'), $('#period-errors'), i18n);
     this.charts = new StatsCharts(i18n, { category: (code) => this._category(code), count: (value) => this._count(value) });
     this.maps = new StatsMaps(mapConfig, $('#quarter-map'), $('#grid-map'), {
-      quarterLabel: i18n.t('stats.quarterMapLabel'), gridLabel: i18n.t('stats.gridMapLabel'), tileNotice: i18n.t('map.tilesMissing'),
+      // Functions: said again in the new language when it is switched.
+      quarterLabel: () => i18n.t('stats.quarterMapLabel'), gridLabel: () => i18n.t('stats.gridMapLabel'),
+      tileNotice: () => i18n.t('map.tilesMissing'),
       t: (key) => i18n.t(key),
     });
   }
