@@ -5,6 +5,7 @@ import { takeOverSubmit } from '../core/forms.js';
 import { FormErrors } from '../core/FormErrors.js';
 import { describeDetails } from './auditDetails.js';
 import { problemText, showProblem } from './problems.js';
+import { ReferralSubjectForm } from './ReferralSubjectForm.js';
 
 /** Every action the audit log records (a test compares it with the translations and the server's code). */
 export const ACTIONS = [
@@ -37,6 +38,7 @@ export class PrivacyPanel {
   start() {
     takeOverSubmit($('#subject-request'), () => this._export());
     $('#subject-erase').addEventListener('click', () => this._erase());
+    new ReferralSubjectForm(this.i18n, () => this._loadAudit(false)).start();
     $('#retention-run').addEventListener('click', () => this._runRetention());
     takeOverSubmit($('#audit-filter'), () => this._loadAudit(false));
     $('#audit-more').addEventListener('click', () => this._loadAudit(true));

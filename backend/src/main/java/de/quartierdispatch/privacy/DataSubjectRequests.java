@@ -87,7 +87,8 @@ class DataSubjectRequests {
 								Boolean.TRUE.equals(row.get("report_redacted", Boolean.class)),
 								row.get("notes_redacted", Long.class),
 								Boolean.TRUE.equals(row.get("case_continues", Boolean.class))),
-						row.get("email", String.class), row.get("phone", String.class)))
+						row.get("email", String.class), row.get("phone", String.class),
+						row.get("board_events_coarsened", Long.class)))
 				.one()
 				.filter((result) -> result.erasure().reportId() != null)
 				.switchIfEmpty(Mono.error(NoReportWithCodeException::new))
@@ -96,7 +97,8 @@ class DataSubjectRequests {
 					Map<String, Object> details = new TreeMap<>(further);
 					details.putAll(Map.of("request", request, "contactErased", erasure.contactErased(),
 							"reportRedacted", erasure.reportRedacted(), "notesRedacted", erasure.notesRedacted(),
-							"caseContinues", erasure.caseContinues()));
+							"caseContinues", erasure.caseContinues(), "boardEventsCoarsened",
+							Objects.requireNonNullElse(result.boardEventsCoarsened(), 0L)));
 					return this.audit
 						.record("staff:" + staff.userId(), "DATA_ERASED", erasure.reportId(), "DATA_SUBJECT_REQUEST",
 								details)
@@ -130,7 +132,8 @@ class DataSubjectRequests {
 	 * What the erasure's statement did, and the contact details it erased, which the
 	 * further steps look for (never part of the answer).
 	 */
-	private record Erased(Erasure erasure, @Nullable String email, @Nullable String phone) {
+	private record Erased(Erasure erasure, @Nullable String email, @Nullable String phone,
+			@Nullable Long boardEventsCoarsened) {
 
 		ErasureStep.ErasedReport report() {
 			return new ErasureStep.ErasedReport(Objects.requireNonNull(this.erasure.reportId()),

@@ -45,9 +45,17 @@ final class DataSubjectSql {
 			                              WHERE f.incident_id IN (SELECT case_incidents(i.id)) AND NOT %1$s)) END,
 			    -- Partners the case was referred to (recipients too); of a shared case only
 			    -- those where staff wrote down this reporter's own e-mail address or phone.
+			    -- What the partner was told (the need, the contact details), as the erasure
+			    -- removes it: the export shows no less than is erased.
 			    'referrals', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', f.created_at, 'organisation', o.name,
 			                                                               'service', ps.name, 'state', f.state,
 			                                                               'outcome', f.outcome,
+			                                                               'need', nullif(f.need, ''),
+			                                                               'appointmentAt', f.appointment_at,
+			                                                               'contact', (SELECT jsonb_strip_nulls(jsonb_build_object(
+			                                                                   'name', fc.name, 'phone', fc.phone, 'email', fc.email))
+			                                                                           FROM referral_contact fc
+			                                                                           WHERE fc.referral_id = f.id),
 			                                                               'contactPassedOn', f.consent_at IS NOT NULL,
 			                                                               'contactReadByPartner',
 			                                                               (SELECT coalesce(jsonb_agg(ra.at ORDER BY ra.at), '[]')
@@ -149,7 +157,11 @@ final class DataSubjectSql {
 			       (SELECT email FROM contact) AS email, (SELECT phone FROM contact) AS phone,
 			       (SELECT count(*) FROM notes) + (SELECT count(*) FROM team_notes) AS notes_redacted,
 			       (SELECT remain FROM others) AS case_continues,
-			       (SELECT count(*) FROM incident) AS incidents
+			       (SELECT count(*) FROM incident) AS incidents,
+			       -- The board events' places, as the incident's (V132): the stream replays them.
+			       CASE WHEN (SELECT remain FROM others) THEN 0
+			            ELSE forget_board_event_places(ARRAY(SELECT case_incidents(incident_id) FROM target), :grid)
+			       END AS board_events_coarsened
 			""";
 
 	private DataSubjectSql() {

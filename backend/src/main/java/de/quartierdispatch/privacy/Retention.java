@@ -70,10 +70,16 @@ public class Retention {
 			SELECT (SELECT count(*) FROM notes) + (SELECT count(*) FROM assignment_notes) AS count
 			""";
 
+	/** The places in their board events too (V132), should those be kept longer. */
 	private static final String COARSEN_INCIDENTS = """
-			UPDATE incident
-			SET location = ST_SnapToGrid(location, :grid), referred_to = NULL, redacted_at = :now
-			WHERE redacted_at IS NULL AND (closed_at <= :cutoff OR (closed_at IS NULL AND updated_at <= :abandoned))
+			WITH coarsened AS (
+			    UPDATE incident
+			    SET location = ST_SnapToGrid(location, :grid), referred_to = NULL, redacted_at = :now
+			    WHERE redacted_at IS NULL AND (closed_at <= :cutoff OR (closed_at IS NULL AND updated_at <= :abandoned))
+			    RETURNING id
+			)
+			SELECT count(*) AS count, forget_board_event_places(coalesce(array_agg(id), '{}'), :grid) AS events
+			FROM coarsened
 			""";
 
 	private final DatabaseClient db;
@@ -132,7 +138,7 @@ public class Retention {
 		Map<String, Object> keys = Map.of("cutoff", cutoffs.before(this.properties.idempotencyRetention()));
 		// One after the other: the statements share the transaction's connection.
 		return Flux.concat(changed(ERASE_CONTACTS, contacts), changed(REDACT_REPORTS, coarsen),
-				counted(REDACT_NOTES, texts), changed(COARSEN_INCIDENTS, coarsen),
+				counted(REDACT_NOTES, texts), counted(COARSEN_INCIDENTS, coarsen),
 				counted("SELECT prune_board_events(:before) AS count", boardEvents),
 				changed("DELETE FROM idempotency_key WHERE created_at <= :cutoff", keys), this.sessions.deleteExpired())
 			.collectList()

@@ -237,9 +237,34 @@ class AuditTrailIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		// The export shows what the erasure removes: what the partner was told.
+		admin.post()
+			.uri("/api/admin/privacy/export")
+			.bodyValue(Map.of("trackingCode", report.trackingCode(), "request", "Mail vom 4. März"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.referrals[0].need")
+			.isEqualTo("Mediation mit " + PersonalData.NAME)
+			.jsonPath("$.referrals[0].contact.phone")
+			.isEqualTo(PersonalData.PHONE);
+		// Who was told, and who read it, is found by the report's code too.
+		admin.post()
+			.uri("/api/admin/audit/search")
+			.bodyValue(Map.of("trackingCode", report.trackingCode()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.action == 'REFERRAL_CREATED')]")
+			.isNotEmpty();
+		String exactPlaces = "SELECT count(*) FROM board_event e, jsonb_path_query(e.data, 'lax $.**.lat') AS lat "
+				+ "WHERE e.incident_id = " + incident + " AND lat::text::numeric <> round(lat::text::numeric, 3)";
+		assertThat(TestDatabase.queryLong(exactPlaces)).as("the board events carry the exact place").isPositive();
 
-		StaffLogin.as(this.client, "admin")
-			.post()
+		admin.post()
 			.uri("/api/admin/privacy/erase")
 			.bodyValue(Map.of("trackingCode", report.trackingCode(), "request", "Mail vom 4. März"))
 			.exchange()
@@ -269,6 +294,8 @@ class AuditTrailIntegrationTests {
 		assertThat(TestDatabase.queryString("SELECT details ->> 'referralContactsErased' FROM audit_log "
 				+ "WHERE action = 'DATA_ERASED' AND report_id = " + report.id()))
 			.isEqualTo("1");
+		// A board replaying the stream reads the coarse place, not the one erased.
+		assertThat(TestDatabase.queryLong(exactPlaces)).isZero();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import de.quartierdispatch.privacy.RetentionCutoffs;
 import de.quartierdispatch.support.Fixtures;
@@ -398,6 +399,76 @@ class ReferralIntegrationTests {
 			.isBadRequest();
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM referral_note WHERE referral_id = " + referral))
 			.isOne();
+	}
+
+	/**
+	 * A referral made at the counter has no tracking code: the person's request for
+	 * access or erasure (or a consent withdrawn) finds it by the contact details they
+	 * gave.
+	 */
+	@Test
+	void aPersonReferredAtTheCounterIsFoundByTheirContactDetailsForAccessAndErasure() {
+		String digits = String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
+		String email = "person-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		long referral = refer(counter(), FAMILY_COUNSELLING, true,
+				Map.of("name", "Jana Nowak", "phone", "0176 " + digits, "email", email));
+		WebTestClient partner = StaffLogin.as(this.client, Partners.member(Partners.CARITAS), CLOCK);
+		partner.get().uri("/api/partner/referrals/{id}", referral).exchange().expectStatus().isOk();
+		partner.post()
+			.uri("/api/partner/referrals/{id}/notes", referral)
+			.bodyValue(Map.of("text", "Frau Nowak ruft Donnerstag an"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		WebTestClient admin = StaffLogin.as(this.client, "admin", CLOCK);
+		admin.post()
+			.uri("/api/admin/privacy/referrals/export")
+			.bodyValue(Map.of("phone", "+49 176 " + digits, "request", "Brief vom 2. März"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.referrals.length()")
+			.isEqualTo(1)
+			.jsonPath("$.referrals[0].contact.email")
+			.isEqualTo(email)
+			.jsonPath("$.referrals[0].need")
+			.value((String need) -> assertThat(need).isNotBlank())
+			.jsonPath("$.referrals[0].partnerNotes")
+			.isEqualTo(1)
+			.jsonPath("$.referrals[0].contactReadByPartner.length()")
+			.isEqualTo(1);
+		admin.post()
+			.uri("/api/admin/privacy/referrals/erase")
+			.header("Accept-Language", "de")
+			.bodyValue(Map.of("email", " ", "request", "Brief vom 2. März"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("email");
+		admin.post()
+			.uri("/api/admin/privacy/referrals/erase")
+			.bodyValue(Map.of("email", email.toUpperCase(), "request", "Widerruf der Einwilligung, 2. März"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.referrals")
+			.isEqualTo(List.of((int) referral))
+			.jsonPath("$.contactsErased")
+			.isEqualTo(1)
+			.jsonPath("$.notesRedacted")
+			.isEqualTo(1);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM referral_contact WHERE referral_id = " + referral))
+			.isZero();
+		assertThat(TestDatabase.queryString("SELECT need || string_agg(n.text, '') FROM referral r "
+				+ "JOIN referral_note n ON n.referral_id = r.id WHERE r.id = " + referral + " GROUP BY r.need"))
+			.isEmpty();
+		assertThat(TestDatabase.queryString("SELECT string_agg(action, ',' ORDER BY id) FROM audit_log "
+				+ "WHERE purpose = 'DATA_SUBJECT_REQUEST' AND details -> 'referrals' @> '[" + referral + "]'"))
+			.isEqualTo("DATA_EXPORTED,DATA_ERASED");
 	}
 
 	@Test
