@@ -43,13 +43,20 @@ class BoardWatchdog {
 	Flux<CloseStatus> reasonsToClose(AtomicLong lastAnswer, @Nullable String token) {
 		long deadAfter = this.properties.deadAfter().toMillis();
 		Flux<CloseStatus> silent = Flux.interval(this.properties.heartbeat())
+			.onBackpressureDrop()
 			.filter((tick) -> this.clock.millis() - lastAnswer.get() > deadAfter)
 			.map((tick) -> NO_ANSWER);
+		// A check that fails (the database away at that tick) decides nothing, and the
+		// next
+		// tick asks again; one failure ended both checks for good. A tick during a slow
+		// check is dropped, not an overflow error.
 		Flux<CloseStatus> signedOut = Flux.interval(this.properties.sessionCheck())
-			.concatMap((tick) -> (token != null) ? this.staffSessions.isLive(token) : Mono.just(false))
+			.onBackpressureDrop()
+			.concatMap((tick) -> ((token != null) ? this.staffSessions.isLive(token) : Mono.just(false))
+				.onErrorResume((failure) -> Mono.empty()), 1)
 			.filter((live) -> !live)
 			.map((ended) -> BoardSessions.SIGNED_OUT);
-		return Flux.merge(silent, signedOut).onErrorResume((failure) -> Flux.empty());
+		return Flux.merge(silent, signedOut);
 	}
 
 }

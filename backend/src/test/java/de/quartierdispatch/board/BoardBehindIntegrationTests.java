@@ -3,6 +3,7 @@ package de.quartierdispatch.board;
 import java.time.Duration;
 
 import de.quartierdispatch.support.BoardClient;
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -14,6 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A board whose server cannot read new events (its database is gone) is told so with
  * every heartbeat, rather than looking live while nothing can reach it, and is told again
@@ -21,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @IntegrationTest
 @TestPropertySource(properties = { "quartier.board.poll-interval=200ms", "quartier.board.heartbeat=300ms",
+		"quartier.board.session-check=500ms",
 		"spring.r2dbc.properties.applicationName=" + BoardBehindIntegrationTests.INSTANCE })
 class BoardBehindIntegrationTests {
 
@@ -50,6 +54,35 @@ class BoardBehindIntegrationTests {
 				TestDatabase.cutOffApplication(INSTANCE, false);
 			}
 			board.await((json) -> heartbeat(json) && !behind(json), WAIT);
+		}
+	}
+
+	/**
+	 * A session check that fails while the database is away decides nothing: the checks
+	 * go on, and a sign-in that lapses afterwards still closes the board.
+	 */
+	@Test
+	void aSessionCheckThatFailsWhileTheDatabaseIsAwayDoesNotEndTheChecks() throws Exception {
+		String lead = Fixtures.leadFor("Mitte");
+		String session = StaffLogin.sessionToken(this.client, lead);
+		long since = TestDatabase.queryLong("SELECT last_seq FROM board_event_sequence");
+		try (BoardClient board = BoardClient.connect(this.port, session, since)) {
+			board.await((json) -> "live".equals(json.path("type").asString()), WAIT);
+			try {
+				TestDatabase.cutOffApplication(INSTANCE, true);
+				// Away for longer than two session checks.
+				for (int beat = 0; beat < 4; beat++) {
+					board.await((json) -> heartbeat(json) && behind(json), WAIT);
+				}
+			}
+			finally {
+				TestDatabase.cutOffApplication(INSTANCE, false);
+			}
+			board.await((json) -> heartbeat(json) && !behind(json), WAIT);
+			// Lapsed, as by its absolute limit: no sign-out notification, only the check.
+			TestDatabase.queryLong("UPDATE staff_session SET created_at = now() - interval '30 days' "
+					+ "WHERE user_id = (SELECT id FROM staff_user WHERE username = '" + lead + "') RETURNING user_id");
+			assertThat(board.awaitClose(WAIT).getCode()).isEqualTo(BoardSessions.SIGNED_OUT.getCode());
 		}
 	}
 

@@ -7,7 +7,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -588,6 +590,58 @@ class ServerEdgeIntegrationTests {
 			.startsWith("HTTP/1.1 200");
 		assertThat(raw("GET /api/config HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n")).contains(" 505 ")
 			.contains("application/problem+json");
+	}
+
+	/**
+	 * A submission whose client goes away while it is being stored is stored whole, as if
+	 * the client had stayed. Cancelled with the client, its transaction was cut in half:
+	 * an incident committed without its report. The report's insert is held here (a
+	 * trigger sleeps) until the client is gone.
+	 */
+	@Test
+	void aSubmissionWhoseClientLeavesWhileItIsStoredIsStoredWhole() throws Exception {
+		String description = "Sperrmüll, Meldende geht mittendrin " + UUID.randomUUID();
+		String body = "{\"category\":\"LITTER\",\"description\":\"" + description
+				+ "\",\"location\":{\"lat\":51.5236,\"lon\":6.9286},\"language\":\"de\"}";
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		try (Connection database = TestDatabase.connectToTestDatabase();
+				Statement statement = database.createStatement()) {
+			statement.execute("CREATE FUNCTION test_hold_report() RETURNS trigger LANGUAGE plpgsql AS "
+					+ "$$ BEGIN PERFORM pg_sleep(1); RETURN NEW; END $$");
+			statement.execute("CREATE TRIGGER test_hold_report BEFORE INSERT ON report FOR EACH ROW "
+					+ "WHEN (NEW.description LIKE 'Sperrmüll, Meldende geht mittendrin %') "
+					+ "EXECUTE FUNCTION test_hold_report()");
+			try {
+				Socket socket = new Socket("localhost", this.port);
+				OutputStream out = socket.getOutputStream();
+				out.write(("POST /api/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+						+ "Idempotency-Key: " + UUID.randomUUID() + "\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+				out.write(bytes);
+				out.flush();
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> TestDatabase.queryLong("SELECT count(*) FROM pg_stat_activity "
+							+ "WHERE wait_event = 'PgSleep' AND query LIKE '%INSERT INTO report %'") > 0);
+				// Gone at once, with a reset, while the report is being stored.
+				socket.setSoLinger(true, 0);
+				socket.close();
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> TestDatabase
+						.queryLong("SELECT count(*) FROM report WHERE description = '" + description + "'") == 1);
+			}
+			finally {
+				statement.execute("DROP TRIGGER test_hold_report ON report");
+				statement.execute("DROP FUNCTION test_hold_report()");
+			}
+		}
+		// With its incident, its event on the boards and its answer for a retry.
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report r JOIN incident i ON i.id = r.incident_id "
+				+ "JOIN idempotency_key k ON k.response_body LIKE '%' || r.tracking_code || '%' "
+				+ "WHERE r.description = '" + description + "'"))
+			.isOne();
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM board_event e JOIN report r ON r.incident_id = "
+				+ "e.incident_id WHERE r.description = '" + description + "'"))
+			.isPositive();
 	}
 
 	/** Sends bytes as they are and reads the answer until the server closes. */
