@@ -2,8 +2,8 @@ package de.quartierdispatch.referral;
 
 import java.time.OffsetDateTime;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -17,5 +17,5 @@ import org.jspecify.annotations.Nullable;
  * meanwhile by someone else is not overwritten (409)
  */
 record OutcomeRequest(@NotNull Outcome outcome, @Nullable OffsetDateTime appointmentAt,
-		@Nullable @Size(max = 500) String redirectTo, @Nullable @PositiveOrZero Integer version) {
+		@Nullable @Size(max = 500) String redirectTo, @Nullable @Min(0) Integer version) {
 }
