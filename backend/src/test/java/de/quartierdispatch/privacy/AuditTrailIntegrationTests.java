@@ -260,8 +260,17 @@ class AuditTrailIntegrationTests {
 			.expectBody()
 			.jsonPath("$[?(@.action == 'REFERRAL_CREATED')]")
 			.isNotEmpty();
+		// A team on the case: its position there is in events about the team alone too.
+		long team = Fixtures.team("KOD", 51.54233, 6.96812);
+		TestDatabase
+			.queryLong("SELECT append_board_event('TEAM_ASSIGNED', " + incident + ", " + team + ", 'test', '{}')");
+		TestDatabase.queryLong("SELECT append_board_event('TEAM_STATUS_CHANGED', NULL, " + team + ", 'test', '{}')");
 		String exactPlaces = "SELECT count(*) FROM board_event e, jsonb_path_query(e.data, 'lax $.**.lat') AS lat "
-				+ "WHERE e.incident_id = " + incident + " AND lat::text::numeric <> round(lat::text::numeric, 3)";
+				+ "WHERE (e.incident_id = " + incident + " OR e.team_id = " + team + ") "
+				+ "AND lat::text::numeric <> round(lat::text::numeric, 3)";
+		assertThat(TestDatabase.queryLong(exactPlaces.replace("e.incident_id = " + incident + " OR ", "")))
+			.as("the team's own events carry its exact position")
+			.isPositive();
 		assertThat(TestDatabase.queryLong(exactPlaces)).as("the board events carry the exact place").isPositive();
 
 		admin.post()
