@@ -12,6 +12,9 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
@@ -28,7 +31,7 @@ final class DecodingFailureProblems extends ChannelOutboundHandlerAdapter {
 
 	static final String NAME = "quartier.decodingFailureProblems";
 
-	private static final int[] STATUSES = { 400, 413, 414, 431 };
+	private static final int[] STATUSES = { 400, 413, 414, 431, 505 };
 
 	private final Map<Integer, byte[]> bodies = new LinkedHashMap<>();
 
@@ -49,25 +52,32 @@ final class DecodingFailureProblems extends ChannelOutboundHandlerAdapter {
 		if (message instanceof FullHttpResponse response && !response.content().isReadable()
 				&& !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)
 				&& this.bodies.containsKey(response.status().code())) {
-			byte[] body = this.bodies.get(response.status().code());
-			FullHttpResponse problem = new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
-					Unpooled.wrappedBuffer(body));
-			problem.headers().set(response.headers());
-			problem.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
-			problem.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-			problem.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-			// No filter sees this answer, so it carries the browser's guards itself; a
-			// problem document needs nothing loaded or framed.
-			problem.headers()
-				.set(HttpHeaderNames.CONTENT_SECURITY_POLICY, "default-src 'none'; frame-ancestors 'none'");
-			problem.headers().set("X-Content-Type-Options", "nosniff");
-			problem.headers().set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY");
-			problem.headers().set("Referrer-Policy", "no-referrer");
+			FullHttpResponse problem = problem(response.protocolVersion(), response.status(), response.headers());
 			response.release();
 			super.write(context, problem, promise);
 			return;
 		}
 		super.write(context, message, promise);
+	}
+
+	/**
+	 * An answer with problem details for a status of {@link #STATUSES}, with the given
+	 * headers (those of the answer it replaces) under its own.
+	 */
+	FullHttpResponse problem(HttpVersion version, HttpResponseStatus status, HttpHeaders headers) {
+		byte[] body = this.bodies.get(status.code());
+		FullHttpResponse problem = new DefaultFullHttpResponse(version, status, Unpooled.wrappedBuffer(body));
+		problem.headers().set(headers);
+		problem.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+		problem.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+		problem.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+		// No filter sees this answer, so it carries the browser's guards itself; a
+		// problem document needs nothing loaded or framed.
+		problem.headers().set(HttpHeaderNames.CONTENT_SECURITY_POLICY, "default-src 'none'; frame-ancestors 'none'");
+		problem.headers().set("X-Content-Type-Options", "nosniff");
+		problem.headers().set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY");
+		problem.headers().set("Referrer-Policy", "no-referrer");
+		return problem;
 	}
 
 }

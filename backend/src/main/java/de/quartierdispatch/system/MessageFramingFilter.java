@@ -22,8 +22,7 @@ import org.springframework.web.server.WebFilterChain;
  * front may read them otherwise than we do: a {@code Transfer-Encoding} other than
  * chunked (501; the server would read the body as if it were only chunked, a proxy that
  * applies the coding another body), and two {@code Host} headers or none over HTTP/1.1
- * (400; which site is meant depends on who reads them); and an HTTP version this server
- * does not speak (505).
+ * (400; which site is meant depends on who reads them).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 104)
@@ -31,10 +30,6 @@ class MessageFramingFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!knownVersion(exchange.getRequest())) {
-			return Mono.error(new ResponseStatusException(HttpStatus.HTTP_VERSION_NOT_SUPPORTED,
-					"Only HTTP/1.0, HTTP/1.1 and HTTP/2"));
-		}
 		HttpHeaders headers = exchange.getRequest().getHeaders();
 		if (headers.getOrEmpty(HttpHeaders.HOST).size() > 1) {
 			return Mono.error(new ServerWebInputException("More than one Host header"));
@@ -51,19 +46,6 @@ class MessageFramingFilter implements WebFilter {
 			}
 		}
 		return chain.filter(exchange);
-	}
-
-	/**
-	 * HTTP/9.9 was answered as if it were HTTP/1.1 (Netty reads any major version); a
-	 * later HTTP/1 minor version arrives as HTTP/1.1 ({@link ProtocolVersions}).
-	 */
-	private static boolean knownVersion(ServerHttpRequest request) {
-		Object connection = ServerHttpRequestDecorator.getNativeRequest(request);
-		if (!(connection instanceof HttpServerRequest netty)) {
-			return true;
-		}
-		int major = netty.version().majorVersion();
-		return major == 1 || major == 2;
 	}
 
 	/**

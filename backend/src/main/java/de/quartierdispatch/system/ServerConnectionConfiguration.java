@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * ({@link HeaderReadTimeout}; the idle timeout between requests is Spring Boot's
  * {@code server.netty.idle-timeout}), problem details for the requests Netty refuses
  * itself ({@link DecodingFailureProblems}), a WebSocket client's broken frames as the
- * client's fault ({@link MalformedWebSocketFrames}), and HTTP/1.2 read as HTTP/1.1
+ * client's fault ({@link MalformedWebSocketFrames}), and the HTTP versions spoken
  * ({@link ProtocolVersions}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +41,7 @@ class ServerConnectionConfiguration {
 						.addAfter(NettyPipeline.HttpCodec, MalformedWebSocketFrames.NAME,
 								MalformedWebSocketFrames.INSTANCE);
 					channel.pipeline()
-						.addAfter(NettyPipeline.HttpCodec, ProtocolVersions.NAME, ProtocolVersions.INSTANCE);
+						.addAfter(NettyPipeline.HttpCodec, ProtocolVersions.NAME, new ProtocolVersions(problems));
 				});
 			return forwarded ? configured.forwarded(proxies) : configured.forwarded(false);
 		};

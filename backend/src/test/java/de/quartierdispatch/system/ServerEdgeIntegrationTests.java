@@ -588,8 +588,14 @@ class ServerEdgeIntegrationTests {
 		// refused.
 		assertThat(raw("GET /api/config HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
 			.startsWith("HTTP/1.1 200");
-		assertThat(raw("GET /api/config HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n")).contains(" 505 ")
-			.contains("application/problem+json");
+		// In HTTP/1.1, on the application's paths and Open311's alike, and the connection
+		// closed.
+		for (String request : List.of("GET /api/config HTTP/9.9\r\nHost: localhost\r\n\r\n",
+				"POST /open311/v2/requests.json HTTP/0.9\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n{}")) {
+			assertThat(raw(request)).startsWith("HTTP/1.1 505")
+				.contains("application/problem+json")
+				.containsIgnoringCase("connection: close");
+		}
 	}
 
 	/**
