@@ -91,9 +91,16 @@ export class PartnerDeskPage {
   }
 
   async open(id, { focus = true } = {}) {
+    const another = this.current?.id !== id;
     this.current = await api(`/api/partner/referrals/${id}`);
-    if (focus) {
+    if (another) {
+      // What was typed for one person is not saved to the next: drafts go with their referral.
+      for (const field of ['#note-text', '#decline-reason', '#redirect', '#appointment']) {
+        $(field).value = '';
+      }
+      $('#outcome').value = '';
       this.noteKey = null;
+      this.noteErrors.clear();
     }
     this.errors.clear();
     this._renderDetail();

@@ -92,8 +92,18 @@ class PartnerDesk {
 			// "help given".
 			return Mono.error(new InvalidFieldsException("appointmentAt", "referral.appointment-past"));
 		}
-		return change(id, "ACCEPTED", member, (organisation, now) -> this.referrals.recordOutcome(id, organisation,
-				request.outcome(), appointmentAt, redirectTo, request.version(), now));
+		return change(id, "ACCEPTED", member,
+				(organisation, now) -> this.referrals.recordOutcome(id, organisation, request.outcome(), appointmentAt,
+						redirectTo, request.version(), now))
+			// The same outcome sent again after a lost answer: recorded already, not a
+			// conflict.
+			.onErrorResume(
+					(failure) -> failure instanceof ChangedMeanwhileException
+							|| failure instanceof StateConflictException,
+					(conflict) -> this.members.organisationOf(member)
+						.flatMap((organisation) -> this.referrals.hasOutcome(id, organisation, request.outcome(),
+								appointmentAt, redirectTo))
+						.flatMap((same) -> same ? Mono.<Void>empty() : Mono.<Void>error(conflict)));
 	}
 
 	/**

@@ -105,6 +105,28 @@ class Referrals {
 			.rowsUpdated();
 	}
 
+	/**
+	 * Whether the referral already has this outcome, as recorded (a request sent again
+	 * after a lost answer): an appointment by its time, a redirection by where to.
+	 */
+	Mono<Boolean> hasOutcome(long id, long organisationId, Outcome outcome, @Nullable OffsetDateTime appointmentAt,
+			@Nullable String redirectTo) {
+		return this.db.sql("""
+				SELECT outcome = :outcome
+				       AND (CAST(:appointmentAt AS timestamptz) IS NULL OR appointment_at = :appointmentAt)
+				       AND redirect_to IS NOT DISTINCT FROM CAST(:redirectTo AS text) AS same
+				FROM referral WHERE id = :id AND organisation_id = :organisation
+				""")
+			.bind("id", id)
+			.bind("organisation", organisationId)
+			.bind("outcome", outcome.name())
+			.bind("appointmentAt", SqlParameters.nullable(appointmentAt, OffsetDateTime.class))
+			.bind("redirectTo", SqlParameters.nullable(redirectTo, String.class))
+			.map((row) -> Boolean.TRUE.equals(row.get("same", Boolean.class)))
+			.one()
+			.defaultIfEmpty(false);
+	}
+
 	/** Zero rows: not theirs, erased, or a note with this key is there already. */
 	Mono<Long> addNote(long id, long organisationId, long author, String text, @Nullable String key,
 			OffsetDateTime now) {

@@ -353,6 +353,13 @@ class ReferralIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+		// The same, sent again after a lost answer: recorded already, no conflict.
+		partner.post()
+			.uri("/api/partner/referrals/{id}/outcome", referral)
+			.bodyValue(Map.of("outcome", "APPOINTMENT", "appointmentAt", "2027-03-04T13:00:00Z", "version", read))
+			.exchange()
+			.expectStatus()
+			.isOk();
 		partner.post()
 			.uri("/api/partner/referrals/{id}/outcome", referral)
 			.header("Accept-Language", "de")
