@@ -58,9 +58,10 @@ class Reports {
 	private static final String STATUS = """
 			SELECT r.tracking_code, r.category_code, r.submitted_at, r.language, i.state, i.outcome,
 			       CASE WHEN i.outcome = 'REFERRED' THEN i.referred_to END AS referred_to,
-			       -- what the reporter can see: the public status, or a message to them
-			       greatest(i.public_changed_at, (SELECT max(m.created_at) FROM reporter_message m
-			                                     WHERE m.incident_id = i.id)) AS updated_at
+			       -- what the reporter can see: the public status, or a message to them; never
+			       -- before the report itself (one that joined an older incident)
+			       greatest(i.public_changed_at, r.submitted_at,
+			                (SELECT max(m.created_at) FROM reporter_message m WHERE m.incident_id = i.id)) AS updated_at
 			FROM report r JOIN incident i ON i.id = r.incident_id
 			WHERE r.tracking_code = :code AND r.redacted_at IS NULL
 			""";

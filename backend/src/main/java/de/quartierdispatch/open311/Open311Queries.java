@@ -25,7 +25,8 @@ class Open311Queries {
 
 	private static final String REQUESTS = """
 			SELECT r.id, r.category_code, c.labels ->> :language AS category_name, r.submitted_at,
-			       i.state, i.public_changed_at AS updated_at, i.deadline, q.name AS quarter_name,
+			       i.state, greatest(i.public_changed_at, r.submitted_at) AS updated_at, i.deadline,
+			       q.name AS quarter_name,
 			       round(least(90, greatest(-90, (floor(ST_Y(r.location) / :latStep) + 0.5) * :latStep))::numeric,
 			             6)::float8 AS lat,
 			       round(least(180, greatest(-180, (floor(ST_X(r.location) / :lonStep) + 0.5) * :lonStep))::numeric,
