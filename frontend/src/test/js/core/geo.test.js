@@ -22,5 +22,6 @@ test('formats short distances in metres and longer ones in kilometres', () => {
   assert.equal(formatDistance(1234, 'en'), '1.2\u00A0km');
   // The unit in the reader's language too, not a Latin "m" beside Persian digits.
   assert.equal(formatDistance(349.6, 'uk'), '350\u00A0м');
-  assert.match(formatDistance(349.6, 'fa'), /۳۵۰.*متر/);
+  assert.equal(formatDistance(349.6, 'fa'), '۳۵۰\u00A0متر');
+  assert.equal(formatDistance(349.6, 'bg'), '350\u00A0метра');
 });

@@ -20,6 +20,7 @@ export class ReferralSubjectForm {
   start() {
     takeOverSubmit($('#referral-request'), () => this._export());
     $('#referral-erase').addEventListener('click', () => this._erase());
+    document.addEventListener('languagechange', () => this._showResult());
   }
 
   _subject() {
@@ -28,6 +29,9 @@ export class ReferralSubjectForm {
 
   /** Said at the fields before asking the server, and before a confirmation that would name nobody. */
   _missing(subject) {
+    // A new attempt: the last one's result does not stand beside what this one gets.
+    this.result = null;
+    this._showResult();
     const missing = [];
     if (!subject.email.trim() && !subject.phone.trim()) {
       missing.push({ field: 'email', key: 'admin.privacy.referralContactRequired' });
@@ -79,9 +83,17 @@ export class ReferralSubjectForm {
 
   async _said(found, key) {
     this.errors.clear();
-    $('#referral-result').textContent = found === 0 ? this.i18n.t('admin.privacy.noReferralsFound')
-      : this.i18n.t(`${key}.${found === 1 ? 'one' : 'other'}`, { count: found });
+    this.result = { found, key };
+    this._showResult();
     await this.afterwards();
+  }
+
+  /** The last result, in the page's language (again after a switch). */
+  _showResult() {
+    const result = this.result;
+    $('#referral-result').textContent = !result ? ''
+      : result.found === 0 ? this.i18n.t('admin.privacy.noReferralsFound')
+        : this.i18n.t(`${result.key}.${result.found === 1 ? 'one' : 'other'}`, { count: result.found });
   }
 
 }

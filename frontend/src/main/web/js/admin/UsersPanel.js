@@ -136,17 +136,14 @@ export class UsersPanel {
       return;
     }
     try {
-      let saved;
-      if (this.editing) {
-        saved = await api(`/api/admin/users/${this.editing.id}`, { method: 'PUT', body: { ...this._remit(), enabled: $('#user-enabled').checked } });
-        this.message.show(t('admin.users.changed', { username: saved.username }));
-      }
-      else {
-        saved = await api('/api/admin/users', { method: 'POST', body: { username: $('#user-username').value, password: $('#user-password').value, ...this._remit() } });
-        this.message.show(t('admin.users.created', { username: saved.username }));
-      }
+      const changing = Boolean(this.editing);
+      const saved = changing
+        ? await api(`/api/admin/users/${this.editing.id}`, { method: 'PUT', body: { ...this._remit(), enabled: $('#user-enabled').checked } })
+        : await api('/api/admin/users', { method: 'POST', body: { username: $('#user-username').value, password: $('#user-password').value, ...this._remit() } });
       await this.load();
       this._edit(saved);
+      // Said once the form shows the saved account: what is typed from then on is not drawn over.
+      this.message.show(t(changing ? 'admin.users.changed' : 'admin.users.created', { username: saved.username }));
     }
     catch (failure) {
       showProblem(this.errors, failure);

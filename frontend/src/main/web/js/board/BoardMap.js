@@ -18,10 +18,10 @@ const FIT_MAX_ZOOM = 16;
 
 export class BoardMap {
 
-  constructor(element, config, { onSelect, label, t }) {
+  constructor(element, config, { onSelect, label, tileNotice, t }) {
     // A city's board needs no view wider than its region: each zoom level less is one level of
     // clusters less to index for 10,000 incidents.
-    this._map = new QuarterMap(element, config, { label, t, minZoom: Math.max(0, config.zoom - CITY_ZOOM_OUT) });
+    this._map = new QuarterMap(element, config, { label, tileNotice, t, minZoom: Math.max(0, config.zoom - CITY_ZOOM_OUT) });
     this._incidents = new IncidentClusters(this._map.leaflet, onSelect);
     this._teams = L.layerGroup();
     this._teamMarkers = new Map();

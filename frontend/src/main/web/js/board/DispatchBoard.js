@@ -51,7 +51,10 @@ export class DispatchBoard {
 
   /** @param firstSnapshot the snapshot, asked for already (a promise) */
   async start(firstSnapshot = api('/api/board/snapshot')) {
-    this.map = new BoardMap($('#map'), this.config.map, { onSelect: (id) => this.select(id), label: () => this.i18n.t('board.mapLabel'), t: (key) => this.i18n.t(key) });
+    this.map = new BoardMap($('#map'), this.config.map, {
+      onSelect: (id) => this.select(id), label: () => this.i18n.t('board.mapLabel'), tileNotice: () => this.i18n.t('map.tilesMissing'),
+      t: (key) => this.i18n.t(key),
+    });
     this.panel = new IncidentPanel($('#panel'), {
       i18n: this.i18n, store: this.store, categories: this.categories,
       onClose: (id) => this.deselect(id),

@@ -14,12 +14,19 @@ export function distanceMeters(a, b) {
 }
 
 /**
+ * Where the short unit does not read right (CLDR: Farsi's "۳۵۰متر" without a space,
+ * Bulgarian's Latin "m"), the long one: "۳۵۰ متر", "350 метра".
+ */
+const LONG_UNITS = new Set(['ar', 'bg', 'fa']);
+
+/**
  * "350 m" below a kilometre, "1.2 km" above: digits, separator and unit in the reader's
  * language ("350 м", "۳۵۰ متر"), kept on one line.
  */
 export function formatDistance(meters, language) {
   const [value, unit, digits] = meters < 1000 ? [meters, 'meter', 0] : [meters / 1000, 'kilometer', 1];
   return new Intl.NumberFormat(language, {
-    style: 'unit', unit, unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits,
+    style: 'unit', unit, unitDisplay: LONG_UNITS.has(language) ? 'long' : 'short',
+    minimumFractionDigits: digits, maximumFractionDigits: digits,
   }).format(value).replace(/ /g, '\u00A0');
 }
