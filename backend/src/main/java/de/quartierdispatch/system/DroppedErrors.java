@@ -44,8 +44,11 @@ class DroppedErrors {
 	}
 
 	private void log(Throwable failure) {
+		// A reset arriving after its stream ended: a client that left while its command's
+		// body was read (the command runs on, CommandsRunToTheirEnd), or a connection
+		// nobody reads any more; nothing to act on either way.
 		if (failure instanceof IllegalReferenceCountException || failure instanceof DecodingException
-				|| ClientAborts.isClientAbort(failure) || ClientAborts.isStalledBody(failure)) {
+				|| ClientAborts.isClientGoneMidAnswer(failure) || ClientAborts.isStalledBody(failure)) {
 			logger.debug("Dropped after its stream ended", failure);
 			return;
 		}

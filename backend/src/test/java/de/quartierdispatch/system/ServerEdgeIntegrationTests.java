@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 @TestPropertySource(properties = { "server.forward-headers-strategy=native", "quartier.server.trusted-proxies=1",
 		"quartier.server.header-read-timeout=2s", "quartier.server.body-read-timeout=2s",
-		"quartier.intake.status-lookups-per-minute=3",
+		"quartier.intake.status-lookups-per-minute=3", "logging.level.de.quartierdispatch.system.DroppedErrors=DEBUG",
 		"spring.r2dbc.properties.applicationName=" + ServerEdgeIntegrationTests.INSTANCE })
 class ServerEdgeIntegrationTests {
 
@@ -648,6 +648,36 @@ class ServerEdgeIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM board_event e JOIN report r ON r.incident_id = "
 				+ "e.incident_id WHERE r.description = '" + description + "'"))
 			.isPositive();
+	}
+
+	/**
+	 * A client that resets its connection while a command's body is read has left: said
+	 * at debug, not as an ERROR with its stack trace, which anyone could write into the
+	 * log at any rate.
+	 */
+	@Test
+	void aClientResettingWhileItsBodyIsReadIsNoErrorInTheLog() throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/reports HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+					+ "Idempotency-Key: " + UUID.randomUUID()
+					+ "\r\nContent-Length: 200\r\nExpect: 100-continue\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			// The server asks for the body once the handler reads it.
+			assertThat(readHeaders(socket.getInputStream())).startsWith("HTTP/1.1 100");
+			out.write("{\"category\":\"LITT".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			socket.setSoLinger(true, 0);
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> CapturedLog.lines()
+				.stream()
+				.anyMatch((line) -> line.startsWith("de.quartierdispatch.system.DroppedErrors Dropped after its stream")
+						&& line.contains("Connection reset")));
+		assertThat(CapturedLog.lines()).noneMatch((line) -> line.contains("An error arrived after its stream had ended")
+				&& line.contains("Connection reset"));
+		assertThat(CapturedLog.lines()).noneMatch((line) -> line.contains("Request POST /api/reports failed"));
 	}
 
 	/** Sends bytes as they are and reads the answer until the server closes. */
