@@ -22,33 +22,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ReferralErasure implements ErasureStep {
 
-	private static final String ERASE = """
-			WITH referrals AS (
-			    -- The case: the incident with those merged into it (V125).
-			    SELECT id FROM referral WHERE incident_id IN (SELECT case_incidents(:incident))
-			    %s
-			), contacts AS (
-			    DELETE FROM referral_contact WHERE referral_id IN (SELECT id FROM referrals) RETURNING 1
-			), notes AS (
-			    UPDATE referral_note SET text = '', redacted_at = :now
-			    WHERE referral_id IN (SELECT id FROM referrals) AND redacted_at IS NULL
-			    RETURNING 1
-			), redacted AS (
-			    UPDATE referral SET need = '', decline_reason = NULL, redirect_to = NULL, appointment_at = NULL,
-			                        redacted_at = coalesce(redacted_at, :now)
-			    WHERE id IN (SELECT id FROM referrals)
-			    RETURNING 1
-			)
+	/** What an erasure's statement answers: how much of each it erased. */
+	private static final String COUNTS = """
 			SELECT (SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM notes) AS notes,
 			       (SELECT count(*) FROM redacted) AS referrals
 			""";
 
-	private static final String ALL_OF_THE_CASE = ERASE.formatted("");
+	/** The case: the incident with those merged into it (V125). */
+	private static final String OF_THE_CASE = "SELECT id FROM referral WHERE incident_id IN (SELECT case_incidents(:incident))";
 
-	private static final String THE_REPORTERS_OWN = ERASE.formatted("""
+	private static final String ALL_OF_THE_CASE = erasing(OF_THE_CASE) + COUNTS;
+
+	private static final String THE_REPORTERS_OWN = erasing(OF_THE_CASE + """
+
 			AND id IN (SELECT referral_id FROM referral_contact
 			           WHERE lower(email) = lower(CAST(:email AS text))
-			              OR comparable_phone(phone) = comparable_phone(CAST(:phone AS text)))""");
+			              OR comparable_phone(phone) = comparable_phone(CAST(:phone AS text)))""") + COUNTS;
 
 	private final DatabaseClient db;
 
@@ -77,6 +66,32 @@ class ReferralErasure implements ErasureStep {
 			.map((row) -> counts(row.get("contacts", Long.class), row.get("notes", Long.class),
 					row.get("referrals", Long.class)))
 			.one();
+	}
+
+	/**
+	 * The start of a statement that erases the referrals {@code selection} selects (their
+	 * ids), as retention erases a closed one: the contact details, the need, the reasons,
+	 * the appointment and the partners' notes; topic, times and outcome remain. It ends
+	 * with the common table expressions {@code referrals (id)}, {@code contacts},
+	 * {@code notes} and {@code redacted}, for the caller's SELECT to count.
+	 */
+	static String erasing(String selection) {
+		return """
+				WITH referrals AS (
+				    %s
+				), contacts AS (
+				    DELETE FROM referral_contact WHERE referral_id IN (SELECT id FROM referrals) RETURNING 1
+				), notes AS (
+				    UPDATE referral_note SET text = '', redacted_at = :now
+				    WHERE referral_id IN (SELECT id FROM referrals) AND redacted_at IS NULL
+				    RETURNING 1
+				), redacted AS (
+				    UPDATE referral SET need = '', decline_reason = NULL, redirect_to = NULL, appointment_at = NULL,
+				                        redacted_at = coalesce(redacted_at, :now)
+				    WHERE id IN (SELECT id FROM referrals)
+				    RETURNING 1
+				)
+				""".formatted(selection);
 	}
 
 	/** Named as retention names them, for the erasure's audit row. */

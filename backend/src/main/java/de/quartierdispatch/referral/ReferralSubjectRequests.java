@@ -56,25 +56,12 @@ class ReferralSubjectRequests {
 		.formatted(MATCHING);
 
 	/** As retention erases a closed referral, now: topic, times and outcome remain. */
-	private static final String ERASE = """
-			WITH referrals AS (
-			    SELECT id FROM referral WHERE id IN (%s) FOR UPDATE
-			), contacts AS (
-			    DELETE FROM referral_contact WHERE referral_id IN (SELECT id FROM referrals) RETURNING 1
-			), notes AS (
-			    UPDATE referral_note SET text = '', redacted_at = :now
-			    WHERE referral_id IN (SELECT id FROM referrals) AND redacted_at IS NULL
-			    RETURNING 1
-			), redacted AS (
-			    UPDATE referral SET need = '', decline_reason = NULL, redirect_to = NULL, appointment_at = NULL,
-			                        redacted_at = coalesce(redacted_at, :now)
-			    WHERE id IN (SELECT id FROM referrals)
-			    RETURNING 1
-			)
-			SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ids, (SELECT count(*) FROM contacts) AS contacts,
-			       (SELECT count(*) FROM notes) AS notes
-			FROM referrals
-			""".formatted(MATCHING);
+	private static final String ERASE = ReferralErasure
+		.erasing("SELECT id FROM referral WHERE id IN (" + MATCHING + ") FOR UPDATE") + """
+				SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ids, (SELECT count(*) FROM contacts) AS contacts,
+				       (SELECT count(*) FROM notes) AS notes
+				FROM referrals
+				""";
 
 	private final DatabaseClient db;
 
