@@ -141,11 +141,11 @@ class FieldAppBrowserIntegrationTests {
 		field.route(stepPath, held::add);
 
 		step(card, "Unterwegs");
-		assertThat(field.locator("#queue")).containsText("1 Schritt wird gesendet");
+		assertThat(field.locator("#queue")).containsText("1 Eintrag wird gesendet");
 		assertThat(card.locator(".meta").first()).containsText("unterwegs");
 		assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Vor Ort"))).isFocused();
 		step(card, "Vor Ort");
-		assertThat(field.locator("#queue")).containsText("2 Schritte werden gesendet");
+		assertThat(field.locator("#queue")).containsText("2 Einträge werden gesendet");
 		assertThat(held).as("the first step is still on its way").hasSize(1);
 
 		field.unroute(stepPath);
@@ -169,7 +169,7 @@ class FieldAppBrowserIntegrationTests {
 		Locator card = card(field, job.incident());
 		assertThat(field.locator("#offline")).containsText("Offline");
 		step(card, "Unterwegs");
-		assertThat(field.locator("#queue")).containsText("1 Schritt wartet auf Netz");
+		assertThat(field.locator("#queue")).containsText("1 Eintrag wartet auf Netz");
 		// The team's status follows the step at once, offline too.
 		assertThat(field.locator("#team-status")).hasText("unterwegs");
 		// The card is drawn anew: the keyboard waits on its next step, not at the page's
@@ -179,10 +179,10 @@ class FieldAppBrowserIntegrationTests {
 		field.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)");
 		assertThat(field.locator("#offline")).isInViewport();
 		step(card, "Vor Ort");
-		assertThat(field.locator("#queue")).containsText("2 Schritte warten auf Netz");
+		assertThat(field.locator("#queue")).containsText("2 Einträge warten auf Netz");
 		card.getByLabel("Kurze Notiz (freiwillig)").fill("Sperrmüll an die Seite geräumt");
 		step(card, "Erledigt");
-		assertThat(field.locator("#queue")).containsText("3 Schritte warten auf Netz");
+		assertThat(field.locator("#queue")).containsText("3 Einträge warten auf Netz");
 		// Finished jobs move to the archive under the list.
 		field.locator("#archive summary").click();
 		assertThat(card).containsText("erledigt");
@@ -228,7 +228,7 @@ class FieldAppBrowserIntegrationTests {
 		step(card, "Unterwegs");
 		card.getByLabel("Kurze Notiz (freiwillig)").fill("Hund bellt im Hinterhof");
 		step(card, "Vor Ort");
-		assertThat(field.locator("#queue")).containsText("2 Schritte warten auf Netz");
+		assertThat(field.locator("#queue")).containsText("2 Einträge warten auf Netz");
 		leadWithdraws(job);
 
 		field.context().setOffline(false);
