@@ -15,6 +15,7 @@ import { staffLanguageName } from '../core/languageNames.js';
  */
 const NEXT_STEPS = { ASSIGNED: ['EN_ROUTE', 'ON_SITE'], EN_ROUTE: ['ON_SITE'], ON_SITE: ['DONE'] };
 const ACTIVE = ['ASSIGNED', 'EN_ROUTE', 'ON_SITE'];
+const OFF_THE_CASE = ['DECLINED', 'WITHDRAWN'];
 
 export class FieldCard {
 
@@ -42,9 +43,10 @@ export class FieldCard {
       el('p', { className: 'meta' }, incident.reportedAt ? t('field.reportedAgo', { time: formatDuration(minutesUntil(incident.reportedAt), t) }) : '',
         incident.deadline && !assignment.offer ? ` · ${t('board.deadline')} ${formatDateTime(incident.deadline, this.page.i18n.language)}` : ''),
       ...(incident.reports ?? []).map((report) => this.report(report)),
-      // A declined job comes without its place and photos: the team is no longer on the case.
+      // A job declined or taken off comes without its place and photos: the team is no longer
+      // on the case.
       incident.lat == null ? '' : this.place(incident),
-      assignment.state === 'DECLINED' ? '' : new FieldPhotos(this.page, assignment, active).render());
+      OFF_THE_CASE.includes(assignment.state) ? '' : new FieldPhotos(this.page, assignment, active).render());
     if (active) {
       card.append(this.steps());
     }

@@ -26,9 +26,9 @@ class FieldQueries {
 			        'id', a.id, 'state', a.state, 'version', a.version, 'note', a.note, 'assignedAt', a.created_at,
 			        'offer', (SELECT tt.voluntary FROM team t JOIN team_type tt ON tt.code = t.team_type
 			                  WHERE t.id = a.team_id),
-			        -- A team that declined (or was taken off) keeps what it was asked, not the
+			        -- A team that declined or was taken off keeps what it was asked, not the
 			        -- case: no place, no reports, nothing added after.
-			        'incident', CASE WHEN a.state = 'DECLINED' THEN jsonb_build_object(
+			        'incident', CASE WHEN a.state IN ('DECLINED', 'WITHDRAWN') THEN jsonb_build_object(
 			            'id', i.id, 'category', i.category_code, 'priority', i.priority, 'state', i.state,
 			            'quarter', (SELECT name FROM quarter q WHERE q.id = i.quarter_id))
 			        ELSE jsonb_build_object(

@@ -109,7 +109,8 @@ class PhotoQueries {
 		// upload that waited for the lock would count the photos as they were before it
 		// waited, and an assignment could end up with more than its limit.
 		return this.db.sql("""
-				SELECT a.id, a.incident_id, a.state, CASE WHEN a.state = 'DONE' THEN a.updated_at END AS finished_at
+				SELECT a.id, a.incident_id, a.state,
+				       CASE WHEN a.state IN ('DONE', 'WITHDRAWN') THEN a.updated_at END AS finished_at
 				FROM assignment a WHERE a.id = :id AND a.team_id = :team
 				FOR NO KEY UPDATE OF a
 				""")
@@ -138,7 +139,8 @@ class PhotoQueries {
 	 * @param assignmentId the assignment
 	 * @param incidentId its incident
 	 * @param declined whether the team declined it (then it is not theirs to document)
-	 * @param finishedAt when the team finished it, if it has
+	 * @param finishedAt when the team finished it or was taken off it, if so (a photo
+	 * taken offline before may follow for a while)
 	 * @param photos how many photos were taken on it so far
 	 */
 	record FieldTarget(long assignmentId, long incidentId, boolean declined, @Nullable OffsetDateTime finishedAt,

@@ -256,6 +256,40 @@ class ObjectLevelAccessIntegrationTests {
 				.doesNotContain("Haus 7"));
 	}
 
+	@Test
+	void aTeamTakenOffWhenTheCaseClosedKeepsNeitherItsPlaceNorItsReports() {
+		long incident = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT, BOY_LON);
+		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		lead.post()
+			.uri("/api/incidents/{id}/assignments", incident)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		lead.post()
+			.uri("/api/incidents/{id}/decision", incident)
+			.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		String job = "$.assignments[?(@.incident.id == " + incident + ")]";
+		StaffLogin.as(this.client, Fixtures.fieldMember(team))
+			.get()
+			.uri("/api/field/assignments")
+			.exchange()
+			.expectBody()
+			.jsonPath(job + ".state")
+			.isEqualTo("WITHDRAWN")
+			.jsonPath(job + ".incident.reports")
+			.doesNotExist()
+			.jsonPath(job + ".incident.lat")
+			.doesNotExist()
+			.jsonPath(job + ".incident.address")
+			.doesNotExist();
+	}
+
 	private static long assignmentOf(long incident, long team) {
 		return TestDatabase
 			.queryLong("SELECT id FROM assignment WHERE incident_id = " + incident + " AND team_id = " + team);
