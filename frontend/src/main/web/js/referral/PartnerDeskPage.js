@@ -130,10 +130,7 @@ export class PartnerDeskPage {
           ['referral.contactPhone', contact.phone && el('bdi', { dir: 'ltr' }, contact.phone)],
           ['referral.contactEmail', contact.email && el('bdi', { dir: 'ltr' }, contact.email)],
         ].filter(([, value]) => value).flatMap(([key, value]) => [el('dt', {}, t(key)), el('dd', {}, value)])))
-      : referral.contactWithdrawn
-        // Given with consent, and no longer shown: the referral is closed, there is no purpose left to reach the person.
-        ? el('div', { className: 'notice' }, el('strong', {}, t('partner.contactWithdrawn')), el('p', {}, t('partner.contactWithdrawnHint')))
-        : el('div', { className: 'notice notice--warning' }, el('strong', {}, t('partner.noContact')), el('p', {}, t('partner.noContactHint'))));
+      : contactNotice(referral, t));
     $('#answer-open').hidden = referral.state !== 'OPEN';
     $('#answer-outcome').hidden = referral.state !== 'ACCEPTED';
     const chosen = $('#outcome').value;
@@ -241,10 +238,28 @@ export class PartnerDeskPage {
 
 }
 
-/** What the list says of the person's contact details: given, given and no longer shown (closed), or none. */
+/**
+ * Why a referral shows no contact details. Given with consent and no longer shown: erased (at the
+ * person's request or by retention; not to be sought out), or the referral is closed and there is
+ * no purpose left to reach the person. Otherwise none was given: the person gets in touch.
+ */
+function contactNotice(referral, t) {
+  const [key, warning] = referral.contactErased ? ['partner.contactErased', false]
+    : referral.contactWithdrawn ? ['partner.contactWithdrawn', false] : ['partner.noContact', true];
+  return el('div', { className: warning ? 'notice notice--warning' : 'notice' },
+    el('strong', {}, t(key)), el('p', {}, t(`${key}Hint`)));
+}
+
+/**
+ * What the list says of the person's contact details: given, given and erased since (at their
+ * request or by retention), given and no longer shown (closed), or never given.
+ */
 function contactKey(referral) {
   if (referral.hasContact) {
     return 'referral.withContact';
+  }
+  if (referral.contactErased) {
+    return 'referral.contactErased';
   }
   return referral.contactWithdrawn ? 'referral.contactWithdrawn' : 'referral.anonymous';
 }

@@ -48,6 +48,8 @@ class ReferralQueries {
 			                          WHERE c.referral_id = r.id AND r.state IN ('OPEN', 'ACCEPTED')),
 			    'contactWithdrawn', EXISTS (SELECT 1 FROM referral_contact c
 			                          WHERE c.referral_id = r.id AND r.state NOT IN ('OPEN', 'ACCEPTED')),
+			    -- given with consent, then erased: at the person's request or by retention
+			    'contactErased', r.consent_at IS NOT NULL AND r.redacted_at IS NOT NULL,
 			    'state', r.state, 'outcome', r.outcome, 'appointmentAt', r.appointment_at,
 			    'redirectTo', r.redirect_to, 'declineReason', r.decline_reason, 'createdAt', r.created_at,
 			    'acceptedAt', r.accepted_at, 'outcomeAt', r.outcome_at, 'version', r.version,

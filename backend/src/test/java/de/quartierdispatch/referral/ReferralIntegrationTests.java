@@ -472,6 +472,22 @@ class ReferralIntegrationTests {
 		assertThat(TestDatabase.queryString("SELECT string_agg(action, ',' ORDER BY id) FROM audit_log "
 				+ "WHERE purpose = 'DATA_SUBJECT_REQUEST' AND details -> 'referrals' @> '[" + referral + "]'"))
 			.isEqualTo("DATA_EXPORTED,DATA_ERASED");
+		// The partner is told the details were erased, not that the person never
+		// consented.
+		partner.get()
+			.uri("/api/partner/referrals/{id}", referral)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.consent")
+			.isEqualTo(true)
+			.jsonPath("$.contactErased")
+			.isEqualTo(true)
+			.jsonPath("$.hasContact")
+			.isEqualTo(false)
+			.jsonPath("$.contact")
+			.doesNotExist();
 	}
 
 	@Test
