@@ -43,6 +43,9 @@ class Open311ErrorHandler implements WebExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(Open311ErrorHandler.class);
 
+	/** The {@code locale} a submission's body gave, once it is read. */
+	private static final String LOCALE = Open311ErrorHandler.class.getName() + ".locale";
+
 	private final Open311Writer writer;
 
 	private final MessageSource messages;
@@ -59,7 +62,9 @@ class Open311ErrorHandler implements WebExceptionHandler {
 			return Mono.error(failure);
 		}
 		Open311Format format = Open311Format.of(exchange.getRequest());
-		Locale locale = Open311Languages.of(exchange.getRequest().getQueryParams().getFirst("locale"), Language.EN)
+		String given = exchange.getAttribute(LOCALE);
+		Locale locale = Open311Languages
+			.of((given != null) ? given : exchange.getRequest().getQueryParams().getFirst("locale"), Language.EN)
 			.locale();
 		HttpStatusCode status = status(failure);
 		List<Map<String, Object>> errors = errors(failure, status, locale, exchange);
@@ -79,6 +84,17 @@ class Open311ErrorHandler implements WebExceptionHandler {
 		response.getHeaders().setContentLength(body.length);
 		response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
 		return response.writeWith(Mono.just(buffer));
+	}
+
+	/**
+	 * A submission's {@code locale} may come in its body, which this handler cannot read
+	 * again: its reader leaves it here for the field messages of a refusal.
+	 */
+	static void answerIn(ServerWebExchange exchange, Open311Parameters parameters) {
+		String locale = parameters.values().getFirst("locale");
+		if (locale != null) {
+			exchange.getAttributes().put(LOCALE, locale);
+		}
 	}
 
 	private static HttpStatusCode status(Throwable failure) {

@@ -105,7 +105,8 @@ class Open311SubmissionController {
 			return Mono.error(new Open311Exception(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"Send the fields as application/x-www-form-urlencoded or multipart/form-data"));
 		}
-		return Mono.zip(parameters(exchange), photo(exchange))
+		return Mono
+			.zip(parameters(exchange).doOnNext((read) -> Open311ErrorHandler.answerIn(exchange, read)), photo(exchange))
 			.onErrorMap(UnreadableBodies::asClientError)
 			.flatMap((read) -> {
 				Open311Parameters parameters = read.getT1();

@@ -418,6 +418,27 @@ class Open311IntegrationTests {
 			.isEqualTo("Sperrmüll " + marker + " in der Straße");
 	}
 
+	/**
+	 * A refusal's field messages are in the {@code locale} given, in the body as in the
+	 * query.
+	 */
+	@Test
+	void aRefusalSpeaksTheLocaleTheBodyGave() throws Exception {
+		String key = issueKey("Locale " + UUID.randomUUID().toString().substring(0, 6), 100);
+		Open311Client open311 = new Open311Client(this.port);
+		String form = "api_key=" + key + "&service_code=LITTER&lat=51.52371&long=6.92874&description=kurz";
+
+		HttpResponse<String> german = open311.post("requests.json", "application/x-www-form-urlencoded",
+				form + "&locale=de_DE");
+		HttpResponse<String> unsaid = open311.post("requests.json", "application/x-www-form-urlencoded", form);
+
+		assertThat(german.statusCode()).isEqualTo(400);
+		assertThat(Open311Client.validJson(german, "errors").get(0).get("description").asString())
+			.startsWith("description: Bitte");
+		assertThat(Open311Client.validJson(unsaid, "errors").get(0).get("description").asString())
+			.startsWith("description: Please");
+	}
+
 	@Test
 	void anAddressLongerThanTheFormsIsRefusedAndNothingStored() throws Exception {
 		String key = issueKey("Adresse " + UUID.randomUUID().toString().substring(0, 6), 100);
