@@ -18,10 +18,11 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * JSON as the API documents it: a number where text or a named value is expected (or text
- * where a number or yes/no is expected) is a malformed request, not something to guess
- * at; so are a date or time that is not ISO-8601 text ({@link IsoDateTimesModule}), text
- * that cannot be stored ({@link StorableTextModule}), a {@code null} inside a list, set,
- * array or map, and a key given twice, for every request type at once.
+ * where a number or yes/no is expected, empty text included) is a malformed request, not
+ * something to guess at; so are a date or time that is not ISO-8601 text
+ * ({@link IsoDateTimesModule}), text that cannot be stored ({@link StorableTextModule}),
+ * a {@code null} inside a list, set, array or map, and a key given twice, for every
+ * request type at once.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -57,15 +58,22 @@ class JsonConfiguration {
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			// Empty or blank text (a NUL counts as blank) would otherwise be read as no
+			// value: "" as an organisation unbound a partner's account.
 			.withCoercionConfig(LogicalType.Float,
-					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Integer,
 					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
 						// 1.9 as a priority is not 1, the highest.
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Boolean,
 					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Enum,
+					(config) -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
 	}
 
 }

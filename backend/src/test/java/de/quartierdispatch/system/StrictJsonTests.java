@@ -1,5 +1,6 @@
 package de.quartierdispatch.system;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -51,6 +52,19 @@ class StrictJsonTests {
 		assertThat(MAPPER.readValue(json, When.class)).isNotNull();
 	}
 
+	/**
+	 * Text where a number, yes/no or a named value goes, empty or blank too, is refused.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "\"\"", "\"   \"", "\"\\u0000\"", "\"1\"" })
+	void emptyTextIsNoNumberAndNoAnswer(String value) {
+		for (String field : new String[] { "count", "share", "yes", "kind" }) {
+			assertThatThrownBy(() -> MAPPER.readValue("{\"" + field + "\": " + value + "}", Scalars.class)).as(field)
+				.isInstanceOf(JacksonException.class);
+		}
+		assertThat(MAPPER.readValue("{\"count\": null, \"yes\": null}", Scalars.class).count()).isNull();
+	}
+
 	private static JsonMapper mapper() {
 		JsonMapper.Builder builder = JsonMapper.builder()
 			.disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -59,6 +73,9 @@ class StrictJsonTests {
 	}
 
 	record When(@Nullable OffsetDateTime at, @Nullable LocalDate day) {
+	}
+
+	record Scalars(@Nullable Long count, @Nullable Double share, @Nullable Boolean yes, @Nullable DayOfWeek kind) {
 	}
 
 }
