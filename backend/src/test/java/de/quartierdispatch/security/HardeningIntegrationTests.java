@@ -72,7 +72,16 @@ class HardeningIntegrationTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.returnResult(String.class)
 			.getResponseHeaders();
-		assertThat(trace.getAllow()).contains(HttpMethod.GET).doesNotContain(HttpMethod.TRACE);
+		// The resource's own methods: /api/categories is read only.
+		assertThat(trace.getAllow()).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+		assertThat(this.client.method(HttpMethod.TRACE)
+			.uri("/api/reports")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getAllow()).contains(HttpMethod.POST).doesNotContain(HttpMethod.TRACE, HttpMethod.DELETE);
 		HttpHeaders unknown = this.client.method(HttpMethod.valueOf("BREW"))
 			.uri("/api/categories")
 			.exchange()
