@@ -1,8 +1,11 @@
 package de.quartierdispatch.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.context.MessageSource;
@@ -51,7 +54,22 @@ class MailComposer {
 				+ "&lang=" + message.language() + ">");
 		mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		mime.setHeader("X-Quartier-Outbox", Long.toString(message.id()));
+		// The same for every sending of this message (kept by JavaMailSenderImpl): one
+		// sent again after a lost database answer is shown once by the mail program.
+		mime.setHeader("Message-ID", messageId(message));
 		return mime;
+	}
+
+	/**
+	 * Unique across deployments without being stored: the outbox id, and a name derived
+	 * from the reporter's secret stop token (it reveals neither).
+	 */
+	private String messageId(OutboxMessage message) throws MessagingException {
+		String sender = new InternetAddress(this.properties.from()).getAddress();
+		String domain = (sender != null && sender.contains("@")) ? sender.substring(sender.indexOf('@') + 1)
+				: "quartier-dispatch.localhost";
+		UUID name = UUID.nameUUIDFromBytes((message.stopToken() + ":" + message.id()).getBytes(StandardCharsets.UTF_8));
+		return "<" + message.id() + "." + name + "@" + domain + ">";
 	}
 
 	private String detail(OutboxMessage message, Locale locale) {

@@ -12,9 +12,11 @@ import jakarta.mail.SendFailedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -43,6 +45,9 @@ class OutboxSender {
 	private final MailProperties properties;
 
 	private final Clock clock;
+
+	/** How often recording a message sent is tried again: about ten seconds in all. */
+	private static final int MARK_SENT_RETRIES = 6;
 
 	private final String instance = "instance-" + UUID.randomUUID();
 
@@ -73,10 +78,28 @@ class OutboxSender {
 		}
 		String to = message.email();
 		Mono<Void> send = Mono.fromRunnable(() -> send(message, to)).subscribeOn(Schedulers.boundedElastic()).then();
-		return send.then(Mono.defer(() -> this.outbox.markSent(message.id(), this.instance, now())))
+		return send.thenReturn(true)
+			.onErrorResume((failure) -> failed(message, failure).thenReturn(false))
+			.filter(Boolean::booleanValue)
+			.flatMap((taken) -> markSent(message));
+	}
+
+	/**
+	 * The server has the message: a database that fails to record it (a connection lost
+	 * just then) is asked again for a few seconds, not taken for a failed sending, which
+	 * would send it again. Should it stay away, the lease runs out and the message goes
+	 * once more, under the same Message-ID.
+	 */
+	private Mono<Long> markSent(OutboxMessage message) {
+		return Mono.defer(() -> this.outbox.markSent(message.id(), this.instance, now()))
+			.retryWhen(Retry.backoff(MARK_SENT_RETRIES, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(2)))
 			.filter(Boolean::booleanValue)
 			.map((sent) -> message.id())
-			.onErrorResume((failure) -> failed(message, failure).then(Mono.empty()));
+			.onErrorResume((failure) -> {
+				logger.warn("Mail {} ({}) sent, but not recorded as sent ({}): sent again after its lease",
+						message.id(), message.kind(), Exceptions.unwrap(failure).getClass().getSimpleName());
+				return Mono.empty();
+			});
 	}
 
 	private void send(OutboxMessage message, String to) {

@@ -1,6 +1,8 @@
 package de.quartierdispatch.mail;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -236,6 +238,46 @@ class ReporterMailIntegrationTests {
 		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
 		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter((message) -> subject(message).contains(code)))
 			.hasSize(1);
+	}
+
+	/**
+	 * The server took the message and the database did not record it (a connection lost
+	 * just then): it is recorded once the database answers again, not sent again; and
+	 * every sending of it carries the same Message-ID.
+	 */
+	@Test
+	void aMessageTheServerTookIsNotSentAgainWhenRecordingItFailsOnce() throws Exception {
+		String code = report("de", "g-" + UUID.randomUUID() + "@example.org");
+		long id = TestDatabase.queryLong("SELECT o.id FROM mail_outbox o JOIN report r ON r.id = o.report_id "
+				+ "WHERE r.tracking_code = '" + code + "'");
+		String fault = "mark_sent_fails_" + id;
+		try (Connection db = TestDatabase.connectToTestDatabase(); Statement sql = db.createStatement()) {
+			sql.execute("CREATE SEQUENCE " + fault);
+			sql.execute("CREATE FUNCTION " + fault + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN "
+					+ "IF NEW.id = " + id + " AND NEW.sent_at IS NOT NULL AND OLD.sent_at IS NULL " + "AND nextval('"
+					+ fault + "') = 1 THEN RAISE EXCEPTION 'the answer is lost'; END IF; " + "RETURN NEW; END $$");
+			sql.execute("CREATE TRIGGER " + fault + " BEFORE UPDATE ON mail_outbox FOR EACH ROW EXECUTE FUNCTION "
+					+ fault + "()");
+			try {
+				assertThat(this.sender.sendDue().collectList().block()).containsExactly(id);
+			}
+			finally {
+				sql.execute("DROP TRIGGER " + fault + " ON mail_outbox");
+				sql.execute("DROP FUNCTION " + fault + "()");
+				sql.execute("DROP SEQUENCE " + fault);
+			}
+		}
+		CLOCK.advance(this.properties.retryMax());
+		assertThat(this.sender.sendDue().collectList().block()).doesNotContain(id);
+
+		MimeMessage[] received = Arrays.stream(smtp.getReceivedMessages())
+			.filter((message) -> subject(message).contains(code))
+			.toArray(MimeMessage[]::new);
+		assertThat(received).hasSize(1);
+		assertThat(received[0].getMessageID()).startsWith("<" + id + ".").endsWith("@quartier-dispatch.localhost>");
+		assertThat(TestDatabase
+			.queryString("SELECT attempts || ',' || (sent_at IS NOT NULL) FROM mail_outbox " + "WHERE id = " + id))
+			.isEqualTo("1,true");
 	}
 
 	@Test
