@@ -82,3 +82,19 @@ test('queued photos do not move their assignment on', () => {
   const steps = [{ kind: 'photo', assignmentId: 7, incidentId: 3 }];
   assert.deepEqual(withQueuedSteps(document, steps).assignments[0], document.assignments[0]);
 });
+
+test('the team shows the status its last queued step will give it: free again after a job done offline', () => {
+  const document = { team: { status: 'EN_ROUTE', assigned: false }, assignments: [{ id: 7, state: 'EN_ROUTE', version: 1 }] };
+  const onSite = withQueuedSteps(document, [{ assignmentId: 7, body: { state: 'ON_SITE', version: 1 } }]);
+  assert.equal(onSite.team.status, 'ON_SITE');
+  const done = withQueuedSteps(document, [
+    { assignmentId: 7, body: { state: 'ON_SITE', version: 1 } },
+    { assignmentId: 7, body: { state: 'DONE', version: 2 } },
+    { kind: 'photo', assignmentId: 7, incidentId: 3 },
+  ]);
+  assert.deepEqual(done.team, { status: 'AVAILABLE', assigned: false });
+  assert.equal(document.team.status, 'EN_ROUTE', 'the saved team stays as the server sent it');
+  const next = withQueuedSteps({ ...document, assignments: [...document.assignments, { id: 8, state: 'ASSIGNED', version: 0 }] },
+    [{ assignmentId: 7, body: { state: 'DONE', version: 1 } }]);
+  assert.deepEqual(next.team, { status: 'AVAILABLE', assigned: true }, 'free, and sent out to the next job');
+});

@@ -52,7 +52,12 @@ export class FieldPage {
     $('#share-position').addEventListener('change', () => localStorage.setItem(SHARE_KEY, $('#share-position').checked ? 'yes' : 'no'));
     $('#show-distance').addEventListener('click', () => this.locate());
     $('#archive').addEventListener('toggle', () => this.render());
-    document.addEventListener('languagechange', () => this.render());
+    document.addEventListener('languagechange', () => {
+      this.render();
+      if (this.said) {
+        this._drawSaid();
+      }
+    });
     window.addEventListener('online', () => this.sync());
     window.addEventListener('offline', () => this.showOffline(true));
     setInterval(() => this.waitingSteps.length && this.sync(), RETRY_MS);
@@ -100,7 +105,7 @@ export class FieldPage {
     await this.load();
     const sent = kept - this.waitingSteps.length - Math.max(0, this.refusals.length - refusedBefore);
     if (sent > 0) {
-      $('#message').replaceChildren(el('p', { className: 'notice notice--success' }, this.i18n.t('field.queue.sent', { count: sent })));
+      this.say('success', 'field.queue.sent', { count: sent });
     }
   }
 
@@ -310,7 +315,7 @@ export class FieldPage {
    * member sees at once what they did ("being sent"), and the card's next step is there.
    */
   async queueStep(assignment, body) {
-    $('#message').replaceChildren();
+    this.say(null);
     this.drafts.delete(assignment.id);
     await this.queue.add(assignment, body);
     await this.refreshQueue();
@@ -327,7 +332,7 @@ export class FieldPage {
 
   /** A photo the team took: queued on the phone, sent when there is a network. */
   async addPhoto(assignment, blob) {
-    $('#message').replaceChildren();
+    this.say(null);
     await this.queue.addPhoto(assignment, blob);
     await this.refreshQueue();
     await this.sendQueued();
@@ -337,8 +342,7 @@ export class FieldPage {
   async photoStored(photo) {
     const shown = this.photoViews.get(photo.incidentId);
     await this.refreshQueue();
-    $('#message').replaceChildren(el('p', { className: 'notice notice--success' },
-      this.i18n.t('field.photos.stored', { incident: photo.incidentId })));
+    this.say('success', 'field.photos.stored', { incident: photo.incidentId });
     if (shown) {
       await new FieldPhotos(this, { incident: { id: photo.incidentId } }, false).show(shown);
     }
@@ -370,7 +374,7 @@ export class FieldPage {
     const position = await this.position();
     try {
       await this.received(await api('/api/field/team/status', { method: 'POST', body: { status, position } }));
-      $('#message').replaceChildren();
+      this.say(null);
     }
     catch (failure) {
       this.show(failure);
@@ -388,8 +392,23 @@ export class FieldPage {
   }
 
   show(failure) {
-    const text = (failure instanceof ApiError && failure.status) ? [failure.title, failure.detail].filter(Boolean).join(': ') : this.i18n.t('field.statusOffline');
-    $('#message').replaceChildren(el('p', { className: 'notice notice--warning' }, text));
+    if (!(failure instanceof ApiError && failure.status)) {
+      this.say('warning', 'field.statusOffline');
+      return;
+    }
+    this.said = null;
+    $('#message').replaceChildren(el('p', { className: 'notice notice--warning' }, [failure.title, failure.detail].filter(Boolean).join(': ')));
+  }
+
+  /** A message of the page's own, kept as its key and values: a language switch says it anew. */
+  say(kind, key, params) {
+    this.said = kind ? { kind, key, params } : null;
+    this._drawSaid();
+  }
+
+  _drawSaid() {
+    const said = this.said;
+    $('#message').replaceChildren(...(said ? [el('p', { className: `notice notice--${said.kind}` }, this.i18n.t(said.key, said.params))] : []));
   }
 
   category(code) {

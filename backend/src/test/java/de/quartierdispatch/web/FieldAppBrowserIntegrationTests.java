@@ -183,6 +183,8 @@ class FieldAppBrowserIntegrationTests {
 		card.getByLabel("Kurze Notiz (freiwillig)").fill("Sperrmüll an die Seite geräumt");
 		step(card, "Erledigt");
 		assertThat(field.locator("#queue")).containsText("3 Einträge warten auf Netz");
+		// Done, the team is free again, as the server will say: not still on its way.
+		assertThat(field.locator("#team-status")).hasText("verfügbar");
 		// Finished jobs move to the archive under the list.
 		field.locator("#archive summary").click();
 		assertThat(card).containsText("erledigt");
@@ -195,6 +197,10 @@ class FieldAppBrowserIntegrationTests {
 		assertThat(TestDatabase.queryString("SELECT string_agg(data ->> 'state', ',' ORDER BY seq) FROM board_event "
 				+ "WHERE type = 'ASSIGNMENT_CHANGED' AND data ->> 'assignment' = '" + job.assignment() + "'"))
 			.isEqualTo("EN_ROUTE,ON_SITE,DONE");
+		// The page's own notice follows a change of language, as the rest of the page.
+		assertThat(field.locator("#message")).containsText("3 Einträge von unterwegs");
+		field.locator("#language").selectOption("en");
+		assertThat(field.locator("#message")).containsText("3 entries");
 		// Each step counts from when it was taken on the phone, not from when it was
 		// sent.
 		assertThat(TestDatabase
