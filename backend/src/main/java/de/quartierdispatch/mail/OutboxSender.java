@@ -7,16 +7,15 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 
+import de.quartierdispatch.system.DoneElsewhere;
 import jakarta.mail.Address;
 import jakarta.mail.SendFailedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -45,9 +44,6 @@ class OutboxSender {
 	private final MailProperties properties;
 
 	private final Clock clock;
-
-	/** How often recording a message sent is tried again: about ten seconds in all. */
-	private static final int MARK_SENT_RETRIES = 6;
 
 	private final String instance = "instance-" + UUID.randomUUID();
 
@@ -92,12 +88,12 @@ class OutboxSender {
 	 */
 	private Mono<Long> markSent(OutboxMessage message) {
 		return Mono.defer(() -> this.outbox.markSent(message.id(), this.instance, now()))
-			.retryWhen(Retry.backoff(MARK_SENT_RETRIES, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(2)))
+			.retryWhen(DoneElsewhere.recordingRetried())
 			.filter(Boolean::booleanValue)
 			.map((sent) -> message.id())
 			.onErrorResume((failure) -> {
 				logger.warn("Mail {} ({}) sent, but not recorded as sent ({}): sent again after its lease",
-						message.id(), message.kind(), Exceptions.unwrap(failure).getClass().getSimpleName());
+						message.id(), message.kind(), DoneElsewhere.lastFailure(failure));
 				return Mono.empty();
 			});
 	}

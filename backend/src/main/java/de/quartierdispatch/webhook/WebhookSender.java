@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import de.quartierdispatch.system.DoneElsewhere;
 import de.quartierdispatch.webhook.WebhookDeliveries.Delivery;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -81,9 +82,24 @@ class WebhookSender {
 				.retrieve()
 				.toBodilessEntity()
 				.timeout(this.properties.timeout()))
-			.flatMap((response) -> this.deliveries.delivered(delivery.id(), OffsetDateTime.now(this.clock),
-					response.getStatusCode().value()))
-			.onErrorResume((failure) -> failed(delivery, failure));
+			.map((response) -> response.getStatusCode().value())
+			.onErrorResume((failure) -> failed(delivery, failure).then(Mono.empty()))
+			.flatMap((status) -> delivered(delivery, status));
+	}
+
+	/**
+	 * The subscriber has it: a database that does not record that just then is asked
+	 * again, not taken for a failed delivery; should it stay away, the lease's end sends
+	 * it once more (at least once, as said).
+	 */
+	private Mono<Void> delivered(Delivery delivery, int status) {
+		return Mono.defer(() -> this.deliveries.delivered(delivery.id(), OffsetDateTime.now(this.clock), status))
+			.retryWhen(DoneElsewhere.recordingRetried())
+			.onErrorResume((failure) -> {
+				logger.warn("Webhook delivery {} answered {}, but not recorded as delivered ({}): sent again after "
+						+ "its lease", delivery.id(), status, DoneElsewhere.lastFailure(failure));
+				return Mono.empty();
+			});
 	}
 
 	private Mono<Void> failed(Delivery delivery, Throwable failure) {

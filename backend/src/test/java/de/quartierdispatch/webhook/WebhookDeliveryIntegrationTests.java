@@ -1,6 +1,8 @@
 package de.quartierdispatch.webhook;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,6 +114,47 @@ class WebhookDeliveryIntegrationTests {
 			assertThat(TestDatabase.queryString("SELECT attempts || '|' || (delivered_at IS NOT NULL) "
 					+ "FROM webhook_delivery WHERE event_seq = " + seq + " AND subscriber_id = " + subscriber))
 				.isEqualTo("3|true");
+		}
+	}
+
+	/**
+	 * The subscriber answered and the database did not record it (a connection lost just
+	 * then): it is recorded once the database answers again, not sent again as failed.
+	 */
+	@Test
+	void aDeliveryTheSubscriberTookIsNotSentAgainWhenRecordingItFailsOnce() throws Exception {
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			subscribe(receiver, Set.of("INCIDENT_OPENED"));
+			long subscriber = TestDatabase
+				.queryLong("SELECT max(id) FROM webhook_subscriber WHERE url = '" + receiver.url() + "'");
+			Fixtures.reportIncident(this.client, "NOISE", 51.5236, 6.9286);
+			String fault = "delivered_fails_" + subscriber;
+			try (Connection db = TestDatabase.connectToTestDatabase(); Statement sql = db.createStatement()) {
+				sql.execute("CREATE SEQUENCE " + fault);
+				sql.execute("CREATE FUNCTION " + fault + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$ "
+						+ "BEGIN IF NEW.subscriber_id = " + subscriber + " AND NEW.delivered_at IS NOT NULL "
+						+ "AND OLD.delivered_at IS NULL AND nextval('" + fault + "') = 1 "
+						+ "THEN RAISE EXCEPTION 'the answer is lost'; END IF; RETURN NEW; END $$");
+				sql.execute("CREATE TRIGGER " + fault + " BEFORE UPDATE ON webhook_delivery FOR EACH ROW "
+						+ "EXECUTE FUNCTION " + fault + "()");
+				try {
+					this.sender.deliverDue().block(WAIT);
+					receiver.next(WAIT);
+				}
+				finally {
+					sql.execute("DROP TRIGGER " + fault + " ON webhook_delivery");
+					sql.execute("DROP FUNCTION " + fault + "()");
+					sql.execute("DROP SEQUENCE " + fault);
+				}
+			}
+			for (int i = 0; i < 3; i++) {
+				CLOCK.advance(Duration.ofHours(7));
+				this.sender.deliverDue().block(WAIT);
+			}
+			assertThat(receiver.all()).hasSize(1);
+			assertThat(TestDatabase.queryString("SELECT attempts || '|' || (delivered_at IS NOT NULL) "
+					+ "FROM webhook_delivery WHERE subscriber_id = " + subscriber))
+				.isEqualTo("1|true");
 		}
 	}
 
