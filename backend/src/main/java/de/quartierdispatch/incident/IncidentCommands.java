@@ -169,7 +169,7 @@ class IncidentCommands {
 			return Mono.error(IncidentEndedException.asMergeTarget(target.state()));
 		}
 		return this.assignments.moveActive(duplicateId, targetId)
-			.then(this.incidents.moveReports(duplicateId, targetId))
+			.then(this.incidents.moveReports(duplicateId, targetId, now))
 			.then(this.incidents.absorb(targetId, duplicateId, now))
 			.then(this.incidents.markMerged(duplicateId, targetId, now))
 			.then(this.notes.add(targetId, "MERGE", actor(lead), "#" + duplicateId + " → #" + targetId, now))

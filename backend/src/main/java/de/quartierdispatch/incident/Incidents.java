@@ -228,10 +228,12 @@ public class Incidents {
 				""").bind("target", targetId).bind("duplicate", duplicateId).bind("at", at).then();
 	}
 
-	Mono<Void> moveReports(long fromId, long toId) {
-		return this.db.sql("UPDATE report SET incident_id = :to WHERE incident_id = :from")
+	/** A merge's reports follow it, marked with when they joined their new case. */
+	Mono<Void> moveReports(long fromId, long toId, OffsetDateTime at) {
+		return this.db.sql("UPDATE report SET incident_id = :to, joined_at = :at WHERE incident_id = :from")
 			.bind("from", fromId)
 			.bind("to", toId)
+			.bind("at", at)
 			.then();
 	}
 

@@ -102,9 +102,10 @@ public class Reopening {
 					closed.location(), closed.flags(), decision, now)))
 			.flatMap((newId) -> this.db.sql("""
 					WITH linked AS (UPDATE incident SET follows_incident = :old WHERE id = :new)
-					UPDATE report SET incident_id = :new WHERE id = :report
+					UPDATE report SET incident_id = :new, joined_at = :at WHERE id = :report
 					""")
 				.bind("old", closed.id())
+				.bind("at", at)
 				.bind("new", newId)
 				.bind("report", reportId)
 				.then()

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoNotFoundException;
@@ -21,9 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * Who sees which photo. Photos may show people, faces and number plates, so they are for
  * staff who work on the incident: team leads whose quarters it is in, and field members
- * whose team is on it (or finished there within the last 12 hours; not a team that
- * declined). A photo a lead hid is shown to leads only. Every look at an image or
- * thumbnail is written to the audit trail, and so is every one refused.
+ * whose team is on it (or finished there within the last 12 hours, then only what the
+ * case had when it finished and what the team took; not a team that declined). A photo a
+ * lead hid is shown to leads only. Every look at an image or thumbnail is written to the
+ * audit trail, and so is every one refused.
  */
 @Component
 class PhotoAccess {
@@ -54,8 +57,42 @@ class PhotoAccess {
 		return this.queries.incident(incidentId)
 			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
 			.flatMap((incident) -> mayWorkOn(staff, incident.incidentId(), incident.quarterId()))
-			.flatMapMany((ignored) -> this.store.forIncident(incidentId))
+			.flatMap((ignored) -> seenBy(staff, incidentId))
+			.flatMapMany((seen) -> this.store.forIncident(incidentId).filter((photo) -> seen.test(photo.id())))
 			.filter((photo) -> !photo.hidden() || staff.has(Role.DISPATCHER));
+	}
+
+	/** Which of the incident's photos a member sees: a lead all, a team those it may. */
+	private Mono<Predicate<Long>> seenBy(StaffPrincipal staff, long incidentId) {
+		Long team = fieldTeam(staff);
+		if (team == null) {
+			return Mono.just((photo) -> true);
+		}
+		return this.queries.photosTeamSees(team, incidentId, finishedSince())
+			.collect(Collectors.toSet())
+			.map((seen) -> seen::contains);
+	}
+
+	/** A team member's team, unless they are a lead too (who sees as a lead). */
+	private static @Nullable Long fieldTeam(StaffPrincipal staff) {
+		return (staff.has(Role.FIELD) && !staff.has(Role.DISPATCHER)) ? staff.teamId() : null;
+	}
+
+	private OffsetDateTime finishedSince() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC).minus(FINISHED_JOB_PHOTOS);
+	}
+
+	/**
+	 * A lead of the photo's quarter; a team that sees it (not one added after it
+	 * finished).
+	 */
+	private Mono<Boolean> maySee(StaffPrincipal staff, PhotoPlace place) {
+		Long team = fieldTeam(staff);
+		if (team == null) {
+			return mayWorkOn(staff, place.incidentId(), place.quarterId());
+		}
+		return this.queries.teamSeesPhoto(team, place.photoId(), finishedSince())
+			.flatMap((sees) -> sees ? Mono.just(true) : Mono.error(new NotYourPhotoException()));
 	}
 
 	Mono<byte[]> image(long photoId, boolean thumbnail, StaffPrincipal staff) {
@@ -63,7 +100,7 @@ class PhotoAccess {
 			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
 			.flatMap((place) -> (place.hidden() && !staff.has(Role.DISPATCHER))
 					? Mono.error(new PhotoNotFoundException()) : Mono.just(place))
-			.flatMap((place) -> mayWorkOn(staff, place.incidentId(), place.quarterId())
+			.flatMap((place) -> maySee(staff, place)
 				.onErrorResume(NotYourPhotoException.class,
 						(refused) -> record(staff, place, "PHOTO_READ_REFUSED").then(Mono.error(refused)))
 				.thenReturn(place))
@@ -90,9 +127,7 @@ class PhotoAccess {
 			return staff.seesQuarter(quarterId) ? Mono.just(true) : Mono.error(new NotYourPhotoException());
 		}
 		if (staff.has(Role.FIELD) && staff.teamId() != null) {
-			OffsetDateTime finishedSince = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC)
-				.minus(FINISHED_JOB_PHOTOS);
-			return this.queries.teamWorksOn(staff.teamId(), incidentId, finishedSince)
+			return this.queries.teamWorksOn(staff.teamId(), incidentId, finishedSince())
 				.flatMap((works) -> works ? Mono.just(true) : Mono.error(new NotYourPhotoException()));
 		}
 		return Mono.error(new NotYourPhotoException());

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,6 +18,23 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class PhotoQueries {
+
+	/**
+	 * A team sees an incident's photos while it is on it; once it finished there (after
+	 * {@code since}), those the case had when it finished and those it took itself, none
+	 * added or merged in after.
+	 */
+	private static final String TEAM_SEES = """
+			SELECT DISTINCT p.id FROM photo p
+			LEFT JOIN report r ON r.id = p.report_id
+			JOIN assignment a ON a.incident_id = coalesce(p.incident_id, r.incident_id) AND a.team_id = :team
+			WHERE %s
+			  AND (a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
+			       OR (a.state = 'DONE' AND a.updated_at > :since
+			           AND (p.assignment_id = a.id
+			                OR (p.created_at <= a.updated_at
+			                    AND (r.id IS NULL OR coalesce(r.joined_at, r.submitted_at) <= a.updated_at)))))
+			""";
 
 	private final DatabaseClient db;
 
@@ -90,6 +108,27 @@ class PhotoQueries {
 			.bind("since", finishedSince)
 			.map((row) -> Boolean.TRUE.equals(row.get("works", Boolean.class)))
 			.one();
+	}
+
+	/** The photos of an incident a field team sees (see {@link #TEAM_SEES}). */
+	Flux<Long> photosTeamSees(long teamId, long incidentId, OffsetDateTime since) {
+		return this.db.sql(TEAM_SEES.formatted("coalesce(p.incident_id, r.incident_id) = :incident"))
+			.bind("team", teamId)
+			.bind("incident", incidentId)
+			.bind("since", since)
+			.map((row) -> row.get("id", Long.class))
+			.all();
+	}
+
+	/** Whether a field team sees this photo (see {@link #TEAM_SEES}). */
+	Mono<Boolean> teamSeesPhoto(long teamId, long photoId, OffsetDateTime since) {
+		return this.db.sql(TEAM_SEES.formatted("p.id = :photo"))
+			.bind("team", teamId)
+			.bind("photo", photoId)
+			.bind("since", since)
+			.map((row) -> row.get("id", Long.class))
+			.all()
+			.hasElements();
 	}
 
 	Mono<Boolean> assignmentExists(long assignmentId) {

@@ -256,6 +256,53 @@ class ObjectLevelAccessIntegrationTests {
 				.doesNotContain("Haus 7"));
 	}
 
+	/**
+	 * A team that finished keeps what the case had then: not a photo added after, nor a
+	 * report merged in after (however long before it was filed).
+	 */
+	@Test
+	void aFinishedTeamSeesNoPhotoNorReportTheCaseGotAfterItFinished() {
+		String code = Fixtures.submitReport(this.client, "LITTER", "Sperrmüll vor Haus 3 seit Tagen", BOY_LAT, BOY_LON);
+		long incident = Fixtures.incidentOf(code);
+		long other = Fixtures.incidentOf(Fixtures.submitReport(this.client, "NOISE",
+				"Laute Musik am Spielplatz gegenüber", BOY_LAT + 0.002, BOY_LON));
+		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		lead.post()
+			.uri("/api/incidents/{id}/assignments", incident)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		WebTestClient member = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		long job = assignmentOf(incident, team);
+		int version = 0;
+		for (String state : List.of("EN_ROUTE", "ON_SITE", "DONE")) {
+			step(member, job, Map.of("state", state, "version", version++));
+		}
+
+		Fixtures.reportPhoto(this.client, code, TellingPhotos.plainJpeg(400, 300)).expectStatus().isCreated();
+		lead.post()
+			.uri("/api/incidents/{id}/merge", other)
+			.bodyValue(Map.of("into", incident, "version", Fixtures.incidentVersion(other)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		member.get()
+			.uri("/api/field/assignments")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.assignments[?(@.id == " + job + ")].incident.reports[*].description")
+			.value((Object descriptions) -> assertThat(descriptions.toString()).contains("Haus 3")
+				.doesNotContain("Spielplatz"));
+		member.get().uri("/api/photos?incident={id}", incident).exchange().expectBody().json("[]");
+		long photo = TestDatabase.queryLong(
+				"SELECT p.id FROM photo p JOIN report r ON r.id = p.report_id WHERE r.tracking_code = '" + code + "'");
+		member.get().uri("/api/photos/{id}", photo).exchange().expectStatus().isForbidden();
+		lead.get().uri("/api/photos/{id}", photo).exchange().expectStatus().isOk();
+	}
+
 	@Test
 	void aTeamTakenOffWhenTheCaseClosedKeepsNeitherItsPlaceNorItsReports() {
 		long incident = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT, BOY_LON);
