@@ -2,6 +2,7 @@ package de.quartierdispatch.board;
 
 import java.time.Duration;
 
+import de.quartierdispatch.system.BriefFailure;
 import de.quartierdispatch.system.DatabaseNotifications;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ class EventListener implements SmartLifecycle {
 				.maxBackoff(Duration.ofSeconds(10))
 				.transientErrors(true)
 				.doBeforeRetry((retry) -> logger.warn("Publishing board events failed ({}), retrying",
-						retry.failure().toString())))
+						BriefFailure.of(retry.failure()))))
 			.subscribe();
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import de.quartierdispatch.system.BriefFailure;
 import de.quartierdispatch.system.DoneElsewhere;
 import de.quartierdispatch.webhook.WebhookDeliveries.Delivery;
 import org.jspecify.annotations.Nullable;
@@ -122,9 +123,7 @@ class WebhookSender {
 		if (status != null) {
 			return "HTTP " + HttpStatusCode.valueOf(status);
 		}
-		String message = failure.getMessage();
-		String text = failure.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
-		return (text.length() > 500) ? text.substring(0, 500) : text;
+		return BriefFailure.of(failure);
 	}
 
 }
