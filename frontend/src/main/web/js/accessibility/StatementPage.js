@@ -2,6 +2,7 @@ import { api, ApiError } from '../core/api.js';
 import { $, el } from '../core/dom.js';
 import { formatDate } from '../core/format.js';
 import { FormErrors } from '../core/FormErrors.js';
+import { I18n } from '../core/i18n.js';
 import { missingRequired } from '../core/forms.js';
 
 /**
@@ -48,7 +49,7 @@ export class StatementPage {
     const result = $('#feedback-result');
     const missing = missingRequired($('#feedback'));
     if (missing.length) {
-      result.textContent = '';
+      I18n.showAsIs(result, '');
       this.errors.show(missing);
       return;
     }
@@ -59,14 +60,19 @@ export class StatementPage {
         body: { message, email: email || null, page: document.referrer || null, language: this.i18n.language },
       });
       $('#feedback').reset();
-      result.textContent = this.i18n.t('a11y.thanks');
+      this.i18n.say(result, 'a11y.thanks');
     }
     catch (failure) {
       if (failure instanceof ApiError && failure.errors.length) {
         this.errors.show(failure.errors.map((error) => ({ field: error.field, message: error.message })));
         return;
       }
-      result.textContent = (failure instanceof ApiError && failure.detail) ? failure.detail : this.i18n.t('error.network');
+      if (failure instanceof ApiError && failure.detail) {
+        I18n.showAsIs(result, failure.detail);
+      }
+      else {
+        this.i18n.say(result, 'error.network');
+      }
     }
   }
 

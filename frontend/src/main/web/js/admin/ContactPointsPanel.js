@@ -141,7 +141,7 @@ export class ContactPointsPanel {
       this.points = await api('/api/admin/contact-points');
       this._shareWithAccounts();
       this._edit(null);
-      this.message.show(this.i18n.t(added ? 'admin.contactPoints.created' : 'admin.contactPoints.saved', { name: saved.name }));
+      this.message.say(added ? 'admin.contactPoints.created' : 'admin.contactPoints.saved', { name: saved.name });
     }
     catch (failure) {
       showProblem(errors, failure);

@@ -32,7 +32,7 @@ export class GeodataPanel {
   async _importQuarters() {
     const file = $('#quarter-file').files[0];
     if (!file) {
-      this.message.show(this.i18n.t('admin.geodata.chooseFile'), true);
+      this.message.say('admin.geodata.chooseFile', {}, true);
       return;
     }
     const query = new URLSearchParams({ codeProperty: $('#quarter-code').value, nameProperty: $('#quarter-name').value,
@@ -43,7 +43,7 @@ export class GeodataPanel {
   async _importAddresses() {
     const file = $('#address-file').files[0];
     if (!file) {
-      this.message.show(this.i18n.t('admin.geodata.chooseFile'), true);
+      this.message.say('admin.geodata.chooseFile', {}, true);
       return;
     }
     await this._upload('/api/admin/addresses/import', file, 'text/csv', $('#address-report'), addressReport);
@@ -53,11 +53,11 @@ export class GeodataPanel {
     const t = (key, params) => this.i18n.t(key, params);
     this.shown.delete(output);
     output.hidden = true;
-    this.message.show(t('admin.geodata.importing'));
+    this.message.say('admin.geodata.importing');
     try {
       const report = await api(path, { method: 'POST', body: file, contentType });
       this._show(output, () => describe(report, t));
-      this.message.show(t('admin.geodata.imported'));
+      this.message.say('admin.geodata.imported');
     }
     catch (failure) {
       this.message.show(problemText(failure, this.i18n), true);

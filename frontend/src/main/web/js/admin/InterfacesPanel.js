@@ -79,7 +79,7 @@ export class InterfacesPanel {
       $('#key-issued').hidden = false;
       $('#key-form').reset();
       this.keyErrors.clear();
-      this.message.show(this.i18n.t('admin.interfaces.keyIssued'));
+      this.message.say('admin.interfaces.keyIssued');
       await this._showKeys();
     }
     catch (failure) {
@@ -93,7 +93,7 @@ export class InterfacesPanel {
     }
     try {
       await api(`/api/admin/open311/keys/${key.id}`, { method: 'DELETE' });
-      this.message.show(this.i18n.t('admin.interfaces.revoked'));
+      this.message.say('admin.interfaces.revoked');
       await this._showKeys();
     }
     catch (failure) {
@@ -132,7 +132,7 @@ export class InterfacesPanel {
       $('#webhook-name').value = '';
       $('#webhook-url').value = '';
       this.webhookErrors.clear();
-      this.message.show(this.i18n.t('admin.interfaces.webhookCreated'));
+      this.message.say('admin.interfaces.webhookCreated');
       await this._showWebhooks();
     }
     catch (failure) {

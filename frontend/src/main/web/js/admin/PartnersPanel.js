@@ -139,7 +139,7 @@ export class PartnersPanel {
     try {
       await api(path, { method, body });
       done();
-      this.message.show(this.i18n.t('admin.partners.saved'));
+      this.message.say('admin.partners.saved');
       await this.load();
     }
     catch (failure) {
@@ -150,7 +150,7 @@ export class PartnersPanel {
   async _bind(userId, organisationId) {
     try {
       await api(`/api/admin/partners/members/${userId}`, { method: 'PUT', body: { organisationId: organisationId ? Number(organisationId) : null } });
-      this.message.show(this.i18n.t('admin.partners.saved'));
+      this.message.say('admin.partners.saved');
     }
     catch (failure) {
       this.message.show(problemText(failure, this.i18n), true);

@@ -190,7 +190,7 @@ export class RulesPanel {
       const saved = this.editing
         ? await api(`/api/routing/rules/${this.editing.id}`, { method: 'PUT', body: this._request() })
         : await api('/api/routing/rules', { method: 'POST', body: this._request() });
-      this.message.show(this.i18n.t('admin.rules.saved', { name: saved.name }));
+      this.message.say('admin.rules.saved', { name: saved.name });
       this.form.hidden = true;
       await this.load();
       this._close(saved.id);
@@ -207,7 +207,7 @@ export class RulesPanel {
     }
     try {
       await api(`/api/routing/rules/${rule.id}?version=${rule.version}`, { method: 'DELETE' });
-      this.message.show(this.i18n.t('admin.rules.deleted', { name: rule.name }));
+      this.message.say('admin.rules.deleted', { name: rule.name });
       this.form.hidden = true;
       await this.load();
       this._close(null);
@@ -226,7 +226,7 @@ export class RulesPanel {
       this.rules = await api('/api/routing/rules/order', { method: 'PUT', body: { ids } });
       this._renderList();
       this._focusRule(rule.id, step < 0 ? 'up' : 'down');
-      this.message.show(this.i18n.t('admin.rules.moved', { name: rule.name }));
+      this.message.say('admin.rules.moved', { name: rule.name });
     }
     catch (failure) {
       this.message.show(problemText(failure, this.i18n), true);

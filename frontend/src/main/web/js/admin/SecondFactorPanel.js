@@ -62,7 +62,7 @@ export class SecondFactorPanel {
       return;
     }
     await api(`/api/admin/users/${member.id}/second-factor`, { method: 'DELETE' });
-    this.message.show(this.i18n.t('admin.users.secondFactorResetDone', { username: member.username }));
+    this.message.say('admin.users.secondFactorResetDone', { username: member.username });
     await this.show(member);
   }
 

@@ -146,7 +146,7 @@ export class TeamsPanel {
       this.teams = await api('/api/admin/teams');
       this._shareWithAccounts();
       this._edit(null);
-      this.message.show(this.i18n.t(added ? 'admin.teams.created' : 'admin.teams.saved', { name: saved.name }));
+      this.message.say(added ? 'admin.teams.created' : 'admin.teams.saved', { name: saved.name });
     }
     catch (failure) {
       showProblem(errors, failure);

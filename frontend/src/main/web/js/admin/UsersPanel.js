@@ -127,7 +127,6 @@ export class UsersPanel {
   }
 
   async _save() {
-    const t = (key, params) => this.i18n.t(key, params);
     // A success said before would read as this attempt's.
     this.message.clear();
     const missing = missingRequired(this.form);
@@ -143,7 +142,7 @@ export class UsersPanel {
       await this.load();
       this._edit(saved);
       // Said once the form shows the saved account: what is typed from then on is not drawn over.
-      this.message.show(t(changing ? 'admin.users.changed' : 'admin.users.created', { username: saved.username }));
+      this.message.say(changing ? 'admin.users.changed' : 'admin.users.created', { username: saved.username });
     }
     catch (failure) {
       showProblem(this.errors, failure);
@@ -156,7 +155,7 @@ export class UsersPanel {
       await api(`/api/admin/users/${this.editing.id}/password`, { method: 'PUT', body: { password: $('#user-password').value } });
       $('#user-password').value = '';
       this.errors.clear();
-      this.message.show(this.i18n.t('admin.users.passwordSet', { username: this.editing.username }));
+      this.message.say('admin.users.passwordSet', { username: this.editing.username });
       await this.load();
     }
     catch (failure) {

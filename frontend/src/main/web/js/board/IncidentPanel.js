@@ -138,6 +138,19 @@ export class IncidentPanel {
     }
   }
 
+  /**
+   * What the panel says, in the language shown: its own words by key (after the label of the
+   * field they are about), the server's as they came.
+   */
+  _messageText() {
+    const message = this._message;
+    if (!message?.key) {
+      return message?.text ?? '';
+    }
+    const label = message.field && this._element.querySelector(`label[for="${CSS.escape(message.field)}"]`)?.textContent;
+    return [label, this._i18n.t(message.key, message.params ?? {})].filter(Boolean).join(': ');
+  }
+
   /** Everything a render shows, as text: the same again needs no new render. */
   _renderKey() {
     const shown = this._detail ? this._store.asShown(this._detail.incident) : null;
@@ -163,7 +176,7 @@ export class IncidentPanel {
     this._element.dataset.version = '';
     this._element.setAttribute('aria-busy', 'true');
     this._element.replaceChildren(this._head(`#${this._id}`),
-      this._message ? el('p', { className: `notice notice--${this._message.kind}`, role: 'status' }, this._message.text) : '',
+      this._message ? el('p', { className: `notice notice--${this._message.kind}`, role: 'status' }, this._messageText()) : '',
       el('p', { className: 'hint' }, this._i18n.t('board.loading')));
     if (wasHidden) {
       this._onShown();
@@ -183,7 +196,7 @@ export class IncidentPanel {
     this._element.hidden = false;
     this._element.removeAttribute('aria-busy');
     if (!this._detail) {
-      this._element.replaceChildren(this._head(`#${this._id}`), el('p', { className: 'notice notice--warning' }, this._message?.text ?? ''));
+      this._element.replaceChildren(this._head(`#${this._id}`), el('p', { className: 'notice notice--warning' }, this._messageText()));
       return;
     }
     const typed = this._typedValues();
@@ -206,7 +219,7 @@ export class IncidentPanel {
         incident.hotspot ? el('span', { className: 'badge hotspot' }, t('board.hotspot')) : ''),
       el('p', {}, [incident.quarter?.name ?? t('board.outside'), ' · ', t('board.deadline'), ' ',
         incident.deadline ? formatDateTime(incident.deadline, this._i18n.language) : '–']),
-      this._message ? el('p', { className: `notice notice--${this._message.kind}`, role: 'alert', id: 'panel-message', tabindex: '-1' }, this._message.text) : '',
+      this._message ? el('p', { className: `notice notice--${this._message.kind}`, role: 'alert', id: 'panel-message', tabindex: '-1' }) : '',
       active ? '' : this._ending(incident),
       this._section('board.why', el('p', { className: 'explanation' }, this._explanation())),
       active ? this._section('board.teams', this._assignments(incident), this._proposalList(incident), this._busySpeakersHint()) : this._section('board.teams', this._assignments(incident)),
@@ -220,6 +233,11 @@ export class IncidentPanel {
         { writable: !merged, readerLanguages: this._detail.reports.map((report) => report.language) })),
       this._section('board.referrals', incidentReferrals(incident.id, this._i18n, { writable: !merged, language: this._detail.reports[0]?.language })),
       this._section('board.timeline', this._timeline()));
+    // Written once the panel is drawn: a field's label is named as it now reads.
+    const said = this._element.querySelector('#panel-message');
+    if (said) {
+      said.textContent = this._messageText();
+    }
     this._restoreTypedValues(typed);
     this._restoreFocus(focused);
     if (wasHidden) {
@@ -248,7 +266,7 @@ export class IncidentPanel {
       this._element.querySelector('#panel-message')?.remove();
       failed.setAttribute('aria-invalid', 'true');
       failed.setAttribute('aria-describedby', 'panel-field-error');
-      failed.after(el('p', { className: 'field-error', id: 'panel-field-error' }, this._message.text));
+      failed.after(el('p', { className: 'field-error', id: 'panel-field-error' }, this._messageText()));
       failed.focus();
       return;
     }
@@ -565,8 +583,7 @@ export class IncidentPanel {
     if (typed && !typed.value.trim()) {
       // Every text the panel sends is required: left empty, it is said at its field by the
       // panel, and no request goes out for the server to refuse.
-      const label = this._element.querySelector(`label[for="${typedField}"]`)?.textContent;
-      this._message = { kind: 'warning', text: [label, this._i18n.t('error.required')].filter(Boolean).join(': ') };
+      this._message = { kind: 'warning', key: 'error.required', field: typedField };
       this._failedField = typedField;
       this._acted = true;
       this._render();
@@ -587,7 +604,7 @@ export class IncidentPanel {
       if (generation === this._generation && detail.incident.id === this._id && !this._isOlder(detail)) {
         this._detail = detail;
         this._proposals = proposals;
-        this._message = { kind: 'success', text: this._i18n.t('board.done') };
+        this._message = { kind: 'success', key: 'board.done' };
         this._acted = true;
         this._render();
       }

@@ -103,7 +103,7 @@ export class I18n {
 
   apply(root) {
     for (const element of root.querySelectorAll('[data-i18n]')) {
-      element.textContent = this.t(element.dataset.i18n);
+      element.textContent = this.t(element.dataset.i18n, element.dataset.i18nParams ? JSON.parse(element.dataset.i18nParams) : {});
     }
     for (const element of root.querySelectorAll('[data-i18n-attr]')) {
       for (const pair of element.dataset.i18nAttr.split(';')) {
@@ -113,6 +113,28 @@ export class I18n {
         }
       }
     }
+  }
+
+  /**
+   * Writes a text of the page's own into an element by its key (and values), so that a change
+   * of language writes it anew, as the page's fixed texts.
+   */
+  say(element, key, params) {
+    element.dataset.i18n = key;
+    if (params) {
+      element.dataset.i18nParams = JSON.stringify(params);
+    }
+    else {
+      delete element.dataset.i18nParams;
+    }
+    element.textContent = this.t(key, params ?? {});
+  }
+
+  /** Writes a text as it came (the server's words, a name): a change of language leaves it. */
+  static showAsIs(element, text) {
+    delete element.dataset.i18n;
+    delete element.dataset.i18nParams;
+    element.textContent = text;
   }
 
   /** Fills a <select> with the offered languages, each named in its own language. */

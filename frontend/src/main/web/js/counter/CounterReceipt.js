@@ -17,9 +17,12 @@ export class CounterReceipt {
 
   async show(receipt, request, contactPoint) {
     // For the staff, in theirs: what was saved. The receipt below is in the reporter's language.
-    $('#receipt-saved').textContent = receipt.joined && request.attachToIncident
-      ? this._i18n.t('counter.savedAttached', { id: request.attachToIncident })
-      : this._i18n.t('counter.savedNew');
+    if (receipt.joined && request.attachToIncident) {
+      this._i18n.say($('#receipt-saved'), 'counter.savedAttached', { id: request.attachToIncident });
+    }
+    else {
+      this._i18n.say($('#receipt-saved'), 'counter.savedNew');
+    }
     const t = await this._i18n.translator(receipt.language);
     const body = $('#receipt-body');
     body.lang = receipt.language;

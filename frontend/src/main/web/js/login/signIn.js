@@ -42,8 +42,10 @@ export async function signIn(i18n) {
     }
     catch (failure) {
       button.disabled = false;
-      const message = (failure instanceof ApiError && failure.status !== 0) ? (failure.detail || failure.title) : i18n.t('error.network');
-      errors.show([{ field: 'password', message }], i18n.t('login.failed'));
+      // The page's own words by key (said anew after a change of language), the server's as they came.
+      const error = (failure instanceof ApiError && failure.status !== 0) ? { field: 'password', message: failure.detail || failure.title }
+        : { field: 'password', key: 'error.network' };
+      errors.show([error], { key: 'login.failed' });
       $('#password').value = '';
     }
   });

@@ -24,7 +24,7 @@ async function start() {
   window.addEventListener('hashchange', () => showSection({ focus: true }));
   const { i18n, me } = await startStaffPage({ title: 'admin.title', wide: true });
   const [reference, categories, config] = await Promise.all([api('/api/admin/reference'), api('/api/categories'), api('/api/config')]);
-  const message = new Message($('#message'));
+  const message = new Message($('#message'), i18n);
   window.addEventListener('hashchange', () => message.clear());
   await Promise.all([
     new UsersPanel(i18n, me, reference, message).start(),

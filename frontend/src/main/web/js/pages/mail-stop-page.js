@@ -1,5 +1,6 @@
 import { api } from '../core/api.js';
 import { $ } from '../core/dom.js';
+import { I18n } from '../core/i18n.js';
 import { startPublicPage } from '../shell/publicPage.js';
 
 /**
@@ -23,13 +24,18 @@ async function start() {
     button.setAttribute('aria-disabled', 'true');
     try {
       await api(`/api/mail/stop?t=${encodeURIComponent(token)}`, { method: 'POST' });
-      result.textContent = i18n.t('mailStop.done');
+      i18n.say(result, 'mailStop.done');
       button.hidden = true;
       result.tabIndex = -1;
       result.focus();
     }
     catch (failure) {
-      result.textContent = failure.detail || i18n.t('error.network');
+      if (failure.detail) {
+        I18n.showAsIs(result, failure.detail);
+      }
+      else {
+        i18n.say(result, 'error.network');
+      }
     }
     finally {
       sending = false;

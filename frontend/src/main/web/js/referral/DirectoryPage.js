@@ -84,6 +84,8 @@ export class DirectoryPage {
         return;
       }
       this.services = services;
+      // A new search answers with what it found: a referral's confirmation made way for it.
+      this.sent = null;
       this._renderServices();
     }
     catch (failure) {
@@ -98,8 +100,8 @@ export class DirectoryPage {
     // Nothing found under filters: say which way leads to more, not only "0 found".
     const filtered = ['#topic', '#service-language', '#quarter'].some((id) => $(id).value)
       || $('#open-now').checked || $('#open-today').checked;
-    $('#result-status').textContent = (!this.services.length && filtered) ? t('directory.noneWithFilters')
-      : t('directory.found', { count: this.services.length });
+    $('#result-status').textContent = this.sent ? t('referral.sent', this.sent)
+      : (!this.services.length && filtered) ? t('directory.noneWithFilters') : t('directory.found', { count: this.services.length });
     $('#services').replaceChildren(...this.services.map((service) => el('li', { className: 'service', dataset: { service: service.id } },
       el('h2', { className: 'service__name' }, service.name,
         service.openNow ? el('span', { className: 'badge badge--open' }, t('directory.badgeOpenNow'))
@@ -175,7 +177,8 @@ export class DirectoryPage {
       const language = body.language;
       // Said first: with or without the person's details, the referral went to this service
       // (an earlier one's confirmation must not stand beside this hand-out).
-      $('#result-status').textContent = this.i18n.t('referral.sent', { service: service.name });
+      this.sent = { service: service.name };
+      $('#result-status').textContent = this.i18n.t('referral.sent', this.sent);
       this._closeReferral();
       await this.loadReferrals();
       if (!consent) {

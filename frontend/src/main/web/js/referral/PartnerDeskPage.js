@@ -225,7 +225,7 @@ export class PartnerDeskPage {
     const id = this.current.id;
     await Promise.all([this.load(), this.open(id, { focus: false })]);
     const saved = $('#detail-saved');
-    saved.textContent = this.i18n.t('partner.saved');
+    this.i18n.say(saved, 'partner.saved');
     saved.hidden = false;
     const control = acted && document.getElementById(acted);
     if (control && control.offsetParent !== null) {
