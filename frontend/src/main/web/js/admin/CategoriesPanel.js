@@ -115,7 +115,7 @@ export class CategoriesPanel {
       await this._reload();
       document.dispatchEvent(new CustomEvent('categorieschange'));
       this._edit(null);
-      this.message.say(added ? 'admin.categories.created' : 'admin.categories.saved', { name: this._name(saved.code) });
+      this.message.say(added ? 'admin.categories.created' : 'admin.categories.saved', () => ({ name: this._name(saved.code) }));
     }
     catch (failure) {
       showProblem(errors, failure);

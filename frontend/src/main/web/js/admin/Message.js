@@ -9,7 +9,7 @@ export class Message {
     this.element = element;
     this.i18n = i18n;
     this.said = null;
-    document.addEventListener('languagechange', () => this.said && this._draw(this.i18n.t(this.said.key, this.said.params), this.said.problem));
+    document.addEventListener('languagechange', () => this.said && this._drawSaid());
   }
 
   /** Nothing to say (another section was opened: what was said belongs to the last one). */
@@ -19,10 +19,18 @@ export class Message {
     this.element.textContent = '';
   }
 
-  /** A message of the page's own, by its translation key. */
+  /**
+   * A message of the page's own, by its translation key; values that are named in the reader's
+   * language (a team type, a category) are given as a function, asked again after a change.
+   */
   say(key, params = {}, problem = false) {
     this.said = { key, params, problem };
-    this._draw(this.i18n.t(key, params), problem);
+    this._drawSaid();
+  }
+
+  _drawSaid() {
+    const { key, params, problem } = this.said;
+    this._draw(this.i18n.t(key, typeof params === 'function' ? params() : params), problem);
   }
 
   /** A text as it came (the server's words). */

@@ -62,7 +62,7 @@ export class TeamTypesPanel {
         { method: 'PUT', body: { checkInMinutes, voluntary } });
       this.teamTypes = this.teamTypes.map((each) => (each.code === saved.code ? saved : each));
       this._render();
-      this.message.say('admin.teamTypes.saved', { name: this._label(saved) });
+      this.message.say('admin.teamTypes.saved', () => ({ name: this._label(saved) }));
     }
     catch (failure) {
       this.message.show(problemText(failure, this.i18n), true);

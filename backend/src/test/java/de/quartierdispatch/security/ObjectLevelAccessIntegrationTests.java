@@ -203,12 +203,7 @@ class ObjectLevelAccessIntegrationTests {
 		long finishing = Fixtures.team("KOD", BOY_LAT, BOY_LON);
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
 		for (long team : List.of(declining, finishing)) {
-			lead.post()
-				.uri("/api/incidents/{id}/assignments", incident)
-				.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
-				.exchange()
-				.expectStatus()
-				.isOk();
+			assign(lead, incident, team);
 		}
 		WebTestClient declined = StaffLogin.as(this.client, Fixtures.fieldMember(declining));
 		WebTestClient finished = StaffLogin.as(this.client, Fixtures.fieldMember(finishing));
@@ -268,12 +263,7 @@ class ObjectLevelAccessIntegrationTests {
 				"Laute Musik am Spielplatz gegenüber", BOY_LAT + 0.002, BOY_LON));
 		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
-		lead.post()
-			.uri("/api/incidents/{id}/assignments", incident)
-			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		assign(lead, incident, team);
 		WebTestClient member = StaffLogin.as(this.client, Fixtures.fieldMember(team));
 		long job = assignmentOf(incident, team);
 		int version = 0;
@@ -308,12 +298,7 @@ class ObjectLevelAccessIntegrationTests {
 		long incident = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT, BOY_LON);
 		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
-		lead.post()
-			.uri("/api/incidents/{id}/assignments", incident)
-			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		assign(lead, incident, team);
 		lead.post()
 			.uri("/api/incidents/{id}/decision", incident)
 			.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
@@ -335,6 +320,15 @@ class ObjectLevelAccessIntegrationTests {
 			.doesNotExist()
 			.jsonPath(job + ".incident.address")
 			.doesNotExist();
+	}
+
+	private static void assign(WebTestClient lead, long incident, long team) {
+		lead.post()
+			.uri("/api/incidents/{id}/assignments", incident)
+			.bodyValue(Map.of("teamId", team, "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private static long assignmentOf(long incident, long team) {
