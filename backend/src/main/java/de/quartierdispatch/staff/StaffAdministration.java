@@ -88,8 +88,12 @@ class StaffAdministration {
 					.flatMap((admins) -> (admins > 0) ? Mono.<Void>empty()
 							: Mono.error(new InvalidFieldsException("roles", "staff.last-administrator")))
 					.then(endSessions)
+					// What it is now, beside what changed: a disabling reads apart from
+					// an
+					// enabling, a scope narrowed apart from one widened.
 					.then(this.audit.record(actor(admin), "USER_CHANGED", null, null,
-							Map.of("user", id, "changed", fields, "roles", StaffAccountWrites.sorted(remit.roles()))));
+							Map.of("user", id, "changed", fields, "roles", StaffAccountWrites.sorted(remit.roles()),
+									"enabled", remit.enabled(), "quarters", remit.quarters())));
 			}));
 		return this.transactions.transactional(changed).then(this.directory.findById(id));
 	}

@@ -213,6 +213,10 @@ class StaffAccountIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
+		// The trail says it was a disabling, not only that "enabled" changed.
+		assertThat(TestDatabase.queryString("SELECT details ->> 'enabled' FROM audit_log WHERE action = 'USER_CHANGED' "
+				+ "AND (details ->> 'user')::bigint = " + id + " ORDER BY id DESC LIMIT 1"))
+			.isEqualTo("false");
 	}
 
 	@Test
