@@ -91,7 +91,8 @@ class PhotoAccess {
 		if (team == null) {
 			return mayWorkOn(staff, place.incidentId(), place.quarterId());
 		}
-		return this.queries.teamSeesPhoto(team, place.photoId(), finishedSince())
+		return this.queries.photosTeamSees(team, place.incidentId(), finishedSince())
+			.any((photo) -> photo == place.photoId())
 			.flatMap((sees) -> sees ? Mono.just(true) : Mono.error(new NotYourPhotoException()));
 	}
 

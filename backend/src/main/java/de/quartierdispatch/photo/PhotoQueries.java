@@ -28,7 +28,7 @@ class PhotoQueries {
 			SELECT DISTINCT p.id FROM photo p
 			LEFT JOIN report r ON r.id = p.report_id
 			JOIN assignment a ON a.incident_id = coalesce(p.incident_id, r.incident_id) AND a.team_id = :team
-			WHERE %s
+			WHERE coalesce(p.incident_id, r.incident_id) = :incident
 			  AND (a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
 			       OR (a.state = 'DONE' AND a.updated_at > :since
 			           AND (p.assignment_id = a.id
@@ -112,23 +112,12 @@ class PhotoQueries {
 
 	/** The photos of an incident a field team sees (see {@link #TEAM_SEES}). */
 	Flux<Long> photosTeamSees(long teamId, long incidentId, OffsetDateTime since) {
-		return this.db.sql(TEAM_SEES.formatted("coalesce(p.incident_id, r.incident_id) = :incident"))
+		return this.db.sql(TEAM_SEES)
 			.bind("team", teamId)
 			.bind("incident", incidentId)
 			.bind("since", since)
 			.map((row) -> row.get("id", Long.class))
 			.all();
-	}
-
-	/** Whether a field team sees this photo (see {@link #TEAM_SEES}). */
-	Mono<Boolean> teamSeesPhoto(long teamId, long photoId, OffsetDateTime since) {
-		return this.db.sql(TEAM_SEES.formatted("p.id = :photo"))
-			.bind("team", teamId)
-			.bind("photo", photoId)
-			.bind("since", since)
-			.map((row) -> row.get("id", Long.class))
-			.all()
-			.hasElements();
 	}
 
 	Mono<Boolean> assignmentExists(long assignmentId) {

@@ -299,12 +299,7 @@ class ObjectLevelAccessIntegrationTests {
 		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
 		assign(lead, incident, team);
-		lead.post()
-			.uri("/api/incidents/{id}/decision", incident)
-			.bodyValue(Map.of("outcome", "NOTHING_FOUND", "version", Fixtures.incidentVersion(incident)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Fixtures.decide(this.client, incident, "NOTHING_FOUND");
 
 		String job = "$.assignments[?(@.incident.id == " + incident + ")]";
 		StaffLogin.as(this.client, Fixtures.fieldMember(team))
