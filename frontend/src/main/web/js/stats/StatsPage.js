@@ -43,6 +43,7 @@ export class StatsPage {
       $(id).addEventListener('change', () => this._linkCsv());
     }
     document.addEventListener('languagechange', () => {
+      this._linkCsv();
       this._render();
       this._renderMaps();
     });
@@ -59,8 +60,11 @@ export class StatsPage {
     return query;
   }
 
+  /** A plain link sends the browser's languages, not the page's: the page's goes along. */
   _linkCsv() {
-    $('#csv').href = `/api/stats/reports.csv?${this._query()}`;
+    const query = this._query();
+    query.set('lang', this.i18n.language);
+    $('#csv').href = `/api/stats/reports.csv?${query}`;
   }
 
   async load() {

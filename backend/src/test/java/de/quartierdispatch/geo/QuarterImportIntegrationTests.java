@@ -77,6 +77,8 @@ class QuarterImportIntegrationTests {
 			.expectBody()
 			.jsonPath("$.title")
 			.isEqualTo("Boundary file rejected")
+			.jsonPath("$.detail")
+			.isEqualTo("Nothing of the file was imported: one problem in it. The report names each one.")
 			.jsonPath("$.report.rejected[0].feature")
 			.isEqualTo(2)
 			.jsonPath("$.report.rejected[0].code")
@@ -213,6 +215,9 @@ class QuarterImportIntegrationTests {
 			.expectStatus()
 			.isEqualTo(422)
 			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).as("a file cut short: no feature to count")
+				.startsWith("Nichts aus der Datei übernommen: ein Problem darin."))
 			.jsonPath("$.report.rejected[0].message")
 			.value((String message) -> assertThat(message).contains("not a GeoJSON FeatureCollection"));
 	}

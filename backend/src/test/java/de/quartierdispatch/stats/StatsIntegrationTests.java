@@ -125,6 +125,14 @@ class StatsIntegrationTests {
 			.contains("Month,Category,Quarter,Channel,Reports")
 			.contains(",Noise,")
 			.endsWith("Total,,,,8\r\n");
+		assertThat(analyst().get()
+			.uri("/api/stats/reports.csv?" + PERIOD + "&lang=en")
+			.header("Accept-Language", "de")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).as("the page's language, which its link names, before the browser's")
+			.isEqualTo(english);
 	}
 
 	@Test
