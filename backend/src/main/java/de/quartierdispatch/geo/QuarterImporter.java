@@ -2,15 +2,13 @@ package de.quartierdispatch.geo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.List;
 import java.util.function.Consumer;
 
 import de.quartierdispatch.geo.QuarterImportReport.FeatureNote;
+import de.quartierdispatch.system.MapProperties;
 import de.quartierdispatch.system.SqlParameters;
-import de.quartierdispatch.system.TextNormalizer;
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -50,6 +48,12 @@ public class QuarterImporter {
 	private static final String PROBLEMS = """
 			SELECT number, code, name, problem FROM quarter_import WHERE problem IS NOT NULL
 			UNION ALL
+			SELECT number, code, name, 'the positions seem to be latitude, longitude; GeoJSON has longitude first'
+			FROM quarter_import
+			WHERE problem IS NULL AND geom IS NOT NULL
+			  AND ST_DWithin(ST_FlipCoordinates(geom), ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :degrees)
+			  AND NOT ST_DWithin(geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :degrees)
+			UNION ALL
 			SELECT number, code, name, 'the code appears more than once in the file'
 			FROM (SELECT number, code, name, problem, count(*) OVER (PARTITION BY code) AS uses
 			      FROM quarter_import WHERE code IS NOT NULL) AS coded
@@ -81,12 +85,22 @@ public class QuarterImporter {
 
 	private final TransactionalOperator transactions;
 
+	/**
+	 * How near the city's map centre a boundary must come, flipped, to be taken for one
+	 * with its axes swapped (about 70 to 110 km): a city's quarters lie well within it,
+	 * and the same file read the right way round lies far out at sea or in Africa.
+	 */
+	private static final double SWAPPED_WITHIN_DEGREES = 1.0;
+
 	private final JsonMapper json;
 
-	QuarterImporter(DatabaseClient db, TransactionalOperator transactions, JsonMapper json) {
+	private final MapProperties map;
+
+	QuarterImporter(DatabaseClient db, TransactionalOperator transactions, JsonMapper json, MapProperties map) {
 		this.db = db;
 		this.transactions = transactions;
 		this.json = json;
+		this.map = map;
 	}
 
 	/**
@@ -146,7 +160,7 @@ public class QuarterImporter {
 	private Mono<Void> stage(GeoJsonFeature feature, QuarterImportOptions options) {
 		String code = feature.text(options.codeProperty());
 		String name = feature.text(options.nameProperty());
-		String problem = problemOutsideGeometry(feature, options, code, name);
+		String problem = QuarterFeatureChecks.problemOutsideGeometry(feature, options, code, name);
 		return this.db.sql(STAGE)
 			.bind("number", feature.number())
 			.bind("code", SqlParameters.nullable(code, String.class))
@@ -159,42 +173,12 @@ public class QuarterImporter {
 					(failure) -> QuarterImportRefusals.tooComplex(feature.number(), code, name));
 	}
 
-	private static @Nullable String problemOutsideGeometry(GeoJsonFeature feature, QuarterImportOptions options,
-			@Nullable String code, @Nullable String name) {
-		// The values as sent: the properties' JSON text spells a NUL as an escape.
-		String rawCode = feature.raw(options.codeProperty());
-		if (!TextNormalizer.storable(rawCode) || !TextNormalizer.storable(feature.raw(options.nameProperty()))) {
-			return "a property contains characters that cannot be stored (NUL or broken Unicode)";
-		}
-		if (code == null) {
-			return "the property \"" + options.codeProperty() + "\" (code) is missing or empty";
-		}
-		if (!code.equals(Normalizer.normalize(rawCode, Normalizer.Form.NFC).strip().replaceAll("\\s+", " "))) {
-			// A code names the quarter it updates: cleaned, "1" followed by a control
-			// character would silently replace quarter 1.
-			return "the code contains control or invisible formatting characters";
-		}
-		if (code.length() > 64) {
-			return "the code is longer than 64 characters";
-		}
-		if (name == null) {
-			return "the property \"" + options.nameProperty() + "\" (name) is missing or empty";
-		}
-		if (name.length() > 200) {
-			return "the name is longer than 200 characters";
-		}
-		if (feature.geometry() == null) {
-			return "the feature has no geometry";
-		}
-		if (!feature.positionsAreNumbers()) {
-			return "a position of the geometry is not two numbers";
-		}
-		return null;
-	}
-
 	private Mono<QuarterImportReport> decide(String source, int features) {
-		Mono<List<FeatureNote>> problems = notes(PROBLEMS);
-		Mono<List<FeatureNote>> repairs = notes(REPAIRS);
+		Mono<List<FeatureNote>> problems = notes(this.db.sql(PROBLEMS)
+			.bind("lon", this.map.centerLon())
+			.bind("lat", this.map.centerLat())
+			.bind("degrees", SWAPPED_WITHIN_DEGREES));
+		Mono<List<FeatureNote>> repairs = notes(this.db.sql(REPAIRS));
 		return Mono.zip(problems, repairs).flatMap((found) -> {
 			List<FeatureNote> rejected = found.getT1();
 			if (features == 0) {
@@ -217,8 +201,8 @@ public class QuarterImporter {
 		}).one();
 	}
 
-	private Mono<List<FeatureNote>> notes(String sql) {
-		return this.db.sql(sql).map(QuarterImporter::toNote).all().collectList();
+	private Mono<List<FeatureNote>> notes(DatabaseClient.GenericExecuteSpec query) {
+		return query.map(QuarterImporter::toNote).all().collectList();
 	}
 
 	private static FeatureNote toNote(Readable row) {

@@ -90,6 +90,34 @@ class QuarterImportIntegrationTests {
 		assertThat(this.quarters.count().block()).isEqualTo(before);
 	}
 
+	/**
+	 * Files exported as latitude, longitude (as WFS 2.0 writes EPSG:4326) read as a
+	 * quarter off the Horn of Africa: refused, where the flipped boundary lies by the
+	 * city.
+	 */
+	@Test
+	void rejectsABoundaryWithLatitudeAndLongitudeSwapped() {
+		long before = this.quarters.count().block();
+		String swapped = featureCollection(
+				feature("T-SWAP", "Swapped", "[[[51.52,6.93],[51.53,6.93],[51.53,6.94],[51.52,6.93]]]"),
+				feature("T-RIGHT", "Right way round", "[[[6.93,51.52],[6.93,51.53],[6.94,51.53],[6.93,51.52]]]"));
+		this.admin.post()
+			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(swapped.getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.report.rejected.length()")
+			.isEqualTo(1)
+			.jsonPath("$.report.rejected[0].code")
+			.isEqualTo("T-SWAP")
+			.jsonPath("$.report.rejected[0].reason")
+			.isEqualTo("swapped");
+		assertThat(this.quarters.count().block()).isEqualTo(before);
+	}
+
 	/** PostGIS reads a position of text as 0, 0: a boundary through the Atlantic. */
 	@Test
 	void rejectsAPolygonWhosePositionsAreNotNumbers() {
