@@ -30,7 +30,7 @@ export class UsersPanel {
   async start() {
     this._renderChoices();
     takeOverSubmit(this.form, () => this._save());
-    $('#new-user').addEventListener('click', () => this._edit(null));
+    $('#new-user').addEventListener('click', () => this._open(null));
     $('#user-set-password').addEventListener('click', () => this._setPassword());
     document.addEventListener('languagechange', () => redrawKeepingInput(this.form, () => {
       this._renderChoices();
@@ -80,11 +80,17 @@ export class UsersPanel {
   _renderTable() {
     const t = (key, params) => this.i18n.t(key, params);
     $('#user-table tbody').replaceChildren(...(this.members || []).map((member) => el('tr', { 'aria-current': member.id === this.editing?.id ? 'true' : false },
-      el('td', {}, el('button', { type: 'button', className: 'link-button', onClick: () => this._edit(member) }, member.username)),
+      el('td', {}, el('button', { type: 'button', className: 'link-button', onClick: () => this._open(member) }, member.username)),
       el('td', {}, member.displayName),
       el('td', {}, member.roles.map((role) => t(`role.${role}`)).join(', ')),
       el('td', {}, !member.enabled ? t('admin.users.disabled') : member.lockedUntil ? t('admin.users.locked') : t('admin.users.active')),
       el('td', {}, member.lastSeenAt ? formatDateTime(member.lastSeenAt, this.i18n.language) : '–'))));
+  }
+
+  /** Chosen by the administrator: the form's first field to fill takes the focus. */
+  _open(member) {
+    this._edit(member);
+    $(member ? '#user-displayName' : '#user-username').focus();
   }
 
   _edit(member) {

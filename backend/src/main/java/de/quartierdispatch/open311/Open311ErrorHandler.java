@@ -9,6 +9,7 @@ import de.quartierdispatch.system.ClientAborts;
 import de.quartierdispatch.system.FailureStatus;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.Language;
+import de.quartierdispatch.system.LoggedPath;
 import de.quartierdispatch.system.PathOnlyFailure;
 import de.quartierdispatch.system.ProblemException;
 import org.slf4j.Logger;
@@ -134,12 +135,12 @@ class Open311ErrorHandler implements WebExceptionHandler {
 					problem.getDetailMessageArguments(), forResidents, locale)));
 		}
 		if (status.is5xxServerError() && ClientAborts.isClientAbort(failure)) {
-			logger.debug("Open311 client of {} went away mid-request", exchange.getRequest().getPath().value());
+			logger.debug("Open311 client of {} went away mid-request", LoggedPath.of(exchange.getRequest()));
 			return List.of(error(HttpStatus.BAD_REQUEST.value(), "The request ended before its body did"));
 		}
 		if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
 			logger.warn("Open311 request {} {}: database unavailable", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath().value());
+					LoggedPath.of(exchange.getRequest()));
 			return List.of(error(code, "Service unavailable, try again in a few seconds"));
 		}
 		if (status.value() == HttpStatus.NOT_IMPLEMENTED.value()
@@ -151,7 +152,7 @@ class Open311ErrorHandler implements WebExceptionHandler {
 		if (status.is5xxServerError()) {
 			String reference = exchange.getRequest().getId();
 			logger.error("Open311 request {} {} failed [reference {}]", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath().value(), reference, PathOnlyFailure.of(failure));
+					LoggedPath.of(exchange.getRequest()), reference, PathOnlyFailure.of(failure));
 			return List.of(error(code, "Internal error, reference " + reference));
 		}
 		HttpStatus known = HttpStatus.resolve(code);

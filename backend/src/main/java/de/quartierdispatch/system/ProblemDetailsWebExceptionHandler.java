@@ -57,7 +57,7 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 			// query string); a client that left is no fault of the server's.
 			logger.atLevel(ClientAborts.isClientGoneMidAnswer(failure) ? Level.DEBUG : Level.WARN)
 				.log("Request {} {} failed after its answer began: {}", exchange.getRequest().getMethod(),
-						exchange.getRequest().getPath().value(), failure.getClass().getSimpleName());
+						LoggedPath.of(exchange.getRequest()), failure.getClass().getSimpleName());
 			return Mono.error(failure);
 		}
 		Locale locale = this.problems.locale(exchange);
@@ -103,7 +103,7 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 		}
 		if (failure instanceof ServerWebInputException input && input.getMethodParameter() != null
 				&& input.getMethodParameter().getParameterName() != null) {
-			logger.debug("Unreadable parameter of {}: {}", exchange.getRequest().getPath().value(),
+			logger.debug("Unreadable parameter of {}: {}", LoggedPath.of(exchange.getRequest()),
 					mostSpecificMessage(failure));
 			String code = (failure instanceof MissingRequestValueException) ? "NotNull" : "Unreadable";
 			return fieldProblem(HttpStatus.BAD_REQUEST, input.getMethodParameter().getParameterName(), code, locale);
@@ -116,7 +116,7 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 			// The parser's own message names Java types and offsets: keep it out of the
 			// response, and tell the operator (at debug level: it is the client's
 			// mistake).
-			logger.debug("Unreadable request to {}: {}", exchange.getRequest().getPath().value(),
+			logger.debug("Unreadable request to {}: {}", LoggedPath.of(exchange.getRequest()),
 					mostSpecificMessage(failure));
 			ProblemDetail problem = this.problems.forStatus(HttpStatus.BAD_REQUEST, locale);
 			problem.setDetail(this.problems.message("problem.unreadable-request.detail", locale, null));
@@ -127,12 +127,12 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 			return this.problems.forStatus(response.getStatusCode(), locale);
 		}
 		if (ClientAborts.isClientAbort(failure)) {
-			logger.debug("Client of {} went away mid-request", exchange.getRequest().getPath().value());
+			logger.debug("Client of {} went away mid-request", LoggedPath.of(exchange.getRequest()));
 			return this.problems.forStatus(HttpStatus.BAD_REQUEST, locale);
 		}
 		String reference = exchange.getRequest().getId();
 		logger.error("Request {} {} failed [reference {}]", exchange.getRequest().getMethod(),
-				exchange.getRequest().getPath().value(), reference, PathOnlyFailure.of(failure));
+				LoggedPath.of(exchange.getRequest()), reference, PathOnlyFailure.of(failure));
 		ProblemDetail problem = this.problems.forStatus(HttpStatus.INTERNAL_SERVER_ERROR, locale);
 		problem.setProperty("reference", reference);
 		return problem;
@@ -140,7 +140,7 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 
 	private ProblemDetail databaseProblem(DatabaseFailure database, Throwable failure, ServerWebExchange exchange,
 			Locale locale) {
-		String path = exchange.getRequest().getPath().value();
+		String path = LoggedPath.of(exchange.getRequest());
 		return switch (database.kind()) {
 			case UNAVAILABLE -> {
 				logger.warn("Request {} {}: database unavailable ({})", exchange.getRequest().getMethod(), path,
