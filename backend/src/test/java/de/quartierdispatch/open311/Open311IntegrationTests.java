@@ -203,9 +203,12 @@ class Open311IntegrationTests {
 		String valid = issueKey("Gültig " + UUID.randomUUID().toString().substring(0, 6), 1000);
 		HttpResponse<String> unknownService = open311.postForm("requests.json",
 				with(with(report, "api_key", valid), "service_code", "POTHOLE"));
-		assertThat(unknownService.statusCode()).isEqualTo(400);
+		assertThat(unknownService.statusCode()).as("not found, as by path: the app's list is out of date")
+			.isEqualTo(404);
 		assertThat(Open311Client.validJson(unknownService, "errors").get(0).get("description").asString())
-			.startsWith("service_code");
+			.isEqualTo("service_code POTHOLE not found");
+		assertThat(open311.postForm("requests.xml", with(with(report, "api_key", valid), "service_code", "POTHOLE"))
+			.statusCode()).isEqualTo(404);
 	}
 
 	@Test
