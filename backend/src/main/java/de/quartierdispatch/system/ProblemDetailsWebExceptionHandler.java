@@ -17,7 +17,7 @@ import tools.jackson.databind.exc.InvalidNullException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -42,8 +42,6 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsWebExceptionHandler.class);
 
-	private static final String RETRY_AFTER_SECONDS = "5";
-
 	private final ProblemResponses problems;
 
 	ProblemDetailsWebExceptionHandler(ProblemResponses problems) {
@@ -67,9 +65,6 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 		}
 		if (failure instanceof ErrorResponse response) {
 			exchange.getResponse().getHeaders().addAll(response.getHeaders());
-		}
-		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}
 		return this.problems.write(exchange, problem);
 	}
@@ -146,7 +141,12 @@ class ProblemDetailsWebExceptionHandler implements WebExceptionHandler {
 				logger.warn("Request {} {}: database unavailable ({})", exchange.getRequest().getMethod(), path,
 						mostSpecificMessage(failure));
 				ProblemDetail problem = this.problems.forStatus(HttpStatus.SERVICE_UNAVAILABLE, locale);
-				problem.setDetail(this.problems.message("problem.database-unavailable.detail", locale, null));
+				// "Nothing was saved" would puzzle someone who only looked something up.
+				HttpMethod method = exchange.getRequest().getMethod();
+				boolean reading = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+				problem.setDetail(this.problems.message(
+						reading ? "problem.database-unavailable.read.detail" : "problem.database-unavailable.detail",
+						locale, null));
 				yield problem;
 			}
 			case INTEGRITY -> {

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +26,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Component
 public class ProblemResponses {
+
+	private static final String RETRY_AFTER_SECONDS = "5";
 
 	private final MessageSource messages;
 
@@ -51,6 +54,11 @@ public class ProblemResponses {
 		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			// Whatever answers 503 (the database away, photo processing busy): soon
+			// again.
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
 		byte[] body = this.json.writeValueAsBytes(toMap(problem, exchange));
 		DataBuffer buffer = response.bufferFactory().wrap(body);
 		return response.writeWith(Mono.just(buffer));

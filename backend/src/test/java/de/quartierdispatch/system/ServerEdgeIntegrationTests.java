@@ -514,6 +514,8 @@ class ServerEdgeIntegrationTests {
 	@Test
 	void anUnreachableDatabaseIsA503WithRetryAfterAndReadinessDownAndNoQueryStringInTheLog() throws SQLException {
 		String marker = "Trickweg" + UUID.randomUUID().toString().substring(0, 6);
+		String hex = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+		String trackingCode = hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12);
 		TestDatabase.cutOffApplication(INSTANCE, true);
 		try {
 			this.client.get()
@@ -526,6 +528,19 @@ class ServerEdgeIntegrationTests {
 				.expectHeader()
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 			this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+			// A resident looking up a report was told that nothing was saved; the log
+			// named the tracking code, the key to the report.
+			this.client.get()
+				.uri("/api/reports/" + trackingCode)
+				.header("Accept-Language", "de")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.valueEquals("Retry-After", "5")
+				.expectBody()
+				.jsonPath("$.detail")
+				.isEqualTo("Wir können gerade nichts nachschlagen. Bitte versuchen Sie es in einigen Sekunden erneut.");
 			// A partner app hears the same, in the specification's format.
 			this.client.get()
 				.uri("/open311/v2/requests.json")
@@ -543,7 +558,10 @@ class ServerEdgeIntegrationTests {
 		}
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
-		List<String> leaks = CapturedLog.lines().stream().filter((line) -> line.contains(marker)).toList();
+		List<String> leaks = CapturedLog.lines()
+			.stream()
+			.filter((line) -> line.contains(marker) || line.contains(trackingCode))
+			.toList();
 		assertThat(leaks).isEmpty();
 	}
 
