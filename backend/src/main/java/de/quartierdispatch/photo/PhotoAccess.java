@@ -99,10 +99,14 @@ class PhotoAccess {
 	Mono<byte[]> image(long photoId, boolean thumbnail, StaffPrincipal staff) {
 		return this.queries.place(photoId)
 			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
-			.flatMap((place) -> (place.hidden() && !staff.has(Role.DISPATCHER))
-					? Mono.error(new PhotoNotFoundException()) : Mono.just(place))
+			// Who may not see it at all is refused first, hidden or not: hiding a photo
+			// must not hide attempts to probe it. A hidden one is not found by a team.
 			.flatMap((place) -> maySee(staff, place)
-				.onErrorResume(NotYourPhotoException.class,
+				.then(Mono.defer(() -> (place.hidden() && !staff.has(Role.DISPATCHER))
+						? Mono.error(new PhotoNotFoundException()) : Mono.empty()))
+				.onErrorResume(
+						(refused) -> refused instanceof NotYourPhotoException
+								|| refused instanceof PhotoNotFoundException,
 						(refused) -> record(staff, place, "PHOTO_READ_REFUSED").then(Mono.error(refused)))
 				.thenReturn(place))
 			.flatMap((place) -> record(staff, place, thumbnail ? "PHOTO_THUMBNAIL_VIEWED" : "PHOTO_VIEWED"))

@@ -27,9 +27,11 @@ class AuditQueries {
 			LEFT JOIN report r ON r.id = a.report_id
 			WHERE (:action::text IS NULL OR a.action = :action)
 			  AND (:username::text IS NULL OR a.actor = (SELECT 'staff:' || id FROM staff_user WHERE username = :username))
-			  AND (:report::bigint IS NULL OR a.report_id = :report OR a.details ->> 'referral' IN (%1$s r2.id = :report))
+			  AND (:report::bigint IS NULL OR a.report_id = :report OR a.details ->> 'referral' IN (%1$s r2.id = :report)
+			       OR (a.report_id IS NULL AND a.details ->> 'photo' IN (%2$s r3.id = :report)))
 			  AND (:trackingCode::text IS NULL OR r.tracking_code = :trackingCode
-			       OR a.details ->> 'referral' IN (%1$s r2.tracking_code = :trackingCode))
+			       OR a.details ->> 'referral' IN (%1$s r2.tracking_code = :trackingCode)
+			       OR (a.report_id IS NULL AND a.details ->> 'photo' IN (%2$s r3.tracking_code = :trackingCode)))
 			  AND (:from::timestamptz IS NULL OR a.at >= :from)
 			  AND (:to::timestamptz IS NULL OR a.at < :to)
 			  AND (:before::bigint IS NULL OR a.id < :before)
@@ -38,12 +40,17 @@ class AuditQueries {
 			"""
 		.formatted(
 				// A referral made from the report's case is about its reporter too: who
-				// read
-				// the contact details passed on (a partner) belongs to "who saw this
-				// person's data".
+				// read the contact details passed on (a partner) belongs to "who saw
+				// this person's data".
 				"""
 						SELECT f.id::text FROM referral f JOIN report r2
-						    ON f.incident_id IN (SELECT case_incidents(r2.incident_id)) WHERE""");
+						    ON f.incident_id IN (SELECT case_incidents(r2.incident_id)) WHERE""",
+				// A team's photo of the case: a look at it is audited by photo and
+				// incident (the case may have several reports).
+				"""
+						SELECT p.id::text FROM photo p JOIN report r3
+						    ON p.incident_id IN (SELECT case_incidents(r3.incident_id))
+						WHERE p.assignment_id IS NOT NULL AND""");
 
 	private final DatabaseClient db;
 

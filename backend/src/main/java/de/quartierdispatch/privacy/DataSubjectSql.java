@@ -78,15 +78,17 @@ final class DataSubjectSql {
 			                                                                 ELSE 'team' END,
 			                                                            'at', p.created_at, 'width', p.width,
 			                                                            'height', p.height) ORDER BY p.id), '[]')
-			               FROM photo p WHERE p.report_id = r.id
-			                  OR (p.incident_id IN (SELECT case_incidents(i.id)) AND p.assignment_id IS NOT NULL AND shared.others = 0)),
+			               FROM photo p WHERE %2$s),
 			    -- Who: the account ('staff:<id>', for the administrator to name) and its roles.
 			    'accessedBy', (SELECT coalesce(jsonb_agg(jsonb_build_object('at', a.at, 'action', a.action,
 			                                                                'purpose', a.purpose, 'actor', a.actor,
 			                                                                'roles', (SELECT to_jsonb(u.roles) FROM staff_user u
 			                                                                          WHERE a.actor = 'staff:' || u.id))
 			                                            ORDER BY a.at), '[]')
-			                   FROM audit_log a WHERE a.report_id = r.id),
+			                   FROM audit_log a
+			                   WHERE a.report_id = r.id
+			                      OR (a.report_id IS NULL
+			                          AND a.details ->> 'photo' IN (SELECT p.id::text FROM photo p WHERE %2$s))),
 			    'redactedAt', r.redacted_at,
 			    'exportedAt', :now)::text AS document
 			FROM report r
@@ -101,7 +103,13 @@ final class DataSubjectSql {
 				"""
 						EXISTS (SELECT 1 FROM referral_contact fc
 						        WHERE fc.referral_id = f.id
-						          AND (lower(fc.email) = lower(c.email) OR comparable_phone(fc.phone) = comparable_phone(c.phone)))""");
+						          AND (lower(fc.email) = lower(c.email) OR comparable_phone(fc.phone) = comparable_phone(c.phone)))""",
+				// Its photos: its own, and the teams' of a case no one else's report
+				// keeps (a look at one is audited by photo: the case may have had
+				// others).
+				"""
+						p.report_id = r.id
+						OR (p.incident_id IN (SELECT case_incidents(i.id)) AND p.assignment_id IS NOT NULL AND shared.others = 0)""");
 
 	/** The report of a tracking code, locked by itself before it is erased. */
 	static final String LOCK_REPORT = "SELECT id FROM report WHERE tracking_code = :code FOR UPDATE";

@@ -86,6 +86,54 @@ class FieldPhotoIntegrationTests {
 		assertThat(stored).doesNotContain("Exif", TellingPhotos.CAMERA_SERIAL);
 	}
 
+	/**
+	 * A look at a team's photo is audited by photo and incident: the reporter's export
+	 * and the audit search by tracking code find it all the same.
+	 */
+	@Test
+	void looksAtATeamsPhotoAreInTheReportersExportAndFoundByTrackingCode() {
+		long team = Fixtures.team("KOD", LAT, LON);
+		long incident = Fixtures.reportIncident(this.client, "LITTER", LAT, LON);
+		String code = TestDatabase.queryString("SELECT tracking_code FROM report WHERE incident_id = " + incident);
+		WebTestClient field = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		long photo = upload(field, assign(incident, team), UUID.randomUUID().toString(),
+				TellingPhotos.plainJpeg(40, 30))
+			.expectStatus()
+			.isCreated()
+			.expectBody(Receipt.class)
+			.returnResult()
+			.getResponseBody()
+			.id();
+		StaffLogin.as(this.client, "dispatcher")
+			.get()
+			.uri("/api/photos/{id}/thumbnail", photo)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		WebTestClient admin = StaffLogin.as(this.client, "admin");
+		admin.post()
+			.uri("/api/admin/privacy/export")
+			.bodyValue(Map.of("trackingCode", code, "request", "Brief vom 2. Mai"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.photos[0].takenBy")
+			.isEqualTo("team")
+			.jsonPath("$.accessedBy[?(@.action == 'PHOTO_THUMBNAIL_VIEWED')]")
+			.exists();
+		admin.post()
+			.uri("/api/admin/audit/search")
+			.bodyValue(Map.of("trackingCode", code))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.action == 'PHOTO_THUMBNAIL_VIEWED')].details.photo")
+			.isEqualTo(List.of((int) photo));
+	}
+
 	@Test
 	void anotherTeamsAssignmentADeclinedOneAndTextAreRefusedAndNothingIsStored() {
 		long team = Fixtures.team("KOD", LAT, LON);

@@ -137,6 +137,18 @@ class PhotoUploadIntegrationTests {
 			.expectStatus()
 			.isNoContent();
 		field.get().uri("/api/photos/{id}", photoId).exchange().expectStatus().isNotFound();
+		// Hidden or not, a member with nothing to do with the case is refused, and
+		// audited.
+		StaffLogin.as(this.client, Fixtures.fieldMember(Fixtures.team("KOD", 51.5423, 6.9681)))
+			.get()
+			.uri("/api/photos/{id}", photoId)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM audit_log WHERE action = 'PHOTO_READ_REFUSED' "
+				+ "AND details->>'photo' = '" + photoId + "'"))
+			.as("before the assignment, the hidden photo asked for on the job, a stranger")
+			.isEqualTo(3);
 		field.get()
 			.uri("/api/photos?incident={id}", incidentId)
 			.exchange()

@@ -305,6 +305,10 @@ class AuditTrailIntegrationTests {
 			.isEqualTo("1");
 		// A board replaying the stream reads the coarse place, not the one erased.
 		assertThat(TestDatabase.queryLong(exactPlaces)).isZero();
+		// Nor does a board's snapshot, nor the field app, from the team's live position.
+		assertThat(TestDatabase
+			.queryString("SELECT ST_Y(last_position) || ' ' || ST_X(last_position) FROM team " + "WHERE id = " + team))
+			.isEqualTo("51.542 6.968");
 	}
 
 	@Test
