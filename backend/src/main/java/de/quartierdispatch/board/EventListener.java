@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -35,6 +36,10 @@ class EventListener implements SmartLifecycle {
 	/** Events published per read; session buffers must hold at least this many. */
 	static final int BATCH = 500;
 
+	/** A connection the pool handed out before the database went away fails once. */
+	private static final Retry QUICK_RETRIES = Retry.backoff(3, Duration.ofMillis(100))
+		.maxBackoff(Duration.ofMillis(500));
+
 	private final BoardEvents events;
 
 	private final BoardFeed feed;
@@ -55,13 +60,23 @@ class EventListener implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// A failed read waits for the next wake-up (a poll, the notification connection
+		// back) after a few quick retries, rather than ending the subscription: a growing
+		// back-off would leave the boards behind for seconds after the database is back.
 		this.listening = this.wakeUps.onBackpressureLatest()
-			.concatMap((wakeUp) -> publishNew().doOnSuccess((done) -> this.feed.caughtUp()), 1)
-			.doOnError((failure) -> this.feed.readFailed())
+			.concatMap((wakeUp) -> publishNew().retryWhen(QUICK_RETRIES)
+				.doOnSuccess((done) -> this.feed.caughtUp())
+				.onErrorResume((failure) -> {
+					this.feed.readFailed();
+					logger.warn("Publishing board events failed ({}), trying again at the next wake-up",
+							BriefFailure.of(lastTry(failure)));
+					return Mono.empty();
+				}), 1)
+			// Only the wake-ups' own sources fail here; they are subscribed again.
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(250))
 				.maxBackoff(Duration.ofSeconds(10))
 				.transientErrors(true)
-				.doBeforeRetry((retry) -> logger.warn("Publishing board events failed ({}), retrying",
+				.doBeforeRetry((retry) -> logger.warn("Listening for board events failed ({}), retrying",
 						BriefFailure.of(retry.failure()))))
 			.subscribe();
 	}
@@ -78,6 +93,11 @@ class EventListener implements SmartLifecycle {
 	public boolean isRunning() {
 		Disposable current = this.listening;
 		return current != null && !current.isDisposed();
+	}
+
+	private static Throwable lastTry(Throwable failure) {
+		Throwable cause = failure.getCause();
+		return (Exceptions.isRetryExhausted(failure) && cause != null) ? cause : failure;
 	}
 
 	/** Publishes every event after the last one published, in order. */
