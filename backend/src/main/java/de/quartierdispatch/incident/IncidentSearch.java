@@ -37,7 +37,9 @@ class IncidentSearch {
 			      AND (:text::text IS NULL
 			           OR i.id = :number
 			           OR EXISTS (SELECT 1 FROM report r WHERE r.incident_id = i.id
-			                      AND (upper(r.tracking_code) = upper(:text)
+			                      -- An erased or expired report's code names no one's case any more,
+			                      -- here as on the status page.
+			                      AND ((r.redacted_at IS NULL AND upper(r.tracking_code) = upper(:text))
 			                           OR r.address_label ILIKE :pattern
 			                           OR (r.redacted_at IS NULL AND r.description ILIKE :pattern))))
 			)

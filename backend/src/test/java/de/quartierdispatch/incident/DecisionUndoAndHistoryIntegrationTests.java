@@ -322,6 +322,11 @@ class DecisionUndoAndHistoryIntegrationTests {
 			.doesNotExist()
 			.jsonPath("$.items[?(@.id == " + inside + ")]")
 			.exists();
+		// Erased (or past retention), the code names no one's case any more, as on the
+		// status page.
+		TestDatabase
+			.queryLong("UPDATE report SET redacted_at = now() WHERE tracking_code = '" + code + "' RETURNING id");
+		search(lead, "q=" + code + "&closed=true").jsonPath("$.total").isEqualTo(0);
 		for (String bad : List.of("size=0", "page=-1", "outcome=MAYBE", "from=yesterday", "closed=perhaps")) {
 			lead.get()
 				.uri("/api/incidents/search?" + bad)
