@@ -36,12 +36,10 @@ class FieldQueries {
 			            'lat', round(ST_Y(i.location)::numeric, 6), 'lon', round(ST_X(i.location)::numeric, 6),
 			            'quarter', (SELECT name FROM quarter q WHERE q.id = i.quarter_id),
 			            'flags', to_jsonb(i.flags), 'deadline', i.deadline,
-			            'reportedAt', (SELECT min(r.submitted_at) FROM report r WHERE r.incident_id = i.id
-			                             AND (a.state <> 'DONE' OR coalesce(r.joined_at, r.submitted_at) <= a.updated_at)),
+			            'reportedAt', (SELECT min(r.submitted_at) FROM report r WHERE %1$s),
 			            -- An erased report's place is coarsened: no house named after it again.
 			            'address', (SELECT coalesce(r.address_label, nearest_address_label(r.location, :radius))
-			                        FROM report r WHERE r.incident_id = i.id AND r.redacted_at IS NULL
-			                          AND (a.state <> 'DONE' OR coalesce(r.joined_at, r.submitted_at) <= a.updated_at)
+			                        FROM report r WHERE %1$s AND r.redacted_at IS NULL
 			                        ORDER BY r.submitted_at LIMIT 1),
 			            'reports', (SELECT jsonb_agg(jsonb_build_object(
 			                            'id', r.id, 'submittedAt', r.submitted_at,
@@ -52,17 +50,18 @@ class FieldQueries {
 			                                           nearest_address_label(r.location, :radius)) END,
 			                            'language', r.language,
 			                            'interpreterNeeded', r.interpreter_needed) ORDER BY r.submitted_at)
-			                        -- A finished team's reports as the case had them when it finished
-			                        -- (the place and time above too): none filed or merged in after.
-			                        FROM report r WHERE r.incident_id = i.id
-			                          AND (a.state <> 'DONE' OR coalesce(r.joined_at, r.submitted_at) <= a.updated_at)))
+			                        FROM report r WHERE %1$s))
 			            END)
 			        ORDER BY (a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')) DESC, i.priority, a.created_at DESC)
 			    FROM assignment a JOIN incident i ON i.id = a.incident_id
 			    WHERE a.team_id = :team
 			      AND (a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') OR a.updated_at > :since)), '[]'::jsonb)
 			)::text AS document
-			""";
+			"""
+		// A finished team's reports as the case had them when it finished (its place and
+		// time too): none filed or merged in after, none lost to a merge or follow-up
+		// since.
+		.formatted("r.id IN (SELECT incident_reports_at(i.id, CASE WHEN a.state = 'DONE' THEN a.updated_at END))");
 
 	/**
 	 * How far a map tap may be from the gazetteer address it is named after, in metres.

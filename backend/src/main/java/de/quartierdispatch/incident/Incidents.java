@@ -228,9 +228,13 @@ public class Incidents {
 				""").bind("target", targetId).bind("duplicate", duplicateId).bind("at", at).then();
 	}
 
-	/** A merge's reports follow it, marked with when they joined their new case. */
+	/** A merge's reports follow it: when they joined, and the move itself (V136). */
 	Mono<Void> moveReports(long fromId, long toId, OffsetDateTime at) {
-		return this.db.sql("UPDATE report SET incident_id = :to, joined_at = :at WHERE incident_id = :from")
+		return this.db
+			.sql("""
+					WITH moved AS (UPDATE report SET incident_id = :to, joined_at = :at WHERE incident_id = :from RETURNING id)
+					INSERT INTO report_move (report_id, from_incident, to_incident, moved_at) SELECT id, :from, :to, :at FROM moved
+					""")
 			.bind("from", fromId)
 			.bind("to", toId)
 			.bind("at", at)

@@ -101,8 +101,10 @@ public class Reopening {
 			.flatMap((decision) -> this.incidents.open(new NewIncident(closed.category(), closed.quarterId(),
 					closed.location(), closed.flags(), decision, now)))
 			.flatMap((newId) -> this.db.sql("""
-					WITH linked AS (UPDATE incident SET follows_incident = :old WHERE id = :new)
-					UPDATE report SET incident_id = :new, joined_at = :at WHERE id = :report
+					WITH linked AS (UPDATE incident SET follows_incident = :old WHERE id = :new),
+					     moved AS (UPDATE report SET incident_id = :new, joined_at = :at WHERE id = :report)
+					INSERT INTO report_move (report_id, from_incident, to_incident, moved_at)
+					VALUES (:report, :old, :new, :at)
 					""")
 				.bind("old", closed.id())
 				.bind("at", at)

@@ -293,6 +293,44 @@ class ObjectLevelAccessIntegrationTests {
 		lead.get().uri("/api/photos/{id}", photo).exchange().expectStatus().isOk();
 	}
 
+	/**
+	 * A merge after a team finished moves the case's reports to the other incident: the
+	 * team keeps those it went out for, and gets none of the other incident's.
+	 */
+	@Test
+	void aFinishedTeamKeepsItsReportsWhenTheCaseIsMergedAfterwards() {
+		String code = Fixtures.submitReport(this.client, "LITTER", "Sperrmüll vor Haus 5 seit Tagen", BOY_LAT, BOY_LON);
+		long incident = Fixtures.incidentOf(code);
+		long other = Fixtures.incidentOf(Fixtures.submitReport(this.client, "LITTER",
+				"Müllsäcke am Spielplatz gegenüber", BOY_LAT + 0.002, BOY_LON));
+		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
+		assign(lead, incident, team);
+		WebTestClient member = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		long job = assignmentOf(incident, team);
+		int version = 0;
+		for (String state : List.of("EN_ROUTE", "ON_SITE", "DONE")) {
+			step(member, job, Map.of("state", state, "version", version++));
+		}
+
+		lead.post()
+			.uri("/api/incidents/{id}/merge", incident)
+			.bodyValue(Map.of("into", other, "version", Fixtures.incidentVersion(incident)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		member.get()
+			.uri("/api/field/assignments")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.assignments[?(@.id == " + job + ")].incident.reports[*].description")
+			.value((Object descriptions) -> assertThat(descriptions.toString()).contains("Haus 5")
+				.doesNotContain("Spielplatz"))
+			.jsonPath("$.assignments[?(@.id == " + job + ")].incident.reportedAt")
+			.isNotEmpty();
+	}
+
 	@Test
 	void aTeamTakenOffWhenTheCaseClosedKeepsNeitherItsPlaceNorItsReports() {
 		long incident = Fixtures.reportIncident(this.client, "LITTER", BOY_LAT, BOY_LON);
