@@ -127,8 +127,11 @@ public final class OpeningHours {
 			String[] ends = range.split("-");
 			int from = DAY_CODES.indexOf(ends[0]);
 			int to = (ends.length > 1) ? DAY_CODES.indexOf(ends[1]) : from;
-			for (int day = from; day != (to + 1) % 7; day = (day + 1) % 7) {
-				days.add(DAYS.get(day));
+			// Round the week where it ends before it starts ("Su-Mo"); "Mo-Su" is all
+			// seven.
+			int count = Math.floorMod(to - from, 7) + 1;
+			for (int step = 0; step < count; step++) {
+				days.add(DAYS.get((from + step) % 7));
 			}
 		}
 		return days;

@@ -46,6 +46,19 @@ class OpeningHoursTests {
 		assertThat(hours.openAt(LocalDateTime.of(2027, 3, 7, 23, 59))).isTrue();
 	}
 
+	/** A range over the whole week, however it starts, is every day. */
+	@Test
+	void aRangeOfAllSevenDaysIsEveryDay() {
+		for (String week : new String[] { "Mo-Su", "Tu-Mo", "Su-Sa", "Mo-So" }) {
+			OpeningHours hours = OpeningHours.parse(week + " 00:00-24:00");
+			for (DayOfWeek day : DayOfWeek.values()) {
+				assertThat(hours.openOn(day)).as(week + " on " + day).isTrue();
+			}
+			assertThat(hours.openAt(tuesday(3, 0))).as(week).isTrue();
+		}
+		assertThat(OpeningHours.parse("Fr-Mo 10:00-12:00").openOn(DayOfWeek.WEDNESDAY)).isFalse();
+	}
+
 	/**
 	 * A German administrator writes Di, Mi, Do and So; the hours are stored in OSM's
 	 * codes.
