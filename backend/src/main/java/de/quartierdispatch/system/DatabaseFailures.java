@@ -51,10 +51,15 @@ final class DatabaseFailures {
 	}
 
 	static Optional<DatabaseFailure> classify(Throwable failure) {
+		// The server's own answer first: Spring wraps some of its errors (PostGIS's
+		// XX000 on a geometry it cannot handle) as a resource failure, which is not an
+		// outage when the server answered.
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PostgresqlException postgres) {
 				return Optional.ofNullable(fromDetails(postgres.getErrorDetails()));
 			}
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null) {
 				return Optional.ofNullable(fromState(r2dbc.getSqlState(), null));
 			}
@@ -99,7 +104,7 @@ final class DatabaseFailures {
 		}
 		String type = state.substring(0, 2);
 		return switch (type) {
-			case "08", "53", "57" -> new DatabaseFailure(Kind.UNAVAILABLE, null);
+			case "08", "53", "57", "58" -> new DatabaseFailure(Kind.UNAVAILABLE, null);
 			case "40" -> new DatabaseFailure(Kind.UNAVAILABLE, null);
 			case "23" -> new DatabaseFailure(Kind.INTEGRITY, field);
 			case "22", "54" -> new DatabaseFailure(Kind.INVALID_VALUE, field);

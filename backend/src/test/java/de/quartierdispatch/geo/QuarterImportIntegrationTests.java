@@ -118,6 +118,29 @@ class QuarterImportIntegrationTests {
 		assertThat(this.quarters.count().block()).isEqualTo(before);
 	}
 
+	/**
+	 * An edge across half the world cannot be measured on the globe: refused by name, not
+	 * a database failure (it was a 503 "try again in a few seconds").
+	 */
+	@Test
+	void rejectsABoundaryThatCannotBeMeasuredOnTheGlobe() {
+		long before = this.quarters.count().block();
+		this.admin.post()
+			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(featureCollection(feature("T-WORLD", "Welt", "[[[0,0],[180,0],[180,10],[0,10],[0,0]]]"))
+				.getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.report.rejected[0].code")
+			.isEqualTo("T-WORLD")
+			.jsonPath("$.report.rejected[0].reason")
+			.isEqualTo("unmeasurable");
+		assertThat(this.quarters.count().block()).isEqualTo(before);
+	}
+
 	/** PostGIS reads a position of text as 0, 0: a boundary through the Atlantic. */
 	@Test
 	void rejectsAPolygonWhosePositionsAreNotNumbers() {
