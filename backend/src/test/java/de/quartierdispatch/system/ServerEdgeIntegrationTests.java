@@ -503,6 +503,34 @@ class ServerEdgeIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(before);
 	}
 
+	/**
+	 * No success is a problem or a stream of events: asked for only those, an answer is
+	 * 406, not the JSON labelled as one of them.
+	 */
+	@Test
+	void aClientAcceptingOnlyProblemsOrStreamsGets406NotAMislabelledAnswer() {
+		for (String path : List.of("/api/categories", "/api/config", "/api/contact-points")) {
+			for (String accept : List.of("application/problem+json", "text/event-stream", "application/x-ndjson")) {
+				this.client.get()
+					.uri(path)
+					.header("Accept", accept)
+					.exchange()
+					.expectStatus()
+					.isEqualTo(406)
+					.expectHeader()
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			}
+			this.client.get()
+				.uri(path)
+				.header("Accept", "application/problem+json, application/json;q=0.9")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+		}
+	}
+
 	@Test
 	void anOpen311BodyThatStopsArrivingIsA408InTheSpecificationsFormat() throws IOException {
 		String answer = raw("POST /open311/v2/requests.json HTTP/1.1\r\nHost: localhost\r\n"
