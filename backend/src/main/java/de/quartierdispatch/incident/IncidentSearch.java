@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import de.quartierdispatch.system.SqlParameters;
+import de.quartierdispatch.system.TrackingCodeText;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -39,7 +40,7 @@ class IncidentSearch {
 			           OR EXISTS (SELECT 1 FROM report r WHERE r.incident_id = i.id
 			                      -- An erased or expired report's code names no one's case any more,
 			                      -- here as on the status page.
-			                      AND ((r.redacted_at IS NULL AND upper(r.tracking_code) = upper(:text))
+			                      AND ((r.redacted_at IS NULL AND r.tracking_code = :code)
 			                           OR r.address_label ILIKE :pattern
 			                           OR (r.redacted_at IS NULL AND r.description ILIKE :pattern))))
 			)
@@ -81,6 +82,10 @@ class IncidentSearch {
 					SqlParameters.nullable((query.outcome() != null) ? query.outcome().name() : null, String.class))
 			.bind("text", SqlParameters.nullable(text, String.class))
 			.bind("number", SqlParameters.nullable(number, Long.class))
+			// Read out by a resident: any case, dashes or none, O for 0.
+			.bind("code",
+					SqlParameters.nullable((text != null) ? TrackingCodeText.normalize(text).orElse(null) : null,
+							String.class))
 			.bind("pattern",
 					SqlParameters.nullable((text != null) ? "%" + likeEscaped(text) + "%" : null, String.class))
 			.bind("size", query.size())

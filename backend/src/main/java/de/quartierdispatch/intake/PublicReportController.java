@@ -3,6 +3,7 @@ package de.quartierdispatch.intake;
 import de.quartierdispatch.intake.IdempotentSubmissions.StoredResponse;
 import de.quartierdispatch.mail.ReporterMessages;
 import de.quartierdispatch.system.ProblemException;
+import de.quartierdispatch.system.TrackingCodeText;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -62,7 +63,7 @@ class PublicReportController {
 
 	@GetMapping("/api/reports/{code}")
 	Mono<ResponseEntity<ReportStatus>> status(@PathVariable String code) {
-		return Mono.justOrEmpty(TrackingCodes.normalize(code))
+		return Mono.justOrEmpty(TrackingCodeText.normalize(code))
 			.flatMap((normalized) -> this.reports.findStatus(normalized)
 				.zipWith(this.messages.forTrackingCode(normalized).collectList(), ReportStatus::withMessages))
 			.map((status) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(status))

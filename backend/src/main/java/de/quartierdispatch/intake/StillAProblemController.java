@@ -1,6 +1,7 @@
 package de.quartierdispatch.intake;
 
 import de.quartierdispatch.incident.Reopening;
+import de.quartierdispatch.system.TrackingCodeText;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -26,7 +27,7 @@ class StillAProblemController {
 
 	@PostMapping(path = "/api/reports/{code}/still-a-problem", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<StillAProblem> stillAProblem(@PathVariable String code) {
-		return Mono.justOrEmpty(TrackingCodes.normalize(code))
+		return Mono.justOrEmpty(TrackingCodeText.normalize(code))
 			.flatMap(this.reports::unerasedIdOf)
 			.switchIfEmpty(Mono.error(PublicReportController.UnknownTrackingCodeException::new))
 			.flatMap(this.reopening::stillAProblem)

@@ -12,10 +12,10 @@ import java.util.Locale;
 
 import de.quartierdispatch.category.Categories;
 import de.quartierdispatch.category.Category;
-import de.quartierdispatch.intake.TrackingCodes;
 import de.quartierdispatch.open311.Open311Queries.RequestFilter;
 import de.quartierdispatch.system.Language;
 import de.quartierdispatch.system.Timestamps;
+import de.quartierdispatch.system.TrackingCodeText;
 import de.quartierdispatch.system.WholeNumbers;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -143,7 +143,7 @@ class Open311Controller {
 		// A token is read as the status page reads a tracking code: as a person may have
 		// typed it.
 		String typed = Open311Format.stripSuffix(token);
-		String code = TrackingCodes.normalize(typed).orElse(typed.strip().toUpperCase(Locale.ROOT));
+		String code = TrackingCodeText.normalize(typed).orElse(typed.strip().toUpperCase(Locale.ROOT));
 		return this.queries.findIdByToken(code)
 			.switchIfEmpty(Mono.error(() -> Open311Exception.notFound("token not found")))
 			.map((reportId) -> answer(request, this.responses.token(code, reportId)));

@@ -2,13 +2,13 @@ package de.quartierdispatch.photo;
 
 import java.util.regex.Pattern;
 
-import de.quartierdispatch.intake.TrackingCodes;
 import de.quartierdispatch.photo.PhotoProblems.NotAnImageException;
 import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoNotFoundException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoTooLargeException;
 import de.quartierdispatch.photo.PhotoProblems.UploadKeyInvalidException;
 import de.quartierdispatch.security.StaffPrincipal;
+import de.quartierdispatch.system.TrackingCodeText;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -59,7 +59,7 @@ class PhotoUploadController {
 	Mono<ResponseEntity<PhotoReceipt>> addByReporter(@PathVariable String code,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			ServerHttpRequest request) {
-		String trackingCode = TrackingCodes.normalize(code).orElse(null);
+		String trackingCode = TrackingCodeText.normalize(code).orElse(null);
 		if (trackingCode == null) {
 			return Mono.error(new PhotoNotFoundException());
 		}
@@ -76,7 +76,7 @@ class PhotoUploadController {
 	Mono<ResponseEntity<PhotoReceipt>> addAtCounter(@PathVariable String code,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key, ServerHttpRequest request,
 			@AuthenticationPrincipal StaffPrincipal staff) {
-		String trackingCode = TrackingCodes.normalize(code).orElse(null);
+		String trackingCode = TrackingCodeText.normalize(code).orElse(null);
 		if (trackingCode == null) {
 			return Mono.error(new PhotoNotFoundException());
 		}

@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import de.quartierdispatch.intake.TrackingCodes;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.ProblemException;
+import de.quartierdispatch.system.TrackingCodeText;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -118,7 +118,7 @@ class DataSubjectRequests {
 	}
 
 	private static String canonical(String trackingCode) {
-		return TrackingCodes.normalize(trackingCode).orElseThrow(NoReportWithCodeException::new);
+		return TrackingCodeText.normalize(trackingCode).orElseThrow(NoReportWithCodeException::new);
 	}
 
 	private OffsetDateTime now() {

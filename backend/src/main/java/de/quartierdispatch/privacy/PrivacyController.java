@@ -2,12 +2,12 @@ package de.quartierdispatch.privacy;
 
 import java.time.OffsetDateTime;
 
-import de.quartierdispatch.intake.TrackingCodes;
 import de.quartierdispatch.privacy.AuditQueries.AuditFilter;
 import de.quartierdispatch.privacy.DataSubjectRequests.Erasure;
 import de.quartierdispatch.security.StaffPrincipal;
 import de.quartierdispatch.system.InvalidFieldsException;
 import de.quartierdispatch.system.Timestamps;
+import de.quartierdispatch.system.TrackingCodeText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -88,7 +88,7 @@ class PrivacyController {
 			return Flux.error(new InvalidFieldsException("limit", "Min", "limit", 1));
 		}
 		String code = (trackingCode != null && !trackingCode.isBlank())
-				? TrackingCodes.normalize(trackingCode).orElse(trackingCode.strip()) : null;
+				? TrackingCodeText.normalize(trackingCode).orElse(trackingCode.strip()) : null;
 		Timestamps.inOrder(from, to);
 		AuditFilter filter = new AuditFilter(action, username, reportId, code, Timestamps.checked("from", from),
 				Timestamps.checked("to", to), before, limit);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -310,6 +311,9 @@ class DecisionUndoAndHistoryIntegrationTests {
 			.jsonPath("$.items[0].outcome")
 			.isEqualTo("NOTHING_FOUND");
 		search(lead, "q=" + inside).jsonPath("$.items[?(@.id == " + inside + ")]").exists();
+		// As a resident reads it out: lower case, without dashes.
+		search(lead, "q=" + code.replace("-", "").toLowerCase(Locale.ROOT) + "&closed=true").jsonPath("$.total")
+			.isEqualTo(1);
 		search(lead, "q=" + street.toLowerCase()).jsonPath("$.total")
 			.isEqualTo(1)
 			.jsonPath("$.items[0].address")
