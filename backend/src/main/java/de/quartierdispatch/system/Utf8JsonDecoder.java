@@ -24,9 +24,10 @@ import org.springframework.util.MimeType;
  * refuses most bytes that are not, but reads overlong forms: {@code C0 AF} became "/",
  * which a proxy or filter in front of us would have seen as something else. It also
  * guesses UTF-16 or UTF-32 from zero bytes at the start, and a declared charset other
- * than UTF-8 would be read as such. Such a body is a malformed request (400), like any
- * other that is not JSON: a zero byte is never part of UTF-8 JSON (control characters are
- * escaped). Bytes that are not UTF-8 inside a string are refused naming its field.
+ * than UTF-8 would be read as such: that is a type we do not take (415). A body with
+ * bytes that are not UTF-8 is a malformed request (400), like any other that is not JSON:
+ * a zero byte is never part of UTF-8 JSON (control characters are escaped). Bytes that
+ * are not UTF-8 inside a string are refused naming its field.
  */
 class Utf8JsonDecoder extends JacksonJsonDecoder {
 
@@ -38,24 +39,35 @@ class Utf8JsonDecoder extends JacksonJsonDecoder {
 		super(mapper);
 	}
 
+	/**
+	 * JSON declared in another charset is a type we do not take (415), as is any type but
+	 * JSON: said before the body is read.
+	 */
+	@Override
+	public boolean canDecode(ResolvableType elementType, @Nullable MimeType mimeType) {
+		return super.canDecode(elementType, mimeType) && utf8(mimeType);
+	}
+
+	private static boolean utf8(@Nullable MimeType mimeType) {
+		return mimeType == null || mimeType.getCharset() == null
+				|| StandardCharsets.UTF_8.equals(mimeType.getCharset());
+	}
+
 	@Override
 	public Object decode(DataBuffer body, ResolvableType targetType, @Nullable MimeType mimeType,
 			@Nullable Map<String, Object> hints) throws DecodingException {
-		boolean utf8 = mimeType == null || mimeType.getCharset() == null
-				|| StandardCharsets.UTF_8.equals(mimeType.getCharset());
 		ByteBuffer bytes = ByteBuffer.allocate(body.readableByteCount());
 		body.toByteBuffer(body.readPosition(), bytes, 0, bytes.capacity());
-		if (!utf8 || hasZeroByte(bytes)) {
+		if (!utf8(mimeType) || hasZeroByte(bytes)) {
 			// The buffer is released here: the decoder that would have is not reached.
 			DataBufferUtils.release(body);
 			throw new DecodingException("JSON body is not UTF-8");
 		}
 		if (!StrictUtf8.decodes(bytes.duplicate())) {
 			// Read on with each byte that is not UTF-8 written as an escaped NUL: text
-			// that
-			// cannot be stored, which the reader of every string refuses by the field's
-			// name
-			// (StorableTextModule). Outside a string it breaks the JSON, as the byte did.
+			// that cannot be stored, which the reader of every string refuses by the
+			// field's name (StorableTextModule). Outside a string it breaks the JSON, as
+			// the byte did.
 			DataBuffer marked = body.factory().wrap(nulForEveryMalformedByte(bytes));
 			DataBufferUtils.release(body);
 			return super.decode(marked, targetType, mimeType, hints);

@@ -482,7 +482,12 @@ class ValuesNoOneMeantIntegrationTests {
 			.uri("/api/incidents/{id}/notes", incident)
 			.contentType(MediaType.parseMediaType("application/json;charset=UTF-16BE"))
 			.bodyValue(utf16)
-			.exchange(), 400);
+			.exchange(), 415);
+		refused(lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.contentType(MediaType.parseMediaType("application/json;charset=US-ASCII"))
+			.bodyValue("{\"text\":\"Notiz\"}")
+			.exchange(), 415);
 		// In the value of a property no request has, however deep: refused as well.
 		for (String unknown : new String[] { "{\"text\":\"Notiz\",\"zz\":\"a\\u0000b\"}",
 				"{\"text\":\"Notiz\",\"zz\":{\"y\":[\"\\ud800\"]}}" }) {
