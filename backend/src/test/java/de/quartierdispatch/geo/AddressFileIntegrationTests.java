@@ -137,7 +137,22 @@ class AddressFileIntegrationTests {
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.reason")
-			.isEqualTo("off-the-map");
+			.isEqualTo("off-the-map")
+			.jsonPath("$.detail")
+			.isEqualTo("Die Datei kann nicht gelesen werden: Zeile 2 liegt im Bezugssystem EPSG:4230 weit ab von den "
+					+ "Quartieren der Stadt (ist das das Bezugssystem der Datei?).");
+		// In English, the apostrophes as written and the reference system named.
+		StaffLogin.as(this.client, "admin")
+			.post()
+			.uri("/api/admin/addresses/import?srid=4230")
+			.header("Content-Type", "text/csv")
+			.header("Accept-Language", "en")
+			.bodyValue((HEADER + "Fernweg;3;;46236;Bottrop;500;500\n").getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("The file cannot be read: line 2 lands far from the city's quarters in the reference system "
+					+ "EPSG:4230 (is that the file's system?).");
 		upload(HEADER + "Fernweg;4;;46236;Bottrop;355551d;5709778\nFernweg;5;;46236;Bottrop;0x1p3;5709778\n")
 			.expectStatus()
 			.isOk()
