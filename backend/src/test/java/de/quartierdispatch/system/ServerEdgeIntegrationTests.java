@@ -531,6 +531,23 @@ class ServerEdgeIntegrationTests {
 		}
 	}
 
+	/** No parameter of the API is a list: one given twice is ambiguous, not the first. */
+	@Test
+	void aQueryParameterGivenTwiceIsRefusedNamingIt() {
+		this.client.get()
+			.uri("/api/quarters/locate?lat=51.5236&lon=6.9286&lat=51.6")
+			.header("Accept-Language", "de")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("lat")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("Dieser Parameter wurde mehrfach angegeben. Bitte geben Sie ihn nur einmal an.");
+		this.client.get().uri("/api/quarters/locate?lat=51.5236&lon=6.9286").exchange().expectStatus().isOk();
+	}
+
 	@Test
 	void anOpen311BodyThatStopsArrivingIsA408InTheSpecificationsFormat() throws IOException {
 		String answer = raw("POST /open311/v2/requests.json HTTP/1.1\r\nHost: localhost\r\n"
