@@ -261,15 +261,10 @@ class ObjectLevelAccessIntegrationTests {
 		long incident = Fixtures.incidentOf(code);
 		long other = Fixtures.incidentOf(Fixtures.submitReport(this.client, "NOISE",
 				"Laute Musik am Spielplatz gegenüber", BOY_LAT + 0.002, BOY_LON));
-		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
-		assign(lead, incident, team);
-		WebTestClient member = StaffLogin.as(this.client, Fixtures.fieldMember(team));
-		long job = assignmentOf(incident, team);
-		int version = 0;
-		for (String state : List.of("EN_ROUTE", "ON_SITE", "DONE")) {
-			step(member, job, Map.of("state", state, "version", version++));
-		}
+		FinishedJob finished = finishJob(lead, incident);
+		WebTestClient member = finished.member();
+		long job = finished.job();
 
 		Fixtures.reportPhoto(this.client, code, TellingPhotos.plainJpeg(400, 300)).expectStatus().isCreated();
 		lead.post()
@@ -303,15 +298,10 @@ class ObjectLevelAccessIntegrationTests {
 		long incident = Fixtures.incidentOf(code);
 		long other = Fixtures.incidentOf(Fixtures.submitReport(this.client, "LITTER",
 				"Müllsäcke am Spielplatz gegenüber", BOY_LAT + 0.002, BOY_LON));
-		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
-		assign(lead, incident, team);
-		WebTestClient member = StaffLogin.as(this.client, Fixtures.fieldMember(team));
-		long job = assignmentOf(incident, team);
-		int version = 0;
-		for (String state : List.of("EN_ROUTE", "ON_SITE", "DONE")) {
-			step(member, job, Map.of("state", state, "version", version++));
-		}
+		FinishedJob finished = finishJob(lead, incident);
+		WebTestClient member = finished.member();
+		long job = finished.job();
 
 		lead.post()
 			.uri("/api/incidents/{id}/merge", incident)
@@ -353,6 +343,19 @@ class ObjectLevelAccessIntegrationTests {
 			.doesNotExist()
 			.jsonPath(job + ".incident.address")
 			.doesNotExist();
+	}
+
+	/** A new team sent to the incident, on its way, there and done. */
+	private FinishedJob finishJob(WebTestClient lead, long incident) {
+		long team = Fixtures.team("KOD", BOY_LAT, BOY_LON);
+		assign(lead, incident, team);
+		WebTestClient member = StaffLogin.as(this.client, Fixtures.fieldMember(team));
+		long job = assignmentOf(incident, team);
+		int version = 0;
+		for (String state : List.of("EN_ROUTE", "ON_SITE", "DONE")) {
+			step(member, job, Map.of("state", state, "version", version++));
+		}
+		return new FinishedJob(member, job);
 	}
 
 	private static void assign(WebTestClient lead, long incident, long team) {
@@ -819,6 +822,9 @@ class ObjectLevelAccessIntegrationTests {
 			return (status == this.refusal) ? line + " as expected" : line + ", not " + this.refusal;
 		}
 
+	}
+
+	private record FinishedJob(WebTestClient member, long job) {
 	}
 
 }
