@@ -178,7 +178,7 @@ class Open311SubmissionController {
 				});
 				String unreadable = unreadableField(values);
 				if (unreadable != null) {
-					sink.error(new InvalidFieldsException(unreadable, "unstorable-text"));
+					sink.error(new InvalidFieldsException(unreadable, "UnstorableText"));
 					return;
 				}
 				sink.next(new Open311Parameters(values));

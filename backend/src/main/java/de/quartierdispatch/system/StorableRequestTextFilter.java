@@ -111,7 +111,7 @@ class StorableRequestTextFilter implements WebFilter {
 	static final class UnstorableTextException extends InvalidFieldsException {
 
 		UnstorableTextException(String field) {
-			super(HttpStatus.BAD_REQUEST, "invalid-fields", List.of(new InvalidField(field, "unstorable-text")));
+			super(HttpStatus.BAD_REQUEST, "invalid-fields", List.of(new InvalidField(field, "UnstorableText")));
 		}
 
 	}

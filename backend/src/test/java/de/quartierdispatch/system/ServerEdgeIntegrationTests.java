@@ -548,6 +548,17 @@ class ServerEdgeIntegrationTests {
 		this.client.get().uri("/api/quarters/locate?lat=51.5236&lon=6.9286").exchange().expectStatus().isOk();
 	}
 
+	/** Text that cannot be stored has one code, in a JSON body or in the address. */
+	@Test
+	void unstorableTextHasTheSameCodeInAQueryAsInABody() throws IOException {
+		String answer = raw(
+				"GET /api/geocode?q=Hansa%00stra%C3%9Fe HTTP/1.1\r\nHost: localhost\r\n" + "Connection: close\r\n\r\n");
+
+		assertThat(answer).startsWith("HTTP/1.1 400")
+			.contains("\"field\":\"q\"")
+			.contains("\"code\":\"UnstorableText\"");
+	}
+
 	@Test
 	void anOpen311BodyThatStopsArrivingIsA408InTheSpecificationsFormat() throws IOException {
 		String answer = raw("POST /open311/v2/requests.json HTTP/1.1\r\nHost: localhost\r\n"
