@@ -28,7 +28,10 @@ class ReferralErasure implements ErasureStep {
 			       (SELECT count(*) FROM redacted) AS referrals
 			""";
 
-	/** The case: the incident with those merged into it (V125). */
+	/**
+	 * The case: the incident with those merged into it and the one it follows up (V125,
+	 * V138).
+	 */
 	private static final String OF_THE_CASE = "SELECT id FROM referral WHERE incident_id IN (SELECT case_incidents(:incident))";
 
 	private static final String ALL_OF_THE_CASE = erasing(OF_THE_CASE) + COUNTS;

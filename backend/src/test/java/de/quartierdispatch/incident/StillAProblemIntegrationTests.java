@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
@@ -87,6 +88,51 @@ class StillAProblemIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM mail_outbox o JOIN report r ON r.id = o.report_id "
 				+ "WHERE r.tracking_code = '" + code + "' AND o.kind = 'REOPENED'"))
 			.isOne();
+	}
+
+	/**
+	 * What staff wrote on the incident a follow-up follows is about the same reporter's
+	 * complaint: their export shows it, and their erasure reaches it.
+	 */
+	@Test
+	void theIncidentAFollowUpFollowsStaysInTheReportersCase() {
+		String code = reportWithMail();
+		long incident = Fixtures.incidentOf(code);
+		String note = "Frau Beispiel aus Wohnung 3 " + UUID.randomUUID();
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.bodyValue(Map.of("text", note))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		close(incident);
+		CLOCK.advance(Duration.ofDays(15));
+		stillAProblem(code).expectStatus().isOk().expectBody().jsonPath("$.followUp").isEqualTo(true);
+
+		WebTestClient admin = StaffLogin.as(this.client, "admin", CLOCK);
+		admin.post()
+			.uri("/api/admin/privacy/export")
+			.bodyValue(Map.of("trackingCode", code, "request", "Brief vom 3. März"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.notes[*].text")
+			.value((Object texts) -> assertThat(texts.toString()).contains(note));
+		admin.post()
+			.uri("/api/admin/privacy/erase")
+			.bodyValue(Map.of("trackingCode", code, "request", "Brief vom 3. März"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + incident
+				+ " AND text LIKE '%" + note + "%'"))
+			.isZero();
+		assertThat(
+				TestDatabase.queryString("SELECT (redacted_at IS NOT NULL)::text FROM incident WHERE id = " + incident))
+			.isEqualTo("true");
 	}
 
 	private void close(long incident) {
