@@ -21,7 +21,7 @@ public class Quarters {
 	private static final String CONTAINING = """
 			SELECT id, code, name
 			FROM quarter
-			WHERE ST_Contains(geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))
+			WHERE ST_Covers(geom, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))
 			ORDER BY area_m2, code
 			""";
 

@@ -132,7 +132,7 @@ public class Reopening {
 					SELECT i.id, i.state, i.outcome, i.closed_at, i.category_code, i.quarter_id, i.flags,
 					       ST_Y(i.location) AS lat, ST_X(i.location) AS lon,
 					       coalesce((SELECT array_agg(q.code) FROM quarter q
-					                 WHERE i.quarter_id IS NOT NULL AND ST_Contains(q.geom, i.location)), '{}') AS codes
+					                 WHERE i.quarter_id IS NOT NULL AND ST_Covers(q.geom, i.location)), '{}') AS codes
 					FROM incident i
 					WHERE i.id = :incident
 					FOR UPDATE

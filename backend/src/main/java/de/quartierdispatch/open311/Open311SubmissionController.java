@@ -184,16 +184,23 @@ class Open311SubmissionController {
 				sink.next(new Open311Parameters(values));
 			});
 		}
-		return exchange.getFormData().map((form) -> {
+		return exchange.getFormData().handle((form, sink) -> {
 			values.putAll(form);
-			return new Open311Parameters(values);
+			// A form declared in a charset its bytes are not (US-ASCII with a "ü") is
+			// decoded with replacement characters: refused, as in a multipart field.
+			String unreadable = unreadableField(values);
+			if (unreadable != null) {
+				sink.error(new InvalidFieldsException(unreadable, "UnstorableText"));
+				return;
+			}
+			sink.next(new Open311Parameters(values));
 		});
 	}
 
 	/**
-	 * A multipart field as the reader decoded it: bytes that were not UTF-8 became
-	 * replacement characters, and a NUL would be dropped further on. A form body or JSON
-	 * holding either is refused before it gets here (400); so is this.
+	 * A field as the reader decoded it: bytes that were not of the declared charset
+	 * became replacement characters, and a NUL would be dropped further on. Refused
+	 * (400).
 	 */
 	private static @Nullable String unreadableField(MultiValueMap<String, String> values) {
 		for (Map.Entry<String, List<String>> field : values.entrySet()) {

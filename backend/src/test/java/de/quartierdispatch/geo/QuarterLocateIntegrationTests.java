@@ -46,6 +46,19 @@ class QuarterLocateIntegrationTests {
 			.isEmpty();
 	}
 
+	/** A corner two quarters share lies in one of them, not outside both. */
+	@Test
+	void aPointOnTheBorderOfTwoQuartersLiesInOneOfThem() {
+		this.client.get()
+			.uri("/api/quarters/locate?lat=51.51929480485193&lon=6.929537804344477")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.quarter.code")
+			.value((String code) -> assertThat(code).isIn("1", "2"));
+	}
+
 	@Test
 	void answers404WithProblemDetailsOutsideEveryQuarter() {
 		this.client.get()

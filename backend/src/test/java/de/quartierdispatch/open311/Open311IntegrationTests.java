@@ -389,9 +389,16 @@ class Open311IntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report WHERE description LIKE '%" + marker + "%'"))
 			.isZero();
 
+		// Declared US-ASCII, which "ü" is not: decoded with a replacement character, and
+		// refused as such.
+		HttpResponse<String> ascii = open311.post("requests.json",
+				"application/x-www-form-urlencoded; charset=US-ASCII", form);
+		assertThat(ascii.statusCode()).isEqualTo(400);
+		assertThat(Open311Client.validJson(ascii, "errors").get(0).get("description").asString())
+			.startsWith("description: ");
+
 		// The same in a multipart field: the reader made replacement characters of it,
-		// and a
-		// NUL would have been dropped.
+		// and a NUL would have been dropped.
 		for (byte[] text : new byte[][] { { 'S', 't', 'r', 'a', (byte) 0xDF, 'e' }, { 'S', 't', 'r', 0, 'a', 'e' } }) {
 			java.io.ByteArrayOutputStream multipart = new java.io.ByteArrayOutputStream();
 			for (String[] field : new String[][] { { "api_key", key }, { "service_code", "LITTER" },

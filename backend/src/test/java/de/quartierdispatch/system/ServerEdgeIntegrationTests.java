@@ -522,6 +522,18 @@ class ServerEdgeIntegrationTests {
 			}
 			this.client.get()
 				.uri(path)
+				.header("Accept", "application/json;q=0")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(406);
+			this.client.get()
+				.uri(path)
+				.header("Accept", "application/json;level=1")
+				.exchange()
+				.expectHeader()
+				.value(HttpHeaders.CONTENT_TYPE, (type) -> assertThat(type).doesNotContain("level"));
+			this.client.get()
+				.uri(path)
 				.header("Accept", "application/problem+json, application/json;q=0.9")
 				.exchange()
 				.expectStatus()
