@@ -51,7 +51,7 @@ export class PartnersPanel {
       el('tbody', {}, this.overview.organisations.map((organisation) => el('tr', {},
         el('th', { scope: 'row' }, organisation.name), el('td', {}, t(`admin.partners.kind.${organisation.kind}`)),
         el('td', {}, t(organisation.active ? 'admin.partners.activeYes' : 'admin.partners.activeNo')),
-        el('td', {}, el('button', { type: 'button', className: 'button button--small', 'aria-label': `${t('admin.partners.edit')}: ${organisation.name}`, onClick: () => { this.editingOrganisation = organisation; this._render(); } }, t('admin.partners.edit'))))))));
+        el('td', {}, el('button', { type: 'button', className: 'button button--small', 'aria-label': `${t('admin.partners.edit')}: ${organisation.name}`, onClick: () => { this.editingOrganisation = organisation; this._render(); this._focusForm('organisation-form'); } }, t('admin.partners.edit'))))))));
   }
 
   _organisationForm() {
@@ -72,7 +72,7 @@ export class PartnersPanel {
       this.editingOrganisation ? `/api/admin/partners/${this.editingOrganisation.id}` : '/api/admin/partners', {
         name: value(form, 'name'), kind: value(form, 'kind'), phone: value(form, 'phone') || null, email: value(form, 'email') || null,
         website: value(form, 'website') || null, active: form.querySelector('[name=active]').checked,
-      }, () => { this.editingOrganisation = null; }));
+      }, () => { this.editingOrganisation = null; }, 'organisation-form'));
     return form;
   }
 
@@ -84,7 +84,7 @@ export class PartnersPanel {
       el('tbody', {}, this.services.map((service) => el('tr', {},
         el('th', { scope: 'row' }, service.name), el('td', {}, service.organisation), el('td', {}, t(`topic.${service.topic}`)),
         el('td', {}, openingHoursText(service.openingHours, this.i18n.language)), el('td', {}, t(service.active ? 'admin.partners.activeYes' : 'admin.partners.activeNo')),
-        el('td', {}, el('button', { type: 'button', className: 'button button--small', 'aria-label': `${t('admin.partners.edit')}: ${service.name}`, onClick: () => { this.editingService = service; this._render(); } }, t('admin.partners.edit'))))))));
+        el('td', {}, el('button', { type: 'button', className: 'button button--small', 'aria-label': `${t('admin.partners.edit')}: ${service.name}`, onClick: () => { this.editingService = service; this._render(); this._focusForm('service-form'); } }, t('admin.partners.edit'))))))));
   }
 
   _serviceForm() {
@@ -118,7 +118,7 @@ export class PartnersPanel {
         openingHours: value(form, 'openingHours'), street: value(form, 'street'), houseNumber: value(form, 'houseNumber'),
         postcode: value(form, 'postcode'), city: value(form, 'city'), howToReach: value(form, 'howToReach'), quarters: list('quarters'),
         active: form.querySelector('[name=active]').checked,
-      }, () => { this.editingService = null; }));
+      }, () => { this.editingService = null; }, 'service-form'));
     return form;
   }
 
@@ -135,16 +135,22 @@ export class PartnersPanel {
       }))));
   }
 
-  async _save(errors, method, path, body, done) {
+  async _save(errors, method, path, body, done, formId) {
     try {
       await api(path, { method, body });
       done();
       this.message.say('admin.partners.saved');
       await this.load();
+      this._focusForm(formId);
     }
     catch (failure) {
       showProblem(errors, failure);
     }
+  }
+
+  /** The panel is drawn anew: the keyboard goes on in the form, not from the top of the page. */
+  _focusForm(formId) {
+    this.section.querySelector(`#${formId} :is(input, select, textarea):not([disabled]):not([type=hidden])`)?.focus();
   }
 
   async _bind(userId, organisationId) {

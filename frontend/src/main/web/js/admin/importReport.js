@@ -36,7 +36,13 @@ function notes(heading, list, t) {
   }
   return el('div', {}, el('h3', {}, heading), el('ul', {}, list.map((note) => el('li', {},
     where(note, t), ': ', t(`admin.geodata.reason.${note.reason}`),
-    note.detail ? [' ', el('code', { translate: 'no' }, geometryFinding(note.detail, t))] : ''))));
+    note.detail ? [' ', finding(note.detail, t)] : ''))));
+}
+
+/** A finding we could not put in our words stays the library's English, marked as such. */
+function finding(detail, t) {
+  const words = geometryFinding(detail, t);
+  return el('code', { translate: 'no', lang: words === detail ? 'en' : false }, words);
 }
 
 function where(note, t) {

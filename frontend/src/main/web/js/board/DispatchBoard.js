@@ -130,7 +130,7 @@ export class DispatchBoard {
       return;
     }
     if (survivor) {
-      this.select(survivor, { notice: { kind: 'warning', text: this.i18n.t('board.followedMerge', { from: event.incidentId, into: survivor }) } });
+      this.select(survivor, { notice: { kind: 'warning', key: 'board.followedMerge', params: { from: event.incidentId, into: survivor } } });
     }
     else {
       this.panel.refresh();

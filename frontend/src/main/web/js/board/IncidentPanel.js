@@ -543,7 +543,7 @@ export class IncidentPanel {
       this._merging = null;
     }
     if (merged && this._id === incident.id) {
-      await this.show(into, { notice: { kind: 'success', text: this._i18n.t('board.mergedInto', { from: incident.id, into }) } });
+      await this.show(into, { notice: { kind: 'success', key: 'board.mergedInto', params: { from: incident.id, into } } });
     }
   }
 

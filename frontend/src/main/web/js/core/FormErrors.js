@@ -25,6 +25,13 @@ export class FormErrors {
     form.addEventListener('input', (event) => this._changed(event.target));
     form.addEventListener('change', (event) => this._changed(event.target));
     document.addEventListener('languagechange', () => this._render());
+    // Found by a redraw of the form's part of the page, which builds a new form and keeps what it said.
+    form.formErrors = this;
+  }
+
+  /** What is shown now, to show again on a form drawn anew: { errors, title }. */
+  shown() {
+    return { errors: [...this._errors], title: this._title };
   }
 
   clear() {

@@ -14,8 +14,8 @@ export function takeOverSubmit(form, handler) {
 }
 
 /**
- * Draws `root` again (for another language, say) keeping what was typed or chosen in its fields
- * and the keyboard where it was. Fields are found again by their ids; a choice the new drawing
+ * Draws `root` again (for another language, say) keeping what was typed or chosen in its fields,
+ * what its forms said was wrong, and the keyboard where it was. Fields are found again by their ids; a choice the new drawing
  * no longer offers is left as drawn.
  */
 export function redrawKeepingInput(root, draw) {
@@ -23,7 +23,15 @@ export function redrawKeepingInput(root, draw) {
     .filter((field) => field.type !== 'file')
     .map((field) => [field.id, entered(field)]);
   const focused = root.contains(document.activeElement) && document.activeElement.id;
+  // A form's errors too: a panel that draws its form anew would otherwise lose them.
+  const forms = () => [...(root.matches('form[id]') ? [root] : []), ...root.querySelectorAll('form[id]')];
+  const errors = forms().filter((form) => form.formErrors?.shown().errors.length)
+    .map((form) => [form.id, form.formErrors.shown()]);
   draw();
+  for (const [id, { errors: said, title }] of errors) {
+    const form = forms().find((candidate) => candidate.id === id);
+    form?.formErrors?.show(said, title ?? undefined, { focusSummary: false });
+  }
   for (const [id, value] of kept) {
     const field = root.querySelector(`#${CSS.escape(id)}`);
     if (field) {

@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 final class ImportReasons {
 
 	private static final List<Rule> RULES = List.of(rule("unreadable", "geometry cannot be read \\((.*)\\)"),
-			rule("unmeasurable", "geometry cannot be measured on the globe \\((.*)\\)"),
+			// The library's own words ("Antipodal edge detected") add nothing to the
+			// reason.
+			rule("unmeasurable", "geometry cannot be measured on the globe \\(.*\\)"),
 			rule("position-not-numbers", "a position of the geometry is not two numbers"),
 			rule("not-a-polygon", "geometry is a (\\S+), expected a Polygon or MultiPolygon"),
 			rule("empty", "geometry is empty"), rule("not-wgs84", "coordinates are not WGS84.*"),
