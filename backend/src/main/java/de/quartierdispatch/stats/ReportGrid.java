@@ -29,14 +29,22 @@ class ReportGrid {
 			WITH reports AS (
 			    SELECT r.id, r.location, r.quarter_id FROM report r WHERE r.submitted_at >= :from AND r.submitted_at < :to
 			), zone AS (
-			    SELECT CASE WHEN avg(ST_Y(location)) >= 0 THEN 32600 ELSE 32700 END
-			           + least(60, floor((avg(ST_X(location)) + 180) / 6)::int + 1) AS srid
+			    -- The median, which a stray report far away does not move.
+			    SELECT CASE WHEN percentile_cont(0.5) WITHIN GROUP (ORDER BY ST_Y(location)) >= 0 THEN 32600 ELSE 32700 END
+			           + least(60, floor((percentile_cont(0.5) WITHIN GROUP (ORDER BY ST_X(location)) + 180) / 6)::int + 1)
+			           AS srid
 			    FROM reports
-			), placed AS (
-			    SELECT DISTINCT ON (r.id) r.id, r.quarter_id, h.i, h.j, h.geom
+			), projectable AS MATERIALIZED (
+			    -- Within 20 degrees of the zone's meridian (6n - 183): far beyond it the
+			    -- projection fails; such a report is counted off the grid, not placed.
+			    SELECT r.id, r.quarter_id, ST_Transform(r.location, z.srid) AS point
 			    FROM reports r CROSS JOIN zone z
-			    CROSS JOIN LATERAL ST_HexagonGrid(:edge, ST_Transform(r.location, z.srid)) h
-			    ORDER BY r.id, h.i, h.j
+			    WHERE abs(ST_X(r.location) - ((z.srid % 100) * 6 - 183)) <= 20 AND abs(ST_Y(r.location)) <= 84
+			), placed AS (
+			    SELECT DISTINCT ON (p.id) p.id, p.quarter_id, h.i, h.j, h.geom
+			    FROM projectable p
+			    CROSS JOIN LATERAL ST_HexagonGrid(:edge, p.point) h
+			    ORDER BY p.id, h.i, h.j
 			), cells AS (
 			    SELECT i, j, geom, count(*) AS n, mode() WITHIN GROUP (ORDER BY quarter_id) AS quarter_id
 			    FROM placed GROUP BY i, j, geom
@@ -45,6 +53,7 @@ class ReportGrid {
 			    'type', 'FeatureCollection',
 			    'minimumCount', :minimum, 'cellEdgeMetres', :edge,
 			    'reports', (SELECT count(*) FROM reports),
+			    'reportsOffTheGrid', (SELECT count(*) FROM reports) - (SELECT count(*) FROM projectable),
 			    'hiddenCells', (SELECT count(*) FROM cells WHERE n < :minimum),
 			    'reportsInHiddenCells', (SELECT coalesce(sum(n), 0) FROM cells WHERE n < :minimum),
 			    'features', coalesce((SELECT jsonb_agg(jsonb_build_object(

@@ -204,6 +204,28 @@ class StatsIntegrationTests {
 		assertThat(grid.path("reportsInHiddenCells").asLong()).isEqualTo(1);
 	}
 
+	/**
+	 * A report far from the others (a boundary imported far away, a stray point) cannot
+	 * be projected into their UTM zone: counted off the grid, not a failure of the map.
+	 */
+	@Test
+	void aReportFarFromTheOthersIsCountedOffTheGrid() {
+		OffsetDateTime may = OffsetDateTime.parse("2011-05-10T10:00:00+02:00");
+		for (int i = 0; i < 3; i++) {
+			StatsData.report(first, 0, "LITTER", "WEB", may.plusHours(i), null, null, null);
+		}
+		StatsData.report(first, 93, "LITTER", "WEB", may.plusDays(1), null, null, null);
+
+		JsonNode grid = get("/api/stats/grid?from=2011-05-01&to=2011-05-31").expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(grid.path("reports").asLong()).isEqualTo(4);
+		assertThat(grid.path("reportsOffTheGrid").asLong()).isEqualTo(1);
+		assertThat(grid.path("features")).hasSize(1);
+	}
+
 	@Test
 	void badPeriodsAreRefusedWithAProblem() {
 		for (String path : List.of("/api/stats/summary", "/api/stats/grid", "/api/stats/reports.csv")) {
