@@ -1,5 +1,6 @@
 package de.quartierdispatch.geo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
  * Admin API to import a boundary file: {@code POST} the GeoJSON as the request body and
@@ -43,6 +45,13 @@ class QuarterImportController {
 	Mono<QuarterImportReport> importQuarters(ServerHttpRequest request, @RequestParam String codeProperty,
 			@RequestParam String nameProperty, @RequestParam(defaultValue = "true") boolean repair,
 			@RequestParam(defaultValue = "upload.geojson") String source) {
+		// GeoJSON is UTF-8 (RFC 7946); a file declared otherwise would be read as if it
+		// were.
+		MediaType type = request.getHeaders().getContentType();
+		if (type != null && type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
+			return Mono.error(new UnsupportedMediaTypeStatusException(type,
+					List.of(MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/geo+json"))));
+		}
 		List<InvalidField> unnamed = new ArrayList<>();
 		if (codeProperty.isBlank()) {
 			unnamed.add(new InvalidField("codeProperty", "quarter-import.property-unnamed"));

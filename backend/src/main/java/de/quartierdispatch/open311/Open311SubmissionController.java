@@ -220,6 +220,11 @@ class Open311SubmissionController {
 		}
 		int limit = (int) this.properties.maxMediaSize().toBytes();
 		return exchange.getMultipartData().flatMap((parts) -> {
+			List<Part> media = parts.getOrDefault("media", List.of());
+			if (media.size() > 1) {
+				// One photo per request; a second one would be dropped without a word.
+				return Mono.error(Open311Exception.badRequest("media was given more than once"));
+			}
 			Part part = parts.getFirst("media");
 			if (!(part instanceof FilePart file)) {
 				return Mono.just(Optional.<byte[]>empty());

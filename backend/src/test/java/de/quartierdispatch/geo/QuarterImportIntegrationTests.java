@@ -273,6 +273,20 @@ class QuarterImportIntegrationTests {
 			.value((String message) -> assertThat(message).contains("not a GeoJSON FeatureCollection"));
 	}
 
+	/** GeoJSON is UTF-8: a file declared in another charset is not read as if it were. */
+	@Test
+	void aFileDeclaredInAnotherCharsetIsRefused() {
+		this.admin.post()
+			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+			.contentType(MediaType.parseMediaType("application/geo+json; charset=ISO-8859-1"))
+			.bodyValue(
+					featureCollection(feature("T-LATIN", "Latin", "[[[7.0,50.0],[7.01,50.0],[7.01,50.01],[7.0,50.0]]]"))
+						.getBytes(StandardCharsets.ISO_8859_1))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415);
+	}
+
 	@Test
 	void importIsForAdministratorsOnly() {
 		this.client.post()

@@ -95,7 +95,6 @@ final class Open311Client {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Sends the body as it is, with the given {@code Content-Type}. */
 	/** A request with any method, without a body. */
 	HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))

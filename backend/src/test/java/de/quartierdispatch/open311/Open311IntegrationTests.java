@@ -152,6 +152,27 @@ class Open311IntegrationTests {
 		assertThat(notAnImage.statusCode()).isEqualTo(400);
 		assertThat(Open311Client.validJson(notAnImage, "errors").get(0).get("description").asString())
 			.contains("media");
+
+		// Two photos: one request carries one, the second is not dropped without a word.
+		java.io.ByteArrayOutputStream twoPhotos = new java.io.ByteArrayOutputStream();
+		for (Map.Entry<String, String> field : other.entrySet()) {
+			twoPhotos.writeBytes(("--x\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+					+ field.getValue() + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		for (int photo = 0; photo < 2; photo++) {
+			twoPhotos.writeBytes(("--x\r\nContent-Disposition: form-data; name=\"media\"; filename=\"p" + photo
+					+ ".png\"\r\nContent-Type: image/png\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			twoPhotos.writeBytes(png());
+			twoPhotos.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		twoPhotos.writeBytes("--x--\r\n".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> twice = open311.post("requests.json", "multipart/form-data; boundary=x",
+				twoPhotos.toByteArray());
+		assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+		assertThat(Open311Client.validJson(twice, "errors").get(0).get("description").asString())
+			.isEqualTo("media was given more than once");
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM report")).isEqualTo(reports);
 	}
 
