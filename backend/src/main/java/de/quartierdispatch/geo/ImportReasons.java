@@ -34,6 +34,7 @@ final class ImportReasons {
 			rule("name-too-long", "the name is longer than 200 characters"),
 			rule("too-complex", "the geometry takes longer than \\d+ seconds to check"),
 			rule("too-large-to-repair", "invalid polygon with (\\d+) points, more than 10000 to repair: .*"),
+			rule("antimeridian", "the boundary spans more than half the longitudes of the globe"),
 			rule("swapped", "the positions seem to be latitude, longitude; GeoJSON has longitude first"),
 			rule("no-geometry", "the feature has no geometry"), rule("no-features", "the file contains no features"),
 			rule("not-geojson", "the file is not a GeoJSON FeatureCollection: (.*)"));

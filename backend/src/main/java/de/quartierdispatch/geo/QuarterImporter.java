@@ -48,6 +48,11 @@ public class QuarterImporter {
 	private static final String PROBLEMS = """
 			SELECT number, code, name, problem FROM quarter_import WHERE problem IS NOT NULL
 			UNION ALL
+			-- Across the 180th meridian a ring is read the long way round the globe.
+			SELECT number, code, name, 'the boundary spans more than half the longitudes of the globe'
+			FROM quarter_import
+			WHERE problem IS NULL AND geom IS NOT NULL AND ST_XMax(geom) - ST_XMin(geom) > 180
+			UNION ALL
 			SELECT number, code, name, 'the positions seem to be latitude, longitude; GeoJSON has longitude first'
 			FROM quarter_import
 			WHERE problem IS NULL AND geom IS NOT NULL

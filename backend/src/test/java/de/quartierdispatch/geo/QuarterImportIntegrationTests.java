@@ -138,6 +138,19 @@ class QuarterImportIntegrationTests {
 			.isEqualTo("T-WORLD")
 			.jsonPath("$.report.rejected[0].reason")
 			.isEqualTo("unmeasurable");
+		// Across the 180th meridian: read the long way round, a band round the world.
+		this.admin.post()
+			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(featureCollection(
+					feature("T-DATELINE", "Datumsgrenze", "[[[179,0],[-179,0],[-179,1],[179,1],[179,0]]]"))
+				.getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.report.rejected[0].reason")
+			.isEqualTo("antimeridian");
 		assertThat(this.quarters.count().block()).isEqualTo(before);
 	}
 
