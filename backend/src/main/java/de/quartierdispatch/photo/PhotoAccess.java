@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import de.quartierdispatch.photo.PhotoProblems.NotYourPhotoException;
 import de.quartierdispatch.photo.PhotoProblems.PhotoNotFoundException;
@@ -57,20 +55,22 @@ class PhotoAccess {
 		return this.queries.incident(incidentId)
 			.switchIfEmpty(Mono.error(PhotoNotFoundException::new))
 			.flatMap((incident) -> mayWorkOn(staff, incident.incidentId(), incident.quarterId()))
-			.flatMap((ignored) -> seenBy(staff, incidentId))
-			.flatMapMany((seen) -> this.store.forIncident(incidentId).filter((photo) -> seen.test(photo.id())))
+			.flatMapMany((ignored) -> seenBy(staff, incidentId))
 			.filter((photo) -> !photo.hidden() || staff.has(Role.DISPATCHER));
 	}
 
-	/** Which of the incident's photos a member sees: a lead all, a team those it may. */
-	private Mono<Predicate<Long>> seenBy(StaffPrincipal staff, long incidentId) {
+	/**
+	 * The incident's photos a member sees: a lead all of them, a team those it may (also
+	 * those of its reports moved to another incident since it finished).
+	 */
+	private Flux<PhotoView> seenBy(StaffPrincipal staff, long incidentId) {
 		Long team = fieldTeam(staff);
 		if (team == null) {
-			return Mono.just((photo) -> true);
+			return this.store.forIncident(incidentId);
 		}
 		return this.queries.photosTeamSees(team, incidentId, finishedSince())
-			.collect(Collectors.toSet())
-			.map((seen) -> seen::contains);
+			.collectList()
+			.flatMapMany((seen) -> seen.isEmpty() ? Flux.empty() : this.store.withIds(seen));
 	}
 
 	/** A team member's team, unless they are a lead too (who sees as a lead). */
@@ -91,7 +91,8 @@ class PhotoAccess {
 		if (team == null) {
 			return mayWorkOn(staff, place.incidentId(), place.quarterId());
 		}
-		return this.queries.photosTeamSees(team, place.incidentId(), finishedSince())
+		// Of any of its jobs: a report the team went out for may have moved on since.
+		return this.queries.photosTeamSees(team, null, finishedSince())
 			.any((photo) -> photo == place.photoId())
 			.flatMap((sees) -> sees ? Mono.just(true) : Mono.error(new NotYourPhotoException()));
 	}

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 
+import de.quartierdispatch.system.SqlParameters;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -22,18 +23,27 @@ class PhotoQueries {
 	/**
 	 * A team sees an incident's photos while it is on it; once it finished there (after
 	 * {@code since}), those the case had when it finished and those it took itself, none
-	 * added or merged in after.
+	 * added or merged in after, and still those of its reports that a merge or follow-up
+	 * has since moved to another incident ({@code incident_reports_at}, V136). Of one
+	 * incident, or (none given) of every job the team has or finished.
 	 */
 	private static final String TEAM_SEES = """
-			SELECT DISTINCT p.id FROM photo p
-			LEFT JOIN report r ON r.id = p.report_id
-			JOIN assignment a ON a.incident_id = coalesce(p.incident_id, r.incident_id) AND a.team_id = :team
-			WHERE coalesce(p.incident_id, r.incident_id) = :incident
-			  AND (a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE')
-			       OR (a.state = 'DONE' AND a.updated_at > :since
-			           AND (p.assignment_id = a.id
-			                OR (p.created_at <= a.updated_at
-			                    AND (r.id IS NULL OR coalesce(r.joined_at, r.submitted_at) <= a.updated_at)))))
+			WITH jobs AS (
+			    SELECT a.id, a.incident_id, a.state, a.updated_at FROM assignment a
+			    WHERE a.team_id = :team AND (:incident::bigint IS NULL OR a.incident_id = :incident)
+			      AND (a.state IN ('ASSIGNED', 'EN_ROUTE', 'ON_SITE') OR (a.state = 'DONE' AND a.updated_at > :since))
+			), candidates AS (
+			    SELECT a.id AS job, p.id, p.assignment_id, p.created_at
+			    FROM jobs a JOIN photo p ON p.incident_id = a.incident_id
+			    UNION ALL
+			    SELECT a.id, p.id, p.assignment_id, p.created_at
+			    FROM jobs a
+			    CROSS JOIN LATERAL incident_reports_at(a.incident_id,
+			                                           CASE WHEN a.state = 'DONE' THEN a.updated_at END) AS r(id)
+			    JOIN photo p ON p.report_id = r.id
+			)
+			SELECT DISTINCT c.id FROM candidates c JOIN jobs a ON a.id = c.job
+			WHERE a.state <> 'DONE' OR c.assignment_id = a.id OR c.created_at <= a.updated_at
 			""";
 
 	private final DatabaseClient db;
@@ -110,11 +120,14 @@ class PhotoQueries {
 			.one();
 	}
 
-	/** The photos of an incident a field team sees (see {@link #TEAM_SEES}). */
-	Flux<Long> photosTeamSees(long teamId, long incidentId, OffsetDateTime since) {
+	/**
+	 * The photos a field team sees, of one incident or of all its jobs (see
+	 * {@link #TEAM_SEES}).
+	 */
+	Flux<Long> photosTeamSees(long teamId, @Nullable Long incidentId, OffsetDateTime since) {
 		return this.db.sql(TEAM_SEES)
 			.bind("team", teamId)
-			.bind("incident", incidentId)
+			.bind("incident", SqlParameters.nullable(incidentId, Long.class))
 			.bind("since", since)
 			.map((row) -> row.get("id", Long.class))
 			.all();

@@ -1,6 +1,7 @@
 package de.quartierdispatch.photo;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 
 import de.quartierdispatch.photo.PhotoProcessing.ProcessedPhoto;
 import de.quartierdispatch.system.Sha256;
@@ -36,6 +37,9 @@ interface PhotoStore {
 
 	/** Every photo of an incident, its reports' and its field teams'. */
 	Flux<PhotoView> forIncident(long incidentId);
+
+	/** These photos, in the order they were taken. */
+	Flux<PhotoView> withIds(Collection<Long> photoIds);
 
 	Flux<PhotoView> forReport(long reportId);
 

@@ -2,6 +2,7 @@ package de.quartierdispatch.photo;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 
 import de.quartierdispatch.photo.PhotoProcessing.ProcessedPhoto;
 import de.quartierdispatch.system.SqlParameters;
@@ -107,6 +108,18 @@ class PostgresPhotoStore implements PhotoStore {
 				WHERE p.incident_id = :incident OR r.incident_id = :incident
 				ORDER BY p.created_at, p.id
 				""".formatted(COLUMNS)).bind("incident", incidentId).map(PostgresPhotoStore::toView).all();
+	}
+
+	@Override
+	public Flux<PhotoView> withIds(Collection<Long> photoIds) {
+		return this.db.sql("""
+				SELECT %s FROM photo p LEFT JOIN report r ON r.id = p.report_id
+				WHERE p.id = ANY(:ids)
+				ORDER BY p.created_at, p.id
+				""".formatted(COLUMNS))
+			.bind("ids", photoIds.toArray(Long[]::new))
+			.map(PostgresPhotoStore::toView)
+			.all();
 	}
 
 	@Override

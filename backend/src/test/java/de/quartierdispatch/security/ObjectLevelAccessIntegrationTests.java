@@ -290,7 +290,8 @@ class ObjectLevelAccessIntegrationTests {
 
 	/**
 	 * A merge after a team finished moves the case's reports to the other incident: the
-	 * team keeps those it went out for, and gets none of the other incident's.
+	 * team keeps those it went out for and their photos, and gets none of the other
+	 * incident's.
 	 */
 	@Test
 	void aFinishedTeamKeepsItsReportsWhenTheCaseIsMergedAfterwards() {
@@ -298,6 +299,9 @@ class ObjectLevelAccessIntegrationTests {
 		long incident = Fixtures.incidentOf(code);
 		long other = Fixtures.incidentOf(Fixtures.submitReport(this.client, "LITTER",
 				"Müllsäcke am Spielplatz gegenüber", BOY_LAT + 0.002, BOY_LON));
+		Fixtures.reportPhoto(this.client, code, TellingPhotos.plainJpeg(400, 300)).expectStatus().isCreated();
+		long photo = TestDatabase.queryLong(
+				"SELECT p.id FROM photo p JOIN report r ON r.id = p.report_id WHERE r.tracking_code = '" + code + "'");
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher");
 		FinishedJob finished = finishJob(lead, incident);
 		WebTestClient member = finished.member();
@@ -319,6 +323,14 @@ class ObjectLevelAccessIntegrationTests {
 				.doesNotContain("Spielplatz"))
 			.jsonPath("$.assignments[?(@.id == " + job + ")].incident.reportedAt")
 			.isNotEmpty();
+		// And the photo its reporter sent, which went with the report.
+		member.get()
+			.uri("/api/photos?incident={id}", incident)
+			.exchange()
+			.expectBody()
+			.jsonPath("$[*].id")
+			.isEqualTo(List.of((int) photo));
+		member.get().uri("/api/photos/{id}", photo).exchange().expectStatus().isOk();
 	}
 
 	@Test
