@@ -20,7 +20,7 @@ FROM (VALUES
      'Zugewanderte ab 27 Jahren', '{de,ar,fa,en}', 'Mo,We 09:00-12:00; Th 14:00-17:00',
      'Kirchhellener Straße', '28', '46236', 'Offene Sprechstunde ohne Termin; 2. Stock', '{}'),
     ('Diakonie Familien- und Schuldnerhilfe (Demo)', 'Schuldner- und Energieberatung', 'DEBT_COUNSELLING',
-     'Haushalte mit Schulden oder Energiesperre', '{de,tr,ro,bg}', 'Mo-Fr 08:30-12:30; Tu 08:30-12:30,14:00-18:00',
+     'Haushalte mit Schulden oder Energiesperre', '{de,tr,ro,bg}', 'Mo-Fr 08:30-12:30; Tu 14:00-18:00',
      'Osterfelder Straße', '5', '46236', 'Termin telefonisch; bei Stromsperre sofort anrufen', '{}'),
     ('Diakonie Familien- und Schuldnerhilfe (Demo)', 'Familienberatung Boy/Welheim', 'FAMILY_COUNSELLING',
      'Familien in Boy und Welheim', '{de,ar}', 'Mo,Th 14:00-18:00',

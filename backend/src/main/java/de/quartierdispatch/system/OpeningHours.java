@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Opening or consultation hours in the part of OpenStreetMap's {@code opening_hours}
  * syntax that contact points and services use: rules separated by semicolons, each a list
- * of weekdays or weekday ranges and a list of time spans (a later rule replaces the
- * earlier ones for its days, as in OpenStreetMap), e.g.
+ * of weekdays or weekday ranges and a list of time spans, e.g.
  * {@code "Mo-Th 09:00-16:00; Fr 09:00-13:00"} or {@code "Mo,We 10:00-12:00,14:00-18:00"}.
  * Times are local (Europe/Berlin); a span may end at 24:00. Weekdays may also be written
  * as German administrators write them ({@code "Mo-Do 09:00-16:00; Fr 09:00-13:00"}, with
@@ -115,18 +114,11 @@ public final class OpeningHours {
 		return spansOn(at.getDayOfWeek()).stream().anyMatch((span) -> span.endsAfter(time));
 	}
 
-	/**
-	 * As in OpenStreetMap, a later rule replaces the earlier ones for the days it names:
-	 * {@code "Mo-Fr 09:00-16:00; Fr 09:00-13:00"} closes at 13:00 on Fridays.
-	 */
 	private List<Span> spansOn(DayOfWeek day) {
-		List<Span> spans = List.of();
-		for (Rule rule : this.rules) {
-			if (rule.days().contains(day)) {
-				spans = rule.spans();
-			}
-		}
-		return spans;
+		return this.rules.stream()
+			.filter((rule) -> rule.days().contains(day))
+			.flatMap((rule) -> rule.spans().stream())
+			.toList();
 	}
 
 	private static Set<DayOfWeek> days(String text) {

@@ -46,17 +46,6 @@ class OpeningHoursTests {
 		assertThat(hours.openAt(LocalDateTime.of(2027, 3, 7, 23, 59))).isTrue();
 	}
 
-	/** As in OpenStreetMap: a later rule replaces the earlier ones for its days. */
-	@Test
-	void aLaterRuleReplacesTheEarlierOnesForItsDays() {
-		OpeningHours shortFriday = OpeningHours.parse("Mo-Fr 09:00-16:00; Fr 09:00-13:00");
-		assertThat(shortFriday.openAt(LocalDateTime.of(2027, 3, 5, 15, 0))).as("Friday 15:00").isFalse();
-		assertThat(shortFriday.openAt(LocalDateTime.of(2027, 3, 4, 15, 0))).as("Thursday 15:00").isTrue();
-		OpeningHours tuesdayAfternoon = OpeningHours.parse("Mo-Fr 08:30-12:30; Tu 14:00-18:00");
-		assertThat(tuesdayAfternoon.openAt(tuesday(10, 0))).isFalse();
-		assertThat(tuesdayAfternoon.openAt(tuesday(15, 0))).isTrue();
-	}
-
 	/** A range over the whole week, however it starts, is every day. */
 	@Test
 	void aRangeOfAllSevenDaysIsEveryDay() {
