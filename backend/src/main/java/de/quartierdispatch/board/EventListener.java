@@ -64,7 +64,9 @@ class EventListener implements SmartLifecycle {
 		// back) after a few quick retries, rather than ending the subscription: a growing
 		// back-off would leave the boards behind for seconds after the database is back.
 		this.listening = this.wakeUps.onBackpressureLatest()
-			.concatMap((wakeUp) -> publishNew().retryWhen(QUICK_RETRIES)
+			// Deferred: a retry reads from the last event published by then.
+			.concatMap((wakeUp) -> Mono.defer(this::publishNew)
+				.retryWhen(QUICK_RETRIES)
 				.doOnSuccess((done) -> this.feed.caughtUp())
 				.onErrorResume((failure) -> {
 					this.feed.readFailed();

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import de.quartierdispatch.category.Categories;
 import de.quartierdispatch.intake.PartnerReceipt;
 import de.quartierdispatch.intake.PartnerReportRequest;
 import de.quartierdispatch.intake.PartnerSubmissions;
@@ -57,8 +56,6 @@ class Open311SubmissionController {
 
 	private final PartnerSubmissions intake;
 
-	private final Categories categories;
-
 	private final PartnerAccess access;
 
 	private final MediaStore media;
@@ -73,11 +70,9 @@ class Open311SubmissionController {
 
 	private final Clock clock;
 
-	Open311SubmissionController(PartnerSubmissions intake, Categories categories, PartnerAccess access,
-			MediaStore media, AuditLog audit, Open311Responses responses, Open311Writer writer,
-			Open311Properties properties, Clock clock) {
+	Open311SubmissionController(PartnerSubmissions intake, PartnerAccess access, MediaStore media, AuditLog audit,
+			Open311Responses responses, Open311Writer writer, Open311Properties properties, Clock clock) {
 		this.intake = intake;
-		this.categories = categories;
 		this.access = access;
 		this.media = media;
 		this.audit = audit;
@@ -137,17 +132,23 @@ class Open311SubmissionController {
 		if (given != null && !given.isBlank() && !APP_KEY.matcher(given.strip()).matches()) {
 			return Mono.error(Open311Exception.badRequest("Idempotency-Key must be 1 to 128 visible ASCII characters"));
 		}
-		// A code the service list does not offer is not found, as by path (not a field
-		// to correct): the app should fetch the list again.
-		Mono<Void> offered = this.categories.isActive(report.category())
-			.flatMap((known) -> known ? Mono.empty()
-					: Mono.error(Open311Exception.notFound("service_code " + report.category() + " not found")));
-		return offered.then(checked).flatMap((image) -> {
+		return checked.flatMap((image) -> {
 			SubmissionKeys keys = SubmissionKeys.of(partner, parameters, photo, given, this.clock.instant());
 			return this.intake.submit(report, partner.name(), keys.key(), keys.earlier())
+				// A code the service list does not offer is not found, as by path (not a
+				// field to correct): the app should fetch the list again. Asked after the
+				// intake, which answers a request it stored before from its key first.
+				.onErrorMap(Open311SubmissionController::unknownCategory,
+						(unknown) -> Open311Exception.notFound("service_code " + report.category() + " not found"))
 				.flatMap((receipt) -> audited(partner, receipt).then(keep(receipt, image)))
 				.flatMap((kept) -> Mono.just(this.responses.posted(kept.receipt(), kept.discarded(), language)));
 		});
+	}
+
+	private static boolean unknownCategory(Throwable failure) {
+		return failure instanceof InvalidFieldsException invalid && invalid.fields()
+			.stream()
+			.anyMatch((field) -> "category".equals(field.field()) && "category.unknown".equals(field.code()));
 	}
 
 	private Mono<Void> audited(PartnerKey partner, PartnerReceipt receipt) {

@@ -96,7 +96,7 @@ final class DataSubjectSql {
 			LEFT JOIN quarter q ON q.id = r.quarter_id
 			LEFT JOIN reporter_contact c ON c.report_id = r.id
 			CROSS JOIN LATERAL (SELECT count(*) AS others FROM report o
-			                    WHERE o.incident_id IN (SELECT case_incidents(r.incident_id)) AND o.id <> r.id
+			                    WHERE o.incident_id IN (SELECT connected_incidents(r.incident_id)) AND o.id <> r.id
 			                      AND o.redacted_at IS NULL) shared
 			WHERE r.tracking_code = :code
 			"""
@@ -121,7 +121,9 @@ final class DataSubjectSql {
 	 * without action: any of them may name the person), and the incident is redacted as
 	 * by retention: its location coarsened, its photos and messages erased. The case is
 	 * the report's incident with those merged into it and the one it follows up
-	 * ({@code case_incidents}, V125, V138): what was written on those stayed there. A
+	 * ({@code case_incidents}, V125, V138): what was written on those stayed there.
+	 * Whether others keep it looks at every incident connected by merges and follow-ups,
+	 * both ways ({@code connected_incidents}, V139): a follow-up moves one report only. A
 	 * case that goes on for other reporters keeps its record until they are done with it
 	 * (retention removes it then): one reporter's request, made with nothing but a
 	 * tracking code, does not erase the record of the others' case.
@@ -137,7 +139,7 @@ final class DataSubjectSql {
 			    WHERE id IN (SELECT id FROM target) AND redacted_at IS NULL
 			    RETURNING 1
 			), others AS (
-			    SELECT EXISTS (SELECT 1 FROM report r JOIN target t ON r.incident_id IN (SELECT case_incidents(t.incident_id))
+			    SELECT EXISTS (SELECT 1 FROM report r JOIN target t ON r.incident_id IN (SELECT connected_incidents(t.incident_id))
 			                   WHERE r.redacted_at IS NULL AND r.id <> t.id) AS remain
 			), notes AS (
 			    UPDATE incident_note SET text = '', redacted_at = :now

@@ -52,6 +52,14 @@ class AcceptableAnswerFilter implements WebFilter {
 
 	private static final Set<String> UTF_8 = Set.of("utf-8", "utf8");
 
+	/**
+	 * What is left of an {@code Accept} naming nothing we answer in: no answer has it.
+	 */
+	private static final MediaType NOTHING_ANSWERED = new MediaType("application", "x-nothing-answered");
+
+	private static final List<MediaType> NEVER_A_SUCCESS = List.of(MediaType.APPLICATION_PROBLEM_JSON,
+			MediaType.APPLICATION_PROBLEM_XML, MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_NDJSON);
+
 	private final RequestMappingHandlerMapping handlers;
 
 	private final ServerCodecConfigurer codecs;
@@ -71,11 +79,15 @@ class AcceptableAnswerFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		Optional<List<MediaType>> parsed = parse(header);
-		Optional<List<MediaType>> accepted = parsed.map(AcceptableAnswerFilter::inUtf8);
+		Optional<List<MediaType>> accepted = parsed.map(AcceptableAnswerFilter::answerable)
+			.map(AcceptableAnswerFilter::inUtf8)
+			.map(AcceptableAnswerFilter::withoutParameters);
 		ServerWebExchange negotiated = (parsed.equals(accepted)) ? exchange
 				: exchange.mutate().request((request) -> request.headers((headers) -> {
 					if (accepted.get().isEmpty()) {
-						headers.remove(HttpHeaders.ACCEPT);
+						// Not "anything": a mapping that cannot answer in a type asked
+						// for refuses before its handler runs.
+						headers.setAccept(List.of(NOTHING_ANSWERED));
 					}
 					else {
 						headers.setAccept(accepted.get());
@@ -115,13 +127,37 @@ class AcceptableAnswerFilter implements WebFilter {
 	}
 
 	/**
-	 * The types the client accepts; one given with {@code q=0} is one it refuses (RFC
-	 * 9110, 12.4.2), so {@code *}{@code /*;q=0} accepts nothing.
+	 * Other parameters ({@code level=1}) say nothing about our answers, and the framework
+	 * would copy them into the answer's {@code Content-Type}.
 	 */
+	private static List<MediaType> withoutParameters(List<MediaType> accepted) {
+		if (accepted.stream()
+			.allMatch((type) -> type.getParameters().keySet().equals(Set.of("q")) || type.getParameters().isEmpty())) {
+			return accepted;
+		}
+		return accepted.stream().map((type) -> {
+			MediaType plain = new MediaType(type.getType(), type.getSubtype());
+			return (type.getParameter("q") != null) ? plain.copyQualityValue(type) : plain;
+		}).toList();
+	}
+
+	/**
+	 * The types the client accepts that an answer may have: one given with {@code q=0} is
+	 * one it refuses (RFC 9110, 12.4.2), so {@code *}{@code /*;q=0} accepts nothing. A
+	 * problem (which the client gets whenever something fails, whatever it asked for) and
+	 * a stream of events or lines are no success's type: asked for alone, an answer would
+	 * be JSON labelled as one of them.
+	 */
+	private static List<MediaType> answerable(List<MediaType> asked) {
+		return asked.stream()
+			.filter((type) -> type.getQualityValue() > 0)
+			.filter((type) -> NEVER_A_SUCCESS.stream().noneMatch(type::equalsTypeAndSubtype))
+			.toList();
+	}
+
 	private static Optional<List<MediaType>> parse(List<String> header) {
 		try {
-			return Optional
-				.of(MediaType.parseMediaTypes(header).stream().filter((type) -> type.getQualityValue() > 0).toList());
+			return Optional.of(MediaType.parseMediaTypes(header));
 		}
 		catch (InvalidMediaTypeException ex) {
 			return Optional.empty();

@@ -115,9 +115,10 @@ public final class OpeningHours {
 	}
 
 	/**
-	 * The spans of every rule naming the day: rules add up. OpenStreetMap lets a later rule
-	 * replace the earlier ones; administrators were told to write afternoons as rules of
-	 * their own ("Mo-Fr 09:00-13:00; Th 14:00-18:00"), and the hours they stored mean that.
+	 * The spans of every rule naming the day: rules add up. OpenStreetMap lets a later
+	 * rule replace the earlier ones; administrators were told to write afternoons as
+	 * rules of their own ("Mo-Fr 09:00-13:00; Th 14:00-18:00"), and the hours they stored
+	 * mean that.
 	 */
 	private List<Span> spansOn(DayOfWeek day) {
 		return this.rules.stream()

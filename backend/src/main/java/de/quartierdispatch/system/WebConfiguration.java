@@ -8,7 +8,6 @@ import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.CacheControl;
-import org.springframework.web.reactive.accept.RequestedContentTypeResolverBuilder;
 import org.springframework.web.reactive.config.ResourceHandlerRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
@@ -38,11 +37,6 @@ class WebConfiguration implements WebFluxConfigurer {
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addConverter(new BoundedDates());
-	}
-
-	@Override
-	public void configureContentTypeResolver(RequestedContentTypeResolverBuilder builder) {
-		builder.resolver(new AnswerTypes());
 	}
 
 	@Override

@@ -135,6 +135,53 @@ class StillAProblemIntegrationTests {
 			.isEqualTo("true");
 	}
 
+	/**
+	 * Two reporters of one case each say "still a problem": each follow-up moves one
+	 * report, so one reporter's erasure leaves the record of a case the other still has.
+	 */
+	@Test
+	void oneFollowUpsErasureLeavesTheCaseAnotherFollowUpStillHas() {
+		String first = reportWithMail();
+		long incident = Fixtures.incidentOf(first);
+		String second = Fixtures.submitReportWithMail(this.client, "LITTER", "Der Sperrmüll ist immer noch da", 51.5386,
+				6.9740, "nachbar@example.org");
+		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
+		long other = Fixtures.incidentOf(second);
+		if (other != incident) {
+			lead.post()
+				.uri("/api/incidents/{id}/merge", other)
+				.bodyValue(Map.of("into", incident, "version", Fixtures.incidentVersion(other)))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		String note = "Herr Beispiel, Erdgeschoss " + UUID.randomUUID();
+		lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.bodyValue(Map.of("text", note))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		close(incident);
+		CLOCK.advance(Duration.ofDays(15));
+		stillAProblem(first).expectStatus().isOk().expectBody().jsonPath("$.followUp").isEqualTo(true);
+		stillAProblem(second).expectStatus().isOk().expectBody().jsonPath("$.followUp").isEqualTo(true);
+
+		StaffLogin.as(this.client, "admin", CLOCK)
+			.post()
+			.uri("/api/admin/privacy/erase")
+			.bodyValue(Map.of("trackingCode", first, "request", "Brief vom 4. März"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.caseContinues")
+			.isEqualTo(true);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + incident
+				+ " AND text LIKE '%" + note + "%'"))
+			.isOne();
+	}
+
 	private void close(long incident) {
 		StaffLogin.as(this.client, "dispatcher", CLOCK)
 			.post()

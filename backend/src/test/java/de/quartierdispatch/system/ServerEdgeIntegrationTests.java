@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import de.quartierdispatch.support.CapturedLog;
+import de.quartierdispatch.support.Fixtures;
 import de.quartierdispatch.support.IntegrationTest;
 import de.quartierdispatch.support.StaffLogin;
 import de.quartierdispatch.support.TestDatabase;
@@ -509,6 +510,18 @@ class ServerEdgeIntegrationTests {
 	 */
 	@Test
 	void aClientAcceptingOnlyProblemsOrStreamsGets406NotAMislabelledAnswer() {
+		// Before the handler runs: a change is not made and then refused.
+		long incident = Fixtures.reportIncident(this.client, "LITTER", 51.5236, 6.9286);
+		String marker = "Notiz " + UUID.randomUUID();
+		StaffLogin.as(this.client, "dispatcher")
+			.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.headers((headers) -> headers.setAccept(List.of(MediaType.APPLICATION_PROBLEM_JSON)))
+			.bodyValue(Map.of("text", marker))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406);
+		assertThat(TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE text = '" + marker + "'")).isZero();
 		for (String path : List.of("/api/categories", "/api/config", "/api/contact-points")) {
 			for (String accept : List.of("application/problem+json", "text/event-stream", "application/x-ndjson")) {
 				this.client.get()
