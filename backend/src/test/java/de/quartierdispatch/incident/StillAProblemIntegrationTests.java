@@ -100,14 +100,7 @@ class StillAProblemIntegrationTests {
 		long incident = Fixtures.incidentOf(code);
 		String note = "Frau Beispiel aus Wohnung 3 " + UUID.randomUUID();
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
-		lead.post()
-			.uri("/api/incidents/{id}/notes", incident)
-			.bodyValue(Map.of("text", note))
-			.exchange()
-			.expectStatus()
-			.isOk();
-		close(incident);
-		CLOCK.advance(Duration.ofDays(15));
+		noteThenCloseLongAgo(lead, incident, note);
 		stillAProblem(code).expectStatus().isOk().expectBody().jsonPath("$.followUp").isEqualTo(true);
 
 		WebTestClient admin = StaffLogin.as(this.client, "admin", CLOCK);
@@ -148,22 +141,10 @@ class StillAProblemIntegrationTests {
 		WebTestClient lead = StaffLogin.as(this.client, "dispatcher", CLOCK);
 		long other = Fixtures.incidentOf(second);
 		if (other != incident) {
-			lead.post()
-				.uri("/api/incidents/{id}/merge", other)
-				.bodyValue(Map.of("into", incident, "version", Fixtures.incidentVersion(other)))
-				.exchange()
-				.expectStatus()
-				.isOk();
+			Fixtures.merge(lead, other, incident);
 		}
 		String note = "Herr Beispiel, Erdgeschoss " + UUID.randomUUID();
-		lead.post()
-			.uri("/api/incidents/{id}/notes", incident)
-			.bodyValue(Map.of("text", note))
-			.exchange()
-			.expectStatus()
-			.isOk();
-		close(incident);
-		CLOCK.advance(Duration.ofDays(15));
+		noteThenCloseLongAgo(lead, incident, note);
 		stillAProblem(first).expectStatus().isOk().expectBody().jsonPath("$.followUp").isEqualTo(true);
 		stillAProblem(second).expectStatus().isOk().expectBody().jsonPath("$.followUp").isEqualTo(true);
 
@@ -180,6 +161,18 @@ class StillAProblemIntegrationTests {
 		assertThat(TestDatabase.queryLong("SELECT count(*) FROM incident_note WHERE incident_id = " + incident
 				+ " AND text LIKE '%" + note + "%'"))
 			.isOne();
+	}
+
+	/** A note on the incident, then the incident closed and the reopening window past. */
+	private void noteThenCloseLongAgo(WebTestClient lead, long incident, String note) {
+		lead.post()
+			.uri("/api/incidents/{id}/notes", incident)
+			.bodyValue(Map.of("text", note))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		close(incident);
+		CLOCK.advance(Duration.ofDays(15));
 	}
 
 	private void close(long incident) {

@@ -267,12 +267,7 @@ class ObjectLevelAccessIntegrationTests {
 		long job = finished.job();
 
 		Fixtures.reportPhoto(this.client, code, TellingPhotos.plainJpeg(400, 300)).expectStatus().isCreated();
-		lead.post()
-			.uri("/api/incidents/{id}/merge", other)
-			.bodyValue(Map.of("into", incident, "version", Fixtures.incidentVersion(other)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Fixtures.merge(lead, other, incident);
 
 		member.get()
 			.uri("/api/field/assignments")
@@ -307,12 +302,7 @@ class ObjectLevelAccessIntegrationTests {
 		WebTestClient member = finished.member();
 		long job = finished.job();
 
-		lead.post()
-			.uri("/api/incidents/{id}/merge", incident)
-			.bodyValue(Map.of("into", other, "version", Fixtures.incidentVersion(incident)))
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Fixtures.merge(lead, incident, other);
 
 		member.get()
 			.uri("/api/field/assignments")

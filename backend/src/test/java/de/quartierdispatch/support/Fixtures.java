@@ -98,6 +98,16 @@ public final class Fixtures {
 		return username;
 	}
 
+	/** A lead merges one incident into another, as the board does. */
+	public static void merge(WebTestClient lead, long from, long into) {
+		lead.post()
+			.uri("/api/incidents/{id}/merge", from)
+			.bodyValue(Map.of("into", into, "version", incidentVersion(from)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	public static int incidentVersion(long incidentId) {
 		return (int) TestDatabase.queryLong("SELECT version FROM incident WHERE id = " + incidentId);
 	}
