@@ -101,12 +101,7 @@ class QuarterImportIntegrationTests {
 		String swapped = featureCollection(
 				feature("T-SWAP", "Swapped", "[[[51.52,6.93],[51.53,6.93],[51.53,6.94],[51.52,6.93]]]"),
 				feature("T-RIGHT", "Right way round", "[[[6.93,51.52],[6.93,51.53],[6.94,51.53],[6.93,51.52]]]"));
-		this.admin.post()
-			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(swapped.getBytes(StandardCharsets.UTF_8))
-			.exchange()
-			.expectStatus()
+		importing(swapped).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.report.rejected.length()")
@@ -125,12 +120,7 @@ class QuarterImportIntegrationTests {
 	@Test
 	void rejectsABoundaryThatCannotBeMeasuredOnTheGlobe() {
 		long before = this.quarters.count().block();
-		this.admin.post()
-			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(featureCollection(feature("T-WORLD", "Welt", "[[[0,0],[180,0],[180,10],[0,10],[0,0]]]"))
-				.getBytes(StandardCharsets.UTF_8))
-			.exchange()
+		importing(featureCollection(feature("T-WORLD", "Welt", "[[[0,0],[180,0],[180,10],[0,10],[0,0]]]")))
 			.expectStatus()
 			.isEqualTo(422)
 			.expectBody()
@@ -139,13 +129,8 @@ class QuarterImportIntegrationTests {
 			.jsonPath("$.report.rejected[0].reason")
 			.isEqualTo("unmeasurable");
 		// Across the 180th meridian: read the long way round, a band round the world.
-		this.admin.post()
-			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(featureCollection(
-					feature("T-DATELINE", "Datumsgrenze", "[[[179,0],[-179,0],[-179,1],[179,1],[179,0]]]"))
-				.getBytes(StandardCharsets.UTF_8))
-			.exchange()
+		importing(featureCollection(
+				feature("T-DATELINE", "Datumsgrenze", "[[[179,0],[-179,0],[-179,1],[179,1],[179,0]]]")))
 			.expectStatus()
 			.isEqualTo(422)
 			.expectBody()
@@ -161,12 +146,7 @@ class QuarterImportIntegrationTests {
 		for (String ring : new String[] { "[[[\"7.0\",\"50.0\"],[7.01,50.0],[7.01,50.01],[\"7.0\",\"50.0\"]]]",
 				"[[[7.0,50.0],[7.01,null],[7.01,50.01],[7.0,50.0]]]", "[[[7.0,50.0],[7.01],[7.01,50.01],[7.0,50.0]]]",
 				"[[[7.0,50.0],[7.01,50.0],{},[7.0,50.0]]]" }) {
-			this.admin.post()
-				.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(featureCollection(feature("T-TEXT", "Text", ring)).getBytes(StandardCharsets.UTF_8))
-				.exchange()
-				.expectStatus()
+			importing(featureCollection(feature("T-TEXT", "Text", ring))).expectStatus()
 				.isEqualTo(422)
 				.expectBody()
 				.jsonPath("$.report.rejected[0].code")
@@ -189,13 +169,7 @@ class QuarterImportIntegrationTests {
 					(i % 2 == 0) ? 50.0 : 50.01));
 		}
 		ring.append("[7.5,50.0]]]");
-		this.admin.post()
-			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(featureCollection(feature("T-ZIGZAG", "Zickzack", ring.toString()))
-				.getBytes(StandardCharsets.UTF_8))
-			.exchange()
-			.expectStatus()
+		importing(featureCollection(feature("T-ZIGZAG", "Zickzack", ring.toString()))).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.report.rejected[0].reason")
@@ -209,12 +183,7 @@ class QuarterImportIntegrationTests {
 		String file = featureCollection(feature("T-A", "A", "[[[7.2,50.0],[7.21,50.0],[7.21,50.01],[7.2,50.0]]]"),
 				"{\"type\":\"Feature\",\"properties\":{\"code\":\"T-B\"},\"geometry\":{\"type\":\"Polygon\","
 						+ "\"coordinates\":[[[7.3,50.0],[7.31,50.0],[7.31,50.01],[7.3,50.0]]]}}");
-		this.admin.post()
-			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(file.getBytes(StandardCharsets.UTF_8))
-			.exchange()
-			.expectStatus()
+		importing(file).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.report.rejected[0].feature")
@@ -241,13 +210,7 @@ class QuarterImportIntegrationTests {
 				+ "[[7.7,50.0],[7.701,50.0],[7.701,50.001],[7.7,50.001],[7.7,50.0]]]";
 		for (String[] refusal : new String[][] { { "T-NUL\\u0000", square, "unstorable" },
 				{ "\\u202eT-RLO", square, "code-not-plain" }, { "T-HOLE", holeOutside, "hole-outside" } }) {
-			this.admin.post()
-				.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(featureCollection(feature(refusal[0], "Prüffläche", refusal[1]))
-					.getBytes(StandardCharsets.UTF_8))
-				.exchange()
-				.expectStatus()
+			importing(featureCollection(feature(refusal[0], "Prüffläche", refusal[1]))).expectStatus()
 				.isEqualTo(422)
 				.expectBody()
 				.jsonPath("$.report.rejected[0].reason")
@@ -271,12 +234,7 @@ class QuarterImportIntegrationTests {
 
 	@Test
 	void rejectsWhatIsNotGeoJson() {
-		this.admin.post()
-			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"type\": \"FeatureCollection\", \"features\": [".getBytes(StandardCharsets.UTF_8))
-			.exchange()
-			.expectStatus()
+		importing("{\"type\": \"FeatureCollection\", \"features\": [").expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.detail")
@@ -298,6 +256,14 @@ class QuarterImportIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(415);
+	}
+
+	private WebTestClient.ResponseSpec importing(String file) {
+		return this.admin.post()
+			.uri("/api/admin/quarters/import?codeProperty=code&nameProperty=name")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(file.getBytes(StandardCharsets.UTF_8))
+			.exchange();
 	}
 
 	@Test

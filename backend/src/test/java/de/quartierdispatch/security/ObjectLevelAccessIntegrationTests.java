@@ -228,11 +228,7 @@ class ObjectLevelAccessIntegrationTests {
 			.isCreated();
 
 		String job = "$.assignments[?(@.incident.id == " + incident + ")]";
-		declined.get()
-			.uri("/api/field/assignments")
-			.exchange()
-			.expectBody()
-			.jsonPath(job + ".state")
+		fieldApp(declined).jsonPath(job + ".state")
 			.isEqualTo("DECLINED")
 			.jsonPath(job + ".incident.category")
 			.isEqualTo("LITTER")
@@ -242,11 +238,7 @@ class ObjectLevelAccessIntegrationTests {
 			.doesNotExist()
 			.jsonPath(job + ".incident.address")
 			.doesNotExist();
-		finished.get()
-			.uri("/api/field/assignments")
-			.exchange()
-			.expectBody()
-			.jsonPath(job + ".incident.reports[*].description")
+		fieldApp(finished).jsonPath(job + ".incident.reports[*].description")
 			.value((Object descriptions) -> assertThat(descriptions.toString()).contains("Testmeldung")
 				.doesNotContain("Haus 7"));
 	}
@@ -269,11 +261,7 @@ class ObjectLevelAccessIntegrationTests {
 		Fixtures.reportPhoto(this.client, code, TellingPhotos.plainJpeg(400, 300)).expectStatus().isCreated();
 		Fixtures.merge(lead, other, incident);
 
-		member.get()
-			.uri("/api/field/assignments")
-			.exchange()
-			.expectBody()
-			.jsonPath("$.assignments[?(@.id == " + job + ")].incident.reports[*].description")
+		fieldApp(member).jsonPath("$.assignments[?(@.id == " + job + ")].incident.reports[*].description")
 			.value((Object descriptions) -> assertThat(descriptions.toString()).contains("Haus 3")
 				.doesNotContain("Spielplatz"));
 		member.get().uri("/api/photos?incident={id}", incident).exchange().expectBody().json("[]");
@@ -304,11 +292,7 @@ class ObjectLevelAccessIntegrationTests {
 
 		Fixtures.merge(lead, incident, other);
 
-		member.get()
-			.uri("/api/field/assignments")
-			.exchange()
-			.expectBody()
-			.jsonPath("$.assignments[?(@.id == " + job + ")].incident.reports[*].description")
+		fieldApp(member).jsonPath("$.assignments[?(@.id == " + job + ")].incident.reports[*].description")
 			.value((Object descriptions) -> assertThat(descriptions.toString()).contains("Haus 5")
 				.doesNotContain("Spielplatz"))
 			.jsonPath("$.assignments[?(@.id == " + job + ")].incident.reportedAt")
@@ -332,12 +316,7 @@ class ObjectLevelAccessIntegrationTests {
 		Fixtures.decide(this.client, incident, "NOTHING_FOUND");
 
 		String job = "$.assignments[?(@.incident.id == " + incident + ")]";
-		StaffLogin.as(this.client, Fixtures.fieldMember(team))
-			.get()
-			.uri("/api/field/assignments")
-			.exchange()
-			.expectBody()
-			.jsonPath(job + ".state")
+		fieldApp(StaffLogin.as(this.client, Fixtures.fieldMember(team))).jsonPath(job + ".state")
 			.isEqualTo("WITHDRAWN")
 			.jsonPath(job + ".incident.reports")
 			.doesNotExist()
@@ -358,6 +337,11 @@ class ObjectLevelAccessIntegrationTests {
 			step(member, job, Map.of("state", state, "version", version++));
 		}
 		return new FinishedJob(member, job);
+	}
+
+	/** What the field app gets: the team's jobs and archive. */
+	private static WebTestClient.BodyContentSpec fieldApp(WebTestClient member) {
+		return member.get().uri("/api/field/assignments").exchange().expectBody();
 	}
 
 	private static void assign(WebTestClient lead, long incident, long team) {
